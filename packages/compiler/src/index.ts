@@ -1,0 +1,4 @@
+export * from './compile';
+export * from './plan/plan';
+export * from './targets/emitter';
+export * from './yaml';

@@ -1,0 +1,101 @@
+import type { Blueprint, Container, Link, Service } from '@blaupause/model';
+import { elementId } from '@blaupause/model';
+
+/**
+ * The target-neutral plan: the blueprint with every reference resolved and the pods taken
+ * apart by role, in start order. Emitters read this shape only; they never re-derive it.
+ */
+export interface PlannedContainer {
+  name: string;
+  container: Container;
+  elementId: string;
+}
+
+export interface ResolvedLink {
+  link: Link;
+  /** Index in the service's links list (its path is services.<name>.links.<index>). */
+  index: number;
+  target: string;
+  /** The port used: the link's own, else the target's first port; undefined if neither exists. */
+  port?: number;
+  elementId: string;
+}
+
+export interface PlannedService {
+  name: string;
+  service: Service;
+  elementId: string;
+  /** Undefined only for an invalid pod (validation reports NO_MAIN_CONTAINER). */
+  main?: PlannedContainer;
+  /** sidecar, ambassador and adapter containers, in document order. */
+  helpers: PlannedContainer[];
+  inits: PlannedContainer[];
+  /** Links whose target exists (dangling ones are reported by validation and left out). */
+  links: ResolvedLink[];
+  /** Networks joined; ['default'] when the service names none. */
+  networks: string[];
+}
+
+export interface Plan {
+  blueprint: Blueprint;
+  project: string;
+  /** Services in start order: a service comes after every service it links to (cycles: document order). */
+  services: PlannedService[];
+  /** Whether any service uses the implicit default network. */
+  usesDefaultNetwork: boolean;
+}
+
+export const DEFAULT_NETWORK = 'default';
+
+export function plan(blueprint: Blueprint): Plan {
+  const names = Object.keys(blueprint.services);
+  const planned = new Map(names.map((n) => [n, planService(blueprint, n, blueprint.services[n] as Service)]));
+  const ordered = startOrder(names, (n) => planned.get(n)?.links.map((l) => l.target) ?? []).map((n) => planned.get(n) as PlannedService);
+  return {
+    blueprint,
+    project: blueprint.metadata.name,
+    services: ordered,
+    usesDefaultNetwork: ordered.some((s) => s.networks.includes(DEFAULT_NETWORK)),
+  };
+}
+
+function planService(bp: Blueprint, name: string, service: Service): PlannedService {
+  const containers = Object.entries(service.containers).map(([c, container]) => ({
+    name: c,
+    container,
+    elementId: elementId.container(name, c),
+  }));
+  const links: ResolvedLink[] = [];
+  (service.links ?? []).forEach((link, index) => {
+    const target = bp.services[link.to];
+    if (!target || link.to === name) return;
+    const port = link.port ?? target.ports?.[0]?.port;
+    links.push({ link, index, target: link.to, ...(port !== undefined ? { port } : {}), elementId: elementId.link(name, link.to) });
+  });
+  const main = containers.find((c) => c.container.role === 'main');
+  return {
+    name,
+    service,
+    elementId: elementId.service(name),
+    ...(main ? { main } : {}),
+    helpers: containers.filter((c) => c.container.role !== 'main' && c.container.role !== 'init'),
+    inits: containers.filter((c) => c.container.role === 'init'),
+    links,
+    networks: service.networks?.length ? [...service.networks] : [DEFAULT_NETWORK],
+  };
+}
+
+/** Depth-first topological order that keeps document order among independent services. */
+export function startOrder(names: readonly string[], deps: (n: string) => readonly string[]): string[] {
+  const out: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (n: string) => {
+    if (state.has(n)) return; // done, or a cycle (reported by validation): keep going
+    state.set(n, 'visiting');
+    for (const d of deps(n)) if (names.includes(d)) visit(d);
+    state.set(n, 'done');
+    out.push(n);
+  };
+  for (const n of names) visit(n);
+  return out;
+}

@@ -1,0 +1,27 @@
+import type { Diagnostic, Path, Target } from '@blaupause/model';
+import type { Plan } from '../plan/plan';
+
+export interface CompileOptions {
+  /** Kubernetes minor version the manifests are written for (native sidecars need ≥ 1.29). */
+  kubernetesVersion?: string;
+  /** Namespace put on namespaced Kubernetes objects; omitted by default (kubectl's current one). */
+  namespace?: string;
+}
+
+export const DEFAULT_KUBERNETES_VERSION = '1.33';
+
+export interface EmitContext {
+  plan: Plan;
+  options: Required<Pick<CompileOptions, 'kubernetesVersion'>> & CompileOptions;
+  /** Records a fidelity note: what this target cannot express (lost) or expresses approximately. */
+  note(kind: 'lost' | 'approximated', path: Path, elementId: string, message: string, hint?: string): void;
+}
+
+/** A target: turns the plan into YAML documents (plain objects, tagged with their elements). */
+export interface Emitter {
+  target: Target;
+  fileName: string;
+  emit(ctx: EmitContext): unknown[];
+}
+
+export type { Diagnostic };

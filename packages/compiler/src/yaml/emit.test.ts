@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { emitYaml, emitYamlDocuments } from './emit';
+import { tag } from './source-tag';
+
+// Strings full of what YAML treats specially: indicators, reserved words, numbers, spaces, breaks.
+const special = fc.constantFrom(
+  '',
+  ' ',
+  '-',
+  '- ',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '?',
+  '!',
+  '&',
+  '*',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '"',
+  "'",
+  ',',
+  '[',
+  ']',
+  '{',
+  '}',
+  'yes',
+  'No',
+  'ON',
+  'off',
+  'y',
+  'n',
+  'true',
+  'False',
+  'null',
+  'Null',
+  '~',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '<<',
+  '=',
+  '0',
+  '007',
+  '0755',
+  '0x1f',
+  '0o17',
+  '1e3',
+  '-1.5',
+  '+1',
+  '22:22',
+  '2001-12-14',
+  '1_000',
+  '\n',
+  '\n\n',
+  '\t',
+  '\r\n',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+  'é',
+  '😀',
+  '\\',
+  '$',
+  '${X}',
+);
+const yamlString = fc.oneof(
+  fc.string(),
+  fc.array(fc.oneof(special, fc.string({ maxLength: 3 })), { maxLength: 6 }).map((a) => a.join('')),
+);
+const scalarArb = fc.oneof(yamlString, fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null));
+const valueArb = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, scalarArb, tie('array'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 4 }),
+  object: fc.dictionary(
+    yamlString.filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k)),
+    tie('value'),
+    { maxKeys: 4 },
+  ),
+})).value;
+
+// -0 reads back as 0 in some forms; compare numbers by value.
+const normalise = (v: unknown): unknown =>
+  JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)));
+
+describe('emitYaml', () => {
+  it('writes YAML that the yaml package reads back to the same data (property)', () => {
+    fc.assert(
+      fc.property(valueArb, (v) => {
+        const text = emitYaml(v).text;
+        expect(normalise(parse(text))).toEqual(normalise(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps every string a string, under YAML 1.1 rules too', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1 }), yamlString, { maxKeys: 5 }), (m) => {
+        const text = emitYaml({ m }).text;
+        expect(parse(text, { version: '1.1' })).toEqual({ m });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('quotes values that other readers would turn into booleans, numbers or dates', () => {
+    const { text } = emitYaml({ a: 'yes', b: '0755', c: '22:22', d: '2001-12-14', e: 'on', f: 'plain-text', g: 'nginx:1.27' });
+    expect(text).toBe('a: "yes"\nb: "0755"\nc: "22:22"\nd: "2001-12-14"\ne: "on"\nf: plain-text\ng: nginx:1.27\n');
+  });
+
+  it('records the lines each tagged element produced', () => {
+    const doc = { services: { a: tag({ image: 'x', ports: ['1:1'] }, 'service:a'), b: tag({ image: 'y' }, 'service:b') } };
+    const { text, ranges } = emitYaml(doc);
+    const lines = text.split('\n');
+    expect(ranges).toEqual([
+      { elementId: 'service:a', startLine: 2, endLine: 5 },
+      { elementId: 'service:b', startLine: 6, endLine: 7 },
+    ]);
+    expect(lines[1]).toBe('  a:');
+    expect(lines[5]).toBe('  b:');
+  });
+
+  it('numbers source lines across documents', () => {
+    const { text, ranges } = emitYamlDocuments([tag({ kind: 'A' }, 'a'), tag({ kind: 'B', spec: { x: 1 } }, 'b')]);
+    expect(text).toBe('kind: A\n---\nkind: B\nspec:\n  x: 1\n');
+    expect(ranges).toEqual([
+      { elementId: 'a', startLine: 1, endLine: 1 },
+      { elementId: 'b', startLine: 3, endLine: 5 },
+    ]);
+    expect(parseAllDocuments(text).map((d) => d.toJS())).toEqual([{ kind: 'A' }, { kind: 'B', spec: { x: 1 } }]);
+  });
+});

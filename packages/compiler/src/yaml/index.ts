@@ -1,0 +1,2 @@
+export { type EmitResult, emitYaml, emitYamlDocuments, scalar } from './emit';
+export { type SourceRange, tag, tagOf } from './source-tag';

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { type Diagnostic, diag, type Path, type Result } from '../diagnostics/diagnostic';
+import { elementIdForPath } from '../ids';
+import { Blueprint } from '../schema/blueprint';
+import type { YamlSource } from '../source/read-yaml';
+
+/**
+ * Turns an untrusted value (parsed YAML or JSON) into a Blueprint: schema errors become
+ * diagnostics with paths (and source positions when the YAML source is given); unknown keys
+ * are warnings, dropped from the result, never fatal.
+ */
+export function parseBlueprint(value: unknown, source?: YamlSource): Result<Blueprint> {
+  const diagnostics: Diagnostic[] = [];
+  let input = value;
+  // Unknown keys: report each, remove it from a copy, and parse again (at most a few rounds).
+  for (let round = 0; round < 8; round++) {
+    const r = Blueprint.safeParse(input);
+    if (r.success) return { ok: true, value: r.data, diagnostics };
+    const unknown = r.error.issues.filter((i) => i.code === 'unrecognized_keys');
+    if (unknown.length === 0 || unknown.length !== r.error.issues.length) {
+      for (const issue of r.error.issues) diagnostics.push(...issueToDiagnostics(issue, source));
+      return { ok: false, diagnostics };
+    }
+    input = structuredCloneJson(input);
+    for (const issue of unknown) {
+      for (const key of (issue as z.core.$ZodIssueUnrecognizedKeys).keys) {
+        const path = [...issue.path.map(seg), key];
+        diagnostics.push(
+          withSource(
+            diag('UNKNOWN_KEY', 'warning', path, `Unknown key "${key}" is ignored.`, {
+              elementId: elementIdForPath(path),
+              hint: 'Check the spelling against the blueprint format reference (docs/blueprint-format.md).',
+            }),
+            source,
+          ),
+        );
+        deleteAt(input, path);
+      }
+    }
+  }
+  return { ok: false, diagnostics };
+}
+
+const seg = (p: PropertyKey): string | number => (typeof p === 'number' ? p : String(p));
+
+function issueToDiagnostics(issue: z.core.$ZodIssue, source?: YamlSource): Diagnostic[] {
+  const path = issue.path.map(seg);
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // Report the branch that got furthest rather than one line per alternative.
+    const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+    if (best.length > 0 && best.every((i) => i.code !== 'invalid_union'))
+      return best.flatMap((i) => issueToDiagnostics({ ...i, path: [...issue.path, ...i.path] }, source));
+  }
+  const code = issue.code === 'invalid_type' ? (issue.input === undefined ? 'SCHEMA_REQUIRED' : 'SCHEMA_TYPE') : 'SCHEMA_VALUE';
+  const where = path.length ? path.join('.') : 'the document';
+  const message = code === 'SCHEMA_REQUIRED' ? `${where} is required.` : `${where}: ${issue.message}`;
+  return [withSource(diag(code, 'error', path, message, { elementId: elementIdForPath(path) }), source)];
+}
+
+function withSource(d: Diagnostic, source?: YamlSource): Diagnostic {
+  const pos = source?.positionOf(d.path);
+  return pos ? { ...d, source: pos } : d;
+}
+
+function structuredCloneJson<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+function deleteAt(root: unknown, path: Path): void {
+  let node = root as Record<string | number, unknown> | undefined;
+  for (let i = 0; i < path.length - 1; i++) node = node?.[path[i] as string] as Record<string | number, unknown> | undefined;
+  if (node && typeof node === 'object') delete node[path[path.length - 1] as string];
+}

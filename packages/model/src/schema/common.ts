@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * DNS-1123 label: what Kubernetes accepts for Service names and what Docker accepts for
+ * container, network and volume names alike. One rule for every target keeps names portable.
+ */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const DNS_LABEL_MAX = 63;
+
+export const Name = z
+  .string()
+  .max(DNS_LABEL_MAX)
+  .regex(DNS_LABEL, 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit')
+  .describe('DNS-1123 label (lower-case letters, digits, "-"; at most 63 characters)');
+
+/** Durations as Compose writes them: 1h30m, 10s, 500ms, 2m. */
+export const DURATION = /^(\d+(\.\d+)?(h|m|s|ms|us|ns))+$/;
+export const Duration = z
+  .string()
+  .regex(DURATION, 'must be a duration such as 10s, 1m30s or 500ms')
+  .describe('duration such as 10s, 1m30s, 500ms');
+
+/** Memory and storage sizes in Kubernetes quantity form (binary or decimal suffixes). */
+export const QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/;
+export const Quantity = z.string().regex(QUANTITY, 'must be a size such as 512Mi, 1Gi or 100M').describe('size such as 512Mi, 1Gi, 100M');
+
+export const Port = z.number().int().min(1).max(65535);
+export const Protocol = z.enum(['tcp', 'udp']);
+
+/** Environment and label keys: anything printable without "=", and never a prototype key. */
+export const StringMap = z.record(z.string().min(1), z.string());
+
+export const Labels = StringMap.describe('labels (key → value)');

@@ -1,0 +1,215 @@
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type YAMLError } from 'yaml';
+import { type Diagnostic, diag, type Path, type Result, type SourcePosition } from '../diagnostics/diagnostic';
+import { DEFAULT_LIMITS, FORBIDDEN_KEYS, type ReadLimits } from './limits';
+
+/** A parsed YAML (or JSON) document: the plain value, and where each path came from. */
+export interface YamlSource {
+  value: unknown;
+  /** Position of the key (for mapping entries) or item at `path`; the nearest ancestor if the path does not exist. */
+  positionOf(path: Path): SourcePosition | undefined;
+  /** Index of this document in a multi-document file (0-based). */
+  index: number;
+}
+
+export interface ReadOptions {
+  file?: string;
+  limits?: Partial<ReadLimits>;
+}
+
+const tooLarge = (bytes: number, max: number, file?: string): Diagnostic =>
+  diag('FILE_TOO_LARGE', 'error', [], `The file is ${bytes} bytes; at most ${max} bytes are read.`, {
+    hint: 'Split the file, or raise the limit if you trust it.',
+    ...(file ? { source: { file, line: 1, col: 1 } } : {}),
+  });
+
+/** Reads one YAML document (Compose files and blueprints are single-document). */
+export function readYaml(text: string, opts: ReadOptions = {}): Result<YamlSource> {
+  const all = readYamlDocuments(text, opts);
+  if (!all.ok) return all;
+  const docs = all.value;
+  if (docs.length > 1) {
+    const pos = docs[1]?.positionOf([]);
+    return fail(
+      diag('MULTIPLE_DOCS', 'error', [], `The file holds ${docs.length} YAML documents; exactly one is expected.`, {
+        hint: 'Remove the "---" separators, or import the file as Kubernetes YAML.',
+        ...(pos ? { source: pos } : {}),
+      }),
+      all.diagnostics,
+    );
+  }
+  const doc = docs[0];
+  if (!doc || doc.value === null || doc.value === undefined) {
+    return fail(
+      diag('EMPTY_DOCUMENT', 'error', [], 'The file holds no document (it is empty or only comments).', {
+        ...(opts.file ? { source: { file: opts.file, line: 1, col: 1 } } : {}),
+      }),
+      all.diagnostics,
+    );
+  }
+  return { ok: true, value: doc, diagnostics: all.diagnostics };
+}
+
+function fail(d: Diagnostic, more: Diagnostic[] = []): Result<never> {
+  return { ok: false, diagnostics: [...more, d] };
+}
+
+/** Reads every document of a (possibly multi-document) YAML file; empty documents are dropped. */
+export function readYamlDocuments(input: string, opts: ReadOptions = {}): Result<YamlSource[]> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const file = opts.file;
+  const bytes = utf8Length(input);
+  if (bytes > limits.maxBytes) return fail(tooLarge(bytes, limits.maxBytes, file));
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0)
+    return fail(
+      diag('INVALID_ENCODING', 'error', [], 'The file contains NUL bytes; it is not UTF-8 text (UTF-16 or binary?).', {
+        hint: 'Save the file as UTF-8.',
+        ...(file ? { source: { file, ...lineCol(text, nul) } } : {}),
+      }),
+    );
+
+  const lineCounter = new LineCounter();
+  const pos = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return file ? { file, line, col } : { line, col };
+  };
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      merge: true,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      stringKeys: false,
+    }) as Document.Parsed[];
+  } catch (e) {
+    return fail(diag('RESOURCE_LIMIT', 'error', [], `The YAML could not be parsed within its limits: ${(e as Error).message}`));
+  }
+  if (!Array.isArray(docs)) docs = [docs];
+
+  const diagnostics: Diagnostic[] = [];
+  const out: YamlSource[] = [];
+  for (const [index, doc] of docs.entries()) {
+    for (const e of doc.errors) diagnostics.push(yamlError(e, pos));
+    for (const w of doc.warnings) diagnostics.push(yamlError(w, pos));
+    if (diagnostics.some((d) => d.severity === 'error')) continue;
+    if (doc.contents === null) continue;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: limits.maxAliases });
+    } catch (e) {
+      diagnostics.push(
+        diag('RESOURCE_LIMIT', 'error', [], `Document ${index + 1}: ${(e as Error).message}`, { source: pos(doc.range[0]) }),
+      );
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    const budget = checkBudget(value, limits);
+    if (budget) {
+      diagnostics.push({ ...budget, source: positionOf(doc, budget.path, pos) ?? pos(doc.range[0]) });
+      continue;
+    }
+    out.push({ value, index, positionOf: (p) => positionOf(doc, p, pos) });
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
+  return { ok: true, value: out, diagnostics };
+}
+
+const CODE_MAP: Record<string, Diagnostic['code']> = {
+  DUPLICATE_KEY: 'DUPLICATE_KEY',
+  TAB_AS_INDENT: 'YAML_SYNTAX',
+  TAG_RESOLVE_FAILED: 'UNSUPPORTED_TAG',
+  BAD_ALIAS: 'YAML_SYNTAX',
+  RESOURCE_EXHAUSTION: 'RESOURCE_LIMIT',
+};
+
+function yamlError(e: YAMLError, pos: (o: number) => SourcePosition): Diagnostic {
+  const code = CODE_MAP[e.code] ?? (/alias/i.test(e.message) && /excessive|resource/i.test(e.message) ? 'RESOURCE_LIMIT' : 'YAML_SYNTAX');
+  const message = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? e.message;
+  const hint =
+    e.code === 'TAB_AS_INDENT'
+      ? 'YAML indents with spaces only; replace the tabs.'
+      : e.code === 'DUPLICATE_KEY'
+        ? 'Each key may appear once in a mapping; remove or rename one.'
+        : e.code === 'TAG_RESOLVE_FAILED'
+          ? 'Custom tags are not supported; write the plain value.'
+          : undefined;
+  // Tag warnings are errors here: a value silently kept as a string is worse than a refusal.
+  return diag(code, 'error', [], message, { source: pos(e.pos[0]), ...(hint ? { hint } : {}) });
+}
+
+/** Walks the value like a serialiser would (aliases expanded) and stops at the first budget overrun. */
+function checkBudget(value: unknown, limits: ReadLimits): Diagnostic | undefined {
+  let nodes = 0;
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (++nodes > limits.maxNodes)
+      return diag('RESOURCE_LIMIT', 'error', path, `The document expands to more than ${limits.maxNodes} nodes (an alias bomb?).`, {
+        hint: 'Use fewer aliases or split the file.',
+      });
+    if (path.length > limits.maxDepth)
+      return diag('RESOURCE_LIMIT', 'error', path, `The document nests deeper than ${limits.maxDepth} levels.`);
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (FORBIDDEN_KEYS.has(k))
+          return diag('FORBIDDEN_KEY', 'error', [...path, k], `The key "${k}" is not allowed: it could alter object prototypes.`, {
+            hint: 'Rename the key.',
+          });
+        stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+      }
+    }
+  }
+  return undefined;
+}
+
+function positionOf(doc: Document.Parsed, path: Path, pos: (o: number) => SourcePosition): SourcePosition | undefined {
+  let node: unknown = doc.contents;
+  let best: SourcePosition | undefined = doc.contents?.range ? pos(doc.contents.range[0]) : undefined;
+  for (const seg of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(seg));
+      if (!pair) return best;
+      const key = pair.key as Node | null;
+      if (key?.range) best = pos(key.range[0]);
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) return best;
+      if (item.range) best = pos(item.range[0]);
+      node = item;
+    } else return best;
+  }
+  return best;
+}
+
+const keyOf = (k: unknown): string | undefined => (isScalar(k) ? String(k.value) : undefined);
+
+function lineCol(text: string, offset: number) {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  return { line, col: offset - last };
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

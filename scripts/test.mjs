@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing, then runs every check and test, and ends with one line
+// "N passed, N failed" (what CI reads). Each gate (install, typecheck, lint, generated files) counts
+// as one check; every Vitest test counts as one. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensurePnpm } from './pnpm.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, cmd, args, opts = {}) {
+  console.log(`\n━━ ${label}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  return r.status === 0;
+}
+
+function gate(label, ok) {
+  if (ok) passed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
+  console.log(`${ok ? '✔' : '✘'} ${label}`);
+  return ok;
+}
+
+const pnpm = ensurePnpm();
+const pn = (label, args) => run(label, process.execPath, [pnpm, ...args]);
+
+const installed = gate('install (pnpm install --frozen-lockfile)', pn('install', ['install', '--frozen-lockfile', '--prefer-offline']));
+if (installed) {
+  gate('typecheck (tsc, every package)', pn('typecheck', ['-r', '--workspace-concurrency=1', 'typecheck']));
+  gate('lint and format (biome ci)', pn('lint', ['exec', 'biome', 'ci', '.']));
+  gate('generated files are current', pn('generated files', ['run', '-r', '--if-present', 'check:generated']));
+
+  const out = mkdtempSync(join(tmpdir(), 'blaupause-vitest-'));
+  const report = join(out, 'report.json');
+  pn('unit and integration tests (vitest)', [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    // A file that fails to load has no tests but is still a failure.
+    const broken = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+    failed += broken.length;
+    for (const f of r.testResults)
+      for (const a of f.assertionResults) if (a.status === 'failed') failures.push(`${f.name.replace(`${root}/`, '')} › ${a.fullName}`);
+    for (const f of broken) failures.push(`${f.name.replace(`${root}/`, '')} (did not load: ${f.message.split('\n')[0]})`);
+    if (r.numTotalTests === 0) gate('vitest found tests', false);
+  } else gate('vitest produced a report', false);
+  rmSync(out, { recursive: true, force: true });
+}
+
+if (failures.length) {
+  console.log('\nFailed:');
+  for (const f of failures) console.log(`  ✘ ${f}`);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
