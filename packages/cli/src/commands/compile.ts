@@ -1,0 +1,34 @@
+import { compile } from '@blaupause/compiler';
+import type { Target } from '@blaupause/model';
+import { readUserFile } from '../files';
+import { loadInput } from '../load-input';
+import type { Outcome } from '../outcome';
+import { isError, type Reported } from '../report';
+
+export interface CompileArgs {
+  file: string;
+  target: Target;
+  k8sVersion?: string;
+  namespace?: string;
+}
+
+/** Loads (or imports) the file and compiles it; a blueprint with errors is never compiled. */
+export function compileCommand(args: CompileArgs): Outcome {
+  const { file } = args;
+  const read = readUserFile(file);
+  if (!read.ok) return { diagnostics: [read.diagnostic], files: [file] };
+  const input = loadInput(file, read.text);
+  if (!input.blueprint || input.diagnostics.some(isError)) return { diagnostics: input.diagnostics, files: [file] };
+  const result = compile(input.blueprint, args.target, {
+    ...(args.k8sVersion ? { kubernetesVersion: args.k8sVersion } : {}),
+    ...(args.namespace ? { namespace: args.namespace } : {}),
+  });
+  // Fidelity notes name blueprint paths; for a blueprint file those have a place in the file.
+  const notes: Reported[] = result.diagnostics.map((d) => {
+    const source = d.source ?? input.positionOf?.(d.path);
+    return { ...d, file, ...(source ? { source } : {}) };
+  });
+  // The compiler writes one file per target today; several would be one YAML stream.
+  const output = result.files.map((f) => f.content).join('---\n');
+  return { diagnostics: [...input.diagnostics, ...notes], files: [file], output };
+}

@@ -1,0 +1,44 @@
+import { blueprintYaml } from '../blueprint-yaml';
+import { parseDotenv } from '../dotenv';
+import { readUserFile } from '../files';
+import { loadInput } from '../load-input';
+import type { Outcome } from '../outcome';
+
+export interface ImportArgs {
+  file: string;
+  envFile?: string;
+  name?: string;
+}
+
+/** Compose or Kubernetes → blueprint YAML; the blueprint is written whenever the importer made one. */
+export function importCommand(args: ImportArgs): Outcome {
+  const { file } = args;
+  const files = args.envFile ? [file, args.envFile] : [file];
+  let env: Record<string, string> | undefined;
+  if (args.envFile) {
+    const envRead = readUserFile(args.envFile);
+    if (!envRead.ok) return { diagnostics: [envRead.diagnostic], files };
+    const parsed = parseDotenv(envRead.text, args.envFile);
+    if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics, files };
+    env = parsed.env;
+  }
+  const read = readUserFile(file);
+  if (!read.ok) return { diagnostics: [read.diagnostic], files };
+  const input = loadInput(file, read.text, { ...(env ? { env } : {}), ...(args.name ? { name: args.name } : {}) });
+  if (input.kind === 'blueprint')
+    return {
+      diagnostics: [
+        {
+          code: 'WRONG_FORMAT',
+          severity: 'error',
+          path: [],
+          message: 'This file is already a blueprint; import reads Compose files and Kubernetes YAML.',
+          hint: 'Use "blaupause validate" or "blaupause compile" on a blueprint.',
+          file,
+          source: { file, line: 1, col: 1 },
+        },
+      ],
+      files,
+    };
+  return { diagnostics: input.diagnostics, files, ...(input.blueprint ? { output: blueprintYaml(input.blueprint) } : {}) };
+}

@@ -1,0 +1,74 @@
+import pkg from '../package.json' with { type: 'json' };
+import type { CommandName } from './args';
+
+export const VERSION: string = pkg.version;
+
+const MAIN = `blaupause ${VERSION}: validate, compile and import blueprints of containerised applications
+
+Usage:
+  blaupause validate FILE...                 check blueprints (or Compose / Kubernetes files)
+  blaupause compile FILE --target TARGET     compile to compose, swarm or kubernetes YAML
+  blaupause import FILE                      turn a Compose or Kubernetes file into a blueprint
+  blaupause help [COMMAND]                   show help for a command
+
+Options:
+  --json          machine-readable output on stdout: { ok, diagnostics, output? }
+  -h, --help      show help
+  --version       show the version
+
+Exit codes: 0 ok (warnings allowed), 1 invalid input, 2 usage error.
+`;
+
+const COMMAND_HELP: Record<CommandName, string> = {
+  validate: `Usage: blaupause validate FILE... [--json]
+
+Checks each FILE and prints its problems as file:line:col: severity CODE: message.
+FILE is a blueprint (*.blueprint.yaml, *.blueprint.yml, *.blueprint.json, or any YAML with
+apiVersion blaupause.dev/...), or a Compose or Kubernetes file, which is imported first:
+its import notes are shown too.
+
+Options:
+  --json          print { ok, diagnostics } on stdout instead of text
+  -h, --help      show this help
+
+Exit code 1 when any file has an error, 0 otherwise (warnings allowed).
+`,
+  compile: `Usage: blaupause compile FILE --target compose|swarm|kubernetes [options]
+
+Compiles the blueprint FILE (a Compose or Kubernetes file is imported first) and prints the
+YAML on stdout; problems and fidelity notes go to stderr. A blueprint with errors is not
+compiled (exit code 1).
+
+Options:
+  -t, --target TARGET     compose, swarm or kubernetes (required)
+  -o, --output OUT        write the YAML to OUT instead of stdout
+  --k8s-version 1.N       Kubernetes version to write for (default 1.33; kubernetes only)
+  -n, --namespace NS      namespace for Kubernetes objects (kubernetes only)
+  --json                  print { ok, diagnostics, output } on stdout instead
+  -h, --help              show this help
+`,
+  import: `Usage: blaupause import FILE [options]
+
+Turns a Compose file or Kubernetes YAML into a blueprint and prints it on stdout; every
+key that cannot be carried over is reported (stderr), by its place in FILE.
+
+Options:
+  -o, --output OUT        write the blueprint to OUT instead of stdout
+  --env-file F            values for \${VAR} in FILE, from a .env file (KEY=VALUE lines);
+                          the process environment is never read
+  --name NAME             the blueprint's name (default: derived from FILE)
+  --json                  print { ok, diagnostics, output } on stdout instead
+  -h, --help              show this help
+
+Exit code 1 when the import has errors; the blueprint is still written when one was made.
+`,
+};
+
+export function helpText(command?: CommandName): string {
+  return command ? COMMAND_HELP[command] : MAIN;
+}
+
+export function usageText(message: string, command?: CommandName): string {
+  const more = command ? `blaupause ${command} --help` : 'blaupause --help';
+  return `blaupause: ${message}\nRun "${more}" for usage.\n`;
+}
