@@ -1,4 +1,66 @@
+import { elementId } from '@blaupause/model';
+import type { PlannedService } from '../../plan/plan';
 import type { Emitter } from '../emitter';
+import { configMaps, secretNotes } from './configs';
+import { type KubeContext, kubeContext, type Obj, serviceLabels } from './context';
+import { networkPolicies } from './network-policy';
+import { ingress, services } from './service';
+import { persistentVolumeClaims } from './volumes';
+import { autoscaler, workloadKind, workloads } from './workload';
 
-// Placeholder until the kubernetes emitter lands (same session); replaced wholesale.
-export const kubernetesEmitter: Emitter = { target: 'kubernetes', fileName: 'kubernetes.yaml', emit: () => [] };
+/**
+ * The Kubernetes (2-level) target: one multi-document kubernetes.yaml. Order follows Helm's
+ * install order, so that what pods depend on or are governed by exists before they start:
+ * NetworkPolicies, ConfigMaps, PersistentVolumeClaims; then per service in start order its
+ * workload(s), Services, HorizontalPodAutoscaler and Ingress. No Secret objects: values never
+ * enter the output (see configs.ts). Decisions per mapping: README.md beside this file.
+ */
+export const kubernetesEmitter: Emitter = {
+  target: 'kubernetes',
+  fileName: 'kubernetes.yaml',
+  emit(ctx) {
+    const k = kubeContext(ctx);
+    const docs: Obj[] = [...networkPolicies(k), ...configMaps(k), ...persistentVolumeClaims(k)];
+    secretNotes(k);
+    ephemeralNotes(k);
+    for (const ps of ctx.plan.services) docs.push(...serviceObjects(k, ps));
+    return docs;
+  },
+};
+
+function serviceObjects(k: KubeContext, ps: PlannedService): Obj[] {
+  const main = ps.main;
+  if (!main) return []; // a pod without main container: validation reports NO_MAIN_CONTAINER
+  if (ps.service.profiles?.length)
+    k.note(
+      'approximated',
+      ['services', ps.name, 'profiles'],
+      ps.elementId,
+      'Kubernetes has no profiles: the service is always part of the output.',
+    );
+  const labels = serviceLabels(k, ps);
+  const kind = workloadKind(k, ps);
+  const hpa = autoscaler(k, ps, kind, labels);
+  const svc = services(k, ps, kind, labels);
+  const opts = { kind, autoscaled: hpa !== undefined, serviceLabels: labels, ...(svc.governing ? { serviceName: svc.governing } : {}) };
+  const ing = ingress(k, ps, labels);
+  return [...workloads(k, ps, main, opts), ...svc.objects, ...(hpa ? [hpa] : []), ...(ing ? [ing] : [])];
+}
+
+/** An ephemeral volume is one emptyDir per pod: services mounting the same one no longer share it. */
+function ephemeralNotes(k: KubeContext): void {
+  const users = new Map<string, Set<string>>();
+  for (const ps of k.ctx.plan.services)
+    for (const pc of [...(ps.main ? [ps.main] : []), ...ps.helpers, ...ps.inits])
+      for (const m of pc.container.mounts ?? [])
+        if (m.type === 'volume' && k.blueprint.volumes?.[m.source]?.ephemeral)
+          users.set(m.source, (users.get(m.source) ?? new Set()).add(ps.name));
+  for (const [name, services] of users)
+    if (services.size > 1)
+      k.note(
+        'approximated',
+        ['volumes', name, 'ephemeral'],
+        elementId.volume(name),
+        `Ephemeral volume ${name} is an emptyDir per pod: ${[...services].join(', ')} each get their own copy and do not share it.`,
+      );
+}

@@ -1,0 +1,154 @@
+import type { Container, Path, Resources, ServicePort } from '@blaupause/model';
+import type { PlannedContainer, PlannedService } from '../../plan/plan';
+import { tag } from '../../yaml';
+import type { KubeContext, Obj } from './context';
+import { isPortName } from './names';
+import { probes } from './probes';
+import { cpuQuantity, escapeExpansion } from './units';
+import type { PodVolumes } from './volumes';
+
+export interface ContainerOptions {
+  /** The name in the pod (unique across containers and init containers). */
+  name: string;
+  /** Replaces the image (the canary's main container). */
+  image?: string;
+  /** Ports of the service: the main container declares them. */
+  ports?: readonly ServicePort[];
+  /** Extra variables after the container's own (link addresses). */
+  env?: readonly { name: string; value: string }[];
+  /** "Always" for native sidecars (restartable init containers). */
+  restartPolicy?: 'Always';
+  /** Init containers run to completion: no probes are allowed on them, no restart policy applies. */
+  runsToCompletion?: boolean;
+}
+
+/** One blueprint container as a Kubernetes container, tagged with its element. */
+export function container(k: KubeContext, ps: PlannedService, pc: PlannedContainer, vols: PodVolumes, o: ContainerOptions): Obj {
+  const c = pc.container;
+  const at: Path = ['services', ps.name, 'containers', pc.name];
+  const { image, pullPolicy } = imageOf(k, ps, pc, at, o.image);
+  const env = [...Object.entries(c.env ?? {}).map(([name, value]) => ({ name, value: escapeExpansion(value) })), ...(o.env ?? [])];
+  const mounts = (c.mounts ?? []).flatMap((m, i) => vols.mount(m, [...at, 'mounts', i], pc.elementId) ?? []);
+  const security = securityContext(k, c, at, pc.elementId);
+  const resources = c.resources ? resourcesOf(k, c.resources, [...at, 'resources'], pc.elementId) : undefined;
+  if (o.runsToCompletion && c.healthcheck)
+    k.note(
+      'lost',
+      [...at, 'healthcheck'],
+      pc.elementId,
+      `Init container ${pc.name} runs to completion; Kubernetes allows no probes on it.`,
+    );
+  if (c.devices?.length)
+    k.note(
+      'lost',
+      [...at, 'devices'],
+      pc.elementId,
+      'Kubernetes pods cannot map host devices; they are left out.',
+      'Use a device plugin for the hardware.',
+    );
+  restartNote(k, c, at, pc, o);
+  return tag(
+    {
+      name: o.name,
+      image,
+      ...(pullPolicy ? { imagePullPolicy: pullPolicy } : {}),
+      ...(o.restartPolicy ? { restartPolicy: o.restartPolicy } : {}),
+      ...(c.command ? { command: c.command.map(escapeExpansion) } : {}),
+      ...(c.args ? { args: c.args.map(escapeExpansion) } : {}),
+      ...(c.workingDir ? { workingDir: c.workingDir } : {}),
+      ...(o.ports?.length ? { ports: o.ports.map(containerPort) } : {}),
+      ...(env.length ? { env } : {}),
+      ...(resources ? { resources } : {}),
+      ...(o.runsToCompletion ? {} : probes(k, c.healthcheck, at, pc.elementId)),
+      ...(security ? { securityContext: security } : {}),
+      ...(mounts.length ? { volumeMounts: mounts } : {}),
+    },
+    pc.elementId,
+  );
+}
+
+/** Kubernetes cannot build: a build-only container gets the name Compose would give the image. */
+function imageOf(k: KubeContext, ps: PlannedService, pc: PlannedContainer, at: Path, override?: string) {
+  const c = pc.container;
+  if (override) return { image: override };
+  if (c.image || !c.build) return { image: c.image };
+  const image = pc.container.role === 'main' ? `${k.project}-${ps.name}` : `${k.project}-${ps.name}-${pc.name}`;
+  k.note(
+    'approximated',
+    [...at, 'build'],
+    pc.elementId,
+    `Kubernetes does not build images: the container runs image ${image}, which must be built from ${c.build.context} beforehand.`,
+    `docker build -t ${image} ${c.build.context}, then push it to a registry the cluster pulls from (or load it into the local cluster).`,
+  );
+  return { image, pullPolicy: 'IfNotPresent' };
+}
+
+function containerPort(p: ServicePort): Obj {
+  const name = p.name ?? `${p.protocol}-${p.port}`;
+  return { ...(isPortName(name) ? { name } : {}), containerPort: p.port, protocol: p.protocol.toUpperCase() };
+}
+
+function resourcesOf(k: KubeContext, r: Resources, at: Path, id: string): Obj {
+  const amounts = (which: 'limits' | 'requests') => {
+    const a = r[which];
+    if (!a) return undefined;
+    const out: Obj = {};
+    if (a.cpus !== undefined) {
+      const { value, exact } = cpuQuantity(a.cpus);
+      if (!exact) k.note('approximated', [...at, which, 'cpus'], id, `Kubernetes counts CPU in millicores: ${a.cpus} becomes ${value}.`);
+      out.cpu = value;
+    }
+    if (a.memory !== undefined) out.memory = a.memory;
+    return out;
+  };
+  const limits = amounts('limits');
+  const requests = amounts('requests');
+  return { ...(limits ? { limits } : {}), ...(requests ? { requests } : {}) };
+}
+
+/** user, privileges and capabilities; undefined when the container sets none of them. */
+function securityContext(k: KubeContext, c: Container, at: Path, id: string): Obj | undefined {
+  const out: Obj = {};
+  if (c.user !== undefined) Object.assign(out, runAs(k, c.user, [...at, 'user'], id));
+  if (c.privileged !== undefined) out.privileged = c.privileged;
+  if (c.readOnlyRootFilesystem !== undefined) out.readOnlyRootFilesystem = c.readOnlyRootFilesystem;
+  const add = c.capAdd?.map(capability);
+  const drop = c.capDrop?.map(capability);
+  if (add?.length || drop?.length) out.capabilities = { ...(add?.length ? { add } : {}), ...(drop?.length ? { drop } : {}) };
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Docker accepts "CAP_NET_ADMIN" and "NET_ADMIN"; Kubernetes only the latter. */
+const capability = (cap: string): string => cap.toUpperCase().replace(/^CAP_/, '');
+
+/** "1000" → runAsUser; "1000:2000" → runAsGroup too. Kubernetes knows no user names. */
+function runAs(k: KubeContext, user: string, at: Path, id: string): Obj {
+  const [uid, gid, ...rest] = user.split(':');
+  const numeric = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined);
+  const runAsUser = numeric(uid);
+  const runAsGroup = numeric(gid);
+  if (runAsUser === undefined || (gid !== undefined && runAsGroup === undefined) || rest.length) {
+    k.note(
+      'lost',
+      at,
+      id,
+      `Kubernetes runs containers as numeric ids only: user "${user}" is ${runAsUser === undefined ? 'left out' : 'carried as its uid only'}.`,
+      'Give the user as uid or uid:gid (see /etc/passwd in the image).',
+    );
+  }
+  return {
+    ...(runAsUser !== undefined ? { runAsUser } : {}),
+    ...(runAsUser !== undefined && runAsGroup !== undefined ? { runAsGroup } : {}),
+  };
+}
+
+/** Pods of a Deployment, StatefulSet or DaemonSet always restart their containers. */
+function restartNote(k: KubeContext, c: Container, at: Path, pc: PlannedContainer, o: ContainerOptions): void {
+  if (o.runsToCompletion || (c.restart !== 'no' && c.restart !== 'on-failure')) return;
+  k.note(
+    'approximated',
+    [...at, 'restart'],
+    pc.elementId,
+    `Restart policy "${c.restart}" is not available for a long-running pod: Kubernetes restarts ${pc.name} whenever it exits.`,
+  );
+}

@@ -1,0 +1,102 @@
+import type { Blueprint, Path } from '@blaupause/model';
+import { elementId } from '@blaupause/model';
+import type { PlannedService } from '../../plan/plan';
+import type { EmitContext } from '../emitter';
+import { isLabelKey, isLabelValue } from './names';
+import { parseKubeVersion, versionAtLeast } from './units';
+
+export type Labels = Record<string, string>;
+export type Obj = Record<string, unknown>;
+
+export const LABEL_NAME = 'app.kubernetes.io/name';
+export const LABEL_PART_OF = 'app.kubernetes.io/part-of';
+export const LABEL_MANAGED_BY = 'app.kubernetes.io/managed-by';
+export const MANAGER = 'blaupause';
+/** Pods carry one label per network segment they join; NetworkPolicies select on it. */
+export const networkLabel = (network: string): string => `network.blaupause.dev/${network}`;
+/** Native sidecars (restartable init containers) are on by default from Kubernetes 1.29. */
+const NATIVE_SIDECARS: [number, number] = [1, 29];
+const OWN_LABELS = new Set([LABEL_NAME, LABEL_PART_OF, LABEL_MANAGED_BY]);
+
+/** What every part of the Kubernetes emitter needs, derived once per compile. */
+export interface KubeContext {
+  ctx: EmitContext;
+  blueprint: Blueprint;
+  project: string;
+  namespace?: string;
+  nativeSidecars: boolean;
+  /** Services that some other service links to: each gets a Service, ports or not. */
+  linkTargets: ReadonlySet<string>;
+  /** Whether segments are drawn (some service names its networks): NetworkPolicies then. */
+  segmented: boolean;
+  /** Blueprint metadata labels that are valid Kubernetes labels (the rest got a note). */
+  blueprintLabels: Labels;
+  note: EmitContext['note'];
+}
+
+export function kubeContext(ctx: EmitContext): KubeContext {
+  const { plan } = ctx;
+  const blueprint = plan.blueprint;
+  const linkTargets = new Set<string>();
+  for (const s of plan.services) for (const l of s.links) linkTargets.add(l.target);
+  const namespace = ctx.options.namespace;
+  return {
+    ctx,
+    blueprint,
+    project: plan.project,
+    ...(namespace ? { namespace } : {}),
+    nativeSidecars: nativeSidecars(ctx),
+    linkTargets,
+    segmented: plan.services.some((s) => (s.service.networks?.length ?? 0) > 0),
+    blueprintLabels: userLabels(ctx, blueprint.metadata.labels, ['metadata', 'labels'], elementId.blueprint()),
+    note: ctx.note,
+  };
+}
+
+function nativeSidecars(ctx: EmitContext): boolean {
+  const v = parseKubeVersion(ctx.options.kubernetesVersion);
+  if (v) return versionAtLeast(v, ...NATIVE_SIDECARS);
+  ctx.note(
+    'approximated',
+    ['options', 'kubernetesVersion'],
+    elementId.blueprint(),
+    `"${ctx.options.kubernetesVersion}" is not a Kubernetes version; the manifests are written for a current one.`,
+    'Give the version as major.minor, e.g. 1.30.',
+  );
+  return true;
+}
+
+/** User labels that Kubernetes accepts; the others are reported and left out. */
+export function userLabels(ctx: EmitContext, labels: Labels | undefined, at: Path, id: string): Labels {
+  const out: Labels = {};
+  if (!labels) return out;
+  for (const [key, value] of Object.entries(labels)) {
+    if (OWN_LABELS.has(key)) continue; // ours win: they identify and select what we manage
+    if (isLabelKey(key) && isLabelValue(value)) out[key] = value;
+    else ctx.note('lost', [...at, key], id, `Label "${key}: ${value}" is not a valid Kubernetes label; it is left out.`, labelHint);
+  }
+  return out;
+}
+
+const labelHint =
+  'Kubernetes label names and values have at most 63 characters: letters, digits, "-", "_" and "."; names may have a DNS prefix ending in "/".';
+
+/** The labels that select a service's pods (the canary track is added by the workload). */
+export function selectorLabels(k: KubeContext, service: string): Labels {
+  return { [LABEL_NAME]: service, [LABEL_PART_OF]: k.project };
+}
+
+/** Labels on every object we emit: who it belongs to, and that we manage it. */
+export function objectLabels(k: KubeContext, name: string, extra?: Labels): Labels {
+  return { ...selectorLabels(k, name), [LABEL_MANAGED_BY]: MANAGER, ...k.blueprintLabels, ...extra };
+}
+
+/** metadata: name, namespace (when asked) and the standard labels. */
+export function objectMeta(k: KubeContext, name: string, app: string, extra?: Labels): Obj {
+  return { name, ...(k.namespace ? { namespace: k.namespace } : {}), labels: objectLabels(k, app, extra) };
+}
+
+/** The service's own labels, checked once per service. */
+export function serviceLabels(k: KubeContext, ps: PlannedService): Labels {
+  return userLabels(k.ctx, ps.service.labels, ['services', ps.name, 'labels'], ps.elementId);
+}

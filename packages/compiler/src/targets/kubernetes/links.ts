@@ -1,0 +1,89 @@
+import type { Path } from '@blaupause/model';
+import type { PlannedService, ResolvedLink } from '../../plan/plan';
+import { tag } from '../../yaml';
+import type { KubeContext, Obj } from './context';
+import type { NameAllocator } from './names';
+import { durationSeconds } from './units';
+
+/** Pinned, small, and has nc: the image of every wait container. */
+export const WAIT_IMAGE = 'busybox:1.36';
+/**
+ * The host and port arrive as positional arguments ($1, $2), never spliced into the script, so
+ * no name can inject shell code. A ClusterIP Service accepts connections only while it has ready
+ * endpoints, and readiness comes from the target's healthcheck: this covers "healthy" as well.
+ */
+export const WAIT_SCRIPT = 'until nc -z -w 2 "$1" "$2"; do echo "waiting for $1:$2"; sleep 2; done';
+/** Wait containers need no privileges: they pass the restricted Pod Security profile. */
+const waitSecurity = (): Obj => ({
+  runAsNonRoot: true,
+  runAsUser: 65534,
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+});
+
+const linkPath = (ps: PlannedService, l: ResolvedLink): Path => ['services', ps.name, 'links', l.index];
+
+/**
+ * Init containers `wait-for-<target>` for started/healthy links, in link order. Kubernetes has
+ * no start order between workloads; these make the pod wait as depends_on makes Compose wait.
+ */
+export function linkWaits(k: KubeContext, ps: PlannedService, names: NameAllocator): Obj[] {
+  const out: Obj[] = [];
+  for (const l of ps.links) {
+    const at = linkPath(ps, l);
+    if (l.link.condition === 'completed') {
+      k.note(
+        'lost',
+        [...at, 'condition'],
+        l.elementId,
+        `Kubernetes has no "completed" dependency between workloads: ${ps.name} does not wait for ${l.target} to finish.`,
+        `Make ${l.target} an init container of ${ps.name}, or run it as a Job before deploying.`,
+      );
+    } else if (l.link.required === false) {
+      k.note('approximated', [...at, 'required'], l.elementId, `Optional link: ${ps.name} starts without waiting for ${l.target}.`);
+    } else if (l.port === undefined) {
+      k.note(
+        'lost',
+        at,
+        l.elementId,
+        `${l.target} exposes no port to wait for: ${ps.name} starts without waiting for it.`,
+        `Give the link or ${l.target} a port.`,
+      );
+    } else out.push(waitContainer(k, l, l.port, names, at));
+  }
+  return out;
+}
+
+function waitContainer(k: KubeContext, l: ResolvedLink, port: number, names: NameAllocator, at: Path): Obj {
+  const wait = ['sh', '-c', WAIT_SCRIPT, 'wait-for', l.target, String(port)];
+  // A timed-out wait fails the init container: the pod shows Init:Error naming the dependency, and retries.
+  const timeout = l.link.timeout === undefined ? undefined : durationSeconds(l.link.timeout, 1);
+  if (timeout && !timeout.exact)
+    k.note('approximated', [...at, 'timeout'], l.elementId, `The wait counts whole seconds: ${l.link.timeout} becomes ${timeout.value}s.`);
+  return tag(
+    {
+      name: names.take(`wait-for-${l.target}`),
+      image: WAIT_IMAGE,
+      command: timeout ? ['timeout', String(timeout.value), ...wait] : wait,
+      securityContext: waitSecurity(),
+    },
+    l.elementId,
+  );
+}
+
+/** Connection variables for links that ask for one: `<protocol>://<target>:<port>` on the main container. */
+export function linkEnv(k: KubeContext, ps: PlannedService): { name: string; value: string }[] {
+  const own = ps.main?.container.env ?? {};
+  const out: { name: string; value: string }[] = [];
+  for (const l of ps.links) {
+    const name = l.link.env;
+    if (name === undefined) continue;
+    const at = [...linkPath(ps, l), 'env'];
+    if (l.port === undefined)
+      k.note('lost', at, l.elementId, `${l.target} exposes no port: variable ${name} is left out.`, `Give the link or ${l.target} a port.`);
+    else if (Object.hasOwn(own, name))
+      k.note('approximated', at, l.elementId, `The main container sets ${name} itself; its own value is kept.`);
+    else out.push({ name, value: `${l.link.protocol ?? 'tcp'}://${l.target}:${l.port}` });
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Kubernetes names and labels. Blueprint names are DNS-1123 labels already; what we derive from
+ * them (suffixes, prefixes) may grow past 63 characters, and user labels may break the label rules.
+ */
+
+export const MAX_LABEL = 63;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const IANA_SVC_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+/** A small stable hash (FNV-1a) for shortening names without collisions in practice. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36).padStart(7, '0').slice(0, 7);
+}
+
+/** Fits a derived name into a DNS label: unchanged when short enough, else truncated plus a hash. */
+export function fitName(name: string, max = MAX_LABEL): string {
+  if (name.length <= max) return name;
+  const head = name.slice(0, max - 8).replace(/-+$/, '');
+  return `${head}-${hash(name)}`;
+}
+
+/** `<name>-<suffix>`, fitted. */
+export const suffixed = (name: string, suffix: string): string => fitName(`${name}-${suffix}`);
+
+/** Hands out unique names within one scope (a pod's volumes, a pod's containers). */
+export class NameAllocator {
+  private readonly used = new Set<string>();
+  reserve(name: string): void {
+    this.used.add(name);
+  }
+  take(base: string): string {
+    let name = fitName(base);
+    for (let i = 2; this.used.has(name); i++) name = fitName(`${base}-${i}`);
+    this.used.add(name);
+    return name;
+  }
+}
+
+/** Turns free text (a host path's last segment) into a DNS-label fragment; '' when nothing is left. */
+export function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+export function isLabelKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  if (name.length > MAX_LABEL || !LABEL_NAME.test(name)) return false;
+  return prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix));
+}
+
+export const isLabelValue = (v: string): boolean => v === '' || (v.length <= MAX_LABEL && LABEL_NAME.test(v));
+
+/** Container port names follow IANA service names: at most 15 characters with at least one letter. */
+export const isPortName = (n: string): boolean => n.length <= 15 && IANA_SVC_NAME.test(n) && !n.includes('--');
+
+/** Service names are DNS-1035 labels: they must start with a letter. */
+export const isServiceName = (n: string): boolean => /^[a-z]/.test(n);

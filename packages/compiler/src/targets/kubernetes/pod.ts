@@ -1,0 +1,82 @@
+import type { PlannedContainer, PlannedService } from '../../plan/plan';
+import { container } from './container';
+import type { KubeContext, Labels, Obj } from './context';
+import { linkEnv, linkWaits } from './links';
+import { NameAllocator } from './names';
+import { placement } from './placement';
+import { PodVolumes } from './volumes';
+
+export interface PodOptions {
+  /** Per-replica volumes become volumeClaimTemplates (StatefulSet) rather than pod volumes. */
+  perReplicaClaims: boolean;
+  /** Labels of the pod template (selector labels plus networks, track, user labels). */
+  labels: Labels;
+  /** Replaces the main container's image (the canary). */
+  mainImage?: string;
+}
+
+export interface PodTemplate {
+  template: Obj;
+  claimTemplates: Obj[];
+}
+
+/**
+ * Roles that start before the main container as native sidecars (restartable init containers,
+ * Kubernetes ≥ 1.29): a sidecar extends the main container and an ambassador carries its
+ * outbound connections, so both must run when it starts. An adapter only reads what the main
+ * container produces; it stays a regular container and does not delay the main one.
+ */
+const NATIVE_ROLES = new Set(['sidecar', 'ambassador']);
+
+/**
+ * The pod template. Init containers run in this order: link waits (dependencies first, as
+ * Compose starts them first), the blueprint's init containers (they complete before any
+ * long-running container starts, as on Compose and Swarm), then native sidecars, which keep
+ * running, then the main container and the remaining helpers together.
+ */
+export function podTemplate(k: KubeContext, ps: PlannedService, main: PlannedContainer, o: PodOptions): PodTemplate {
+  const svc = ps.service;
+  const names = new NameAllocator();
+  for (const pc of [main, ...ps.helpers, ...ps.inits]) names.reserve(pc.name);
+  const vols = new PodVolumes(k, o.perReplicaClaims);
+  // Built main first so that pod volumes are listed in the order a reader meets them.
+  const mainContainer = container(k, ps, main, vols, {
+    name: main.name,
+    ...(o.mainImage ? { image: o.mainImage } : {}),
+    ...(svc.ports ? { ports: svc.ports } : {}),
+    env: linkEnv(k, ps),
+  });
+  const native: Obj[] = [];
+  const regular: Obj[] = [mainContainer];
+  for (const pc of ps.helpers) {
+    const isNative = NATIVE_ROLES.has(pc.container.role) && k.nativeSidecars;
+    if (NATIVE_ROLES.has(pc.container.role) && !k.nativeSidecars) orderNote(k, ps, pc);
+    const c = container(k, ps, pc, vols, { name: pc.name, ...(isNative ? { restartPolicy: 'Always' as const } : {}) });
+    (isNative ? native : regular).push(c);
+  }
+  const inits = ps.inits.map((pc) => container(k, ps, pc, vols, { name: pc.name, runsToCompletion: true }));
+  const initContainers = [...linkWaits(k, ps, names), ...inits, ...native];
+  const spec: Obj = {
+    ...(initContainers.length ? { initContainers } : {}),
+    containers: regular,
+    ...(vols.volumes.length ? { volumes: vols.volumes } : {}),
+    ...placement(k, ps),
+    ...(svc.hostNetwork ? { hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' } : {}),
+    ...(svc.hostPid ? { hostPID: true } : {}),
+    ...(svc.hostIpc ? { hostIPC: true } : {}),
+    // Compose injects no {SERVICE}_PORT variables and mounts no API token: neither do we.
+    enableServiceLinks: false,
+    automountServiceAccountToken: false,
+  };
+  return { template: { metadata: { labels: o.labels }, spec }, claimTemplates: vols.claimTemplates };
+}
+
+function orderNote(k: KubeContext, ps: PlannedService, pc: PlannedContainer): void {
+  k.note(
+    'approximated',
+    ['services', ps.name, 'containers', pc.name, 'role'],
+    pc.elementId,
+    `Kubernetes ${k.ctx.options.kubernetesVersion} has no native sidecars: ${pc.container.role} ${pc.name} starts alongside ${ps.main?.name ?? 'the main container'}, not before it.`,
+    'Native sidecars need Kubernetes 1.29 or later.',
+  );
+}

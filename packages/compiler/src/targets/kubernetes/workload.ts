@@ -1,0 +1,125 @@
+import type { PlannedContainer, PlannedService } from '../../plan/plan';
+import { tag } from '../../yaml';
+import { type KubeContext, type Labels, networkLabel, type Obj, objectLabels, objectMeta, selectorLabels } from './context';
+import { suffixed } from './names';
+import { podTemplate } from './pod';
+import { rolloutFields, type WorkloadKind } from './rollout';
+import { isPerReplica } from './volumes';
+
+export const TRACK = 'track';
+
+/** DaemonSet for global services; StatefulSet when the pod mounts a per-replica volume; else Deployment. */
+export function workloadKind(k: KubeContext, ps: PlannedService): WorkloadKind {
+  if (ps.service.mode === 'global') return 'DaemonSet';
+  const containers = [...(ps.main ? [ps.main] : []), ...ps.helpers, ...ps.inits];
+  const perReplica = containers.some((pc) =>
+    pc.container.mounts?.some((m) => {
+      const v = m.type === 'volume' ? k.blueprint.volumes?.[m.source] : undefined;
+      return v !== undefined && isPerReplica(v);
+    }),
+  );
+  return perReplica ? 'StatefulSet' : 'Deployment';
+}
+
+export interface WorkloadOptions {
+  kind: WorkloadKind;
+  /** An HPA owns the replica count: the workload leaves it unset so re-applying does not reset it. */
+  autoscaled: boolean;
+  /** The headless Service that governs a StatefulSet. */
+  serviceName?: string;
+  serviceLabels: Labels;
+}
+
+/** The workload(s) of a service: one, or a stable and a canary Deployment. */
+export function workloads(k: KubeContext, ps: PlannedService, main: PlannedContainer, o: WorkloadOptions): Obj[] {
+  const canary = ps.service.rollout?.strategy === 'canary';
+  if (canary && o.kind !== 'Deployment')
+    k.note(
+      'lost',
+      ['services', ps.name, 'rollout', 'strategy'],
+      ps.elementId,
+      `A ${o.kind} cannot run a canary beside it: ${ps.name} is rolled out as a whole.`,
+    );
+  if (!canary || o.kind !== 'Deployment') return [workload(k, ps, main, o, ps.name, replicasOf(ps, o))];
+  const canaryReplicas = ps.service.rollout?.canary?.replicas ?? 1;
+  const stable = Math.max(0, ps.service.replicas - canaryReplicas);
+  const image = ps.service.rollout?.canary?.image;
+  return [
+    workload(k, ps, main, o, ps.name, o.autoscaled ? undefined : stable, 'stable'),
+    workload(k, ps, main, { ...o, autoscaled: false }, suffixed(ps.name, 'canary'), canaryReplicas, 'canary', image),
+  ];
+}
+
+const replicasOf = (ps: PlannedService, o: WorkloadOptions): number | undefined =>
+  o.kind === 'DaemonSet' || o.autoscaled ? undefined : ps.service.replicas;
+
+function workload(
+  k: KubeContext,
+  ps: PlannedService,
+  main: PlannedContainer,
+  o: WorkloadOptions,
+  name: string,
+  replicas: number | undefined,
+  track?: 'stable' | 'canary',
+  image?: string,
+): Obj {
+  const trackLabel: Labels = track ? { [TRACK]: track } : {};
+  const networks: Labels = {};
+  if (k.segmented) for (const n of ps.networks) networks[networkLabel(n)] = 'true';
+  const pod = podTemplate(k, ps, main, {
+    perReplicaClaims: o.kind === 'StatefulSet',
+    labels: objectLabels(k, ps.name, { ...o.serviceLabels, ...networks, ...trackLabel }),
+    ...(image ? { mainImage: image } : {}),
+  });
+  const spec: Obj = {
+    ...(replicas !== undefined ? { replicas } : {}),
+    ...(o.kind === 'StatefulSet' ? { serviceName: o.serviceName } : {}),
+    // The track is part of each Deployment's selector, so stable and canary never claim each other's pods.
+    selector: { matchLabels: { ...selectorLabels(k, ps.name), ...trackLabel } },
+    ...rolloutFields(k, ps, o.kind),
+    template: pod.template,
+    ...(pod.claimTemplates.length ? { volumeClaimTemplates: pod.claimTemplates } : {}),
+  };
+  const meta = objectMeta(k, name, ps.name, { ...o.serviceLabels, ...trackLabel });
+  return tag({ apiVersion: 'apps/v1', kind: o.kind, metadata: meta, spec }, ps.elementId);
+}
+
+/** autoscaling/v2 HorizontalPodAutoscaler on CPU utilisation, for a replicated service with scaling. */
+export function autoscaler(k: KubeContext, ps: PlannedService, kind: WorkloadKind, serviceLabels: Labels): Obj | undefined {
+  const scaling = ps.service.scaling;
+  if (!scaling) return undefined;
+  const at = ['services', ps.name, 'scaling'];
+  if (kind === 'DaemonSet') {
+    k.note('lost', at, ps.elementId, 'A global service runs one pod per node: it is not autoscaled.');
+    return undefined;
+  }
+  if (scaling.min < 1)
+    k.note('approximated', [...at, 'min'], ps.elementId, 'A HorizontalPodAutoscaler keeps at least one replica: min 0 becomes 1.');
+  if (ps.service.rollout?.strategy === 'canary')
+    k.note('approximated', at, ps.elementId, 'The autoscaler scales the stable Deployment; the canary keeps its replica count.');
+  cpuRequestNote(k, ps, at);
+  const spec = {
+    scaleTargetRef: { apiVersion: 'apps/v1', kind, name: ps.name },
+    minReplicas: Math.max(1, scaling.min),
+    maxReplicas: scaling.max,
+    metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: scaling.targetCPU } } }],
+  };
+  const meta = objectMeta(k, ps.name, ps.name, serviceLabels);
+  return tag({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta, spec }, ps.elementId);
+}
+
+/** CPU utilisation is measured against requests: a container without one leaves the autoscaler blind. */
+function cpuRequestNote(k: KubeContext, ps: PlannedService, at: (string | number)[]): void {
+  const running = [...(ps.main ? [ps.main] : []), ...ps.helpers];
+  const missing = running.filter(
+    (pc) => pc.container.resources?.requests?.cpus === undefined && pc.container.resources?.limits?.cpus === undefined,
+  );
+  if (missing.length)
+    k.note(
+      'approximated',
+      at,
+      ps.elementId,
+      `CPU utilisation needs a CPU request on every container; ${missing.map((m) => m.name).join(', ')} ${missing.length > 1 ? 'have' : 'has'} none, so the autoscaler cannot act.`,
+      'Set resources.requests.cpus (or limits.cpus) on each container.',
+    );
+}
