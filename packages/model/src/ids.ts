@@ -20,14 +20,20 @@ export function elementKind(id: string): ElementKind {
   return (i < 0 ? 'blueprint' : id.slice(0, i)) as ElementKind;
 }
 
-/** The element a document path belongs to: the innermost service / container / link / top-level resource. */
-export function elementIdForPath(path: readonly (string | number)[]): string {
+/**
+ * The element a document path belongs to: the innermost service / container / link / top-level resource.
+ * Link ids name the link's target, so they need the document (`doc`) to read `services.X.links.N.to`;
+ * without it (or when `to` is not a string) paths under a link belong to the service.
+ */
+export function elementIdForPath(path: readonly (string | number)[], doc?: unknown): string {
   const [top, name, sub, subName] = path;
   if (typeof name !== 'string') return elementId.blueprint();
   switch (top) {
-    case 'services':
+    case 'services': {
       if (sub === 'containers' && typeof subName === 'string') return elementId.container(name, subName);
-      return elementId.service(name);
+      const to = sub === 'links' && typeof subName === 'number' ? linkTarget(doc, name, subName) : undefined;
+      return to === undefined ? elementId.service(name) : elementId.link(name, to);
+    }
     case 'volumes':
       return elementId.volume(name);
     case 'networks':
@@ -39,4 +45,12 @@ export function elementIdForPath(path: readonly (string | number)[]): string {
     default:
       return elementId.blueprint();
   }
+}
+
+function linkTarget(doc: unknown, service: string, index: number): string | undefined {
+  const services = (doc as { services?: unknown } | undefined)?.services;
+  if (!services || typeof services !== 'object' || !Object.hasOwn(services, service)) return undefined;
+  const links = (services as Record<string, { links?: unknown } | undefined>)[service]?.links;
+  const to = Array.isArray(links) ? (links[index] as { to?: unknown } | undefined)?.to : undefined;
+  return typeof to === 'string' ? to : undefined;
 }

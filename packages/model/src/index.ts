@@ -1,6 +1,11 @@
 export * from './diagnostics/codes';
 export * from './diagnostics/diagnostic';
+export * from './diagnostics/severities';
 export * from './ids';
+export * from './json-schema';
+export * from './load';
+export * from './migrations';
+export type { Doc, Migration, StepResult } from './migrations/types';
 export * from './parse/parse-blueprint';
 export * from './schema/blueprint';
 export * from './schema/common';
@@ -9,3 +14,4 @@ export * from './schema/resources';
 export * from './schema/service';
 export * from './source/limits';
 export * from './source/read-yaml';
+export * from './validate/validate';

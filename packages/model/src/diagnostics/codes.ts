@@ -60,6 +60,11 @@ export const DIAGNOSTIC_CODES = {
   EMPTY_BLUEPRINT: 'The blueprint has no services.',
   UNKNOWN_PARAMETER: 'A ${NAME} reference names no parameter of the blueprint.',
   DANGEROUS_SETTING: 'A setting gives a container power over the host (privileged, host namespaces, devices, capabilities, host binds).',
+  DUPLICATE_ENTRY: 'A list names the same item twice (networks, profiles, capabilities, devices).',
+  INGRESS_CONFLICT: 'Two ports claim the same ingress host and path.',
+  INTERNAL_PUBLISH: 'A service attached only to internal networks publishes a port or ingress that cannot be reached.',
+  RESOURCES_RANGE: 'A container requests more CPU or memory than its limit allows.',
+  ROLLOUT_SETTINGS: 'Rollout settings are inconsistent (maxSurge and maxUnavailable both 0, options another strategy ignores).',
   // ── compilation: what a target cannot express (fidelity notes) ──────────────────────
   FIDELITY_LOST: 'The target cannot express this; it is left out of that target’s output.',
   FIDELITY_APPROXIMATED: 'The target expresses this only approximately.',
@@ -73,6 +78,10 @@ export const DIAGNOSTIC_CODES = {
   INVALID_OBJECT: 'A Kubernetes object lacks apiVersion, kind or metadata.name.',
   DUPLICATE_OBJECT: 'The same Kubernetes object appears twice.',
   UNSUPPORTED_KIND: 'A Kubernetes kind the importer does not carry.',
+  IMPORT_UNMATCHED: 'A Service, Ingress or autoscaler refers to no imported workload; it was not imported.',
+  IMPORT_STRIPPED: 'Fields the cluster fills in (status, managedFields, uid, resourceVersion, ...) were dropped.',
+  INVALID_BASE64: 'A Secret data value is not valid base64.',
+  OBJECT_TOO_LARGE: 'A ConfigMap or Secret holds more data than the 1 MiB a cluster accepts.',
   OUT_OF_RANGE: 'A number is outside its allowed range (ports, replicas).',
   AMBIGUOUS_BOOLEAN: 'A YAML 1.1 boolean word (yes/no/on/off) where true/false is meant.',
 } as const;

@@ -12,23 +12,21 @@ import type { YamlSource } from '../source/read-yaml';
 export function parseBlueprint(value: unknown, source?: YamlSource): Result<Blueprint> {
   const diagnostics: Diagnostic[] = [];
   let input = value;
-  // Unknown keys: report each, remove it from a copy, and parse again (at most a few rounds).
+  // Unknown keys are warnings, never fatal, even beside real errors: report each, remove it from a
+  // copy, and parse again (a few rounds at most, in case removing keys lets more of the document parse).
   for (let round = 0; round < 8; round++) {
     const r = Blueprint.safeParse(input);
     if (r.success) return { ok: true, value: r.data, diagnostics };
     const unknown = r.error.issues.filter((i) => i.code === 'unrecognized_keys');
-    if (unknown.length === 0 || unknown.length !== r.error.issues.length) {
-      for (const issue of r.error.issues) diagnostics.push(...issueToDiagnostics(issue, source));
-      return { ok: false, diagnostics };
-    }
-    input = structuredCloneJson(input);
+    const others = r.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+    if (unknown.length > 0) input = structuredCloneJson(input);
     for (const issue of unknown) {
       for (const key of (issue as z.core.$ZodIssueUnrecognizedKeys).keys) {
         const path = [...issue.path.map(seg), key];
         diagnostics.push(
           withSource(
             diag('UNKNOWN_KEY', 'warning', path, `Unknown key "${key}" is ignored.`, {
-              elementId: elementIdForPath(path),
+              elementId: elementIdForPath(path, value),
               hint: 'Check the spelling against the blueprint format reference (docs/blueprint-format.md).',
             }),
             source,
@@ -37,24 +35,28 @@ export function parseBlueprint(value: unknown, source?: YamlSource): Result<Blue
         deleteAt(input, path);
       }
     }
+    if (others.length > 0 || unknown.length === 0) {
+      for (const issue of others) diagnostics.push(...issueToDiagnostics(issue, value, source));
+      return { ok: false, diagnostics };
+    }
   }
   return { ok: false, diagnostics };
 }
 
 const seg = (p: PropertyKey): string | number => (typeof p === 'number' ? p : String(p));
 
-function issueToDiagnostics(issue: z.core.$ZodIssue, source?: YamlSource): Diagnostic[] {
+function issueToDiagnostics(issue: z.core.$ZodIssue, doc: unknown, source?: YamlSource): Diagnostic[] {
   const path = issue.path.map(seg);
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     // Report the branch that got furthest rather than one line per alternative.
     const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
     if (best.length > 0 && best.every((i) => i.code !== 'invalid_union'))
-      return best.flatMap((i) => issueToDiagnostics({ ...i, path: [...issue.path, ...i.path] }, source));
+      return best.flatMap((i) => issueToDiagnostics({ ...i, path: [...issue.path, ...i.path] }, doc, source));
   }
   const code = issue.code === 'invalid_type' ? (issue.input === undefined ? 'SCHEMA_REQUIRED' : 'SCHEMA_TYPE') : 'SCHEMA_VALUE';
   const where = path.length ? path.join('.') : 'the document';
   const message = code === 'SCHEMA_REQUIRED' ? `${where} is required.` : `${where}: ${issue.message}`;
-  return [withSource(diag(code, 'error', path, message, { elementId: elementIdForPath(path) }), source)];
+  return [withSource(diag(code, 'error', path, message, { elementId: elementIdForPath(path, doc) }), source)];
 }
 
 function withSource(d: Diagnostic, source?: YamlSource): Diagnostic {

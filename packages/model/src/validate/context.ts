@@ -1,0 +1,46 @@
+import type { DiagnosticCode } from '../diagnostics/codes';
+import { type Diagnostic, diag, type Path, type Severity } from '../diagnostics/diagnostic';
+import { elementIdForPath } from '../ids';
+import type { Blueprint } from '../schema/blueprint';
+import type { Container } from '../schema/container';
+import type { Service } from '../schema/service';
+
+/** What every check receives: the blueprint, its services as entries (document order) and a reporter. */
+export interface Ctx {
+  bp: Blueprint;
+  services: readonly (readonly [string, Service])[];
+  report(code: DiagnosticCode, severity: Severity, path: Path, message: string, hint: string, elementId?: string): void;
+}
+
+export type Check = (ctx: Ctx) => void;
+
+export function createCtx(bp: Blueprint, out: Diagnostic[]): Ctx {
+  return {
+    bp,
+    services: Object.entries(bp.services ?? {}),
+    report(code, severity, path, message, hint, elementId) {
+      // The element id follows from the path (link ids read the link's target from the blueprint).
+      out.push(diag(code, severity, path, message, { elementId: elementId ?? elementIdForPath(path, bp), hint }));
+    },
+  };
+}
+
+/** Every container of a service as [name, container], in document order. */
+export const containersOf = (s: Service): [string, Container][] => Object.entries(s.containers ?? {});
+
+/** The main container of a pod (the first one if there are several; validation reports that). */
+export function mainOf(s: Service): [string, Container] | undefined {
+  for (const entry of containersOf(s)) if (entry[1].role === 'main') return entry;
+  return undefined;
+}
+
+/** Whether a service may run more than one pod at once: it is then no single writer of anything. */
+export const mayRunSeveral = (s: Service): boolean => s.mode === 'global' || s.replicas > 1 || (s.scaling?.max ?? 0) > 1;
+
+/** "a", "a and b", "a, b and c" — for messages naming several elements. */
+export function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export const quote = (s: string): string => `"${s}"`;

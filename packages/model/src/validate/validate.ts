@@ -1,0 +1,59 @@
+import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic';
+import type { Blueprint } from '../schema/blueprint';
+import { checkContainers } from './containers';
+import { type Check, createCtx } from './context';
+import { checkCycles } from './cycles';
+import { checkDangerous } from './dangerous';
+import { checkDuplicateEntries } from './duplicates';
+import { checkLinks } from './links';
+import { checkMounts } from './mounts';
+import { checkCompiledNames, checkNames } from './names';
+import { checkNetworks } from './networks';
+import { checkParameters } from './parameters';
+import { checkPods } from './pods';
+import { checkPorts } from './ports';
+import { checkResources } from './resources';
+import { checkScaling } from './scaling';
+import { checkUnused } from './unused';
+
+const checkEmpty: Check = (ctx) => {
+  if (ctx.services.length === 0)
+    ctx.report(
+      'EMPTY_BLUEPRINT',
+      'warning',
+      ['services'],
+      `The blueprint "${ctx.bp.metadata?.name}" has no services.`,
+      'Add a service: it compiles to nothing until then.',
+    );
+};
+
+/** Every semantic check, one concern each (DESIGN §3). Order does not matter: the result is sorted. */
+const CHECKS: readonly Check[] = [
+  checkEmpty,
+  checkNames,
+  checkCompiledNames,
+  checkPods,
+  checkContainers,
+  checkLinks,
+  checkCycles,
+  checkPorts,
+  checkMounts,
+  checkNetworks,
+  checkResources,
+  checkScaling,
+  checkDuplicateEntries,
+  checkParameters,
+  checkDangerous,
+  checkUnused,
+];
+
+/**
+ * Semantic validation of a blueprint that passed the schema (or was built by the canvas):
+ * everything the schema cannot see. Never throws; returns diagnostics in a stable order.
+ */
+export function validate(bp: Blueprint): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ctx = createCtx(bp, out);
+  for (const check of CHECKS) check(ctx);
+  return sortDiagnostics(out);
+}
