@@ -60,9 +60,20 @@ export function renderDiagnosticsDoc(codesSource: string): string {
     '',
   ];
   for (const section of codeSections(codesSource)) {
-    out.push(`## ${section.title.charAt(0).toUpperCase()}${section.title.slice(1)}`, '', '| code | severity | meaning |', '|---|---|---|');
-    for (const code of section.codes) out.push(`| \`${code}\` | ${USUAL_SEVERITY[code] ?? '—'} | ${cell(DIAGNOSTIC_CODES[code])} |`);
-    out.push('');
+    const rows = section.codes.map((code) => [`\`${code}\``, USUAL_SEVERITY[code] ?? '—', cell(DIAGNOSTIC_CODES[code])]);
+    out.push(
+      `## ${section.title.charAt(0).toUpperCase()}${section.title.slice(1)}`,
+      '',
+      ...table(['code', 'severity', 'meaning'], rows),
+      '',
+    );
   }
   return out.join('\n');
+}
+
+/** A Markdown table with padded columns, as Biome formats it (the repository's lint checks docs too). */
+function table(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - [...c].length)).join(' | ')} |`;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }

@@ -53,10 +53,20 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, doc: unknown, source?: Yaml
     if (best.length > 0 && best.every((i) => i.code !== 'invalid_union'))
       return best.flatMap((i) => issueToDiagnostics({ ...i, path: [...issue.path, ...i.path] }, doc, source));
   }
-  const code = issue.code === 'invalid_type' ? (issue.input === undefined ? 'SCHEMA_REQUIRED' : 'SCHEMA_TYPE') : 'SCHEMA_VALUE';
+  // zod issues carry no input by default: whether the value is missing is read from the document.
+  const code = !exists(doc, path) ? 'SCHEMA_REQUIRED' : issue.code === 'invalid_type' ? 'SCHEMA_TYPE' : 'SCHEMA_VALUE';
   const where = path.length ? path.join('.') : 'the document';
   const message = code === 'SCHEMA_REQUIRED' ? `${where} is required.` : `${where}: ${issue.message}`;
   return [withSource(diag(code, 'error', path, message, { elementId: elementIdForPath(path, doc) }), source)];
+}
+
+function exists(doc: unknown, path: Path): boolean {
+  let node = doc;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return false;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node !== undefined;
 }
 
 function withSource(d: Diagnostic, source?: YamlSource): Diagnostic {
