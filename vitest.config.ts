@@ -8,6 +8,7 @@ export default defineConfig({
       'apps/*/src/**/*.test.ts',
       'apps/*/test/**/*.test.ts',
       'bench/test/**/*.test.ts',
+      'tooling/**/*.test.ts',
     ],
     testTimeout: 30_000,
     pool: 'threads',

@@ -35,7 +35,11 @@ const pn = (label, args) => run(label, process.execPath, [pnpm, ...args]);
 
 const installed = gate('install (pnpm install --frozen-lockfile)', pn('install', ['install', '--frozen-lockfile', '--prefer-offline']));
 if (installed) {
-  gate('typecheck (tsc, every package)', pn('typecheck', ['-r', '--workspace-concurrency=1', 'typecheck']));
+  gate(
+    'typecheck (tsc, every package)',
+    pn('typecheck', ['-r', '--workspace-concurrency=1', 'typecheck']) &&
+      pn('typecheck tooling', ['exec', 'tsc', '-p', 'tooling/tsconfig.json']),
+  );
   gate('lint and format (biome ci)', pn('lint', ['exec', 'biome', 'ci', '.']));
   gate('generated files are current', pn('generated files', ['run', '-r', '--if-present', 'check:generated']));
 
