@@ -1,4 +1,5 @@
 export * from './compile';
+export * from './import';
 export * from './plan/plan';
 export * from './targets/emitter';
 export * from './yaml';
