@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diagnosticCodes } from '../../src/diagnostics/codes';
 import { sortDiagnostics } from '../../src/diagnostics/diagnostic';
 import { loadBlueprint } from '../../src/load';
 import { validate } from '../../src/validate/validate';
@@ -41,6 +42,19 @@ describe('validate', () => {
     }
     expect(validate(structuredClone(bp))).toEqual(ds);
     expect(sortDiagnostics(ds)).toEqual(ds);
+  });
+
+  it('has tests for every code the checks can report', () => {
+    const dir = new URL('../../src/validate/', import.meta.url);
+    const tests = new URL('./', import.meta.url);
+    const literals = (d: URL) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.ts'))
+        .flatMap((f) => readFileSync(new URL(f, d), 'utf8').match(/'[A-Z][A-Z0-9_]+'/g) ?? []);
+    const reported = new Set(literals(dir).filter((l) => (diagnosticCodes as string[]).includes(l.slice(1, -1))));
+    const tested = new Set(literals(tests));
+    expect(reported.size).toBeGreaterThan(40);
+    expect([...reported].filter((c) => !tested.has(c))).toEqual([]);
   });
 
   it('never throws on a blueprint the canvas left half-built', () => {
