@@ -16,7 +16,7 @@ export function generateBlueprint(n: number): BlueprintInput {
       i > 2 ? { to: `svc-${i - 3}` } : undefined,
     ].filter((l) => l !== undefined);
     const volume = i % 4 === 0 ? `data-${i}` : undefined;
-    if (volume) volumes[volume] = { size: '1Gi' };
+    if (volume) volumes[volume] = { size: '1Gi', access: 'shared' };
     services[name] = {
       replicas: 1 + (i % 3),
       ports: [{ port: 8080, ...(i % 10 === 0 ? { publish: 20000 + i } : {}) }],

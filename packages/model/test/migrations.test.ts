@@ -119,9 +119,9 @@ describe('v1alpha1 → v1', () => {
     const r = loadBlueprint(broken, { file: 'shop.blueprint.yaml' });
     expect(r.ok).toBe(false);
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path.join('.'), d.source?.line])).toEqual([
-      ['SCHEMA_REQUIRED', 'services.cache.containers.0.name', 28],
       // The unnamed container is left out, so the pod has none left.
       ['NO_MAIN_CONTAINER', 'services.cache.containers', 27],
+      ['SCHEMA_REQUIRED', 'services.cache.containers.0.name', 28],
       ['DUPLICATE_NAME', 'services.web.containers.1.name', 20],
     ]);
   });

@@ -40,11 +40,29 @@ export function diag(
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
-/** Stable order: by path, then code. Used wherever diagnostics are shown or compared. */
+/** Stable order: by path (segment by segment, indexes numerically, parents first), then code. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.path.join('\u0000')}\u0001${d.code}\u0001${d.target ?? ''}\u0001${d.message}`;
-  return [...ds].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...ds].sort(compareDiagnostics);
 }
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const n = Math.min(a.path.length, b.path.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareSegment(a.path[i] as string | number, b.path[i] as string | number);
+    if (c !== 0) return c;
+  }
+  if (a.path.length !== b.path.length) return a.path.length - b.path.length;
+  return compareText(a.code, b.code) || compareText(a.target ?? '', b.target ?? '') || compareText(a.message, b.message);
+}
+
+function compareSegment(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return compareText(a, b);
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A result that carries diagnostics either way; value is absent when an error prevented it. */
 export type Result<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
