@@ -1,7 +1,10 @@
+import { detectFormat, importAny } from '@blaupause/compiler';
 import {
   type Blueprint,
+  type Diagnostic,
   diag,
   loadBlueprint,
+  loadBlueprintValue,
   type Path,
   readYaml,
   readYamlDocuments,
@@ -19,7 +22,10 @@ export type InputKind = 'blueprint' | 'compose' | 'kubernetes';
 
 export interface LoadedInput {
   kind?: InputKind;
+  /** The blueprint in canonical form (defaults filled in): what the compiler takes. */
   blueprint?: Blueprint;
+  /** Imports only: the blueprint as the importer wrote it (without defaults), what `import` prints. */
+  document?: Blueprint;
   diagnostics: Reported[];
   /** Blueprints only: where a document path is in the file (fidelity notes carry paths only). */
   positionOf?: (path: Path) => SourcePosition | undefined;
@@ -41,41 +47,23 @@ export function loadInput(file: string, text: string, opts: LoadOptions = {}): L
   return sniffed.kind === 'blueprint' ? loadBlueprintFile(file, text) : importFile(file, text, sniffed.kind, opts);
 }
 
-/** Looks at the first document: our apiVersion means a blueprint, else the importers decide. */
+/** Looks at the first document: the importers' detectFormat decides what the file is. */
 function sniff(file: string, text: string): { kind: InputKind } | { diagnostics: Reported[] } {
   const docs = readYamlDocuments(text, { file });
   if (!docs.ok) return { diagnostics: reported(file, docs.diagnostics) };
-  const first = docs.value[0]?.value;
+  const first = docs.value[0];
+  const at = first?.positionOf([]) ?? { file, line: 1, col: 1 };
   if (first === undefined)
-    return {
-      diagnostics: reported(file, [
-        diag('EMPTY_DOCUMENT', 'error', [], 'The file holds no document (it is empty or only comments).', {
-          source: { file, line: 1, col: 1 },
-        }),
-      ]),
-    };
-  const apiVersion = (first as { apiVersion?: unknown } | null)?.apiVersion;
-  if (typeof apiVersion === 'string' && apiVersion.startsWith('blaupause.dev/')) return { kind: 'blueprint' };
-  const format = detect(first);
-  if (format) return { kind: format };
-  return {
-    diagnostics: reported(file, [
-      diag('UNKNOWN_FORMAT', 'error', [], 'This is neither a blueprint, a Compose file nor Kubernetes YAML.', {
-        hint: 'A blueprint starts with "apiVersion: blaupause.dev/v1"; a Compose file has "services:"; Kubernetes YAML has apiVersion and kind.',
-        source: docs.value[0]?.positionOf([]) ?? { file, line: 1, col: 1 },
-      }),
-    ]),
-  };
+    return { diagnostics: [problem(file, 'EMPTY_DOCUMENT', 'The file holds no document (it is empty or only comments).', at)] };
+  const format = detectFormat(first.value);
+  if (format !== 'unknown') return { kind: format };
+  const hint =
+    'A blueprint starts with "apiVersion: blaupause.dev/v1"; a Compose file has "services:"; Kubernetes YAML has apiVersion and kind.';
+  return { diagnostics: [problem(file, 'UNKNOWN_FORMAT', 'This is neither a blueprint, a Compose file nor Kubernetes YAML.', at, hint)] };
 }
 
-// TODO(cli): replace with detectFormat from @blaupause/compiler once the importers land.
-function detect(value: unknown): 'compose' | 'kubernetes' | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const v = value as Record<string, unknown>;
-  if (typeof v.apiVersion === 'string' && typeof v.kind === 'string') return 'kubernetes';
-  if (typeof v.services === 'object' && v.services !== null) return 'compose';
-  return undefined;
-}
+const problem = (file: string, code: 'EMPTY_DOCUMENT' | 'UNKNOWN_FORMAT', message: string, source: SourcePosition, hint?: string) =>
+  reported(file, [diag(code, 'error', [], message, { source, ...(hint ? { hint } : {}) })])[0] as Reported;
 
 function loadBlueprintFile(file: string, text: string): LoadedInput {
   const loaded = loadBlueprint(text, { file });
@@ -99,10 +87,30 @@ function lazyPositions(text: string, file: string): (path: Path) => SourcePositi
   };
 }
 
-// TODO(cli): replace with importAny from @blaupause/compiler once it lands.
-function importFile(file: string, _text: string, kind: InputKind, _opts: LoadOptions): LoadedInput {
+/**
+ * Compose or Kubernetes → blueprint, then the blueprint's own checks: an import can succeed and
+ * still give a blueprint with problems (a name clash, a dangerous setting), and the user should
+ * see those before compiling it. Their paths are blueprint paths, so they carry no position.
+ */
+function importFile(file: string, text: string, kind: InputKind, opts: LoadOptions): LoadedInput {
+  const imported = importAny(text, { file, ...(opts.env ? { env: opts.env } : {}), ...(opts.name ? { name: opts.name } : {}) });
+  if (!imported.ok) return { kind, diagnostics: reported(file, imported.diagnostics) };
+  const checked = loadBlueprintValue(imported.value);
+  const diagnostics = dedupe([...imported.diagnostics, ...checked.diagnostics]);
   return {
     kind,
-    diagnostics: [{ code: 'UNKNOWN_FORMAT', severity: 'error', path: [], message: `Importing ${kind} files is not available yet.`, file }],
+    document: imported.value,
+    ...(checked.blueprint ? { blueprint: checked.blueprint } : {}),
+    diagnostics: reported(file, diagnostics),
   };
+}
+
+function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = `${d.code}\u0000${d.path.join('\u0000')}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -40,5 +40,6 @@ export function importCommand(args: ImportArgs): Outcome {
       ],
       files,
     };
-  return { diagnostics: input.diagnostics, files, ...(input.blueprint ? { output: blueprintYaml(input.blueprint) } : {}) };
+  const made = input.document ?? input.blueprint;
+  return { diagnostics: input.diagnostics, files, ...(made ? { output: blueprintYaml(made) } : {}) };
 }
