@@ -27,10 +27,14 @@ export function container(k: KubeContext, ps: PlannedService, pc: PlannedContain
   const c = pc.container;
   const at: Path = ['services', ps.name, 'containers', pc.name];
   const { image, pullPolicy } = imageOf(k, ps, pc, at, o.image);
-  const env = [...Object.entries(c.env ?? {}).map(([name, value]) => ({ name, value: escapeExpansion(value) })), ...(o.env ?? [])];
-  const mounts = (c.mounts ?? []).flatMap((m, i) => vols.mount(m, [...at, 'mounts', i], pc.elementId) ?? []);
-  const security = securityContext(k, c, at, pc.elementId);
-  const resources = c.resources ? resourcesOf(k, c.resources, [...at, 'resources'], pc.elementId) : undefined;
+  const env: { name: string; value: string }[] = [];
+  for (const name in c.env) env.push({ name, value: escapeExpansion(c.env[name] as string) });
+  if (o.env) env.push(...o.env);
+  const mounts: Obj[] = [];
+  c.mounts?.forEach((m, i) => {
+    const mount = vols.mount(m, [...at, 'mounts', i], pc.elementId);
+    if (mount) mounts.push(mount);
+  });
   if (o.runsToCompletion && c.healthcheck)
     k.note(
       'lost',
@@ -47,21 +51,24 @@ export function container(k: KubeContext, ps: PlannedService, pc: PlannedContain
       'Use a device plugin for the hardware.',
     );
   restartNote(k, c, at, pc, o);
+  const probe = o.runsToCompletion ? undefined : probes(k, c.healthcheck, at, pc.elementId);
+  // Keys stay in one order with undefined for absent fields: the YAML writer skips those.
   return tag(
     {
       name: o.name,
       image,
-      ...(pullPolicy ? { imagePullPolicy: pullPolicy } : {}),
-      ...(o.restartPolicy ? { restartPolicy: o.restartPolicy } : {}),
-      ...(c.command ? { command: c.command.map(escapeExpansion) } : {}),
-      ...(c.args ? { args: c.args.map(escapeExpansion) } : {}),
-      ...(c.workingDir ? { workingDir: c.workingDir } : {}),
-      ...(o.ports?.length ? { ports: o.ports.map(containerPort) } : {}),
-      ...(env.length ? { env } : {}),
-      ...(resources ? { resources } : {}),
-      ...(o.runsToCompletion ? {} : probes(k, c.healthcheck, at, pc.elementId)),
-      ...(security ? { securityContext: security } : {}),
-      ...(mounts.length ? { volumeMounts: mounts } : {}),
+      imagePullPolicy: pullPolicy,
+      restartPolicy: o.restartPolicy,
+      command: c.command?.map(escapeExpansion),
+      args: c.args?.map(escapeExpansion),
+      workingDir: c.workingDir || undefined,
+      ports: o.ports?.length ? o.ports.map(containerPort) : undefined,
+      env: env.length ? env : undefined,
+      resources: c.resources ? resourcesOf(k, c.resources, [...at, 'resources'], pc.elementId) : undefined,
+      readinessProbe: probe?.readinessProbe,
+      livenessProbe: probe?.livenessProbe,
+      securityContext: securityContext(k, c, at, pc.elementId),
+      volumeMounts: mounts.length ? mounts : undefined,
     },
     pc.elementId,
   );
@@ -70,22 +77,29 @@ export function container(k: KubeContext, ps: PlannedService, pc: PlannedContain
 /** Kubernetes cannot build: a build-only container gets the name Compose would give the image. */
 function imageOf(k: KubeContext, ps: PlannedService, pc: PlannedContainer, at: Path, override?: string) {
   const c = pc.container;
-  if (override) return { image: override };
-  if (c.image || !c.build) return { image: c.image };
+  if (override) return { image: override, pullPolicy: undefined };
+  if (c.image || !c.build) return { image: c.image, pullPolicy: undefined };
   const image = pc.container.role === 'main' ? `${k.project}-${ps.name}` : `${k.project}-${ps.name}-${pc.name}`;
   k.note(
     'approximated',
     [...at, 'build'],
     pc.elementId,
     `Kubernetes does not build images: the container runs image ${image}, which must be built from ${c.build.context} beforehand.`,
-    `docker build -t ${image} ${c.build.context}, then push it to a registry the cluster pulls from (or load it into the local cluster).`,
+    `${buildCommand(image, c.build)}, then push it to a registry the cluster pulls from (or load it into the local cluster).`,
   );
   return { image, pullPolicy: 'IfNotPresent' };
 }
 
+/** The docker build command for the hint; Compose reads the Dockerfile relative to the context. */
+function buildCommand(image: string, b: NonNullable<Container['build']>): string {
+  const args = Object.entries(b.args ?? {}).map(([k, v]) => ` --build-arg ${k}=${v}`);
+  const file = b.dockerfile ? ` -f ${b.context.replace(/\/$/, '')}/${b.dockerfile}` : '';
+  return `docker build -t ${image}${file}${b.target ? ` --target ${b.target}` : ''}${args.join('')} ${b.context}`;
+}
+
 function containerPort(p: ServicePort): Obj {
   const name = p.name ?? `${p.protocol}-${p.port}`;
-  return { ...(isPortName(name) ? { name } : {}), containerPort: p.port, protocol: p.protocol.toUpperCase() };
+  return { name: isPortName(name) ? name : undefined, containerPort: p.port, protocol: p.protocol === 'udp' ? 'UDP' : 'TCP' };
 }
 
 function resourcesOf(k: KubeContext, r: Resources, at: Path, id: string): Obj {

@@ -1,6 +1,6 @@
 import type { Blueprint, Path } from '@blaupause/model';
 import { elementId } from '@blaupause/model';
-import type { PlannedService } from '../../plan/plan';
+import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import type { EmitContext } from '../emitter';
 import { isLabelKey, isLabelValue } from './names';
 import { parseKubeVersion, versionAtLeast } from './units';
@@ -91,12 +91,38 @@ export function objectLabels(k: KubeContext, name: string, extra?: Labels): Labe
   return { ...selectorLabels(k, name), [LABEL_MANAGED_BY]: MANAGER, ...k.blueprintLabels, ...extra };
 }
 
-/** metadata: name, namespace (when asked) and the standard labels. */
-export function objectMeta(k: KubeContext, name: string, app: string, extra?: Labels): Obj {
-  return { name, ...(k.namespace ? { namespace: k.namespace } : {}), labels: objectLabels(k, app, extra) };
+/** metadata: name, namespace (when asked) and the given labels. */
+export function meta(k: KubeContext, name: string, labels: Labels): Obj {
+  return { name, namespace: k.namespace, labels };
 }
 
-/** The service's own labels, checked once per service. */
-export function serviceLabels(k: KubeContext, ps: PlannedService): Labels {
-  return userLabels(k.ctx, ps.service.labels, ['services', ps.name, 'labels'], ps.elementId);
+/** metadata with the standard labels of `app` plus extra ones. */
+export function objectMeta(k: KubeContext, name: string, app: string, extra?: Labels): Obj {
+  return meta(k, name, objectLabels(k, app, extra));
+}
+
+/**
+ * The labels of a service's objects and the selector of its pods, computed once per service.
+ * The maps are shared by the service's objects (the output is read-only data).
+ */
+export interface LabelSet {
+  labels: Labels;
+  selector: Labels;
+}
+
+export function labelSet(k: KubeContext, ps: PlannedService): LabelSet {
+  const own = userLabels(k.ctx, ps.service.labels, ['services', ps.name, 'labels'], ps.elementId);
+  return { labels: objectLabels(k, ps.name, own), selector: selectorLabels(k, ps.name) };
+}
+
+/** Whether some container of the pod (main, helpers, inits) satisfies `test`; no arrays built. */
+export function someContainer(ps: PlannedService, test: (pc: PlannedContainer) => boolean): boolean {
+  return (ps.main !== undefined && test(ps.main)) || ps.helpers.some(test) || ps.inits.some(test);
+}
+
+/** Visits every container of the pod: main, helpers, inits. */
+export function forEachContainer(ps: PlannedService, visit: (pc: PlannedContainer) => void): void {
+  if (ps.main) visit(ps.main);
+  for (const pc of ps.helpers) visit(pc);
+  for (const pc of ps.inits) visit(pc);
 }

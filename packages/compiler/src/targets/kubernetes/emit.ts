@@ -2,11 +2,11 @@ import { elementId } from '@blaupause/model';
 import type { PlannedService } from '../../plan/plan';
 import type { Emitter } from '../emitter';
 import { configMaps, secretNotes } from './configs';
-import { type KubeContext, kubeContext, type Obj, serviceLabels } from './context';
+import { forEachContainer, type KubeContext, kubeContext, labelSet, type Obj } from './context';
 import { networkPolicies } from './network-policy';
 import { ingress, services } from './service';
 import { persistentVolumeClaims } from './volumes';
-import { autoscaler, workloadKind, workloads } from './workload';
+import { autoscaler, workloadKind, workloadName, workloads } from './workload';
 
 /**
  * The Kubernetes (2-level) target: one multi-document kubernetes.yaml. Order follows Helm's
@@ -14,6 +14,7 @@ import { autoscaler, workloadKind, workloads } from './workload';
  * NetworkPolicies, ConfigMaps, PersistentVolumeClaims; then per service in start order its
  * workload(s), Services, HorizontalPodAutoscaler and Ingress. No Secret objects: values never
  * enter the output (see configs.ts). Decisions per mapping: README.md beside this file.
+ * Objects of one service share their label maps: treat the output as read-only.
  */
 export const kubernetesEmitter: Emitter = {
   target: 'kubernetes',
@@ -38,11 +39,12 @@ function serviceObjects(k: KubeContext, ps: PlannedService): Obj[] {
       ps.elementId,
       'Kubernetes has no profiles: the service is always part of the output.',
     );
-  const labels = serviceLabels(k, ps);
+  const labels = labelSet(k, ps);
   const kind = workloadKind(k, ps);
-  const hpa = autoscaler(k, ps, kind, labels);
+  const name = workloadName(k, ps, kind);
+  const hpa = autoscaler(k, ps, { kind, name }, labels);
   const svc = services(k, ps, kind, labels);
-  const opts = { kind, autoscaled: hpa !== undefined, serviceLabels: labels, ...(svc.governing ? { serviceName: svc.governing } : {}) };
+  const opts = { kind, name, autoscaled: hpa !== undefined, labels, ...(svc.governing ? { serviceName: svc.governing } : {}) };
   const ing = ingress(k, ps, labels);
   return [...workloads(k, ps, main, opts), ...svc.objects, ...(hpa ? [hpa] : []), ...(ing ? [ing] : [])];
 }
@@ -51,10 +53,11 @@ function serviceObjects(k: KubeContext, ps: PlannedService): Obj[] {
 function ephemeralNotes(k: KubeContext): void {
   const users = new Map<string, Set<string>>();
   for (const ps of k.ctx.plan.services)
-    for (const pc of [...(ps.main ? [ps.main] : []), ...ps.helpers, ...ps.inits])
+    forEachContainer(ps, (pc) => {
       for (const m of pc.container.mounts ?? [])
         if (m.type === 'volume' && k.blueprint.volumes?.[m.source]?.ephemeral)
           users.set(m.source, (users.get(m.source) ?? new Set()).add(ps.name));
+    });
   for (const [name, services] of users)
     if (services.size > 1)
       k.note(

@@ -22,8 +22,12 @@ export function fitName(name: string, max = MAX_LABEL): string {
   return `${head}-${hash(name)}`;
 }
 
-/** `<name>-<suffix>`, fitted. */
-export const suffixed = (name: string, suffix: string): string => fitName(`${name}-${suffix}`);
+/** `<name>-<suffix>`; when too long the name is shortened (plus a hash) and the suffix kept, so it stays readable. */
+export function suffixed(name: string, suffix: string, max = MAX_LABEL): string {
+  const full = `${name}-${suffix}`;
+  if (full.length <= max) return full;
+  return `${fitName(name, max - suffix.length - 1)}-${suffix}`;
+}
 
 /** Hands out unique names within one scope (a pod's volumes, a pod's containers). */
 export class NameAllocator {

@@ -1,7 +1,7 @@
 import { elementId } from '@blaupause/model';
 import { DEFAULT_NETWORK, type PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
-import { type KubeContext, LABEL_PART_OF, networkLabel, type Obj, objectMeta, selectorLabels } from './context';
+import { type KubeContext, LABEL_PART_OF, networkLabel, type Obj, objectMeta, selectorLabels, userLabels } from './context';
 import { suffixed } from './names';
 
 const API = 'networking.k8s.io/v1';
@@ -45,11 +45,10 @@ function members(k: KubeContext, network: string): Obj {
 }
 
 function segmentPolicy(k: KubeContext, network: string): Obj {
+  const id = elementId.network(network);
+  const labels = userLabels(k.ctx, k.blueprint.networks?.[network]?.labels, ['networks', network, 'labels'], id);
   const spec = { podSelector: members(k, network), policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: members(k, network) }] }] };
-  return tag(
-    { apiVersion: API, kind: 'NetworkPolicy', metadata: objectMeta(k, suffixed('network', network), network), spec },
-    elementId.network(network),
-  );
+  return tag({ apiVersion: API, kind: 'NetworkPolicy', metadata: objectMeta(k, suffixed('network', network), network, labels), spec }, id);
 }
 
 function exposedPolicy(k: KubeContext, ps: PlannedService): Obj | undefined {

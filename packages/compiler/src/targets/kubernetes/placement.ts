@@ -16,7 +16,8 @@ const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';
  * Kubernetes: the control-plane role label is the nearest, with a note.
  */
 export function placement(k: KubeContext, ps: PlannedService): Obj {
-  const constraints = ps.service.placement?.constraints ?? [];
+  const constraints = ps.service.placement?.constraints;
+  if (!constraints?.length) return {};
   const nodeSelector: Record<string, string> = {};
   const expressions: Obj[] = [];
   constraints.forEach((c, i) => {

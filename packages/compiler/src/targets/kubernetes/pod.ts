@@ -57,13 +57,15 @@ export function podTemplate(k: KubeContext, ps: PlannedService, main: PlannedCon
   const inits = ps.inits.map((pc) => container(k, ps, pc, vols, { name: pc.name, runsToCompletion: true }));
   const initContainers = [...linkWaits(k, ps, names), ...inits, ...native];
   const spec: Obj = {
-    ...(initContainers.length ? { initContainers } : {}),
+    initContainers: initContainers.length ? initContainers : undefined,
     containers: regular,
-    ...(vols.volumes.length ? { volumes: vols.volumes } : {}),
+    volumes: vols.volumes.length ? vols.volumes : undefined,
     ...placement(k, ps),
-    ...(svc.hostNetwork ? { hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' } : {}),
-    ...(svc.hostPid ? { hostPID: true } : {}),
-    ...(svc.hostIpc ? { hostIPC: true } : {}),
+    hostNetwork: svc.hostNetwork || undefined,
+    // Host networking would otherwise resolve names with the node's DNS, and links would break.
+    dnsPolicy: svc.hostNetwork ? 'ClusterFirstWithHostNet' : undefined,
+    hostPID: svc.hostPid || undefined,
+    hostIPC: svc.hostIpc || undefined,
     // Compose injects no {SERVICE}_PORT variables and mounts no API token: neither do we.
     enableServiceLinks: false,
     automountServiceAccountToken: false,

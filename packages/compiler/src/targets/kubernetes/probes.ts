@@ -15,7 +15,7 @@ export interface Probes {
  */
 export function probes(k: KubeContext, hc: Healthcheck | undefined, at: Path, id: string): Probes {
   if (!hc) return {};
-  const probe = { ...handler(hc.test), ...timings(k, hc, [...at, 'healthcheck'], id) };
+  const probe = timings(k, hc, [...at, 'healthcheck'], id, handler(hc.test));
   return hc.liveness ? { readinessProbe: probe, livenessProbe: { ...probe } } : { readinessProbe: probe };
 }
 
@@ -30,8 +30,8 @@ function handler(test: HealthTest): Obj {
   return { tcpSocket: { port: test.tcp.port } };
 }
 
-function timings(k: KubeContext, hc: Healthcheck, at: Path, id: string): Obj {
-  const out: Obj = {};
+/** Adds the timing fields to the probe handler (in a fixed key order). */
+function timings(k: KubeContext, hc: Healthcheck, at: Path, id: string, out: Obj): Obj {
   const seconds = (field: 'interval' | 'timeout' | 'startPeriod', key: string, min: number) => {
     const d = hc[field];
     if (d === undefined) return;

@@ -1,7 +1,7 @@
 import type { ServicePort } from '@blaupause/model';
 import type { PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
-import { type KubeContext, type Labels, type Obj, objectMeta, selectorLabels } from './context';
+import { type KubeContext, type LabelSet, meta, type Obj } from './context';
 import { isServiceName, NameAllocator, suffixed } from './names';
 import type { WorkloadKind } from './rollout';
 
@@ -19,7 +19,7 @@ export const NODE_PORT_MAX = 32767;
  * - `<name>-headless` governing a StatefulSet (or `<name>` itself when that is headless already).
  * Returns the objects and the StatefulSet's serviceName.
  */
-export function services(k: KubeContext, ps: PlannedService, kind: WorkloadKind, labels: Labels): { objects: Obj[]; governing?: string } {
+export function services(k: KubeContext, ps: PlannedService, kind: WorkloadKind, labels: LabelSet): { objects: Obj[]; governing?: string } {
   const ports = ps.service.ports ?? [];
   const linked = k.linkTargets.has(ps.name);
   const statefulSet = kind === 'StatefulSet';
@@ -46,14 +46,14 @@ export function services(k: KubeContext, ps: PlannedService, kind: WorkloadKind,
 
 const headless = (): Obj => ({ clusterIP: 'None' });
 
-function service(k: KubeContext, ps: PlannedService, name: string, labels: Labels, spec: Obj): Obj {
+function service(k: KubeContext, ps: PlannedService, name: string, labels: LabelSet, spec: Obj): Obj {
   // The selector leaves out the canary track: one Service spreads traffic over stable and canary pods.
   return tag(
     {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: objectMeta(k, name, ps.name, labels),
-      spec: { ...spec, selector: selectorLabels(k, ps.name) },
+      metadata: meta(k, name, labels.labels),
+      spec: { ...spec, selector: labels.selector },
     },
     ps.elementId,
   );
@@ -71,7 +71,7 @@ function namedPorts(ports: readonly ServicePort[]): Obj[] {
   }));
 }
 
-function publishedService(k: KubeContext, ps: PlannedService, published: ServicePort[], labels: Labels): Obj {
+function publishedService(k: KubeContext, ps: PlannedService, published: ServicePort[], labels: LabelSet): Obj {
   const inRange = (p: ServicePort) => (p.publish as number) >= NODE_PORT_MIN && (p.publish as number) <= NODE_PORT_MAX;
   const nodePort = published.every(inRange);
   const all = ps.service.ports ?? [];
@@ -102,45 +102,45 @@ function publishedService(k: KubeContext, ps: PlannedService, published: Service
 }
 
 /** One Ingress per service for its ports with ingress: rules grouped by host, paths as Prefix. */
-export function ingress(k: KubeContext, ps: PlannedService, labels: Labels): Obj | undefined {
+export function ingress(k: KubeContext, ps: PlannedService, labels: LabelSet): Obj | undefined {
   const ports = (ps.service.ports ?? []).map((p, i) => ({ p, i })).filter(({ p }) => p.ingress);
   if (!ports.length) return undefined;
   const rules = new Map<string, Obj[]>();
-  const tlsHosts: string[] = [];
-  let tlsWithoutHost = false;
+  const tls = new Set<string>(); // hosts; '' for a rule without host
   for (const { p, i } of ports) {
     const ing = p.ingress as NonNullable<ServicePort['ingress']>;
+    const at = ['services', ps.name, 'ports', i, 'ingress'];
     if (p.protocol !== 'tcp') {
-      k.note(
-        'lost',
-        ['services', ps.name, 'ports', i, 'ingress'],
-        ps.elementId,
-        `An Ingress carries HTTP only: UDP port ${p.port} is not exposed.`,
-      );
+      k.note('lost', at, ps.elementId, `An Ingress carries HTTP only: UDP port ${p.port} is not exposed.`);
       continue;
     }
     const host = ing.host ?? '';
     const path = { path: ing.path, pathType: 'Prefix', backend: { service: { name: ps.name, port: { number: p.port } } } };
-    rules.set(host, [...(rules.get(host) ?? []), path]);
-    if (ing.tls && ing.host && !tlsHosts.includes(ing.host)) tlsHosts.push(ing.host);
-    if (ing.tls && !ing.host) tlsWithoutHost = true;
+    const paths = rules.get(host);
+    if (paths) paths.push(path);
+    else rules.set(host, [path]);
+    if (ing.tls) {
+      tls.add(host);
+      tlsNote(k, ps, [...at, 'tls']);
+    }
   }
   if (!rules.size) return undefined;
-  const secretName = suffixed(ps.name, 'tls');
-  if (tlsHosts.length || tlsWithoutHost)
-    k.note(
-      'approximated',
-      ['services', ps.name, 'ports'],
-      ps.elementId,
-      `TLS for ${ps.name} needs a certificate in Secret ${secretName}; the blueprint carries none.`,
-      `kubectl create secret tls ${secretName} --cert=<cert.pem> --key=<key.pem> (or let cert-manager issue it).`,
-    );
+  const hosts = [...tls].filter(Boolean);
   const spec = {
-    ...(tlsHosts.length || tlsWithoutHost ? { tls: [{ ...(tlsHosts.length ? { hosts: tlsHosts } : {}), secretName }] } : {}),
+    ...(tls.size ? { tls: [{ ...(hosts.length ? { hosts } : {}), secretName: suffixed(ps.name, 'tls') }] } : {}),
     rules: [...rules].map(([host, paths]) => ({ ...(host ? { host } : {}), http: { paths } })),
   };
-  return tag(
-    { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: objectMeta(k, ps.name, ps.name, labels), spec },
+  return tag({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(k, ps.name, labels.labels), spec }, ps.elementId);
+}
+
+/** The blueprint asks for TLS but carries no certificate: the Secret must come from elsewhere. */
+function tlsNote(k: KubeContext, ps: PlannedService, at: (string | number)[]): void {
+  const secret = suffixed(ps.name, 'tls');
+  k.note(
+    'approximated',
+    at,
     ps.elementId,
+    `TLS for ${ps.name} needs a certificate in Secret ${secret}; the blueprint carries none.`,
+    `kubectl create secret tls ${secret} --cert=<cert.pem> --key=<key.pem> (or let cert-manager issue it).`,
   );
 }

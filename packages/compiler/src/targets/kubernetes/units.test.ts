@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitName, isLabelKey, isLabelValue, isPortName, NameAllocator, slug } from './names';
+import { fitName, isLabelKey, isLabelValue, isPortName, NameAllocator, slug, suffixed } from './names';
 import { cpuQuantity, durationSeconds, escapeExpansion, parseKubeVersion, versionAtLeast } from './units';
 
 describe('durationSeconds', () => {
@@ -63,6 +63,12 @@ describe('names', () => {
     expect(fitted).toBe(fitName(long));
     expect(fitted).not.toBe(fitName(`${'a'.repeat(60)}-canaryxx`));
     expect(fitName('short')).toBe('short');
+  });
+  it('keeps a suffix readable when shortening', () => {
+    const name = 'a'.repeat(60);
+    expect(suffixed('web', 'canary')).toBe('web-canary');
+    expect(suffixed(name, 'headless')).toMatch(/^a{46}-[0-9a-z]{7}-headless$/);
+    expect(suffixed(name, 'headless')).toHaveLength(63);
   });
   it('allocates unique names', () => {
     const names = new NameAllocator();

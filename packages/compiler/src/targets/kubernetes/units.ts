@@ -12,13 +12,22 @@ export interface Converted<T> {
   exact: boolean;
 }
 
+// The same few durations recur across a blueprint: parse each once.
+const parsed = new Map<string, number>();
+
 /** A duration such as 1m30s or 500ms as whole seconds, rounded up (Kubernetes probes count in seconds). */
 export function durationSeconds(duration: string, min = 0): Converted<number> {
+  const ms = parsed.get(duration) ?? parseMs(duration);
+  const seconds = Math.max(min, Math.ceil(ms / 1000));
+  return { value: seconds, exact: seconds * 1000 === ms };
+}
+
+function parseMs(duration: string): number {
   let ms = 0;
   for (const m of duration.matchAll(DURATION_PART)) ms += Number(m[1]) * (UNIT_MS[m[2] as string] ?? 0);
   ms = Math.round(ms * 1e6) / 1e6; // float noise from 0.1 × 1000 and the like
-  const seconds = Math.max(min, Math.ceil(ms / 1000));
-  return { value: seconds, exact: seconds * 1000 === ms };
+  if (parsed.size < 1000) parsed.set(duration, ms);
+  return ms;
 }
 
 /** CPU cores as a Kubernetes quantity: 0.5 → "500m", 2 → "2"; below a millicore rounds up. */

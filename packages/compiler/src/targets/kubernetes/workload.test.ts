@@ -100,6 +100,32 @@ describe('workloads', () => {
     expect(out.notes.map((n) => n.path.join('.'))).toEqual(['volumes.data.size']);
   });
 
+  it('shortens a StatefulSet name its pods could not carry, keeping the Service name', () => {
+    const long = 'x'.repeat(60);
+    const out = emitK8s({
+      services: {
+        [long]: svc(
+          { scaling: { min: 1, max: 2 } },
+          { mounts: [{ type: 'volume', source: 'd', target: '/d' }], resources: { requests: { cpus: 1 } } },
+        ),
+      },
+      volumes: { d: { perReplica: true, size: '1Gi' } },
+    });
+    const sts = out.docs.find((d) => d.kind === 'StatefulSet');
+    const name = at(sts, 'metadata', 'name') as string;
+    expect(name).toHaveLength(52);
+    expect(
+      at(
+        out.docs.find((d) => d.kind === 'HorizontalPodAutoscaler'),
+        'spec',
+        'scaleTargetRef',
+        'name',
+      ),
+    ).toBe(name);
+    expect(at(out.get('Service', long), 'spec', 'clusterIP')).toBe('None');
+    expect(out.notes.map((n) => [n.kind, n.path.join('.')])).toEqual([['approximated', `services.${long}`]]);
+  });
+
   it('makes a DaemonSet for global services, without replicas', () => {
     const out = emitK8s({ services: { agent: svc({ mode: 'global', rollout: { maxUnavailable: 2 } }) } });
     const ds = out.get('DaemonSet', 'agent');

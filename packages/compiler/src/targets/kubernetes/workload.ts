@@ -1,7 +1,7 @@
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
-import { type KubeContext, type Labels, networkLabel, type Obj, objectLabels, objectMeta, selectorLabels } from './context';
-import { suffixed } from './names';
+import { type KubeContext, type LabelSet, type Labels, meta, networkLabel, type Obj, someContainer } from './context';
+import { fitName, suffixed } from './names';
 import { podTemplate } from './pod';
 import { rolloutFields, type WorkloadKind } from './rollout';
 import { isPerReplica } from './volumes';
@@ -11,23 +11,26 @@ export const TRACK = 'track';
 /** DaemonSet for global services; StatefulSet when the pod mounts a per-replica volume; else Deployment. */
 export function workloadKind(k: KubeContext, ps: PlannedService): WorkloadKind {
   if (ps.service.mode === 'global') return 'DaemonSet';
-  const containers = [...(ps.main ? [ps.main] : []), ...ps.helpers, ...ps.inits];
-  const perReplica = containers.some((pc) =>
-    pc.container.mounts?.some((m) => {
-      const v = m.type === 'volume' ? k.blueprint.volumes?.[m.source] : undefined;
-      return v !== undefined && isPerReplica(v);
-    }),
+  const perReplica = someContainer(
+    ps,
+    (pc) =>
+      pc.container.mounts?.some((m) => {
+        const v = m.type === 'volume' ? k.blueprint.volumes?.[m.source] : undefined;
+        return v !== undefined && isPerReplica(v);
+      }) ?? false,
   );
   return perReplica ? 'StatefulSet' : 'Deployment';
 }
 
 export interface WorkloadOptions {
   kind: WorkloadKind;
+  /** See workloadName(). */
+  name: string;
   /** An HPA owns the replica count: the workload leaves it unset so re-applying does not reset it. */
   autoscaled: boolean;
   /** The headless Service that governs a StatefulSet. */
   serviceName?: string;
-  serviceLabels: Labels;
+  labels: LabelSet;
 }
 
 /** The workload(s) of a service: one, or a stable and a canary Deployment. */
@@ -40,7 +43,7 @@ export function workloads(k: KubeContext, ps: PlannedService, main: PlannedConta
       ps.elementId,
       `A ${o.kind} cannot run a canary beside it: ${ps.name} is rolled out as a whole.`,
     );
-  if (!canary || o.kind !== 'Deployment') return [workload(k, ps, main, o, ps.name, replicasOf(ps, o))];
+  if (!canary || o.kind !== 'Deployment') return [workload(k, ps, main, o, o.name, replicasOf(ps, o))];
   const canaryReplicas = ps.service.rollout?.canary?.replicas ?? 1;
   const stable = Math.max(0, ps.service.replicas - canaryReplicas);
   const image = ps.service.rollout?.canary?.image;
@@ -48,6 +51,22 @@ export function workloads(k: KubeContext, ps: PlannedService, main: PlannedConta
     workload(k, ps, main, o, ps.name, o.autoscaled ? undefined : stable, 'stable'),
     workload(k, ps, main, { ...o, autoscaled: false }, suffixed(ps.name, 'canary'), canaryReplicas, 'canary', image),
   ];
+}
+
+/** StatefulSet pods carry the label controller-revision-hash: `<name>-<10-character hash>`, at most 63. */
+const STATEFULSET_NAME_MAX = 52;
+
+/** The workload's name: the service's, shortened for a StatefulSet when its pods could not be labelled. */
+export function workloadName(k: KubeContext, ps: PlannedService, kind: WorkloadKind): string {
+  if (kind !== 'StatefulSet' || ps.name.length <= STATEFULSET_NAME_MAX) return ps.name;
+  const name = fitName(ps.name, STATEFULSET_NAME_MAX);
+  k.note(
+    'approximated',
+    ['services', ps.name],
+    ps.elementId,
+    `StatefulSet names have at most ${STATEFULSET_NAME_MAX} characters (their pods' revision label adds 11): the StatefulSet is called ${name}; its Service keeps the name ${ps.name}.`,
+  );
+  return name;
 }
 
 const replicasOf = (ps: PlannedService, o: WorkloadOptions): number | undefined =>
@@ -63,29 +82,41 @@ function workload(
   track?: 'stable' | 'canary',
   image?: string,
 ): Obj {
-  const trackLabel: Labels = track ? { [TRACK]: track } : {};
-  const networks: Labels = {};
-  if (k.segmented) for (const n of ps.networks) networks[networkLabel(n)] = 'true';
+  const { labels, selector } = o.labels;
+  const trackLabel: Labels | undefined = track ? { [TRACK]: track } : undefined;
+  const podLabels = k.segmented || track ? { ...labels, ...networkLabels(k, ps), ...trackLabel } : labels;
   const pod = podTemplate(k, ps, main, {
     perReplicaClaims: o.kind === 'StatefulSet',
-    labels: objectLabels(k, ps.name, { ...o.serviceLabels, ...networks, ...trackLabel }),
+    labels: podLabels,
     ...(image ? { mainImage: image } : {}),
   });
   const spec: Obj = {
-    ...(replicas !== undefined ? { replicas } : {}),
-    ...(o.kind === 'StatefulSet' ? { serviceName: o.serviceName } : {}),
+    replicas,
+    serviceName: o.kind === 'StatefulSet' ? o.serviceName : undefined,
     // The track is part of each Deployment's selector, so stable and canary never claim each other's pods.
-    selector: { matchLabels: { ...selectorLabels(k, ps.name), ...trackLabel } },
+    selector: { matchLabels: track ? { ...selector, ...trackLabel } : selector },
     ...rolloutFields(k, ps, o.kind),
     template: pod.template,
-    ...(pod.claimTemplates.length ? { volumeClaimTemplates: pod.claimTemplates } : {}),
+    volumeClaimTemplates: pod.claimTemplates.length ? pod.claimTemplates : undefined,
   };
-  const meta = objectMeta(k, name, ps.name, { ...o.serviceLabels, ...trackLabel });
-  return tag({ apiVersion: 'apps/v1', kind: o.kind, metadata: meta, spec }, ps.elementId);
+  const metadata = meta(k, name, track ? { ...labels, ...trackLabel } : labels);
+  return tag({ apiVersion: 'apps/v1', kind: o.kind, metadata, spec }, ps.elementId);
+}
+
+function networkLabels(k: KubeContext, ps: PlannedService): Labels {
+  const out: Labels = {};
+  if (k.segmented) for (const n of ps.networks) out[networkLabel(n)] = 'true';
+  return out;
 }
 
 /** autoscaling/v2 HorizontalPodAutoscaler on CPU utilisation, for a replicated service with scaling. */
-export function autoscaler(k: KubeContext, ps: PlannedService, kind: WorkloadKind, serviceLabels: Labels): Obj | undefined {
+export function autoscaler(
+  k: KubeContext,
+  ps: PlannedService,
+  target: { kind: WorkloadKind; name: string },
+  labels: LabelSet,
+): Obj | undefined {
+  const { kind } = target;
   const scaling = ps.service.scaling;
   if (!scaling) return undefined;
   const at = ['services', ps.name, 'scaling'];
@@ -99,13 +130,13 @@ export function autoscaler(k: KubeContext, ps: PlannedService, kind: WorkloadKin
     k.note('approximated', at, ps.elementId, 'The autoscaler scales the stable Deployment; the canary keeps its replica count.');
   cpuRequestNote(k, ps, at);
   const spec = {
-    scaleTargetRef: { apiVersion: 'apps/v1', kind, name: ps.name },
+    scaleTargetRef: { apiVersion: 'apps/v1', kind, name: target.name },
     minReplicas: Math.max(1, scaling.min),
     maxReplicas: scaling.max,
     metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: scaling.targetCPU } } }],
   };
-  const meta = objectMeta(k, ps.name, ps.name, serviceLabels);
-  return tag({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta, spec }, ps.elementId);
+  const metadata = meta(k, ps.name, labels.labels);
+  return tag({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata, spec }, ps.elementId);
 }
 
 /** CPU utilisation is measured against requests: a container without one leaves the autoscaler blind. */
