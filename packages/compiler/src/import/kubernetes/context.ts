@@ -57,7 +57,12 @@ export interface WaitFor {
   /** Seconds, from a `timeout N` wrapper. */
   timeout?: number;
   cursor: Cursor;
+  /** The container name it holds in the pod until resolved (kept in order, removed when it is a link). */
+  slot?: string;
 }
+
+/** A placeholder container: a wait-for slot until links are resolved. */
+export const PENDING: ContainerInput = Object.freeze({});
 
 /** A workload on its way to becoming a blueprint service. */
 export interface ServiceDraft {

@@ -107,7 +107,8 @@ function importObjects(objects: readonly K8sObject[], ctx: ImportContext, draft:
 function blueprintName(opts: KubernetesImportOptions, objects: readonly K8sObject[], ctx: ImportContext): string {
   const partOf = objects.find((o) => o.labels['app.kubernetes.io/part-of'])?.labels['app.kubernetes.io/part-of'];
   const namespaces = [...new Set(objects.map((o) => o.namespace).filter((n): n is string => n !== undefined))];
-  const ns = namespaces.length === 1 ? namespaces[0] : undefined;
+  // "default" names no application; a single other namespace usually does.
+  const ns = namespaces.length === 1 && namespaces[0] !== 'default' ? namespaces[0] : undefined;
   const stem = opts.file ? fileStem(opts.file) : undefined;
   const name = dnsLabel(opts.name ?? partOf ?? ns ?? (stem || 'imported'));
   const withNs = objects.find((o) => o.namespace !== undefined);
@@ -118,7 +119,7 @@ function blueprintName(opts: KubernetesImportOptions, objects: readonly K8sObjec
       [...withNs.path, 'metadata', 'namespace'],
       namespaces.length > 1
         ? `The objects span the namespaces ${namespaces.join(', ')}; a blueprint is one application in one namespace.`
-        : `The objects were in namespace ${ns}; a blueprint names no namespace.`,
+        : `The objects were in namespace ${namespaces[0]}; a blueprint names no namespace.`,
       { hint: 'Choose the namespace when compiling or deploying (the namespace option).' },
     );
   return name;

@@ -68,9 +68,10 @@ export function resolveLinks(draft: Draft, ctx: ImportContext): void {
     for (const w of s.waits) {
       const target = draft.k8sServices.get(w.host)?.[0] ?? draft.services.get(dnsLabel(w.host));
       if (!target || target === s) {
-        keepAsInit(s, w.cursor, ctx);
+        keepAsInit(s, w, ctx);
         continue;
       }
+      if (w.slot !== undefined) delete s.service.containers[w.slot];
       for (const k of WAIT_KEYS) w.cursor.take(k);
       const first = target.service.ports?.[0]?.port;
       const port = w.port !== first ? w.port : undefined;
@@ -105,10 +106,9 @@ function linkEnv(s: ServiceDraft, target: string, port: number | undefined): { n
   return undefined;
 }
 
-/** A wait for something outside the file stays what it is: an init container. */
-function keepAsInit(s: ServiceDraft, c: Cursor, ctx: ImportContext): void {
-  const id = elementId.service(s.name);
-  const read = readContainer(c, ctx, id);
-  const name = uniqueName(dnsLabel(read.name), { has: (n) => Object.hasOwn(s.service.containers, n) });
+/** A wait for something outside the file stays what it is: an init container, in its place. */
+function keepAsInit(s: ServiceDraft, w: WaitFor, ctx: ImportContext): void {
+  const read = readContainer(w.cursor, ctx, elementId.service(s.name));
+  const name = w.slot ?? uniqueName(dnsLabel(read.name), { has: (n) => Object.hasOwn(s.service.containers, n) });
   s.service.containers[name] = { role: 'init', ...read.container };
 }

@@ -1,6 +1,6 @@
 import { type ContainerInput, ContainerRole, elementId } from '@blaupause/model';
 import { type ReadContainer, readContainer } from './container';
-import { type Draft, type ImportContext, opt, type ServiceDraft } from './context';
+import { type Draft, type ImportContext, opt, PENDING, type ServiceDraft, type WaitFor } from './context';
 import { dnsLabel, uniqueName } from './convert';
 import { readWaitFor } from './links';
 import { readPlacement } from './placement';
@@ -56,13 +56,13 @@ export function readPod(s: ServiceDraft, spec: Cursor, pc: PodContext, draft: Dr
 
   const regular = spec.list('containers').map((c) => ({ c, read: readContainer(c, ctx, id) }));
   const main = pickMain(regular, roles, pc.mainNames);
-  const ordered: { c: Cursor; read: ReadContainer; role: ContainerInput['role'] }[] = [];
+  const ordered: ({ c: Cursor; read: ReadContainer; role: ContainerInput['role'] } | { wait: WaitFor })[] = [];
   if (main) ordered.push({ ...main, role: 'main' });
   for (const r of regular) if (r !== main) ordered.push({ ...r, role: roles.get(r.read.name) ?? 'adapter' });
   for (const c of spec.list('initContainers')) {
     const wait = readWaitFor(c);
     if (wait) {
-      s.waits.push(wait);
+      ordered.push({ wait });
       continue;
     }
     const native = c.peek('restartPolicy') === 'Always';
@@ -73,7 +73,16 @@ export function readPod(s: ServiceDraft, spec: Cursor, pc: PodContext, draft: Dr
 
   const podSecurity = readPodSecurity(spec, ctx, id);
   const taken = new Set<string>();
-  for (const { c, read, role } of ordered) {
+  for (const entry of ordered) {
+    if ('wait' in entry) {
+      // Its place is kept: a wait that names nothing of this file stays an init container here.
+      const slot = uniqueName(dnsLabel(String(entry.wait.cursor.peek('name'))), taken);
+      taken.add(slot);
+      s.service.containers[slot] = PENDING;
+      s.waits.push({ ...entry.wait, slot });
+      continue;
+    }
+    const { c, read, role } = entry;
     const name = uniqueName(dnsLabel(read.name || 'container'), taken);
     taken.add(name);
     const mounts = volumes.mounts(c);

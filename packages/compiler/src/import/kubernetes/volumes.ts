@@ -134,6 +134,11 @@ export class PodVolumes {
       source = uniqueName(dnsLabel(name), has(this.draft.secrets));
       this.draft.secrets[source] = { external: true };
       this.draft.secretNames.set(name, source);
+      this.ctx.approximated(
+        c.path,
+        `Secret ${name} is not in the file; it became the external secret ${source}.`,
+        elementId.secret(source),
+      );
     }
     return { kind: 'secret', secret: source, k8sName: name };
   }

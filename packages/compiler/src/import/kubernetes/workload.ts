@@ -25,9 +25,17 @@ const SPEC_DEFAULTS: Record<string, Record<string, unknown[]>> = {
 };
 
 /** The service name: the app.kubernetes.io/name label, else metadata.name; a DNS-1123 label, unique. */
-export function serviceName(o: K8sObject, podLabels: Record<string, string>, draft: Draft): string {
-  const label = o.labels['app.kubernetes.io/name'] ?? podLabels['app.kubernetes.io/name'];
-  return uniqueName(dnsLabel(label ?? o.name), draft.services);
+export function serviceName(o: K8sObject, podLabels: Record<string, string>, draft: Draft, ctx: ImportContext): string {
+  const wanted = o.labels['app.kubernetes.io/name'] ?? podLabels['app.kubernetes.io/name'] ?? o.name;
+  const base = dnsLabel(wanted);
+  const name = uniqueName(base, draft.services);
+  if (name !== wanted)
+    ctx.approximated(
+      [...o.path, 'metadata', 'name'],
+      `${describe(o)} became the service ${name}: ${base !== wanted ? `"${wanted}" is not a DNS-1123 label` : `another workload is named ${base}`}.`,
+      elementId.service(name),
+    );
+  return name;
 }
 
 /** Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController or Pod → a blueprint service. */
@@ -46,7 +54,7 @@ export function importWorkload(o: K8sObject, ctx: ImportContext, draft: Draft): 
   const podLabels = bare ? o.labels : (tmeta?.strMap('labels') ?? {});
   tmeta?.defaults({ creationTimestamp: [null] });
   const annotations = bare ? o.annotations : tmeta ? readAnnotations(tmeta, ctx).cursor : undefined;
-  const name = serviceName(o, podLabels, draft);
+  const name = serviceName(o, podLabels, draft, ctx);
   const id = elementId.service(name);
   o.elementId = id;
   const s: ServiceDraft = {

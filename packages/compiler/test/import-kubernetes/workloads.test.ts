@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { blueprintOf, importFixture, summary } from './helpers';
+
+// DaemonSet, bare Pod, ReplicaSet; Job, CronJob, a foreign NetworkPolicy and a ServiceAccount (fixtures/workloads.yaml).
+describe('importKubernetes: workload kinds', () => {
+  const result = importFixture('workloads.yaml');
+  const bp = blueprintOf(result);
+
+  it('reports unsupported kinds and approximations exactly', () => {
+    expect(summary(result.diagnostics)).toEqual([
+      'info IMPORT_APPROXIMATED documents.0',
+      'info IMPORT_APPROXIMATED documents.0.spec.template.spec.containers.0.ports.0.hostPort',
+      'info IMPORT_APPROXIMATED documents.1',
+      'info IMPORT_APPROXIMATED documents.2',
+      'warning UNSUPPORTED_KIND documents.3',
+      'warning UNSUPPORTED_KIND documents.4',
+      'warning UNSUPPORTED_KIND documents.5',
+      'warning UNSUPPORTED_KIND documents.6',
+    ]);
+  });
+
+  it('explains why Jobs, CronJobs and NetworkPolicies are not carried', () => {
+    const hints = result.diagnostics.filter((d) => d.code === 'UNSUPPORTED_KIND').map((d) => [d.message, d.hint]);
+    expect(hints).toEqual([
+      [
+        'Job backfill (document 4): the importer does not carry Job objects; it was not imported.',
+        'A blueprint service runs continuously. Model a one-off task as an init container of the service that needs it.',
+      ],
+      [
+        'CronJob nightly-report (document 5): the importer does not carry CronJob objects; it was not imported.',
+        'Blueprints have no schedules; run the task from a scheduler outside the application.',
+      ],
+      [
+        'NetworkPolicy deny-all (document 6): the importer does not carry NetworkPolicy objects; it was not imported.',
+        'Draw network segments in the blueprint instead; the Kubernetes emitter derives NetworkPolicies from them.',
+      ],
+      [
+        'ServiceAccount worker (document 7): the importer does not carry ServiceAccount objects; it was not imported.',
+        'Only workloads, Services, Ingresses, autoscalers, claims, ConfigMaps and Secrets become blueprint elements.',
+      ],
+    ]);
+  });
+
+  it('makes a DaemonSet a global service with host namespaces and its hostPort published', () => {
+    expect(bp.services['node-exporter']).toEqual({
+      labels: { app: 'node-exporter' },
+      mode: 'global',
+      replicas: 1,
+      rollout: { strategy: 'rolling', maxUnavailable: 2 },
+      ports: [{ port: 9100, protocol: 'tcp', publish: 9100 }],
+      hostNetwork: true,
+      hostPid: true,
+      containers: { 'node-exporter': { role: 'main', image: 'prom/node-exporter:v1.8.0', privileged: true } },
+    });
+  });
+
+  it('keeps a bare Pod’s restart policy and a ReplicaSet’s replicas', () => {
+    expect(bp.services['debug-shell']?.containers.shell).toEqual({
+      role: 'main',
+      image: 'busybox:1.36',
+      command: ['sleep', '3600'],
+      restart: 'no',
+    });
+    expect(bp.services['legacy-worker']?.replicas).toBe(2);
+    expect(Object.keys(bp.services)).toEqual(['node-exporter', 'debug-shell', 'legacy-worker']);
+  });
+
+  it('names the blueprint after the file when no label or namespace names it', () => {
+    expect(bp.metadata.name).toBe('workloads');
+  });
+});
