@@ -2,7 +2,7 @@ import type { Blueprint, Path } from '@blaupause/model';
 import { elementId } from '@blaupause/model';
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import type { EmitContext } from '../emitter';
-import { isLabelKey, isLabelValue } from './names';
+import { isLabelKey, isLabelValue, NameAllocator } from './names';
 import { parseKubeVersion, versionAtLeast } from './units';
 
 export type Labels = Record<string, string>;
@@ -31,6 +31,11 @@ export interface KubeContext {
   segmented: boolean;
   /** Blueprint metadata labels that are valid Kubernetes labels (the rest got a note). */
   blueprintLabels: Labels;
+  /**
+   * Names per kind for derived objects (`web-published`, `web-canary`, `network-x`): the
+   * services' own names are reserved first, so a derived name never takes another's.
+   */
+  names: Record<'Service' | 'Deployment' | 'NetworkPolicy', NameAllocator>;
   note: EmitContext['note'];
 }
 
@@ -49,8 +54,15 @@ export function kubeContext(ctx: EmitContext): KubeContext {
     linkTargets,
     segmented: plan.services.some((s) => (s.service.networks?.length ?? 0) > 0),
     blueprintLabels: userLabels(ctx, blueprint.metadata.labels, ['metadata', 'labels'], elementId.blueprint()),
+    names: { Service: reserved(plan.services), Deployment: reserved(plan.services), NetworkPolicy: new NameAllocator() },
     note: ctx.note,
   };
+}
+
+function reserved(services: readonly PlannedService[]): NameAllocator {
+  const names = new NameAllocator();
+  for (const s of services) names.reserve(s.name);
+  return names;
 }
 
 function nativeSidecars(ctx: EmitContext): boolean {

@@ -35,6 +35,13 @@ export class NameAllocator {
   reserve(name: string): void {
     this.used.add(name);
   }
+  /** `<name>-<suffix>` (fitted), or `<name>-<suffix>-2`... when taken. */
+  takeSuffixed(name: string, suffix: string): string {
+    let out = suffixed(name, suffix);
+    for (let i = 2; this.used.has(out); i++) out = suffixed(name, `${suffix}-${i}`);
+    this.used.add(out);
+    return out;
+  }
   take(base: string): string {
     let name = fitName(base);
     for (let i = 2; this.used.has(name); i++) name = fitName(`${base}-${i}`);

@@ -2,7 +2,6 @@ import { elementId } from '@blaupause/model';
 import { DEFAULT_NETWORK, type PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
 import { type KubeContext, LABEL_PART_OF, networkLabel, type Obj, objectMeta, selectorLabels, userLabels } from './context';
-import { suffixed } from './names';
 
 const API = 'networking.k8s.io/v1';
 const DNS_PORTS = [
@@ -48,7 +47,15 @@ function segmentPolicy(k: KubeContext, network: string): Obj {
   const id = elementId.network(network);
   const labels = userLabels(k.ctx, k.blueprint.networks?.[network]?.labels, ['networks', network, 'labels'], id);
   const spec = { podSelector: members(k, network), policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: members(k, network) }] }] };
-  return tag({ apiVersion: API, kind: 'NetworkPolicy', metadata: objectMeta(k, suffixed('network', network), network, labels), spec }, id);
+  return tag(
+    {
+      apiVersion: API,
+      kind: 'NetworkPolicy',
+      metadata: objectMeta(k, k.names.NetworkPolicy.takeSuffixed('network', network), network, labels),
+      spec,
+    },
+    id,
+  );
 }
 
 function exposedPolicy(k: KubeContext, ps: PlannedService): Obj | undefined {
@@ -60,7 +67,12 @@ function exposedPolicy(k: KubeContext, ps: PlannedService): Obj | undefined {
     ingress: [{ ports: ports.map((p) => ({ protocol: p.protocol.toUpperCase(), port: p.port })) }],
   };
   return tag(
-    { apiVersion: API, kind: 'NetworkPolicy', metadata: objectMeta(k, suffixed(ps.name, 'exposed'), ps.name), spec },
+    {
+      apiVersion: API,
+      kind: 'NetworkPolicy',
+      metadata: objectMeta(k, k.names.NetworkPolicy.takeSuffixed(ps.name, 'exposed'), ps.name),
+      spec,
+    },
     ps.elementId,
   );
 }
@@ -72,7 +84,12 @@ function internalPolicy(k: KubeContext, ps: PlannedService): Obj {
     egress: [{ to: ps.networks.map((n) => ({ podSelector: members(k, n) })) }, { ports: DNS_PORTS.map((p) => ({ ...p })) }],
   };
   return tag(
-    { apiVersion: API, kind: 'NetworkPolicy', metadata: objectMeta(k, suffixed(ps.name, 'internal'), ps.name), spec },
+    {
+      apiVersion: API,
+      kind: 'NetworkPolicy',
+      metadata: objectMeta(k, k.names.NetworkPolicy.takeSuffixed(ps.name, 'internal'), ps.name),
+      spec,
+    },
     ps.elementId,
   );
 }

@@ -81,6 +81,25 @@ describe('Services', () => {
     expect(out.notes.map((n) => [n.kind, n.path.join('.')])).toEqual([['lost', 'services.1web']]);
   });
 
+  it('never gives a derived object the name of another service', () => {
+    const out = emitK8s({
+      services: {
+        web: svc({ replicas: 2, ports: [{ port: 80, publish: 8080 }], rollout: { strategy: 'canary', canary: { replicas: 1 } } }),
+        'web-published': svc({ ports: [{ port: 81 }] }),
+        'web-canary': svc(),
+      },
+    });
+    expect(out.index()).toEqual([
+      'Deployment/web',
+      'Deployment/web-canary-2',
+      'Service/web',
+      'Service/web-published-2',
+      'Deployment/web-published',
+      'Service/web-published',
+      'Deployment/web-canary',
+    ]);
+  });
+
   it('fits derived names into 63 characters', () => {
     const long = 'a'.repeat(60);
     const out = emitK8s({ services: { [long]: svc({ ports: [{ port: 80, publish: 8080 }] }) } });

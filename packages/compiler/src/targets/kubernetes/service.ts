@@ -38,7 +38,7 @@ export function services(k: KubeContext, ps: PlannedService, kind: WorkloadKind,
   if (published.length) objects.push(publishedService(k, ps, published, labels));
   let governing: string | undefined;
   if (statefulSet) {
-    governing = servicePorts.length ? suffixed(ps.name, 'headless') : ps.name;
+    governing = servicePorts.length ? k.names.Service.takeSuffixed(ps.name, 'headless') : ps.name;
     if (servicePorts.length) objects.push(service(k, ps, governing, labels, { ...headless(), ports: servicePorts }));
   }
   return { objects, ...(governing ? { governing } : {}) };
@@ -98,7 +98,10 @@ function publishedService(k: KubeContext, ps: PlannedService, published: Service
     if (nodePort) return { ...sp, nodePort: p.publish };
     return { ...sp, port: p.publish, ...(inRange(p) ? { nodePort: p.publish } : {}) };
   });
-  return service(k, ps, suffixed(ps.name, 'published'), labels, { type: nodePort ? 'NodePort' : 'LoadBalancer', ports });
+  return service(k, ps, k.names.Service.takeSuffixed(ps.name, 'published'), labels, {
+    type: nodePort ? 'NodePort' : 'LoadBalancer',
+    ports,
+  });
 }
 
 /** One Ingress per service for its ports with ingress: rules grouped by host, paths as Prefix. */

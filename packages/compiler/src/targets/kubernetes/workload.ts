@@ -1,7 +1,7 @@
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
 import { type KubeContext, type LabelSet, type Labels, meta, networkLabel, type Obj, someContainer } from './context';
-import { fitName, suffixed } from './names';
+import { fitName } from './names';
 import { podTemplate } from './pod';
 import { rolloutFields, type WorkloadKind } from './rollout';
 import { isPerReplica } from './volumes';
@@ -49,7 +49,7 @@ export function workloads(k: KubeContext, ps: PlannedService, main: PlannedConta
   const image = ps.service.rollout?.canary?.image;
   return [
     workload(k, ps, main, o, ps.name, o.autoscaled ? undefined : stable, 'stable'),
-    workload(k, ps, main, { ...o, autoscaled: false }, suffixed(ps.name, 'canary'), canaryReplicas, 'canary', image),
+    workload(k, ps, main, { ...o, autoscaled: false }, k.names.Deployment.takeSuffixed(ps.name, 'canary'), canaryReplicas, 'canary', image),
   ];
 }
 
