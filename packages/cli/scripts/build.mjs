@@ -12,7 +12,12 @@ export const distFile = join(cliRoot, 'dist', 'blaupause.mjs');
 
 /** Folders whose files end up in the bundle; a change to any of them makes the bundle stale. */
 const sourceDirs = ['cli/src', 'model/src', 'compiler/src'].map((d) => join(packagesRoot, d));
-const extraSources = [fileURLToPath(import.meta.url), join(cliRoot, 'package.json')];
+// Package manifests and the lockfile: a dependency bump (zod, yaml) changes the bundle too.
+const extraSources = [
+  fileURLToPath(import.meta.url),
+  ...['cli', 'model', 'compiler'].map((p) => join(packagesRoot, p, 'package.json')),
+  join(packagesRoot, '..', 'pnpm-lock.yaml'),
+];
 
 function newestMtime(dir) {
   let newest = 0;
@@ -30,6 +35,14 @@ function newestMtime(dir) {
   return newest;
 }
 
+function mtimeOrZero(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 /** True when the bundle is missing or older than any file it is built from. */
 export function isStale() {
   let built;
@@ -38,7 +51,7 @@ export function isStale() {
   } catch {
     return true;
   }
-  const sources = Math.max(...sourceDirs.map(newestMtime), ...extraSources.map((f) => statSync(f).mtimeMs));
+  const sources = Math.max(...sourceDirs.map(newestMtime), ...extraSources.map(mtimeOrZero));
   return sources > built;
 }
 
