@@ -48,7 +48,7 @@ export function workloads(k: KubeContext, ps: PlannedService, main: PlannedConta
   const stable = Math.max(0, ps.service.replicas - canaryReplicas);
   const image = ps.service.rollout?.canary?.image;
   return [
-    workload(k, ps, main, o, ps.name, o.autoscaled ? undefined : stable, 'stable'),
+    workload(k, ps, main, o, o.name, o.autoscaled ? undefined : stable, 'stable'),
     workload(k, ps, main, { ...o, autoscaled: false }, k.names.Deployment.takeSuffixed(ps.name, 'canary'), canaryReplicas, 'canary', image),
   ];
 }
