@@ -67,7 +67,12 @@ const encoding = (file: string, message: string) =>
   fileProblem(file, 'INVALID_ENCODING', message, 'Name a YAML or JSON file saved as UTF-8.');
 
 const tooLarge = (file: string, size: number, max: number) =>
-  fileProblem(file, 'FILE_TOO_LARGE', `The file is ${size} bytes; at most ${max} bytes (4 MiB) are read.`, 'Split the file.');
+  fileProblem(
+    file,
+    'FILE_TOO_LARGE',
+    `The file is ${size} bytes; at most ${max} bytes (${+(max / 2 ** 20).toFixed(2)} MiB) are read.`,
+    'Split the file.',
+  );
 
 function unreadable(file: string, e: unknown): Reported {
   const code = (e as { code?: string }).code;
