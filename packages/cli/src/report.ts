@@ -2,11 +2,9 @@ import type { Diagnostic, DiagnosticCode, Severity } from '@blaupause/model';
 
 /**
  * Diagnostics as the CLI reports them: the model's diagnostics plus the file the user named.
- * Two codes are the CLI's own, for what only a command line meets (see README):
- * FILE_UNREADABLE (missing file, a directory, no permission) and ENV_FILE_SYNTAX (--env-file).
+ * FILE_UNREADABLE and ENV_FILE_SYNTAX are met only on a command line, but live in the one list of codes.
  */
-export type CliCode = 'FILE_UNREADABLE' | 'ENV_FILE_SYNTAX';
-export type Reported = Omit<Diagnostic, 'code'> & { code: DiagnosticCode | CliCode; file: string };
+export type Reported = Omit<Diagnostic, 'code'> & { code: DiagnosticCode; file: string };
 
 export function reported(file: string, ds: readonly (Diagnostic | Omit<Reported, 'file'>)[]): Reported[] {
   return ds.map((d) => ({ ...d, file }));

@@ -16,6 +16,8 @@ export const DIAGNOSTIC_CODES = {
   UNSUPPORTED_TAG: 'A YAML tag that is not supported (e.g. !!js/function, !custom).',
   INVALID_MERGE: 'A "<<" merge of something that is not a mapping.',
   WRONG_FORMAT: 'The file is of another format than expected (e.g. Kubernetes YAML given as Compose).',
+  FILE_UNREADABLE: 'A named file cannot be read (missing, a directory or device, no permission).',
+  ENV_FILE_SYNTAX: 'A line of an env file (KEY=VALUE) is malformed.',
   UNKNOWN_FORMAT: 'The file is neither a blueprint, a Compose file nor Kubernetes YAML.',
   // ── blueprint schema ────────────────────────────────────────────────────────────────
   SCHEMA_TYPE: 'A value has the wrong type.',

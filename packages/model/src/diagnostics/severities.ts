@@ -19,6 +19,8 @@ export const USUAL_SEVERITY: Partial<Record<DiagnosticCode, Severity | 'varies'>
   UNSUPPORTED_TAG: 'error',
   INVALID_MERGE: 'error',
   WRONG_FORMAT: 'error',
+  FILE_UNREADABLE: 'error',
+  ENV_FILE_SYNTAX: 'error',
   UNKNOWN_FORMAT: 'error',
   SCHEMA_TYPE: 'error',
   SCHEMA_VALUE: 'error',
