@@ -96,6 +96,8 @@ export interface Draft {
   k8sServices: Map<string, ServiceDraft[]>;
   /** `<Service name>\0<port number or name>` → the container port it forwards to. */
   servicePorts: Map<string, number>;
+  /** Headless Services without ports: the emitter writes one only so that a link target has a name. */
+  portless: { object: K8sObject; targets: ServiceDraft[] }[];
 }
 
 export function newDraft(): Draft {
@@ -110,6 +112,7 @@ export function newDraft(): Draft {
     secretNames: new Map(),
     k8sServices: new Map(),
     servicePorts: new Map(),
+    portless: [],
   };
 }
 

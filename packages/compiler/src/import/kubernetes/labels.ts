@@ -27,7 +27,7 @@ export function liftBlueprintLabels(objects: readonly K8sObject[], draft: Draft)
     if (rest) s.service.labels = rest;
     else delete s.service.labels;
   }
-  for (const v of Object.values(draft.volumes)) {
+  for (const v of [...Object.values(draft.volumes), ...Object.values(draft.networks)]) {
     const rest = strip(v.labels);
     if (rest) v.labels = rest;
     else delete v.labels;

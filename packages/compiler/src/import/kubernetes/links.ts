@@ -57,53 +57,120 @@ const WAIT_KEYS = [
   'securityContext',
 ];
 
+type LinkInput = NonNullable<ServiceDraft['service']['links']>[number];
+
+/** A variable `<protocol>://<target>:<port>` of the main container naming a service of this file. */
+interface EnvLink {
+  name: string;
+  protocol: string;
+  target: ServiceDraft;
+  port: number;
+}
+
 /**
- * Waits → links (after Services are matched, so the target and its ports are known). The
- * condition is healthy when the target has a readiness probe (the Service only routes to ready
- * pods, so the wait is a wait for health), else started. A main-container variable holding
- * `<protocol>://<target>:<port>` is the link's injected variable, as the emitter writes it.
+ * Waits and connection variables → links (after Services are matched, so targets and their ports
+ * are known). A wait's condition is healthy when the target has a readiness probe (the Service
+ * routes only to ready pods, so the wait is a wait for health), else started. A main-container
+ * variable `<protocol>://<target>:<port>` is the link's injected variable, as the emitter writes
+ * it; one without a wait is a link that does not wait (required: false), which exports the same.
+ * Links keep the order of both the waits and the variables, as the emitter wrote them in link order.
  */
 export function resolveLinks(draft: Draft, ctx: ImportContext): void {
   for (const s of draft.services.values()) {
+    const waits: { w: WaitFor; target: ServiceDraft }[] = [];
     for (const w of s.waits) {
-      const target = draft.k8sServices.get(w.host)?.[0] ?? draft.services.get(dnsLabel(w.host));
-      if (!target || target === s) {
-        keepAsInit(s, w, ctx);
-        continue;
+      const target = findService(draft, w.host);
+      if (!target || target === s) keepAsInit(s, w, ctx);
+      else {
+        if (w.slot !== undefined) delete s.service.containers[w.slot];
+        for (const k of WAIT_KEYS) w.cursor.take(k);
+        waits.push({ w, target });
       }
-      if (w.slot !== undefined) delete s.service.containers[w.slot];
-      for (const k of WAIT_KEYS) w.cursor.take(k);
-      const first = target.service.ports?.[0]?.port;
-      const port = w.port !== first ? w.port : undefined;
-      const env = linkEnv(s, target.name, w.port);
-      s.service.links ??= [];
-      s.service.links.push({
-        to: target.name,
-        ...opt('port', port),
-        ...opt('protocol', env && env.protocol !== 'tcp' ? env.protocol : undefined),
-        ...(target.ready ? { condition: 'healthy' as const } : {}),
-        ...opt('env', env?.name),
-        ...opt('timeout', w.timeout !== undefined ? seconds(w.timeout) : undefined),
-      });
     }
+    const envs = envLinks(s, draft);
+    const links = mergeLinks(waits, envs);
+    if (links.length) s.service.links = links;
   }
+  untracedLinks(draft, ctx);
+}
+
+/**
+ * A headless Service without ports exists only as the name of a link target. When no link to
+ * it was recovered, the link left no other trace (a completed link): say so rather than let the
+ * Service vanish silently on export.
+ */
+function untracedLinks(draft: Draft, ctx: ImportContext): void {
+  if (!draft.portless.length) return;
+  const linked = new Set<string>();
+  for (const s of draft.services.values()) for (const l of s.service.links ?? []) linked.add(l.to);
+  for (const { object, targets } of draft.portless)
+    if (targets.every((t) => !linked.has(t.name) && t.object.kind !== 'StatefulSet'))
+      ctx.approximated(
+        object.path,
+        `Service ${object.name} has no ports: it only gives a link target its name, but no link to it left another trace (a completed link?); exported again, it is left out.`,
+        object.elementId,
+        'Draw the link to it again.',
+      );
+}
+
+function findService(draft: Draft, host: string): ServiceDraft | undefined {
+  return draft.k8sServices.get(host)?.[0] ?? draft.services.get(dnsLabel(host));
+}
+
+/** Builds links in an order consistent with both the wait order and the variable order. */
+function mergeLinks(waits: { w: WaitFor; target: ServiceDraft }[], envs: EnvLink[]): LinkInput[] {
+  const used = new Set<EnvLink>();
+  const envOf = (t: ServiceDraft, port: number | undefined) => {
+    const e = envs.find((x) => !used.has(x) && x.target === t && x.port === port);
+    if (e) used.add(e);
+    return e;
+  };
+  const paired = waits.map(({ w, target }) => ({ w, target, env: envOf(target, w.port) }));
+  const out: LinkInput[] = [];
+  let next = 0;
+  for (const e of envs) {
+    const at = paired.findIndex((p) => p.env === e);
+    if (at < 0) out.push(link(e.target, e.port, e, undefined));
+    else for (; next <= at; next++) out.push(waitLink(paired[next] as (typeof paired)[number]));
+  }
+  for (; next < paired.length; next++) out.push(waitLink(paired[next] as (typeof paired)[number]));
+  return out;
+}
+
+function waitLink(p: { w: WaitFor; target: ServiceDraft; env: EnvLink | undefined }): LinkInput {
+  return link(p.target, p.w.port, p.env, p.w);
+}
+
+function link(target: ServiceDraft, port: number | undefined, env: EnvLink | undefined, wait: WaitFor | undefined): LinkInput {
+  const first = target.service.ports?.[0]?.port;
+  return {
+    to: target.name,
+    ...opt('port', port !== first ? port : undefined),
+    ...opt('protocol', env && env.protocol !== 'tcp' ? env.protocol : undefined),
+    ...(wait && target.ready ? { condition: 'healthy' as const } : {}),
+    ...opt('env', env?.name),
+    ...(wait ? {} : { required: false }),
+    ...opt('timeout', wait?.timeout !== undefined ? seconds(wait.timeout) : undefined),
+  };
 }
 
 const LINK_ENV = /^([a-z][a-z0-9+.-]*):\/\/([a-z0-9-]+):(\d+)$/;
 
-/** Finds (and removes from the main container) the variable the emitter injects for a link. */
-function linkEnv(s: ServiceDraft, target: string, port: number | undefined): { name: string; protocol: string } | undefined {
+/** The connection variables of the main container, in order; they leave its env. */
+function envLinks(s: ServiceDraft, draft: Draft): EnvLink[] {
   const main = Object.values(s.service.containers).find((c) => (c.role ?? 'main') === 'main');
   const env = main?.env;
-  if (!env || port === undefined) return undefined;
+  if (!main || !env) return [];
+  const out: EnvLink[] = [];
   for (const [name, value] of Object.entries(env)) {
     const m = LINK_ENV.exec(value);
-    if (!m || m[2] !== target || Number(m[3]) !== port || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    const target = m ? findService(draft, m[2] as string) : undefined;
+    if (!m || !target || target === s || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    out.push({ name, protocol: m[1] as string, target, port: Number(m[3]) });
     delete env[name];
-    if (main && !Object.keys(env).length) delete main.env;
-    return { name, protocol: m[1] as string };
   }
-  return undefined;
+  if (!Object.keys(env).length) delete main.env;
+  return out;
 }
 
 /** A wait for something outside the file stays what it is: an init container, in its place. */

@@ -1,5 +1,6 @@
 import { elementId } from '@blaupause/model';
-import type { Draft, K8sObject, ServiceDraft } from './context';
+import { type Draft, type K8sObject, opt, type ServiceDraft } from './context';
+import { userLabels } from './convert';
 
 const NETWORK_LABEL = /^network\.blaupause\.dev\/([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/;
 const DEFAULT_NETWORK = 'default';
@@ -41,7 +42,8 @@ export function importOwnNetworkPolicy(o: K8sObject, draft: Draft): boolean {
   const app = o.labels['app.kubernetes.io/name'];
   if (!ours(o) || !app) return false;
   if (o.name === `network-${app}`) {
-    if (app !== DEFAULT_NETWORK) draft.networks[app] ??= {};
+    const labels = userLabels(o.labels);
+    if (app !== DEFAULT_NETWORK) draft.networks[app] = { ...draft.networks[app], ...opt('labels', labels) };
     o.elementId = elementId.network(app);
   } else if (o.name === `${app}-exposed` && draft.services.has(app)) o.elementId = elementId.service(app);
   else if (o.name === `${app}-internal` && draft.services.has(app)) {

@@ -8,13 +8,16 @@ export interface Constraint {
 }
 
 /** Well-known node labels have short blueprint names (as Swarm writes node.hostname). */
-const WELL_KNOWN: Record<string, string> = { 'kubernetes.io/hostname': 'hostname' };
+const WELL_KNOWN: Record<string, string> = { 'kubernetes.io/hostname': 'hostname', 'kubernetes.io/os': 'os', 'kubernetes.io/arch': 'arch' };
 const blueprintLabel = (key: string) => WELL_KNOWN[key] ?? key;
+/** The emitter's stand-in for the Swarm role: control-plane nodes are managers, the others workers. */
+const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';
 
 /**
  * nodeSelector and required node affinity → placement constraints. The blueprint's constraints
  * are a conjunction of equalities and inequalities: `In` with one value is `==`, `NotIn` is one
- * `!=` per value; alternatives (several terms, In with several values) and other operators are not.
+ * `!=` per value; the control-plane label's Exists / DoesNotExist is the role manager / worker.
+ * Alternatives (several terms, In with several values) and other operators are not carried.
  */
 export function readPlacement(spec: Cursor, ctx: ImportContext, id: string): Constraint[] {
   const out: Constraint[] = [];
@@ -39,7 +42,10 @@ export function readPlacement(spec: Cursor, ctx: ImportContext, id: string): Con
     const key = e.str('key');
     const operator = e.str('operator');
     const values = e.strList('values') ?? [];
-    if (key && operator === 'In' && values.length === 1) out.push({ label: blueprintLabel(key), op: '==', value: values[0] as string });
+    if (key === CONTROL_PLANE && (operator === 'Exists' || operator === 'DoesNotExist') && !values.length)
+      out.push({ label: 'role', op: '==', value: operator === 'Exists' ? 'manager' : 'worker' });
+    else if (key && operator === 'In' && values.length === 1)
+      out.push({ label: blueprintLabel(key), op: '==', value: values[0] as string });
     else if (key && operator === 'NotIn' && values.length > 0)
       for (const value of values) out.push({ label: blueprintLabel(key), op: '!=', value });
     else

@@ -27,10 +27,15 @@ class PodIndex {
       }
   }
 
+  /** Starts from the rarest pair of the selector, so a label every pod shares costs nothing. */
   select(selector: Record<string, string>): ServiceDraft[] {
     const pairs = Object.entries(selector);
-    const [k0, v0] = pairs[0] as [string, string];
-    return (this.byPair.get(`${k0}\u0000${v0}`) ?? []).filter((s) => pairs.every(([k, v]) => s.podLabels[k] === v));
+    let fewest: ServiceDraft[] | undefined;
+    for (const [k, v] of pairs) {
+      const list = this.byPair.get(`${k}\u0000${v}`) ?? [];
+      if (!fewest || list.length < fewest.length) fewest = list;
+    }
+    return (fewest ?? []).filter((s) => pairs.every(([k, v]) => s.podLabels[k] === v));
   }
 }
 
@@ -89,6 +94,8 @@ function importService(o: K8sObject, index: PodIndex, ctx: ImportContext, draft:
   for (const k of ['clusterIP', 'clusterIPs', 'ipFamilies']) spec.take(k);
   if (type !== 'ClusterIP' && type !== 'NodePort' && type !== 'LoadBalancer') return; // spec.type stays unread: reported
   for (const s of targets) s.exposedBy.push(o.name);
+  const ports = spec.peek('ports');
+  if (spec.peek('clusterIP') === 'None' && (!Array.isArray(ports) || !ports.length)) draft.portless.push({ object: o, targets });
   for (const p of spec.list('ports')) for (const s of targets) addPort(s, readPort(p, type, s, ctx), ctx, p, draft, o.name);
 }
 
