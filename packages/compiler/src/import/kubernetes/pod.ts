@@ -98,7 +98,11 @@ export function readPod(s: ServiceDraft, spec: Cursor, pc: PodContext, draft: Dr
     else s.containerPorts.push(...read.ports.map((p) => ({ ...p, container: name })));
     if (role === 'main') s.ready = c.has('readinessProbe') || read.container.healthcheck !== undefined;
   }
-  if (!main) ctx.add('NO_MAIN_CONTAINER', 'warning', [...spec.path, 'containers'], 'The pod has no containers.', { elementId: id });
+  if (!main)
+    ctx.add('INVALID_OBJECT', 'error', [...spec.path, 'containers'], 'The pod has no containers.', {
+      elementId: id,
+      hint: 'A pod needs at least one container; a cluster refuses it otherwise.',
+    });
 
   spec.defaults(POD_DEFAULTS);
   const host = { hostNetwork: spec.bool('hostNetwork'), hostPid: spec.bool('hostPID'), hostIpc: spec.bool('hostIPC') };
