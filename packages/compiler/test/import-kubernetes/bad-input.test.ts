@@ -94,6 +94,26 @@ describe('importKubernetes: bad input', () => {
     expect(JSON.stringify(r.diagnostics)).not.toContain('not*base64!');
   });
 
+  it('K9: a Secret copied from a cluster leaks its values nowhere, not even through last-applied-configuration', () => {
+    const text = `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+  uid: 1234
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: '{"stringData":{"password":"hunter2-in-annotation"}}'
+data:
+  password: aHVudGVyMi1pbi1kYXRh
+stringData:
+  token: hunter2-in-string-data
+`;
+    const r = importKubernetes(text);
+    expect(summary(r.diagnostics)).toEqual(['info IMPORT_STRIPPED ', 'info IMPORT_APPROXIMATED documents.0']);
+    expect(blueprintOf(r).secrets).toEqual({ db: { external: true } });
+    const everything = JSON.stringify(r);
+    for (const secret of ['hunter2', 'aHVudGVyMi1pbi1kYXRh']) expect(everything).not.toContain(secret);
+  });
+
   it('K10: a ConfigMap over 1 MiB is OBJECT_TOO_LARGE', () => {
     const big = 'x'.repeat(1024 * 1024);
     const r = importKubernetes(`apiVersion: v1\nkind: ConfigMap\nmetadata: { name: big }\ndata:\n  blob: ${big}\n`);
