@@ -1,10 +1,11 @@
 import { type SourceRange, tagOf } from './source-tag';
 
 /**
- * A purpose-built YAML writer for compiler output: block style, two-space indent, strings
- * plain only when every YAML 1.1 and 1.2 reader agrees they are strings, double-quoted
- * (JSON escapes) otherwise, literal blocks for multi-line text. It is ~20× faster than a
- * general serialiser because it never inspects the document for anchors or comments.
+ * A purpose-built YAML writer for compiler output: block style, two-space indent, compact
+ * sequences, strings plain only when every YAML 1.1 and 1.2 reader agrees they are strings,
+ * double-quoted (JSON escapes) otherwise, literal blocks for multi-line text. It is many times
+ * faster than a general serialiser because it never inspects the document for anchors or comments
+ * and caches the rendering of repeated strings (keys above all).
  * Keys keep insertion order: emitters build objects in a fixed order, so output is stable.
  * Correctness is proved by a property test: emit → parse with `yaml` → deep-equal.
  */
@@ -20,14 +21,32 @@ const RESERVED = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', '
 const PLAIN = /^[A-Za-z_/$][A-Za-z0-9_./:@=$+%-]*( [A-Za-z0-9_./:@=$+%-]+)*$/;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
 
+const cache = new Map<string, string>();
+const CACHE_MAX = 50_000;
+
+// The `yaml` package's YAML 1.1 float pattern makes the mantissa optional, so "E0" reads as a number.
+const EXPONENT_ONLY = /^[eE][-+]?\d/;
+
 function isPlain(s: string): boolean {
-  return PLAIN.test(s) && !RESERVED.has(s.toLowerCase()) && !s.includes(': ') && !s.endsWith(':');
+  return PLAIN.test(s) && !RESERVED.has(s.toLowerCase()) && !s.includes(': ') && !s.endsWith(':') && !EXPONENT_ONLY.test(s);
+}
+
+function stringScalar(s: string): string {
+  let r = cache.get(s);
+  if (r === undefined) {
+    r = isPlain(s) ? s : JSON.stringify(s);
+    if (s.length <= 200) {
+      if (cache.size >= CACHE_MAX) cache.clear();
+      cache.set(s, r);
+    }
+  }
+  return r;
 }
 
 export function scalar(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return isPlain(value) ? value : JSON.stringify(value);
+      return stringScalar(value);
     case 'number':
       if (Number.isFinite(value)) return Object.is(value, -0) ? '-0.0' : String(value);
       return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
@@ -43,10 +62,11 @@ export function scalar(value: unknown): string {
 
 /** A multi-line string as a literal block, when that form reads back exactly. */
 function literalBlock(s: string, indent: string): string[] | undefined {
-  if (!s.includes('\n') || CONTROL.test(s) || s.includes('\r') || s.includes('\t')) return undefined;
+  if (CONTROL.test(s) || s.includes('\r') || s.includes('\t')) return undefined;
   const trailing = /\n*$/.exec(s)?.[0].length ?? 0;
   const body = s.slice(0, s.length - trailing);
-  if (body === '' || /^\s*$/.test(body.split('\n')[0] ?? '')) return undefined;
+  // Trailing spaces and blank-looking lines are where readers (and editors) disagree: quote instead.
+  if (body === '' || / $/m.test(body) || /^\s*$/.test(body.split('\n')[0] ?? '')) return undefined;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   const indicator = body.startsWith(' ') ? '2' : '';
   const lines = body.split('\n').map((l) => (l === '' ? '' : indent + l));
@@ -54,87 +74,94 @@ function literalBlock(s: string, indent: string): string[] | undefined {
   return [`|${indicator}${chomp}`, ...lines];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isEmpty = (v: unknown) => (Array.isArray(v) ? v.length === 0 : isObject(v) && Object.keys(v).every((k) => v[k] === undefined));
+/** Keys whose value is not undefined, or undefined when the object has none. */
+function definedKeys(o: Record<string, unknown>): string[] | undefined {
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) if (o[keys[i] as string] === undefined) return keys.filter((k) => o[k] !== undefined);
+  return keys.length ? keys : undefined;
+}
 
 class Writer {
-  readonly lines: string[] = [];
+  out = '';
+  line = 0;
   readonly ranges: SourceRange[] = [];
 
-  /** Writes `prefix` + value, where prefix is "key:" or "-" (or "" at the root). */
-  node(value: unknown, indent: string, prefix: string): void {
-    const start = this.lines.length + 1;
-    const id = typeof value === 'object' && value !== null ? tagOf(value) : undefined;
-    if (Array.isArray(value) && value.length > 0) this.seq(value, indent, prefix);
-    else if (isObject(value) && !isEmpty(value)) this.map(value, indent, prefix);
-    else this.leaf(value, indent, prefix);
-    if (id !== undefined) this.ranges.push({ elementId: id, startLine: start, endLine: this.lines.length });
+  push(s: string): void {
+    this.out += `${s}\n`;
+    this.line++;
   }
 
-  private leaf(value: unknown, indent: string, prefix: string): void {
-    const lead = prefix === '' ? indent : `${indent}${prefix} `;
-    if (Array.isArray(value)) return void this.lines.push(`${lead}[]`);
-    if (isObject(value)) return void this.lines.push(`${lead}{}`);
-    if (typeof value === 'string') {
-      const block = literalBlock(value, `${indent}  `);
-      if (block) {
-        this.lines.push(lead + block[0]);
-        for (let i = 1; i < block.length; i++) this.lines.push(block[i] as string);
-        return;
+  /**
+   * Writes a value that follows `lead` on the current line: `lead` is "  key:" or "  -" (or "" at
+   * the root). Nested blocks are indented below `indent`.
+   */
+  value(v: unknown, indent: string, lead: string): void {
+    const id = typeof v === 'object' && v !== null ? tagOf(v) : undefined;
+    const start = this.line + 1;
+    this.body(v, indent, lead);
+    if (id !== undefined) this.ranges.push({ elementId: id, startLine: start, endLine: this.line });
+  }
+
+  private body(v: unknown, indent: string, lead: string): void {
+    const sep = lead === '' ? '' : ' ';
+    if (typeof v !== 'object' || v === null) {
+      if (typeof v === 'string' && v.includes('\n')) {
+        const block = literalBlock(v, `${indent}  `);
+        if (block) {
+          this.push(lead + sep + block[0]);
+          for (let i = 1; i < block.length; i++) this.push(block[i] as string);
+          return;
+        }
       }
-    }
-    this.lines.push(lead + scalar(value));
-  }
-
-  private map(value: Record<string, unknown>, indent: string, prefix: string): void {
-    // In a sequence item the first key shares the "- " line; at the root there is no prefix.
-    let first = prefix === '-';
-    const childIndent = prefix === '' ? indent : `${indent}  `;
-    if (prefix !== '' && prefix !== '-') this.lines.push(`${indent}${prefix}`);
-    for (const key of Object.keys(value)) {
-      const v = value[key];
-      if (v === undefined) continue;
-      const k = `${scalar(key)}:`;
-      if (first) {
-        // Emit into the sequence line: write at childIndent, then replace the leading spaces with "- ".
-        const at = this.lines.length;
-        this.node(v, childIndent, k);
-        this.lines[at] = `${indent}- ${(this.lines[at] as string).slice(childIndent.length)}`;
-        first = false;
-      } else this.node(v, childIndent, k);
-    }
-  }
-
-  private seq(value: unknown[], indent: string, prefix: string): void {
-    // Sequences under a key are written at the key's indent (the compact, kubectl-like form).
-    if (prefix === '-') {
-      const at = this.lines.length;
-      this.seqItems(value, `${indent}  `);
-      this.lines[at] = `${indent}- ${(this.lines[at] as string).slice(indent.length + 2)}`;
+      this.push(lead + sep + scalar(v));
       return;
     }
-    if (prefix !== '') this.lines.push(`${indent}${prefix}`);
-    this.seqItems(value, indent);
+    if (Array.isArray(v)) {
+      if (v.length === 0) return this.push(`${lead + sep}[]`);
+      // Compact form (as kubectl writes): items of a mapping's sequence at the key's indent.
+      if (lead === '') return this.seq(v, indent, indent);
+      if (lead.endsWith('-')) return this.seq(v, `${indent}  `, `${lead} `);
+      this.push(lead);
+      return this.seq(v, indent, indent);
+    }
+    const o = v as Record<string, unknown>;
+    const keys = definedKeys(o);
+    if (!keys) return this.push(`${lead + sep}{}`);
+    if (lead === '') return this.map(o, keys, indent, indent);
+    if (lead.endsWith('-')) return this.map(o, keys, `${indent}  `, `${lead} `);
+    this.push(lead);
+    this.map(o, keys, `${indent}  `, `${indent}  `);
   }
 
-  private seqItems(value: unknown[], indent: string): void {
-    for (const item of value) this.node(item === undefined ? null : item, indent, '-');
+  /** Writes entries at `indent`; the first line starts with `first` (e.g. "  - ") instead. */
+  private map(o: Record<string, unknown>, keys: string[], indent: string, first: string): void {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      this.value(o[k], indent, `${i === 0 ? first : indent}${scalar(k)}:`);
+    }
+  }
+
+  private seq(items: unknown[], indent: string, first: string): void {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      this.value(item === undefined ? null : item, indent, `${i === 0 ? first : indent}-`);
+    }
   }
 }
 
 /** Writes one YAML document (no "---"). */
 export function emitYaml(value: unknown): EmitResult {
   const w = new Writer();
-  w.node(value, '', '');
-  return { text: `${w.lines.join('\n')}\n`, ranges: w.ranges };
+  w.value(value, '', '');
+  return { text: w.out, ranges: w.ranges };
 }
 
 /** Writes several documents separated by "---", with source ranges numbered in the joined text. */
 export function emitYamlDocuments(docs: readonly unknown[]): EmitResult {
   const w = new Writer();
-  docs.forEach((doc, i) => {
-    if (i > 0) w.lines.push('---');
-    w.node(doc, '', '');
-  });
-  return { text: w.lines.length ? `${w.lines.join('\n')}\n` : '', ranges: w.ranges };
+  for (let i = 0; i < docs.length; i++) {
+    if (i > 0) w.push('---');
+    w.value(docs[i], '', '');
+  }
+  return { text: w.out, ranges: w.ranges };
 }
