@@ -81,87 +81,113 @@ function definedKeys(o: Record<string, unknown>): string[] | undefined {
   return keys.length ? keys : undefined;
 }
 
+const keyTokens = new Map<string, string>();
+
+/** "key:" with the key rendered as a scalar; cached, since the same keys recur thousands of times. */
+function keyToken(k: string): string {
+  let t = keyTokens.get(k);
+  if (t === undefined) {
+    t = `${scalar(k)}:`;
+    if (keyTokens.size >= CACHE_MAX) keyTokens.clear();
+    keyTokens.set(k, t);
+  }
+  return t;
+}
+
+/** Output is collected as lines joined once at the end (one long concatenated string kept the garbage collector busy). */
 class Writer {
-  out = '';
+  readonly lines: string[] = [];
   line = 0;
   readonly ranges: SourceRange[] = [];
 
-  push(s: string): void {
-    this.out += `${s}\n`;
+  push(prefix: string, token: string, rest: string): void {
+    this.lines.push(prefix + token + rest);
     this.line++;
   }
 
   /**
-   * Writes a value that follows `lead` on the current line: `lead` is "  key:" or "  -" (or "" at
-   * the root). Nested blocks are indented below `indent`.
+   * Writes a value after `prefix` + `token` on the current line: token is "key:" or "-" (or "" at
+   * the root); prefix is the indentation (or "  - " when the line opens a sequence item). Nested
+   * blocks are indented below `indent`.
    */
-  value(v: unknown, indent: string, lead: string): void {
+  value(v: unknown, indent: string, prefix: string, token: string): void {
     const id = typeof v === 'object' && v !== null ? tagOf(v) : undefined;
     const start = this.line + 1;
-    this.body(v, indent, lead);
+    if (typeof v !== 'object' || v === null) this.leaf(v, indent, prefix, token);
+    else if (Array.isArray(v)) this.seqBody(v, indent, prefix, token);
+    else this.mapBody(v as Record<string, unknown>, indent, prefix, token);
     if (id !== undefined) this.ranges.push({ elementId: id, startLine: start, endLine: this.line });
   }
 
-  private body(v: unknown, indent: string, lead: string): void {
-    const sep = lead === '' ? '' : ' ';
-    if (typeof v !== 'object' || v === null) {
-      if (typeof v === 'string' && v.includes('\n')) {
-        const block = literalBlock(v, `${indent}  `);
-        if (block) {
-          this.push(lead + sep + block[0]);
-          for (let i = 1; i < block.length; i++) this.push(block[i] as string);
-          return;
-        }
+  private leaf(v: unknown, indent: string, prefix: string, token: string): void {
+    const sep = token === '' ? '' : ' ';
+    if (typeof v === 'string' && v.includes('\n')) {
+      const block = literalBlock(v, `${indent}  `);
+      if (block) {
+        this.push(prefix, token, sep + block[0]);
+        for (let i = 1; i < block.length; i++) this.push('', '', block[i] as string);
+        return;
       }
-      this.push(lead + sep + scalar(v));
-      return;
     }
-    if (Array.isArray(v)) {
-      if (v.length === 0) return this.push(`${lead + sep}[]`);
-      // Compact form (as kubectl writes): items of a mapping's sequence at the key's indent.
-      if (lead === '') return this.seq(v, indent, indent);
-      if (lead.endsWith('-')) return this.seq(v, `${indent}  `, `${lead} `);
-      this.push(lead);
-      return this.seq(v, indent, indent);
+    this.push(prefix, token, sep + scalar(v));
+  }
+
+  private seqBody(v: unknown[], indent: string, prefix: string, token: string): void {
+    if (v.length === 0) this.push(prefix, token, token === '' ? '[]' : ' []');
+    // Compact form (as kubectl writes): items of a mapping's sequence at the key's indent.
+    else if (token === '') this.seq(v, indent, prefix);
+    else if (token === '-') this.seq(v, `${indent}  `, `${prefix}- `);
+    else {
+      this.push(prefix, token, '');
+      this.seq(v, indent, indent);
     }
-    const o = v as Record<string, unknown>;
+  }
+
+  private mapBody(o: Record<string, unknown>, indent: string, prefix: string, token: string): void {
     const keys = definedKeys(o);
-    if (!keys) return this.push(`${lead + sep}{}`);
-    if (lead === '') return this.map(o, keys, indent, indent);
-    if (lead.endsWith('-')) return this.map(o, keys, `${indent}  `, `${lead} `);
-    this.push(lead);
-    this.map(o, keys, `${indent}  `, `${indent}  `);
+    if (!keys) this.push(prefix, token, token === '' ? '{}' : ' {}');
+    else if (token === '') this.map(o, keys, indent, prefix);
+    else if (token === '-') this.map(o, keys, `${indent}  `, `${prefix}- `);
+    else {
+      this.push(prefix, token, '');
+      const inner = `${indent}  `;
+      this.map(o, keys, inner, inner);
+    }
   }
 
   /** Writes entries at `indent`; the first line starts with `first` (e.g. "  - ") instead. */
   private map(o: Record<string, unknown>, keys: string[], indent: string, first: string): void {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
-      this.value(o[k], indent, `${i === 0 ? first : indent}${scalar(k)}:`);
+      this.value(o[k], indent, i === 0 ? first : indent, keyToken(k));
     }
   }
 
   private seq(items: unknown[], indent: string, first: string): void {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      this.value(item === undefined ? null : item, indent, `${i === 0 ? first : indent}-`);
+      this.value(item === undefined ? null : item, indent, i === 0 ? first : indent, '-');
     }
+  }
+
+  text(): string {
+    return this.lines.length ? `${this.lines.join('\n')}\n` : '';
   }
 }
 
 /** Writes one YAML document (no "---"). */
 export function emitYaml(value: unknown): EmitResult {
   const w = new Writer();
-  w.value(value, '', '');
-  return { text: w.out, ranges: w.ranges };
+  w.value(value, '', '', '');
+  return { text: w.text(), ranges: w.ranges };
 }
 
 /** Writes several documents separated by "---", with source ranges numbered in the joined text. */
 export function emitYamlDocuments(docs: readonly unknown[]): EmitResult {
   const w = new Writer();
   for (let i = 0; i < docs.length; i++) {
-    if (i > 0) w.push('---');
-    w.value(docs[i], '', '');
+    if (i > 0) w.push('', '', '---');
+    w.value(docs[i], '', '', '');
   }
-  return { text: w.out, ranges: w.ranges };
+  return { text: w.text(), ranges: w.ranges };
 }
