@@ -53,7 +53,9 @@ export function dockerVolumes(ctx: EmitContext, target: DockerTarget, replicasOf
         `Swarm creates a local volume on every node: tasks on different nodes do not share ${name}.`,
         'Use a volume driver that shares data across nodes (e.g. NFS), or place the services on one node.',
       );
-    out[name] = tag(v.ephemeral ? ephemeralVolume(v.size, escMap(v.labels)) : { driver: esc(v.driver), labels: escMap(v.labels) }, id);
+    // `{}` rather than an object of undefined keys, which the writer prints as null.
+    const plain = compact({ driver: esc(v.driver), labels: escMap(v.labels) }) ?? {};
+    out[name] = tag(v.ephemeral ? ephemeralVolume(v.size, escMap(v.labels)) : plain, id);
   }
   return out;
 }
@@ -73,7 +75,7 @@ export function dockerNetworks(ctx: EmitContext, target: DockerTarget, usesHostN
     const id = elementId.network(name);
     if (n.external) out[name] = tag({ external: true }, id);
     else if (target === 'compose')
-      out[name] = tag({ driver: esc(n.driver), internal: n.internal || undefined, labels: escMap(n.labels) }, id);
+      out[name] = tag(compact({ driver: esc(n.driver), internal: n.internal || undefined, labels: escMap(n.labels) }) ?? {}, id);
     // Overlay spans the nodes of the swarm; attachable lets `docker run --network` join for debugging.
     else
       out[name] = tag(
