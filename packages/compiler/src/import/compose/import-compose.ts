@@ -9,7 +9,7 @@ import {
   type ServiceInput,
 } from '@blaupause/model';
 import { readService } from './canonical/service';
-import { type ImportComposeOptions, ImportContext, isObj, type Obj } from './context';
+import { type ImportComposeOptions, ImportContext, type Obj } from './context';
 import { interpolate } from './interpolate';
 import { fixHelperElements, semanticChecks } from './map/checks';
 import { groupPods } from './map/pods';
@@ -21,6 +21,7 @@ import { markSharedVolumes } from './map/volumes';
 import { readCompose } from './read';
 import { blueprintName, readTopLevel } from './toplevel';
 import type { CService } from './types';
+import { readMap } from './values';
 
 export type { ImportComposeOptions } from './context';
 export type { ImportReport } from './map/state';
@@ -58,7 +59,7 @@ export function importComposeWithReport(
   report.renames = names.changed();
 
   const services = new Map<string, CService>();
-  for (const [name, def] of Object.entries(isObj(root.services) ? root.services : {}))
+  for (const [name, def] of Object.entries(readMap(ctx, root.services, ['services']) ?? {}))
     if (!name.startsWith('x-')) services.set(name, readService(ctx, name, def));
   const volumes = mapVolumes(ctx, root, names);
   const pods = groupPods(ctx, services);

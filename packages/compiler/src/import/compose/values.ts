@@ -9,6 +9,7 @@ import { evaluate, references } from './template';
 
 export function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (ArrayBuffer.isView(v)) return 'binary data';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return `${typeof v} ${JSON.stringify(v)}`;

@@ -86,9 +86,16 @@ export function readEnvironment(ctx: ImportContext, v: unknown, path: Path): Rec
   return env;
 }
 
+// Labels the engine (com.docker.compose.*) or Blaupause itself (dev.blaupause.*) sets on what it deploys.
+const RESERVED_LABEL = /^(com\.docker\.compose\.|dev\.blaupause\.)/;
+
 export function readLabels(ctx: ImportContext, v: unknown, path: Path): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const e of readListOrDict(ctx, v, path)) labels[e.key] = e.value ?? '';
+  for (const e of readListOrDict(ctx, v, path)) {
+    if (RESERVED_LABEL.test(e.key))
+      ctx.unsupported(e.at, `the label ${e.key} is reserved: the engine or Blaupause sets it on what it deploys.`);
+    else labels[e.key] = e.value ?? '';
+  }
   return labels;
 }
 

@@ -18,6 +18,8 @@ const COMPOSE_KEY: Partial<Record<DiagnosticCode, string>> = {
   DANGLING_NETWORK: 'networks',
   DANGLING_CONFIG: 'configs',
   DANGLING_SECRET: 'secrets',
+  MISSING_IMAGE: 'image',
+  INVALID_IMAGE_REF: 'image',
 };
 
 export function semanticChecks(ctx: ImportContext, bp: Blueprint, names: Renames, report: ImportReport): void {
