@@ -85,17 +85,30 @@ function planService(bp: Blueprint, name: string, service: Service): PlannedServ
   };
 }
 
-/** Depth-first topological order that keeps document order among independent services. */
+/**
+ * Depth-first topological order that keeps document order among independent services.
+ * Iterative, so a chain of thousands of links cannot overflow the stack; cycles (reported by
+ * validation) are cut where they close.
+ */
 export function startOrder(names: readonly string[], deps: (n: string) => readonly string[]): string[] {
   const out: string[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (n: string) => {
-    if (state.has(n)) return; // done, or a cycle (reported by validation): keep going
-    state.set(n, 'visiting');
-    for (const d of deps(n)) if (names.includes(d)) visit(d);
-    state.set(n, 'done');
-    out.push(n);
-  };
-  for (const n of names) visit(n);
+  const known = new Set(names);
+  const seen = new Set<string>();
+  for (const root of names) {
+    if (seen.has(root)) continue;
+    seen.add(root);
+    const stack: { name: string; deps: readonly string[]; next: number }[] = [{ name: root, deps: deps(root), next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as (typeof stack)[number];
+      const d = top.deps[top.next++];
+      if (d === undefined) {
+        stack.pop();
+        out.push(top.name);
+      } else if (known.has(d) && !seen.has(d)) {
+        seen.add(d);
+        stack.push({ name: d, deps: deps(d), next: 0 });
+      }
+    }
+  }
   return out;
 }

@@ -115,6 +115,12 @@ describe('emitYaml', () => {
     expect(text).toBe('a: "yes"\nb: "0755"\nc: "22:22"\nd: "2001-12-14"\ne: "on"\nf: plain-text\ng: nginx:1.27\nh: "E0"\n');
   });
 
+  it('writes a mapping whose values are all undefined as {} and leaves undefined keys out', () => {
+    expect(emitYaml({ emptyDir: { medium: undefined }, a: { b: undefined, c: 1 }, l: [undefined] }).text).toBe(
+      'emptyDir: {}\na:\n  c: 1\nl:\n- null\n',
+    );
+  });
+
   it('records the lines each tagged element produced', () => {
     const doc = { services: { a: tag({ image: 'x', ports: ['1:1'] }, 'service:a'), b: tag({ image: 'y' }, 'service:b') } };
     const { text, ranges } = emitYaml(doc);

@@ -77,7 +77,12 @@ function literalBlock(s: string, indent: string): string[] | undefined {
 /** Keys whose value is not undefined, or undefined when the object has none. */
 function definedKeys(o: Record<string, unknown>): string[] | undefined {
   const keys = Object.keys(o);
-  for (let i = 0; i < keys.length; i++) if (o[keys[i] as string] === undefined) return keys.filter((k) => o[k] !== undefined);
+  for (let i = 0; i < keys.length; i++) {
+    if (o[keys[i] as string] === undefined) {
+      const defined = keys.filter((k) => o[k] !== undefined);
+      return defined.length ? defined : undefined;
+    }
+  }
   return keys.length ? keys : undefined;
 }
 
