@@ -213,7 +213,7 @@ function positionOf(doc: Document.Parsed, path: Path, pos: (o: number) => Source
   for (const seg of path) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(seg));
+      const pair = pairIndex(node).get(String(seg));
       if (!pair) return best;
       const key = pair.key as Node | null;
       if (key?.range) best = pos(key.range[0]);
@@ -229,6 +229,24 @@ function positionOf(doc: Document.Parsed, path: Path, pos: (o: number) => Source
 }
 
 const keyOf = (k: unknown): string | undefined => (isScalar(k) ? String(k.value) : undefined);
+
+type YamlMapNode = Extract<ReturnType<typeof asMap>, object>;
+const asMap = (n: unknown) => (isMap(n) ? n : undefined);
+const pairIndexes = new WeakMap<YamlMapNode, Map<string, YamlMapNode['items'][number]>>();
+
+/** Key → pair of one mapping, built on first use: thousands of lookups in a big file stay linear. */
+function pairIndex(node: YamlMapNode): Map<string, YamlMapNode['items'][number]> {
+  let index = pairIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const p of node.items) {
+      const k = isPair(p) ? keyOf(p.key) : undefined;
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    pairIndexes.set(node, index);
+  }
+  return index;
+}
 
 function lineCol(text: string, offset: number) {
   let line = 1;
