@@ -51,6 +51,7 @@ describe('importCompose: bad input (threat model §c1)', () => {
     expect(codes(bomb)).toContain('RESOURCE_LIMIT ');
     expect(codes(importCompose(`services: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`))[0]).toBe('RESOURCE_LIMIT ');
     expect(codes(importCompose(`services: {}\nx-pad: "${'x'.repeat(5 * 1024 * 1024)}"\n`))).toEqual(['FILE_TOO_LARGE ']);
+    expect(codes(importCompose('services:\n  a:\n    image: x\n', { limits: { maxBytes: 16 } }))).toEqual(['FILE_TOO_LARGE ']);
   });
 
   it('C7: accepts a real-world file with 120 services merging one defaults block', () => {

@@ -1,4 +1,4 @@
-import { type Diagnostic, type DiagnosticCode, diag, type Path, type Severity, type YamlSource } from '@blaupause/model';
+import { type Diagnostic, type DiagnosticCode, diag, type Path, type ReadLimits, type Severity, type YamlSource } from '@blaupause/model';
 
 export interface ImportComposeOptions {
   /** File name, for positions in diagnostics and the default blueprint name. */
@@ -7,6 +7,8 @@ export interface ImportComposeOptions {
   env?: Record<string, string>;
   /** Blueprint name; default: the Compose `name:`, else derived from the file name, else "app". */
   name?: string;
+  /** Budgets of the YAML reader (size, aliases, nodes, depth); its defaults otherwise. */
+  limits?: Partial<ReadLimits>;
 }
 
 /**

@@ -47,7 +47,7 @@ export function importComposeWithReport(
     namedVolumes: [],
     helpers: [],
   };
-  const read = readCompose(text, opts.file);
+  const read = readCompose(text, opts.file, opts.limits);
   if (!read.ok) return { result: read, report };
   const ctx = new ImportContext(read.value.source, opts, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   ctx.diagnostics.push(...read.diagnostics);

@@ -1,4 +1,4 @@
-import { API_VERSION, type Diagnostic, diag, type Result, readYamlDocuments, type YamlSource } from '@blaupause/model';
+import { API_VERSION, type Diagnostic, diag, type ReadLimits, type Result, readYamlDocuments, type YamlSource } from '@blaupause/model';
 import { isObj, type Obj } from './context';
 
 export interface ComposeSource {
@@ -22,8 +22,8 @@ const COMPOSE_KEYS = new Set(['services', 'volumes', 'networks', 'configs', 'sec
  * depth; duplicate keys, tabs, unknown tags and prototype keys refused). A Kubernetes manifest
  * or a blueprint given as Compose is named as such instead of producing a heap of unknown keys.
  */
-export function readCompose(text: string, file: string | undefined): Result<ComposeSource> {
-  const r = readYamlDocuments(text, file ? { file } : {});
+export function readCompose(text: string, file: string | undefined, limits?: Partial<ReadLimits>): Result<ComposeSource> {
+  const r = readYamlDocuments(text, { ...(file ? { file } : {}), ...(limits ? { limits } : {}) });
   if (!r.ok) return { ok: false, diagnostics: r.diagnostics.map(mergeError) };
   const docs = r.value;
   const at = (doc: YamlSource | undefined) => {
