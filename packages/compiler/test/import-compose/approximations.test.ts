@@ -132,6 +132,9 @@ describe('importCompose: approximations and keys not carried', () => {
     );
     expect(codes({ diagnostics })).toEqual(['SCHEMA_VALUE services.log.x-blaupause-role', 'IMPORT_APPROXIMATED services.log.network_mode']);
     expect(bp.services.web?.containers.log?.role).toBe('sidecar');
+    const alone = importCompose('services:\n  web:\n    image: nginx\n    x-blaupause-role: adapter\n');
+    expect(codes(alone)).toEqual(['IMPORT_UNSUPPORTED_KEY services.web.x-blaupause-role']);
+    expect(alone.diagnostics[0]?.severity).toBe('info');
   });
 
   it('reports deploy settings it cannot carry', () => {

@@ -22,6 +22,13 @@ export function mapPod(st: MapState, pod: Pod): [string, ServiceInput] {
       `${h.name} shares the network of ${root.name}: it became the ${role} container "${container}" of the service ${name}, and other services reach it as ${name}.`,
     );
   }
+  if (root.role)
+    st.ctx.unsupported(
+      [...root.at, 'x-blaupause-role'],
+      `${root.name} joins no other service's network (network_mode: service:...), so it is a main container, not a ${root.role}.`,
+      undefined,
+      'info',
+    );
   const svc: ServiceInput = { containers };
   if (root.labels && Object.keys(root.labels).length > 0) svc.labels = { ...root.labels };
   if (root.mode) svc.mode = root.mode;
