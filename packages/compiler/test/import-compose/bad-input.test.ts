@@ -163,13 +163,13 @@ describe('importCompose: bad input (threat model §c1)', () => {
     });
   });
 
-  it('C20: labels reserved for the engine and for Blaupause are not imported', () => {
+  it('C20: labels reserved for the engine and for Blaupause are not imported; our own provenance labels are dropped silently', () => {
     const { bp, diagnostics } = imported(
-      'services:\n  a:\n    image: x\n    labels:\n      com.docker.compose.project: evil\n      dev.blaupause.element: x\n      team: a\n',
+      'services:\n  a:\n    image: x\n    labels:\n      com.docker.compose.project: evil\n      dev.blaupause.element: x\n      dev.blaupause.owner: y\n      team: a\n',
     );
     expect(codes({ diagnostics })).toEqual([
       'IMPORT_UNSUPPORTED_KEY services.a.labels.com.docker.compose.project',
-      'IMPORT_UNSUPPORTED_KEY services.a.labels.dev.blaupause.element',
+      'IMPORT_UNSUPPORTED_KEY services.a.labels.dev.blaupause.owner',
     ]);
     expect(bp.services.a?.labels).toEqual({ team: 'a' });
   });

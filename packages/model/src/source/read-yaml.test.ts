@@ -62,6 +62,15 @@ describe('readYaml', () => {
     expect(codes(readYaml('constructor: 1\n'))).toEqual(['FORBIDDEN_KEY']);
   });
 
+  it('refuses a "<<" merge of a list or scalar as INVALID_MERGE', () => {
+    expect(codes(readYaml('a: &a [1]\nb:\n  <<: *a\n'))).toEqual(['INVALID_MERGE']);
+    expect(codes(readYaml('<<: 5\n'))).toEqual(['INVALID_MERGE']);
+  });
+
+  it('refuses binary and other typed values', () => {
+    expect(codes(readYaml('a: !!binary aGVsbG8=\n'))).toEqual(['UNSUPPORTED_TAG']);
+  });
+
   it('refuses unknown tags instead of keeping them as strings', () => {
     expect(codes(readYaml('a: !!js/function "x"\n'))).toContain('UNSUPPORTED_TAG');
     expect(codes(readYaml('a: !custom 1\n'))).toContain('UNSUPPORTED_TAG');

@@ -92,7 +92,8 @@ export function readFast(text: string, limits: ReadLimits, file?: string): Resul
   let thorough: Result<YamlSource[]> | undefined;
   // Positions of document i: from the thorough reader's document with the same index.
   const positionsOf = (index: number) => (path: Path) => {
-    thorough ??= readThorough(text, limits, file);
+    // js-yaml already refused duplicate keys; the `yaml` check for them is quadratic in a mapping's size.
+    thorough ??= readThorough(text, limits, file, false);
     return thorough.ok ? thorough.value.find((d) => d.index === index)?.positionOf(path) : undefined;
   };
   const out: YamlSource[] = [];
@@ -108,7 +109,7 @@ export function readFast(text: string, limits: ReadLimits, file?: string): Resul
   return { ok: false, diagnostics: diagnostics.map((d) => ({ ...d, ...(at(d.path) ? { source: at(d.path) } : {}) })) };
 }
 
-export function readThorough(text: string, limits: ReadLimits, file?: string): Result<YamlSource[]> {
+export function readThorough(text: string, limits: ReadLimits, file?: string, uniqueKeys = true): Result<YamlSource[]> {
   const lineCounter = new LineCounter();
   const pos = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
@@ -119,7 +120,7 @@ export function readThorough(text: string, limits: ReadLimits, file?: string): R
     docs = parseAllDocuments(text, {
       lineCounter,
       merge: true,
-      uniqueKeys: true,
+      uniqueKeys,
       prettyErrors: false,
       strict: true,
       stringKeys: false,
@@ -140,8 +141,14 @@ export function readThorough(text: string, limits: ReadLimits, file?: string): R
     try {
       value = doc.toJS({ maxAliasCount: limits.maxAliases });
     } catch (e) {
+      const message = (e as Error).message;
       diagnostics.push(
-        diag('RESOURCE_LIMIT', 'error', [], `Document ${index + 1}: ${(e as Error).message}`, { source: pos(doc.range[0]) }),
+        /Merge sources must be map/.test(message)
+          ? diag('INVALID_MERGE', 'error', [], `Document ${index + 1}: "<<" merges mappings only, not lists or scalars.`, {
+              source: pos(doc.range[0]),
+              hint: '"<<" merges mappings only: point it at an anchored mapping (<<: *defaults).',
+            })
+          : diag('RESOURCE_LIMIT', 'error', [], `Document ${index + 1}: ${message}`, { source: pos(doc.range[0]) }),
       );
       continue;
     }
@@ -195,6 +202,18 @@ function checkBudget(value: unknown, limits: ReadLimits): Diagnostic | undefined
       return diag('RESOURCE_LIMIT', 'error', path, `The document nests deeper than ${limits.maxDepth} levels.`);
     if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
     else if (v !== null && typeof v === 'object') {
+      // Only JSON-like data passes: a tag such as !!binary would hand a Buffer to code expecting text.
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null)
+        return diag(
+          'UNSUPPORTED_TAG',
+          'error',
+          path,
+          'This value is of a type (binary, set, ...) that Blaupause does not read: only text, numbers, booleans, lists and mappings.',
+          {
+            hint: 'Write the plain value.',
+          },
+        );
       for (const k of Object.keys(v)) {
         if (FORBIDDEN_KEYS.has(k))
           return diag('FORBIDDEN_KEY', 'error', [...path, k], `The key "${k}" is not allowed: it could alter object prototypes.`, {

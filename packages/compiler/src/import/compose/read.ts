@@ -6,15 +6,6 @@ export interface ComposeSource {
   root: Obj;
 }
 
-/**
- * The reader reports a "<<" merge of a list or scalar as RESOURCE_LIMIT (the YAML library throws
- * while building the value); it is the author's mistake, INVALID_MERGE, with a hint.
- */
-function mergeError(d: Diagnostic): Diagnostic {
-  if (d.code !== 'RESOURCE_LIMIT' || !/Merge sources must be maps/.test(d.message)) return d;
-  return { ...d, code: 'INVALID_MERGE', hint: '"<<" merges mappings only: point it at an anchored mapping (<<: *defaults).' };
-}
-
 const COMPOSE_KEYS = new Set(['services', 'volumes', 'networks', 'configs', 'secrets', 'name', 'version', 'include', 'models']);
 
 /**
@@ -24,7 +15,7 @@ const COMPOSE_KEYS = new Set(['services', 'volumes', 'networks', 'configs', 'sec
  */
 export function readCompose(text: string, file: string | undefined, limits?: Partial<ReadLimits>): Result<ComposeSource> {
   const r = readYamlDocuments(text, { ...(file ? { file } : {}), ...(limits ? { limits } : {}) });
-  if (!r.ok) return { ok: false, diagnostics: r.diagnostics.map(mergeError) };
+  if (!r.ok) return r;
   const docs = r.value;
   const at = (doc: YamlSource | undefined) => {
     const source = doc?.positionOf([]) ?? (file ? { file, line: 1, col: 1 } : undefined);

@@ -75,7 +75,8 @@ export interface DockerMounts {
 }
 
 // Long syntax reads a bare "data" as a path too, but "./data" says so to every reader.
-const bindSource = (source: string) => (/^([./~]|[A-Za-z]:[\\/])/.test(source) ? source : `./${source}`);
+// A bind source that starts with a variable (`${DATA_DIR}/x`) may be absolute: never prefix it.
+const bindSource = (source: string) => (/^([./~$]|[A-Za-z]:[\\/])/.test(source) ? source : `./${source}`);
 
 /** Mounts in long syntax; references to undeclared volumes, configs or secrets are left out (validation names them). */
 export function dockerMounts(bp: Blueprint, mounts: readonly Mount[] | undefined, omit: ReadonlySet<string> = EMPTY): DockerMounts {

@@ -88,10 +88,14 @@ export function readEnvironment(ctx: ImportContext, v: unknown, path: Path): Rec
 
 // Labels the engine (com.docker.compose.*) or Blaupause itself (dev.blaupause.*) sets on what it deploys.
 const RESERVED_LABEL = /^(com\.docker\.compose\.|dev\.blaupause\.)/;
+// The provenance labels our own Compose emitter writes: derived from the blueprint, so dropped silently
+// (importing our own output must not drown the user in warnings).
+const OWN_LABELS = new Set(['dev.blaupause.element', 'dev.blaupause.service', 'dev.blaupause.role']);
 
 export function readLabels(ctx: ImportContext, v: unknown, path: Path): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const e of readListOrDict(ctx, v, path)) {
+    if (OWN_LABELS.has(e.key)) continue;
     if (RESERVED_LABEL.test(e.key))
       ctx.unsupported(e.at, `the label ${e.key} is reserved: the engine or Blaupause sets it on what it deploys.`);
     else labels[e.key] = e.value ?? '';
