@@ -3,7 +3,7 @@ import { importCompose } from './compose/import-compose';
 import { detectFormat, FORMAT_NAMES } from './detect';
 import { importKubernetesDocuments } from './kubernetes/import-kubernetes';
 
-export { importCompose } from './compose/import-compose';
+export { importCompose, importComposeWithReport } from './compose/import-compose';
 export { detectFormat, FORMAT_NAMES, type SourceFormat } from './detect';
 export { importKubernetes, importKubernetesDocuments, type KubernetesImportOptions } from './kubernetes/import-kubernetes';
 
@@ -43,6 +43,7 @@ export function importAny(text: string, opts: ImportOptions = {}): Result<Bluepr
         ...(opts.file ? { file: opts.file } : {}),
         ...(opts.env ? { env: opts.env } : {}),
         ...(opts.name ? { name: opts.name } : {}),
+        ...(opts.limits ? { limits: opts.limits } : {}),
       });
     case 'blueprint':
       return {
