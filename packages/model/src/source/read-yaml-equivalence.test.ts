@@ -45,7 +45,10 @@ describe('the fast and the thorough YAML reader agree', () => {
       '"quoted key": 1\n? complex\n: 2\n1: int key\n',
       'empty_map: {}\nempty_list: []\nempty_str: ""\nspaces: "  x  "\nunicode: "é 😀"\n',
     ];
-    for (const text of cases) expect(values(readFast(text, DEFAULT_LIMITS))).toEqual(values(readThorough(text, DEFAULT_LIMITS)));
+    for (const text of cases) {
+      expect(values(readFast(text, DEFAULT_LIMITS))).toEqual(values(readThorough(text, DEFAULT_LIMITS)));
+      expect(positionsOf(readFast(text, DEFAULT_LIMITS))).toEqual(positionsOf(readThorough(text, DEFAULT_LIMITS)));
+    }
   });
 
   it('on generated documents (property)', () => {
@@ -86,6 +89,7 @@ describe('the fast and the thorough YAML reader agree', () => {
       if (!thorough.ok) expect({ f, accepted: fast?.ok === true }).toEqual({ f, accepted: false });
       else {
         expect({ f, v: values(fast) }).toEqual({ f, v: values(thorough) });
+        expect({ f, positions: positionsOf(fast) }).toEqual({ f, positions: positionsOf(thorough) });
         compared++;
       }
     }
@@ -97,10 +101,28 @@ describe('the fast and the thorough YAML reader agree', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
-      expect({ f, v: values(readFast(text, DEFAULT_LIMITS)) }).toEqual({ f, v: values(readThorough(text, DEFAULT_LIMITS)) });
+      const fast = readFast(text, DEFAULT_LIMITS);
+      const thorough = readThorough(text, DEFAULT_LIMITS);
+      expect({ f, v: values(fast) }).toEqual({ f, v: values(thorough) });
+      expect({ f, positions: positionsOf(fast) }).toEqual({ f, positions: positionsOf(thorough) });
     }
   });
 });
+
+/** Every path of every document with the position each reader gives for it. */
+function positionsOf(r: ReturnType<typeof readThorough> | undefined): string[] {
+  const out: string[] = [];
+  for (const doc of r?.ok ? r.value : []) {
+    const walk = (v: unknown, path: (string | number)[]) => {
+      const p = doc.positionOf(path);
+      out.push(`${doc.index}:${path.join('.')} @ ${p?.line}:${p?.col}`);
+      if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, [...path, i]);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(doc.value, []);
+  }
+  return out;
+}
 
 function existsDir(p: string): boolean {
   try {

@@ -1,6 +1,7 @@
-import { CORE_SCHEMA, loadAll, mergeTag } from 'js-yaml';
+import { CORE_SCHEMA, constructFromEvents, type Event, mergeTag, parseEvents } from 'js-yaml';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type YAMLError } from 'yaml';
 import { type Diagnostic, diag, type Path, type Result, type SourcePosition } from '../diagnostics/diagnostic';
+import { EventPositions } from './event-positions';
 import { DEFAULT_LIMITS, FORBIDDEN_KEYS, type ReadLimits } from './limits';
 
 /** A parsed YAML (or JSON) document: the plain value, and where each path came from. */
@@ -77,39 +78,36 @@ const FAST_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 /**
  * Two readers, one meaning. js-yaml builds the values about ten times faster than `yaml` (70 vs
- * 770 ms for a 1.4 MB Compose file), so it reads every file first. `yaml` keeps the source
- * positions and the precise error messages: it reads the text again only when positions are asked
- * for (lazily, once) or when js-yaml refuses the text (then its diagnostics are the ones reported).
- * Both read YAML 1.2 core with "<<" merges; a test holds them to the same values.
+ * 770 ms for a 1.4 MB Compose file), so it reads every file first, and its event stream gives the
+ * source positions. `yaml` has the precise error messages: it reads the text only when js-yaml
+ * refuses it, and its diagnostics are the ones reported. Both read YAML 1.2 core with "<<" merges;
+ * tests hold them to the same values and the same positions.
  */
 export function readFast(text: string, limits: ReadLimits, file?: string): Result<YamlSource[]> | undefined {
+  let events: Event[];
   let values: unknown[];
   try {
-    values = loadAll(text, { schema: FAST_SCHEMA, maxDepth: limits.maxDepth, maxAliases: limits.maxAliases, json: false });
+    events = parseEvents(text, { maxDepth: limits.maxDepth });
+    values = constructFromEvents(events, { source: text, schema: FAST_SCHEMA, maxAliases: limits.maxAliases, json: false });
   } catch {
     return undefined;
   }
-  let thorough: Result<YamlSource[]> | undefined;
-  // Positions of document i: from the thorough reader's document with the same index.
-  const positionsOf = (index: number) => (path: Path) => {
-    // js-yaml already refused duplicate keys; the `yaml` check for them is quadratic in a mapping's size.
-    thorough ??= readThorough(text, limits, file, false);
-    return thorough.ok ? thorough.value.find((d) => d.index === index)?.positionOf(path) : undefined;
-  };
+  // Positions come from the same events, indexed on the first lookup (most reads need none).
+  const positions = new EventPositions(text, events, file);
   const out: YamlSource[] = [];
   const diagnostics: Diagnostic[] = [];
   values.forEach((value, index) => {
     if (value === null || value === undefined) return;
     const budget = checkBudget(value, limits);
-    if (budget) diagnostics.push(budget);
-    else out.push({ value, index, positionOf: positionsOf(index) });
+    if (budget) {
+      const at = positions.positionOf(index, budget.path);
+      diagnostics.push(at ? { ...budget, source: at } : budget);
+    } else out.push({ value, index, positionOf: (path) => positions.positionOf(index, path) });
   });
-  if (diagnostics.length === 0) return { ok: true, value: out, diagnostics };
-  const at = positionsOf(0);
-  return { ok: false, diagnostics: diagnostics.map((d) => ({ ...d, ...(at(d.path) ? { source: at(d.path) } : {}) })) };
+  return diagnostics.length === 0 ? { ok: true, value: out, diagnostics } : { ok: false, diagnostics };
 }
 
-export function readThorough(text: string, limits: ReadLimits, file?: string, uniqueKeys = true): Result<YamlSource[]> {
+export function readThorough(text: string, limits: ReadLimits, file?: string): Result<YamlSource[]> {
   const lineCounter = new LineCounter();
   const pos = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
@@ -120,7 +118,7 @@ export function readThorough(text: string, limits: ReadLimits, file?: string, un
     docs = parseAllDocuments(text, {
       lineCounter,
       merge: true,
-      uniqueKeys,
+      uniqueKeys: true,
       prettyErrors: false,
       strict: true,
       stringKeys: false,
