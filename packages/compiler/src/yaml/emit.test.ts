@@ -121,6 +121,12 @@ describe('emitYaml', () => {
     );
   });
 
+  it('leaves durations and sizes unquoted', () => {
+    expect(emitYaml({ a: '5s', b: '1m30s', c: '256Mi', d: '500m', e: '1e3', f: '1E5s', g: '10' }).text).toBe(
+      'a: 5s\nb: 1m30s\nc: 256Mi\nd: 500m\ne: "1e3"\nf: "1E5s"\ng: "10"\n',
+    );
+  });
+
   it('records the lines each tagged element produced', () => {
     const doc = { services: { a: tag({ image: 'x', ports: ['1:1'] }, 'service:a'), b: tag({ image: 'y' }, 'service:b') } };
     const { text, ranges } = emitYaml(doc);

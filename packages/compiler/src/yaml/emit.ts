@@ -27,7 +27,12 @@ const CACHE_MAX = 50_000;
 // The `yaml` package's YAML 1.1 float pattern makes the mantissa optional, so "E0" reads as a number.
 const EXPONENT_ONLY = /^[eE][-+]?\d/;
 
+// Durations and sizes (5s, 1m30s, 256Mi, 500m): a number (no leading zero) followed by letters is text to every
+// reader, unless the letters start an exponent, so they stay unquoted.
+const NUMBER_WITH_UNIT = /^[1-9][0-9]*(\.[0-9]+)?[a-df-zA-DF-Z][a-zA-Z]*([0-9]+(\.[0-9]+)?[a-df-zA-DF-Z][a-zA-Z]*)*$/;
+
 function isPlain(s: string): boolean {
+  if (NUMBER_WITH_UNIT.test(s)) return true;
   return PLAIN.test(s) && !RESERVED.has(s.toLowerCase()) && !s.includes(': ') && !s.endsWith(':') && !EXPONENT_ONLY.test(s);
 }
 

@@ -95,6 +95,10 @@ export interface CService {
   rollout?: Rollout;
   /** From the `x-blaupause-role` extension: the role this service takes as a helper. */
   role?: ContainerRole;
+  /** Written by Blaupause's own Compose emitter (it carries the dev.blaupause.role label). */
+  fromBlaupause?: boolean;
+  /** The container name Blaupause wrote in its dev.blaupause.element label. */
+  ownContainer?: string;
 }
 
 export const newService = (name: string): CService => ({

@@ -46,7 +46,13 @@ const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ['command', (ctx, v, p, s) => assign(s, 'command', readArgv(ctx, v, p))],
   ['entrypoint', (ctx, v, p, s) => assign(s, 'entrypoint', readArgv(ctx, v, p))],
   ['environment', (ctx, v, p, s) => assign(s, 'env', readEnvironment(ctx, v, p))],
-  ['labels', (ctx, v, p, s) => assign(s, 'labels', readLabels(ctx, v, p))],
+  [
+    'labels',
+    (ctx, v, p, s) => {
+      assign(s, 'labels', readLabels(ctx, v, p));
+      ownRole(v, s);
+    },
+  ],
   ['ports', (ctx, v, p, s) => s.ports.push(...readPorts(ctx, v, p))],
   ['expose', (ctx, v, p, s) => s.ports.push(...readExpose(ctx, v, p))],
   ['volumes', (ctx, v, p, s) => s.mounts.push(...readVolumes(ctx, v, p))],
@@ -121,6 +127,21 @@ function settle(ctx: ImportContext, s: CService): void {
     else if (s.restart !== s.deployRestart.policy)
       ctx.approximated(s.deployRestart.at, `restart: ${s.restart} wins over the restart policy ${s.deployRestart.policy}.`);
   }
+}
+
+/**
+ * Our own Compose output labels each helper with its role (dev.blaupause.role): read it back, so
+ * that a file Blaupause wrote imports to the pod it came from, without notes.
+ */
+function ownRole(v: unknown, s: CService): void {
+  const role = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)['dev.blaupause.role'] : undefined;
+  const parsed = ContainerRole.safeParse(role);
+  if (!parsed.success) return;
+  s.fromBlaupause = true;
+  if (parsed.data !== 'main' && s.role === undefined) s.role = parsed.data;
+  const element = (v as Record<string, unknown>)['dev.blaupause.element'];
+  const container = typeof element === 'string' ? /^container:[^/]+\/([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/.exec(element)?.[1] : undefined;
+  if (container) s.ownContainer = container;
 }
 
 function readRole(ctx: ImportContext, v: unknown, path: Path, s: CService): void {

@@ -10,17 +10,20 @@ import type { LinkInput, MapState, PortInput } from './state';
 export function mapPod(st: MapState, pod: Pod): [string, ServiceInput] {
   const { root } = pod;
   const name = st.names.of('services', root.name);
-  const containers: Record<string, ContainerInput> = { [name]: mapContainer(st, root, 'main') };
-  const taken = new Set([name]);
+  const mainName = root.ownContainer ?? name;
+  const containers: Record<string, ContainerInput> = { [mainName]: mapContainer(st, root, 'main') };
+  const taken = new Set([mainName]);
   for (const h of pod.helpers) {
     const container = helperContainerName(st, h, name, taken);
     const role = h.role ?? 'sidecar';
     containers[container] = mapContainer(st, h, role);
     st.report.helpers.push({ service: h.name, pod: root.name, container });
-    st.ctx.approximated(
-      h.joins?.at ?? h.at,
-      `${h.name} shares the network of ${root.name}: it became the ${role} container "${container}" of the service ${name}, and other services reach it as ${name}.`,
-    );
+    // A pod Blaupause itself wrote out comes back as it was: nothing to tell the user.
+    if (!h.fromBlaupause)
+      st.ctx.approximated(
+        h.joins?.at ?? h.at,
+        `${h.name} shares the network of ${root.name}: it became the ${role} container "${container}" of the service ${name}, and other services reach it as ${name}.`,
+      );
   }
   if (root.role)
     st.ctx.unsupported(
@@ -54,7 +57,7 @@ export function mapPod(st: MapState, pod: Pod): [string, ServiceInput] {
 /** "web-sync" joining "web" becomes container "sync", so that the Compose emitter's "<pod>-<container>" gives "web-sync" back. */
 function helperContainerName(st: MapState, h: CService, pod: string, taken: Set<string>): string {
   const own = st.names.of('services', h.name);
-  const short = own.startsWith(`${pod}-`) ? own.slice(pod.length + 1) : own;
+  const short = h.ownContainer ?? (own.startsWith(`${pod}-`) ? own.slice(pod.length + 1) : own);
   return uniqueName(short, taken, 'helper');
 }
 
