@@ -96,17 +96,23 @@ describe('the fast and the thorough YAML reader agree', () => {
     expect(compared).toBeGreaterThan(10);
   });
 
-  it.runIf(existsDir(corpus))('on the real-world Compose corpus (when ../shared/corpus exists)', () => {
-    const files = yamlFiles(corpus);
-    expect(files.length).toBeGreaterThan(0);
-    for (const f of files) {
-      const text = readFileSync(f, 'utf8');
-      const fast = readFast(text, DEFAULT_LIMITS);
-      const thorough = readThorough(text, DEFAULT_LIMITS);
-      expect({ f, v: values(fast) }).toEqual({ f, v: values(thorough) });
-      expect({ f, positions: positionsOf(fast) }).toEqual({ f, positions: positionsOf(thorough) });
-    }
-  });
+  if (!existsDir(corpus))
+    it('on the real-world Compose corpus: corpus not present, skipped', () => {
+      // A fresh clone has no ../shared/corpus; CI and the development machine do.
+      expect(existsDir(corpus)).toBe(false);
+    });
+  else
+    it('on the real-world Compose corpus', () => {
+      const files = yamlFiles(corpus);
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) {
+        const text = readFileSync(f, 'utf8');
+        const fast = readFast(text, DEFAULT_LIMITS);
+        const thorough = readThorough(text, DEFAULT_LIMITS);
+        expect({ f, v: values(fast) }).toEqual({ f, v: values(thorough) });
+        expect({ f, positions: positionsOf(fast) }).toEqual({ f, positions: positionsOf(thorough) });
+      }
+    });
 });
 
 /** Every path of every document with the position each reader gives for it. */
