@@ -276,7 +276,8 @@ function lineCol(text: string, offset: number) {
   return { line, col: offset - last };
 }
 
-function utf8Length(s: string): number {
+/** UTF-8 byte length without encoding the string (size caps count bytes, not characters). */
+export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -59,20 +59,7 @@ export function isBase64(s: string): boolean {
   return t.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(t);
 }
 
-/** UTF-8 byte length without allocating (the 1 MiB object cap counts bytes). */
-export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+export { utf8Length as utf8Bytes } from '@blaupause/model';
 
 /** The base name of a file path without its YAML/JSON extensions: deploy/shop.k8s.yaml → shop. */
 export function fileStem(file: string): string {
