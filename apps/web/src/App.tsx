@@ -1,0 +1,30 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from './canvas/Canvas';
+import { Inspector } from './panels/Inspector';
+import { Palette } from './panels/Palette';
+import { ProblemsPanel } from './panels/ProblemsPanel';
+import { Toolbar } from './panels/Toolbar';
+import { YamlPanel } from './panels/YamlPanel';
+import { useAppStore } from './store/useApp';
+import { useShortcuts } from './useShortcuts';
+
+/** The designer: palette | canvas over problems | inspector over the YAML preview. */
+export function App() {
+  useShortcuts(useAppStore());
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <Toolbar />
+        <Palette />
+        <main className="workspace">
+          <Canvas />
+          <ProblemsPanel />
+        </main>
+        <aside className="sidebar">
+          <Inspector />
+          <YamlPanel />
+        </aside>
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,133 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  MarkerType,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { useAnalysis } from '../analysis/useAnalysis';
+import { GRID } from '../flow/default-layout';
+import { type FlowEdge, type FlowNode, toFlow } from '../flow/to-flow';
+import { selectBlueprint } from '../store/store';
+import { useApp, useAppStore } from '../store/useApp';
+import { edgeTypes, nodeTypes } from './flow-types';
+import { connectionCommand, deletionCommand, nextSelection } from './gestures';
+import { PALETTE_MIME, usePaletteAdd } from './usePaletteAdd';
+
+type Size = { width: number; height: number };
+
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+const DELETE_KEYS = ['Backspace', 'Delete'];
+const SNAP: [number, number] = [GRID, GRID];
+
+/** The canvas: a controlled React Flow over toFlow(document); every gesture becomes a command. */
+export function Canvas() {
+  const store = useAppStore();
+  const bp = useApp(selectBlueprint);
+  const selection = useApp((s) => s.selection);
+  const analysis = useAnalysis();
+  const { screenToFlowPosition } = useReactFlow();
+  const add = usePaletteAdd();
+  // Measured sizes are React Flow's business, kept here so controlled nodes keep them across projections.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
+
+  const diagnostics = useMemo(() => [...analysis.problems, ...analysis.notes], [analysis]);
+  const flow = useMemo(() => toFlow(bp, diagnostics, selection), [bp, diagnostics, selection]);
+  const nodes = useMemo(() => flow.nodes.map((n) => (sizes.has(n.id) ? { ...n, measured: sizes.get(n.id) } : n)), [flow, sizes]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const { dispatch, endGesture, select, selection: current } = store.getState();
+      const moves = changes.flatMap((c) => (c.type === 'position' && c.position ? [{ id: c.id, ...c.position }] : []));
+      if (moves.length > 0) dispatch({ kind: 'moveNodes', moves }, { transient: true });
+      if (changes.some((c) => c.type === 'position' && c.dragging === false)) endGesture();
+      const selects = changes.flatMap((c) => (c.type === 'select' ? [c] : []));
+      if (selects.length > 0) select(nextSelection(current, selects));
+      const measured = changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : []));
+      if (measured.length > 0) setSizes((prev) => new Map([...prev, ...measured]));
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      const selects = changes.flatMap((c) => (c.type === 'select' ? [c] : []));
+      const { select, selection: current } = store.getState();
+      if (selects.length > 0) select(nextSelection(current, selects));
+    },
+    [store],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
+      const cmd = deletionCommand(
+        gone.map((n) => n.id),
+        cut.map((e) => e.id),
+      );
+      if (cmd) store.getState().dispatch(cmd);
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    ({ source, target }: { source: string; target: string }) => {
+      const cmd = connectionCommand(source, target);
+      if (cmd) store.getState().dispatch(cmd);
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback((c: { source: string; target: string }) => connectionCommand(c.source, c.target) !== undefined, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      if (kind !== 'service' && kind !== 'volume') return;
+      e.preventDefault();
+      add(kind, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [add, screenToFlowPosition],
+  );
+
+  return (
+    <section className="canvas" aria-label="Canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={flow.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={DELETE_KEYS}
+        snapToGrid
+        snapGrid={SNAP}
+        fitView
+        fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
+        minZoom={0.1}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-${n.type ?? 'node'}`} />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo } from 'react';
+import type { LinkEdge as LinkEdgeType } from '../flow/to-flow';
+
+/** "uses" with its start condition as label. */
+function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
+  const [path, labelX, labelY] = getBezierPath(props);
+  const condition = props.data?.condition ?? 'started';
+  const classes = [
+    'edge-link',
+    `condition-${condition}`,
+    props.selected ? 'is-selected' : '',
+    props.data?.severity ? `has-${props.data.severity}` : '',
+  ];
+  return (
+    <>
+      <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} className={classes.join(' ')} />
+      <EdgeLabelRenderer>
+        <div
+          className={`edge-label ${props.selected ? 'is-selected' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+        >
+          uses · {condition}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const LinkEdge = memo(LinkEdgeView);

@@ -1,0 +1,20 @@
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo } from 'react';
+import type { MountEdge as MountEdgeType } from '../flow/to-flow';
+
+/** A service mounting a volume; the label names the paths inside the pod. */
+function MountEdgeView(props: EdgeProps<MountEdgeType>) {
+  const [path, labelX, labelY] = getBezierPath(props);
+  return (
+    <>
+      <BaseEdge id={props.id} path={path} className={`edge-mount ${props.selected ? 'is-selected' : ''}`} />
+      <EdgeLabelRenderer>
+        <div className="edge-label edge-label-mount" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          {props.data?.targets.join(', ')}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const MountEdge = memo(MountEdgeView);

@@ -1,0 +1,50 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import type { ServiceNode as ServiceNodeType } from '../flow/to-flow';
+import { MarkBadges } from './MarkBadges';
+
+/** A service and its pod: main container first, helpers with role badges; ports and replicas. */
+function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
+  const classes = ['node', 'service-node', selected ? 'is-selected' : '', data.severity ? `has-${data.severity}` : ''];
+  return (
+    <article className={classes.join(' ')} aria-label={`Service ${data.name}`}>
+      <Handle type="target" position={Position.Left} id="used" className="handle handle-link" />
+      <header className="node-header">
+        <span className="node-kind" aria-hidden="true">
+          SVC
+        </span>
+        <span className="node-title">{data.name}</span>
+        <span className="replicas" title={data.global ? 'one replica per node' : `${data.replicas} replicas`}>
+          {data.global ? 'global' : `×${data.replicas}`}
+        </span>
+      </header>
+      <ul className="pod" aria-label="Pod">
+        {data.containers.map((c) => (
+          <li key={c.name} className={`container role-${c.role}`}>
+            <span className={`role-badge role-${c.role}`}>{c.role}</span>
+            <span className="container-name">{c.name}</span>
+            <span className="container-image" title={c.image}>
+              {c.image ?? 'no image'}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {data.ports.length > 0 && (
+        <footer className="ports">
+          {data.ports.map((p) => (
+            <span key={`${p.port}-${p.publish ?? ''}`} className={p.publish || p.ingress ? 'port is-exposed' : 'port'}>
+              {p.port}
+              {p.publish ? ` → host:${p.publish}` : ''}
+              {p.ingress ? ` → ${p.ingress}` : ''}
+            </span>
+          ))}
+        </footer>
+      )}
+      <MarkBadges severity={data.severity} problems={data.problems} notes={data.notes} />
+      <Handle type="source" position={Position.Right} id="uses" className="handle handle-link" />
+      <Handle type="source" position={Position.Bottom} id="mounts" className="handle handle-mount" />
+    </article>
+  );
+}
+
+export const ServiceNode = memo(ServiceNodeView);

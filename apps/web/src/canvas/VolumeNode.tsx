@@ -1,0 +1,24 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import type { VolumeNode as VolumeNodeType } from '../flow/to-flow';
+import { MarkBadges } from './MarkBadges';
+
+function VolumeNodeView({ data, selected }: NodeProps<VolumeNodeType>) {
+  const classes = ['node', 'volume-node', selected ? 'is-selected' : '', data.severity ? `has-${data.severity}` : ''];
+  const details = [data.ephemeral ? 'ephemeral' : data.access, data.size].filter(Boolean).join(' · ');
+  return (
+    <article className={classes.join(' ')} aria-label={`Volume ${data.name}`}>
+      <Handle type="target" position={Position.Top} id="mounted" className="handle handle-mount" />
+      <header className="node-header">
+        <span className="node-kind" aria-hidden="true">
+          VOL
+        </span>
+        <span className="node-title">{data.name}</span>
+      </header>
+      <div className="volume-details">{details}</div>
+      <MarkBadges severity={data.severity} problems={data.problems} notes={data.notes} />
+    </article>
+  );
+}
+
+export const VolumeNode = memo(VolumeNodeView);

@@ -1,0 +1,47 @@
+import { type Blueprint, elementId } from '@blaupause/model';
+import type { XY } from '../model/types';
+
+export const GRID = 20;
+export const COLUMN_WIDTH = 400;
+export const ROW_HEIGHT = 200;
+
+/**
+ * Where nodes without a layout entry go: services in columns by dependency depth (a service left
+ * of the services it uses), in document order within a column; volumes in a column after them.
+ * Deterministic, so an unplaced blueprint always opens the same way. (Auto-layout with elkjs
+ * will replace this for imports; placed nodes always keep their layout.)
+ */
+export function defaultPositions(bp: Blueprint): Map<string, XY> {
+  const depth = dependencyDepth(bp);
+  const rows = new Map<number, number>();
+  const out = new Map<string, XY>();
+  const place = (id: string, column: number) => {
+    const row = rows.get(column) ?? 0;
+    rows.set(column, row + 1);
+    out.set(id, { x: column * COLUMN_WIDTH, y: row * ROW_HEIGHT });
+  };
+  for (const name of Object.keys(bp.services)) place(elementId.service(name), depth.get(name) ?? 0);
+  const volumeColumn = depth.size > 0 ? Math.max(...depth.values()) + 1 : 0;
+  for (const name of Object.keys(bp.volumes ?? {})) place(elementId.volume(name), volumeColumn);
+  return out;
+}
+
+/** Longest chain of "uses" links leading to each service; cycles stop growing after n rounds. */
+function dependencyDepth(bp: Blueprint): Map<string, number> {
+  const names = Object.keys(bp.services);
+  const depth = new Map(names.map((n) => [n, 0]));
+  for (let round = 0; round < names.length; round++) {
+    let changed = false;
+    for (const [from, s] of Object.entries(bp.services))
+      for (const link of s.links ?? []) {
+        const d = depth.get(link.to);
+        const next = Math.min((depth.get(from) ?? 0) + 1, names.length - 1);
+        if (d !== undefined && next > d) {
+          depth.set(link.to, next);
+          changed = true;
+        }
+      }
+    if (!changed) break;
+  }
+  return depth;
+}

@@ -1,0 +1,51 @@
+import type { Blueprint } from '@blaupause/model';
+import { ok } from './doc';
+import { moveNodes } from './layout-commands';
+import { addLink, removeLink } from './link-commands';
+import { addContainer, addService, removeService, renameService, setImage, setReplicas } from './service-commands';
+import type { Command, CommandResult } from './types';
+import { addVolume, mountVolume, removeVolume, unmountVolume } from './volume-commands';
+
+/**
+ * Applies one command to a blueprint: a pure function, the document is never mutated. A command
+ * that cannot apply (unknown service, taken name) fails with a message and changes nothing.
+ */
+export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Blueprint> {
+  switch (cmd.kind) {
+    case 'addService':
+      return addService(bp, cmd.name, cmd.image, cmd.at);
+    case 'removeService':
+      return removeService(bp, cmd.name);
+    case 'renameService':
+      return renameService(bp, cmd.from, cmd.to);
+    case 'setReplicas':
+      return setReplicas(bp, cmd.service, cmd.replicas);
+    case 'addContainer':
+      return addContainer(bp, cmd.service, cmd.name, cmd.role, cmd.image);
+    case 'setImage':
+      return setImage(bp, cmd.service, cmd.container, cmd.image);
+    case 'addLink':
+      return addLink(bp, cmd.from, cmd.to, cmd.condition);
+    case 'removeLink':
+      return removeLink(bp, cmd.from, cmd.to);
+    case 'addVolume':
+      return addVolume(bp, cmd.name, cmd.at);
+    case 'removeVolume':
+      return removeVolume(bp, cmd.name);
+    case 'mountVolume':
+      return mountVolume(bp, cmd.service, cmd.volume, cmd.target, cmd.container);
+    case 'unmountVolume':
+      return unmountVolume(bp, cmd.service, cmd.volume);
+    case 'moveNodes':
+      return ok(moveNodes(bp, cmd.moves));
+    case 'batch': {
+      let current = bp;
+      for (const c of cmd.commands) {
+        const r = applyCommand(current, c);
+        if (!r.ok) return r;
+        current = r.value;
+      }
+      return ok(current);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { ContainerRole, LinkCondition } from '@blaupause/model';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+/** Every edit the canvas makes to a blueprint. Commands are data: they can be logged, replayed and tested. */
+export type Command =
+  | { kind: 'addService'; name: string; image?: string; at?: XY }
+  | { kind: 'removeService'; name: string }
+  | { kind: 'renameService'; from: string; to: string }
+  | { kind: 'setReplicas'; service: string; replicas: number }
+  | { kind: 'addContainer'; service: string; name: string; role: ContainerRole; image?: string }
+  | { kind: 'setImage'; service: string; container: string; image: string }
+  | { kind: 'addLink'; from: string; to: string; condition?: LinkCondition }
+  | { kind: 'removeLink'; from: string; to: string }
+  | { kind: 'addVolume'; name: string; at?: XY }
+  | { kind: 'removeVolume'; name: string }
+  | { kind: 'mountVolume'; service: string; volume: string; target: string; container?: string }
+  | { kind: 'unmountVolume'; service: string; volume: string }
+  /** Layout only: positions by element id. Never changes what is compiled. */
+  | { kind: 'moveNodes'; moves: ReadonlyArray<{ id: string } & XY> }
+  /** Several commands as one edit (one undo step); all or nothing. */
+  | { kind: 'batch'; commands: readonly Command[] };
+
+export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: string };

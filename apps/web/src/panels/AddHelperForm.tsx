@@ -1,0 +1,43 @@
+import type { ContainerRole } from '@blaupause/model';
+import { type FormEvent, useId, useState } from 'react';
+import { uniqueName } from '../model/names';
+import { useApp } from '../store/useApp';
+import { imageProblem } from './field-rules';
+
+const HELPER_ROLES: readonly ContainerRole[] = ['sidecar', 'ambassador', 'adapter', 'init'];
+
+/** Adds a helper container (named after its role) to the pod. */
+export function AddHelperForm({ service, containers }: { service: string; containers: readonly string[] }) {
+  const dispatch = useApp((s) => s.dispatch);
+  const id = useId();
+  const [role, setRole] = useState<ContainerRole>('sidecar');
+  const [image, setImage] = useState('');
+  const problem = image.trim() ? imageProblem(image) : 'Give the helper an image.';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (problem) return;
+    const name = uniqueName(role, containers);
+    if (dispatch({ kind: 'addContainer', service, name, role, image: image.trim() })) setImage('');
+  };
+  return (
+    <form className="add-helper" onSubmit={submit} aria-label="Add a helper container">
+      <label htmlFor={`${id}-role`} className="sr-only">
+        Helper role
+      </label>
+      <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as ContainerRole)}>
+        {HELPER_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-image`} className="sr-only">
+        Helper image
+      </label>
+      <input id={`${id}-image`} value={image} placeholder="helper image" spellCheck={false} onChange={(e) => setImage(e.target.value)} />
+      <button type="submit" className="button" disabled={!!problem} aria-label="Add helper container" title={problem}>
+        Add
+      </button>
+    </form>
+  );
+}

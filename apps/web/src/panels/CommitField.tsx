@@ -1,0 +1,53 @@
+import { type KeyboardEvent, useId, useState } from 'react';
+
+interface Props {
+  label: string;
+  value: string;
+  /** A message when the draft cannot be committed; shown as you type. */
+  validate?: (draft: string) => string | undefined;
+  onCommit: (draft: string) => void;
+  type?: 'text' | 'number';
+  min?: number;
+  placeholder?: string;
+}
+
+/**
+ * A field that edits a draft, validates it as you type, and commits on Enter or when focus
+ * leaves (one command, one undo step). Escape restores the value. Give it `key={value}` so that
+ * an outside change (undo) replaces the draft.
+ */
+export function CommitField({ label, value, validate, onCommit, type = 'text', min, placeholder }: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const problem = draft === value ? undefined : validate?.(draft);
+  const commit = () => {
+    if (draft !== value && !problem) onCommit(draft);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') commit();
+    else if (e.key === 'Escape') setDraft(value);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        min={min}
+        value={draft}
+        placeholder={placeholder}
+        spellCheck={false}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+      />
+      {problem && (
+        <p id={`${id}-problem`} className="field-problem">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { type Blueprint, elementKind } from '@blaupause/model';
+import { edgeEnds } from '../flow/flow-ids';
+import { selectBlueprint } from '../store/store';
+import { useApp } from '../store/useApp';
+import { ServiceInspector } from './ServiceInspector';
+
+const nameOf = (id: string) => id.slice(id.indexOf(':') + 1);
+
+/** A form for the selected element; a summary of the blueprint when nothing (or several) is selected. */
+export function Inspector() {
+  const bp = useApp(selectBlueprint);
+  const selection = useApp((s) => s.selection);
+  const only = selection.length === 1 ? selection[0] : undefined;
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <h2 className="panel-title">Inspector</h2>
+      {only === undefined ? <Summary bp={bp} selected={selection.length} /> : <Selected bp={bp} id={only} />}
+    </section>
+  );
+}
+
+function Selected({ bp, id }: { bp: Blueprint; id: string }) {
+  const dispatch = useApp((s) => s.dispatch);
+  const kind = elementKind(id);
+  if (kind === 'service') {
+    const name = nameOf(id);
+    const service = bp.services[name];
+    return service ? <ServiceInspector key={name} name={name} service={service} taken={Object.keys(bp.services)} /> : null;
+  }
+  if (kind === 'volume') {
+    const name = nameOf(id);
+    const volume = bp.volumes?.[name];
+    return (
+      <div className="inspector-body">
+        <p className="inspector-heading">
+          <span className="kind-chip">Volume</span> {name}
+        </p>
+        <dl className="facts">
+          <dt>Access</dt>
+          <dd>{volume?.access}</dd>
+          <dt>Size</dt>
+          <dd>{volume?.size ?? 'engine default'}</dd>
+        </dl>
+        <button
+          type="button"
+          className="button danger"
+          onClick={() => dispatch({ kind: 'removeVolume', name })}
+          aria-label={`Delete volume ${name}`}
+        >
+          Delete volume
+        </button>
+      </div>
+    );
+  }
+  const [from, to] = edgeEnds(id) ?? ['', ''];
+  const isLink = kind === 'link';
+  const condition = isLink ? bp.services[from]?.links?.find((l) => l.to === to)?.condition : undefined;
+  return (
+    <div className="inspector-body">
+      <p className="inspector-heading">
+        <span className="kind-chip">{isLink ? 'Link' : 'Mount'}</span> {from} → {to}
+      </p>
+      {isLink && (
+        <p className="muted">
+          Starts after {to} has {condition === 'completed' ? 'completed' : condition === 'healthy' ? 'become healthy' : 'started'}.
+        </p>
+      )}
+      <button
+        type="button"
+        className="button danger"
+        onClick={() => dispatch(isLink ? { kind: 'removeLink', from, to } : { kind: 'unmountVolume', service: from, volume: to })}
+        aria-label={isLink ? `Delete link from ${from} to ${to}` : `Unmount ${to} from ${from}`}
+      >
+        {isLink ? 'Delete link' : 'Unmount'}
+      </button>
+    </div>
+  );
+}
+
+function Summary({ bp, selected }: { bp: Blueprint; selected: number }) {
+  const services = Object.keys(bp.services).length;
+  const volumes = Object.keys(bp.volumes ?? {}).length;
+  return (
+    <div className="inspector-body">
+      <p className="inspector-heading">
+        <span className="kind-chip">Blueprint</span> {bp.metadata.name}
+      </p>
+      {bp.metadata.description && <p className="muted">{bp.metadata.description}</p>}
+      <p className="muted">
+        {services} {services === 1 ? 'service' : 'services'}, {volumes} {volumes === 1 ? 'volume' : 'volumes'}
+        {selected > 1 ? ` · ${selected} elements selected` : ' · select a node to edit it'}
+      </p>
+    </div>
+  );
+}

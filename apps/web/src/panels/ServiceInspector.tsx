@@ -1,0 +1,72 @@
+import type { Service } from '@blaupause/model';
+import { mainContainerName } from '../model/doc';
+import { useApp } from '../store/useApp';
+import { AddHelperForm } from './AddHelperForm';
+import { CommitField } from './CommitField';
+import { imageProblem, nameProblem, replicasProblem } from './field-rules';
+
+interface Props {
+  name: string;
+  service: Service;
+  /** Service names in use (for the rename check). */
+  taken: readonly string[];
+}
+
+/** Name, the main container's image, replicas, and the pod. */
+export function ServiceInspector({ name, service, taken }: Props) {
+  const dispatch = useApp((s) => s.dispatch);
+  const main = mainContainerName(service);
+  const image = main ? (service.containers[main]?.image ?? '') : '';
+  const others = taken.filter((t) => t !== name);
+  return (
+    <div className="inspector-body">
+      <p className="inspector-heading">
+        <span className="kind-chip">Service</span> {name}
+      </p>
+      <CommitField
+        key={`name:${name}`}
+        label="Name"
+        value={name}
+        validate={(d) => nameProblem(d, others)}
+        onCommit={(to) => dispatch({ kind: 'renameService', from: name, to })}
+      />
+      {main && (
+        <CommitField
+          key={`image:${image}`}
+          label={`Image (${main})`}
+          value={image}
+          placeholder="e.g. nginx:1.27"
+          validate={imageProblem}
+          onCommit={(v) => dispatch({ kind: 'setImage', service: name, container: main, image: v })}
+        />
+      )}
+      <CommitField
+        key={`replicas:${service.replicas}`}
+        label="Replicas"
+        type="number"
+        min={0}
+        value={String(service.replicas)}
+        validate={replicasProblem}
+        onCommit={(v) => dispatch({ kind: 'setReplicas', service: name, replicas: Number(v) })}
+      />
+      <h3 className="subheading">Pod</h3>
+      <ul className="pod-list">
+        {Object.entries(service.containers).map(([n, c]) => (
+          <li key={n}>
+            <span className={`role-badge role-${c.role}`}>{c.role}</span> <span className="container-name">{n}</span>{' '}
+            <span className="muted">{c.image ?? c.build?.context ?? 'no image'}</span>
+          </li>
+        ))}
+      </ul>
+      <AddHelperForm service={name} containers={Object.keys(service.containers)} />
+      <button
+        type="button"
+        className="button danger"
+        onClick={() => dispatch({ kind: 'removeService', name })}
+        aria-label={`Delete service ${name}`}
+      >
+        Delete service
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
+import { useApp } from '../store/useApp';
+
+export function Toolbar() {
+  const name = useApp((s) => selectBlueprint(s).metadata.name);
+  const canUndo = useApp(selectCanUndo);
+  const canRedo = useApp(selectCanRedo);
+  const undo = useApp((s) => s.undo);
+  const redo = useApp((s) => s.redo);
+  const lastError = useApp((s) => s.lastError);
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">Blaupause</span>
+        <span className="doc-name" title="Blueprint name">
+          {name}
+        </span>
+      </div>
+      <div className="toolbar-actions">
+        <button type="button" className="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+          ↶ Undo
+        </button>
+        <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+          ↷ Redo
+        </button>
+      </div>
+      <output className="status-message" aria-live="polite">
+        {lastError}
+      </output>
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+import { type Blueprint, elementId, elementKind } from '@blaupause/model';
+import { edgeEnds } from '../flow/flow-ids';
+import type { Command } from '../model/types';
+
+/** Whether a canvas element id (ids.ts, plus mount edges) names something in the document. */
+export function elementExists(bp: Blueprint, id: string): boolean {
+  const rest = id.slice(id.indexOf(':') + 1);
+  switch (elementKind(id)) {
+    case 'service':
+      return Object.hasOwn(bp.services, rest);
+    case 'volume':
+      return !!bp.volumes && Object.hasOwn(bp.volumes, rest);
+    case 'link': {
+      const [from, to] = edgeEnds(id) ?? ['', ''];
+      return Object.hasOwn(bp.services, from) && !!bp.services[from]?.links?.some((l) => l.to === to);
+    }
+    default:
+      return id.startsWith('mount:') && mountExists(bp, id);
+  }
+}
+
+function mountExists(bp: Blueprint, id: string): boolean {
+  const [service, volume] = edgeEnds(id) ?? ['', ''];
+  const s = Object.hasOwn(bp.services, service) ? bp.services[service] : undefined;
+  return !!s && Object.values(s.containers).some((c) => c.mounts?.some((m) => m.type === 'volume' && m.source === volume));
+}
+
+/** The selection after a document change: renamed services stay selected, vanished elements drop out. */
+export function reconcileSelection(selection: readonly string[], bp: Blueprint, cmd?: Command): string[] {
+  const renamed = cmd?.kind === 'renameService' ? [elementId.service(cmd.from), elementId.service(cmd.to)] : undefined;
+  return selection.map((id) => (renamed && id === renamed[0] ? (renamed[1] as string) : id)).filter((id) => elementExists(bp, id));
+}

@@ -1,0 +1,21 @@
+import { type Blueprint, loadBlueprint } from '@blaupause/model';
+import seedCompose from '../../../../examples/seed-compose.blueprint.yaml?raw';
+
+export interface Template {
+  id: string;
+  title: string;
+  /** Blueprint YAML, as a user would write it. */
+  text: string;
+}
+
+/** The seed's examples, bundled from examples/ so the app and the CLI read the same files. */
+export const TEMPLATES: readonly Template[] = [{ id: 'seed-compose', title: 'Two web servers behind haproxy', text: seedCompose }];
+
+/** A template as a document. Templates are ours: one that does not load is a bug, so this throws. */
+export function templateBlueprint(id: string): Blueprint {
+  const template = TEMPLATES.find((t) => t.id === id);
+  if (!template) throw new Error(`unknown template ${id}`);
+  const r = loadBlueprint(template.text, { file: `${id}.blueprint.yaml` });
+  if (!r.blueprint) throw new Error(`template ${id} does not load: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return r.blueprint;
+}
