@@ -79,116 +79,201 @@ function literalBlock(s: string, indent: string): string[] | undefined {
   return [`|${indicator}${chomp}`, ...lines];
 }
 
-/** Keys whose value is not undefined, or undefined when the object has none. */
-function definedKeys(o: Record<string, unknown>): string[] | undefined {
-  const keys = Object.keys(o);
-  for (let i = 0; i < keys.length; i++) {
-    if (o[keys[i] as string] === undefined) {
-      const defined = keys.filter((k) => o[k] !== undefined);
-      return defined.length ? defined : undefined;
+/** What goes before a key's value: `open` ends a line ("  key:"), `inline` precedes a scalar ("  key: "). */
+interface Head {
+  open: string;
+  inline: string;
+}
+type Heads = Map<string, Head>;
+
+/**
+ * Line prefixes by depth, built once: INDENT[d] is 2d spaces, DASH[d] the same plus "- ".
+ * Heads are cached per depth for the two usual line starts (plain indent, and the first key of a
+ * sequence item after "- "), so a scalar line is written as two ready pieces: head and scalar.
+ */
+const INDENT: string[] = [''];
+const DASH: string[] = ['- '];
+const PLAIN_HEADS: Heads[] = [new Map()];
+/** DASHED_HEADS[d]: keys at depth d written after DASH[d - 1]. */
+const DASHED_HEADS: Heads[] = [new Map()];
+let headCount = 0;
+const CHUNK = 65_536;
+
+function ensureDepth(d: number): void {
+  for (let i = INDENT.length; i <= d; i++) {
+    INDENT.push(`${INDENT[i - 1]}  `);
+    DASH.push(`${INDENT[i]}- `);
+    PLAIN_HEADS.push(new Map());
+    DASHED_HEADS.push(new Map());
+  }
+}
+
+function makeHead(lead: string, key: string): Head {
+  const open = `${lead}${scalar(key)}:`;
+  return { open, inline: `${open} ` };
+}
+
+function cachedHead(heads: Heads, lead: string, key: string): Head {
+  let h = heads.get(key);
+  if (h === undefined) {
+    h = makeHead(lead, key);
+    // Keys recur thousands of times; unique ones (service names) are bounded by clearing.
+    if (++headCount > CACHE_MAX) {
+      for (const m of PLAIN_HEADS) m.clear();
+      for (const m of DASHED_HEADS) m.clear();
+      headCount = 0;
     }
+    heads.set(key, h);
   }
-  return keys.length ? keys : undefined;
+  return h;
 }
 
-const keyTokens = new Map<string, string>();
-
-/** "key:" with the key rendered as a scalar; cached, since the same keys recur thousands of times. */
-function keyToken(k: string): string {
-  let t = keyTokens.get(k);
-  if (t === undefined) {
-    t = `${scalar(k)}:`;
-    if (keyTokens.size >= CACHE_MAX) keyTokens.clear();
-    keyTokens.set(k, t);
-  }
-  return t;
-}
-
-/** Output is collected as lines joined once at the end (one long concatenated string kept the garbage collector busy). */
+/**
+ * Output is appended to a string in chunks of about 64 KiB, each flattened when full, and the
+ * chunks are joined once at the end. Appending builds a rope in V8; reading a character of it
+ * makes V8 flatten it, so the rope's nodes die young instead of piling up until the end (an
+ * array of lines, or one long rope, kept the garbage collector busy). Mappings are walked with
+ * for-in, which V8 serves from the object's enum cache without allocating a key array;
+ * emitters build plain objects, so for-in sees exactly their own keys.
+ */
 class Writer {
-  readonly lines: string[] = [];
+  private readonly chunks: string[] = [];
+  private chunk = '';
   line = 0;
   readonly ranges: SourceRange[] = [];
 
-  push(prefix: string, token: string, rest: string): void {
-    this.lines.push(prefix + token + rest);
+  /** Writes one line: `head` followed by `rest`. */
+  push(head: string, rest: string): void {
+    this.chunk += head;
+    this.chunk += rest;
+    this.chunk += '\n';
     this.line++;
+    if (this.chunk.length > CHUNK) {
+      this.chunk.charCodeAt(0); // flattens the rope (see above)
+      this.chunks.push(this.chunk);
+      this.chunk = '';
+    }
   }
 
-  /**
-   * Writes a value after `prefix` + `token` on the current line: token is "key:" or "-" (or "" at
-   * the root); prefix is the indentation (or "  - " when the line opens a sequence item). Nested
-   * blocks are indented below `indent`.
-   */
-  value(v: unknown, indent: string, prefix: string, token: string): void {
-    const id = typeof v === 'object' && v !== null ? tagOf(v) : undefined;
-    const start = this.line + 1;
-    if (typeof v !== 'object' || v === null) this.leaf(v, indent, prefix, token);
-    else if (Array.isArray(v)) this.seqBody(v, indent, prefix, token);
-    else this.mapBody(v as Record<string, unknown>, indent, prefix, token);
+  private range(v: object, start: number): void {
+    const id = tagOf(v);
     if (id !== undefined) this.ranges.push({ elementId: id, startLine: start, endLine: this.line });
   }
 
-  private leaf(v: unknown, indent: string, prefix: string, token: string): void {
-    const sep = token === '' ? '' : ' ';
+  /** A document root. */
+  root(v: unknown): void {
+    if (typeof v !== 'object' || v === null) {
+      this.scalarLine('', v, 1);
+      return;
+    }
+    const start = this.line + 1;
+    if (Array.isArray(v)) {
+      if (v.length === 0) this.push('[]', '');
+      else this.items(v, 0, DASH[0] as string);
+    } else if (!this.entries(v as Record<string, unknown>, 0, '', PLAIN_HEADS[0], undefined)) this.push('{}', '');
+    this.range(v, start);
+  }
+
+  /**
+   * Writes a scalar after `head` ("key: ", "- ", or "" at the root); multi-line text becomes a
+   * literal block indented at `blockDepth` when that reads back exactly.
+   */
+  private scalarLine(head: string, v: unknown, blockDepth: number): void {
     if (typeof v === 'string' && v.includes('\n')) {
-      const block = literalBlock(v, `${indent}  `);
+      ensureDepth(blockDepth);
+      const block = literalBlock(v, INDENT[blockDepth] as string);
       if (block) {
-        this.push(prefix, token, sep + block[0]);
-        for (let i = 1; i < block.length; i++) this.push('', '', block[i] as string);
+        this.push(head, block[0] as string);
+        for (let i = 1; i < block.length; i++) this.push(block[i] as string, '');
         return;
       }
     }
-    this.push(prefix, token, sep + scalar(v));
+    this.push(head, scalar(v));
   }
 
-  private seqBody(v: unknown[], indent: string, prefix: string, token: string): void {
-    if (v.length === 0) this.push(prefix, token, token === '' ? '[]' : ' []');
-    // Compact form (as kubectl writes): items of a mapping's sequence at the key's indent.
-    else if (token === '') this.seq(v, indent, prefix);
-    else if (token === '-') this.seq(v, `${indent}  `, `${prefix}- `);
-    else {
-      this.push(prefix, token, '');
-      this.seq(v, indent, indent);
+  /**
+   * Writes the defined entries of `o` at depth `d`; the first line starts with `first` (looked up in
+   * `firstHeads` when that is a usual prefix), and `header` ("key:") goes before it. Returns false,
+   * writing nothing, when no entry is defined.
+   */
+  private entries(
+    o: Record<string, unknown>,
+    d: number,
+    first: string,
+    firstHeads: Heads | undefined,
+    header: string | undefined,
+  ): boolean {
+    let written = false;
+    for (const k in o) {
+      const v = o[k];
+      if (v === undefined) continue;
+      let head: Head;
+      if (written) head = cachedHead(PLAIN_HEADS[d] as Heads, INDENT[d] as string, k);
+      else {
+        written = true;
+        if (header !== undefined) this.push(header, '');
+        ensureDepth(d + 1);
+        head = firstHeads ? cachedHead(firstHeads, first, k) : makeHead(first, k);
+      }
+      this.entry(head, v, d);
     }
+    return written;
   }
 
-  private mapBody(o: Record<string, unknown>, indent: string, prefix: string, token: string): void {
-    const keys = definedKeys(o);
-    if (!keys) this.push(prefix, token, token === '' ? '{}' : ' {}');
-    else if (token === '') this.map(o, keys, indent, prefix);
-    else if (token === '-') this.map(o, keys, `${indent}  `, `${prefix}- `);
-    else {
-      this.push(prefix, token, '');
-      const inner = `${indent}  `;
-      this.map(o, keys, inner, inner);
+  private entry(head: Head, v: unknown, d: number): void {
+    if (typeof v !== 'object' || v === null) {
+      this.scalarLine(head.inline, v, d + 1);
+      return;
     }
+    const start = this.line + 1;
+    if (Array.isArray(v)) {
+      // Compact form (as kubectl writes): the items of a mapping's sequence at the key's indent.
+      if (v.length === 0) this.push(head.inline, '[]');
+      else {
+        this.push(head.open, '');
+        this.items(v, d, DASH[d] as string);
+      }
+    } else if (!this.entries(v as Record<string, unknown>, d + 1, INDENT[d + 1] as string, PLAIN_HEADS[d + 1], head.open))
+      this.push(head.inline, '{}');
+    this.range(v, start);
   }
 
-  /** Writes entries at `indent`; the first line starts with `first` (e.g. "  - ") instead. */
-  private map(o: Record<string, unknown>, keys: string[], indent: string, first: string): void {
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as string;
-      this.value(o[k], indent, i === 0 ? first : indent, keyToken(k));
-    }
-  }
-
-  private seq(items: unknown[], indent: string, first: string): void {
+  /** Items of a sequence at depth `d`; the first line starts with `first` (a "- " prefix). */
+  private items(items: unknown[], d: number, first: string): void {
+    ensureDepth(d + 1);
     for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      this.value(item === undefined ? null : item, indent, i === 0 ? first : indent, '-');
+      const v = items[i];
+      this.item(v === undefined ? null : v, d, i === 0 ? first : (DASH[d] as string));
     }
+  }
+
+  private item(v: unknown, d: number, dash: string): void {
+    if (typeof v !== 'object' || v === null) {
+      this.scalarLine(dash, v, d + 1);
+      return;
+    }
+    const start = this.line + 1;
+    if (Array.isArray(v)) {
+      if (v.length === 0) this.push(dash, '[]');
+      else this.items(v, d + 1, `${dash}- `);
+    } else {
+      const heads = dash === DASH[d] ? DASHED_HEADS[d + 1] : undefined;
+      if (!this.entries(v as Record<string, unknown>, d + 1, dash, heads, undefined)) this.push(dash, '{}');
+    }
+    this.range(v, start);
   }
 
   text(): string {
-    return this.lines.length ? `${this.lines.join('\n')}\n` : '';
+    this.chunks.push(this.chunk);
+    this.chunk = '';
+    return this.chunks.join('');
   }
 }
 
 /** Writes one YAML document (no "---"). */
 export function emitYaml(value: unknown): EmitResult {
   const w = new Writer();
-  w.value(value, '', '', '');
+  w.root(value);
   return { text: w.text(), ranges: w.ranges };
 }
 
@@ -196,8 +281,8 @@ export function emitYaml(value: unknown): EmitResult {
 export function emitYamlDocuments(docs: readonly unknown[]): EmitResult {
   const w = new Writer();
   for (let i = 0; i < docs.length; i++) {
-    if (i > 0) w.push('', '', '---');
-    w.value(docs[i], '', '', '');
+    if (i > 0) w.push('---', '');
+    w.root(docs[i]);
   }
   return { text: w.text(), ranges: w.ranges };
 }
