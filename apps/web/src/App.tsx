@@ -5,12 +5,15 @@ import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
 import { YamlPanel } from './panels/YamlPanel';
-import { useAppStore } from './store/useApp';
+import { useAutosave } from './persistence/useAutosave';
+import { useAppStore, useStorage } from './store/useApp';
 import { useShortcuts } from './useShortcuts';
 
 /** The designer: palette | canvas over problems | inspector over the YAML preview. */
 export function App() {
-  useShortcuts(useAppStore());
+  const store = useAppStore();
+  useShortcuts(store);
+  useAutosave(store, useStorage());
   return (
     <ReactFlowProvider>
       <div className="app">

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createAnalyzer } from './analysis/analyze';
+import { restoreDocument } from './persistence/autosave';
 import { AppContext } from './store/app-context';
 import { createAppStore } from './store/store';
 import { templateBlueprint } from './templates/templates';
@@ -13,9 +14,19 @@ import './styles/nodes.css';
 import './styles/panels.css';
 import './styles/problems.css';
 
-// Composition root: the store and the analyzer are created here and injected, never on import.
-const store = createAppStore(templateBlueprint('seed-compose'));
-const context = { store, analyze: createAnalyzer() };
+// Composition root: the store, the analyzer and the storage are created here and injected, never on import.
+const storage = browserStorage();
+const store = createAppStore((storage && restoreDocument(storage)) ?? templateBlueprint('seed-compose'));
+const context = { store, analyze: createAnalyzer(), storage };
+
+/** localStorage, unless the browser refuses it (private modes, disabled storage). */
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

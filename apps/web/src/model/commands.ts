@@ -38,6 +38,8 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
       return unmountVolume(bp, cmd.service, cmd.volume);
     case 'moveNodes':
       return ok(moveNodes(bp, cmd.moves));
+    case 'replaceDocument':
+      return ok(cmd.blueprint);
     case 'batch': {
       let current = bp;
       for (const c of cmd.commands) {

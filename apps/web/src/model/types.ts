@@ -1,4 +1,4 @@
-import type { ContainerRole, LinkCondition } from '@blaupause/model';
+import type { Blueprint, ContainerRole, LinkCondition } from '@blaupause/model';
 
 export interface XY {
   x: number;
@@ -21,6 +21,8 @@ export type Command =
   | { kind: 'unmountVolume'; service: string; volume: string }
   /** Layout only: positions by element id. Never changes what is compiled. */
   | { kind: 'moveNodes'; moves: ReadonlyArray<{ id: string } & XY> }
+  /** Replaces the whole document (a template, an import): undoable like any edit. */
+  | { kind: 'replaceDocument'; blueprint: Blueprint }
   /** Several commands as one edit (one undo step); all or nothing. */
   | { kind: 'batch'; commands: readonly Command[] };
 

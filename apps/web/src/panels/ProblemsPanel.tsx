@@ -1,15 +1,16 @@
 import { type Diagnostic, elementKind } from '@blaupause/model';
 import { useAnalysis } from '../analysis/useAnalysis';
+import { useFocusElement } from '../canvas/useFocusElement';
 import { elementExists } from '../store/selection';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
 import { canvasElement } from './yaml-lines';
 
-/** Diagnostics of validate(); clicking one selects the element it concerns. */
+/** Diagnostics of validate(); clicking one selects the element it concerns and brings it into view. */
 export function ProblemsPanel() {
   const { problems } = useAnalysis();
   const bp = useApp(selectBlueprint);
-  const select = useApp((s) => s.select);
+  const focus = useFocusElement();
   const errors = problems.filter((d) => d.severity === 'error').length;
   const warnings = problems.filter((d) => d.severity === 'warning').length;
   const target = (d: Diagnostic) => {
@@ -35,7 +36,7 @@ export function ProblemsPanel() {
             const id = target(d);
             return (
               <li key={`${d.code}:${d.path.join('.')}:${d.message}`}>
-                <button type="button" className={`problem severity-${d.severity}`} disabled={!id} onClick={() => id && select([id])}>
+                <button type="button" className={`problem severity-${d.severity}`} disabled={!id} onClick={() => id && focus(id)}>
                   <span className={`severity-dot severity-${d.severity}`} aria-hidden="true" />
                   <span className="sr-only">{d.severity}</span>
                   <span className="problem-code">{d.code}</span>

@@ -1,5 +1,6 @@
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
 import { useApp } from '../store/useApp';
+import { TEMPLATES, templateBlueprint } from '../templates/templates';
 
 export function Toolbar() {
   const name = useApp((s) => selectBlueprint(s).metadata.name);
@@ -8,6 +9,10 @@ export function Toolbar() {
   const undo = useApp((s) => s.undo);
   const redo = useApp((s) => s.redo);
   const lastError = useApp((s) => s.lastError);
+  const dispatch = useApp((s) => s.dispatch);
+  const openTemplate = (id: string) => {
+    if (id) dispatch({ kind: 'replaceDocument', blueprint: templateBlueprint(id) });
+  };
   return (
     <header className="toolbar">
       <div className="brand">
@@ -24,6 +29,19 @@ export function Toolbar() {
         <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
           ↷ Redo
         </button>
+        <select
+          className="button template-select"
+          aria-label="Start from a template"
+          value=""
+          onChange={(e) => openTemplate(e.target.value)}
+        >
+          <option value="">Templates…</option>
+          {TEMPLATES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
       </div>
       <output className="status-message" aria-live="polite">
         {lastError}

@@ -1,10 +1,11 @@
 import type { Target } from '@blaupause/model';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { blueprintYaml } from '../analysis/analyze';
 import { useAnalysis } from '../analysis/useAnalysis';
+import { elementExists } from '../store/selection';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
-import { highlightedLines } from './yaml-lines';
+import { elementAtLine, highlightedLines } from './yaml-lines';
 
 type Tab = 'blueprint' | Target;
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
@@ -26,6 +27,14 @@ export function YamlPanel() {
   const lines = useMemo(() => text.replace(/\n$/, '').split('\n'), [text]);
   const marked = useMemo(() => (file ? highlightedLines(file.sourceMap, selection) : new Set<number>()), [file, selection]);
   const pre = useRef<HTMLPreElement>(null);
+  const select = useApp((s) => s.select);
+
+  // Clicking a line selects the element that produced it (the source map read backwards).
+  const onLineClick = (e: MouseEvent) => {
+    const line = Number((e.target as HTMLElement).closest('[data-line]')?.getAttribute('data-line'));
+    const id = file && line > 0 ? elementAtLine(file.sourceMap, line) : undefined;
+    if (id && elementExists(bp, id)) select([id]);
+  };
 
   useEffect(() => {
     if (marked.size > 0) pre.current?.querySelector('.is-marked')?.scrollIntoView({ block: 'nearest' });
@@ -63,10 +72,18 @@ export function YamlPanel() {
           </button>
         ))}
       </div>
-      <pre ref={pre} id="yaml-output" className="yaml" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a mouse shortcut; the canvas and the problems list select by keyboard */}
+      <pre
+        ref={pre}
+        onClick={onLineClick}
+        id="yaml-output"
+        className={file ? 'yaml is-linked' : 'yaml'}
+        role="tabpanel"
+        aria-labelledby={`tab-${tab}`}
+      >
         {lines.map((line, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a line is identified by its number
-          <span key={i} className={marked.has(i + 1) ? 'line is-marked' : 'line'}>
+          <span key={i} data-line={i + 1} className={marked.has(i + 1) ? 'line is-marked' : 'line'}>
             {`${line}\n`}
           </span>
         ))}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { templateBlueprint } from '../templates/templates';
-import { canvasElement, highlightedLines } from './yaml-lines';
+import { canvasElement, elementAtLine, highlightedLines } from './yaml-lines';
 
 describe('YAML line highlighting', () => {
   it('maps containers to their service node', () => {
@@ -19,5 +19,16 @@ describe('YAML line highlighting', () => {
     expect(shown).toContain('    image: qaware/haproxy');
     expect(shown.some((l) => l?.includes('qaware/nginx'))).toBe(false);
     expect(highlightedLines(file.sourceMap, []).size).toBe(0);
+  });
+
+  it('finds the element a clicked line belongs to, the innermost range winning', () => {
+    const ranges = [
+      { elementId: 'service:web', startLine: 2, endLine: 10 },
+      { elementId: 'container:web/nginx', startLine: 3, endLine: 5 },
+      { elementId: 'link:web->db', startLine: 7, endLine: 8 },
+    ];
+    expect(elementAtLine(ranges, 4)).toBe('service:web');
+    expect(elementAtLine(ranges, 7)).toBe('link:web->db');
+    expect(elementAtLine(ranges, 1)).toBeUndefined();
   });
 });

@@ -20,3 +20,11 @@ export function highlightedLines(ranges: readonly Range[], selection: readonly s
   for (const r of ranges) if (selected.has(canvasElement(r.elementId))) for (let l = r.startLine; l <= r.endLine; l++) lines.add(l);
   return lines;
 }
+
+/** The canvas element that produced a line: the innermost (shortest) range holding it. */
+export function elementAtLine(ranges: readonly Range[], line: number): string | undefined {
+  let best: Range | undefined;
+  for (const r of ranges)
+    if (r.startLine <= line && line <= r.endLine && (!best || r.endLine - r.startLine < best.endLine - best.startLine)) best = r;
+  return best && canvasElement(best.elementId);
+}

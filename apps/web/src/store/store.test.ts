@@ -52,4 +52,16 @@ describe('app store', () => {
     store.getState().undo();
     expect(store.getState().selection).toEqual([]);
   });
+
+  it('replacing the document is undoable and clears a selection that no longer exists', () => {
+    const store = make();
+    store.getState().dispatch({ kind: 'removeService', name: 'weba' });
+    store.getState().select(['service:haproxy']);
+    const edited = selectBlueprint(store.getState());
+    const fresh = templateBlueprint('seed-compose');
+    store.getState().dispatch({ kind: 'replaceDocument', blueprint: { ...fresh, services: {} } });
+    expect(store.getState().selection).toEqual([]);
+    store.getState().undo();
+    expect(selectBlueprint(store.getState())).toBe(edited);
+  });
 });

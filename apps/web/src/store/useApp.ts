@@ -21,3 +21,7 @@ export function useAppStore() {
 export function useAnalyzer() {
   return useAppContext().analyze;
 }
+
+export function useStorage() {
+  return useAppContext().storage;
+}
