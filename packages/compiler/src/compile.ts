@@ -1,5 +1,5 @@
-import { type Blueprint, type Diagnostic, diag, sortDiagnostics, type Target } from '@blaupause/model';
-import { plan as makePlan } from './plan/plan';
+import { type Blueprint, type Diagnostic, diag, type Path, sortDiagnostics, type Target } from '@blaupause/model';
+import { plan as makePlan, type Plan } from './plan/plan';
 import { composeEmitter } from './targets/compose/emit';
 import { type CompileOptions, DEFAULT_KUBERNETES_VERSION, type EmitContext, type Emitter } from './targets/emitter';
 import { kubernetesEmitter } from './targets/kubernetes/emit';
@@ -29,31 +29,64 @@ const emitters: Record<Target, Emitter> = { compose: composeEmitter, swarm: swar
  * cannot express comes back as fidelity notes; invalid references are left out (validate() names them).
  */
 export function compile(blueprint: Blueprint, target: Target, options: CompileOptions = {}): CompileResult {
+  return emitTarget(makePlan(blueprint), target, options);
+}
+
+/**
+ * Compiles a blueprint for several targets, planning it once (the plan is target-neutral and
+ * read-only to emitters). Results come in the order of `targets`; each equals compile()'s.
+ */
+export function compileAll(blueprint: Blueprint, targets: readonly Target[] = TARGETS, options: CompileOptions = {}): CompileResult[] {
+  const plan = makePlan(blueprint);
+  return targets.map((target) => emitTarget(plan, target, options));
+}
+
+function emitTarget(plan: Plan, target: Target, options: CompileOptions): CompileResult {
   const emitter = emitters[target];
-  const diagnostics: Diagnostic[] = [];
+  const notes = new Notes(target);
   const ctx: EmitContext = {
-    plan: makePlan(blueprint),
+    plan,
     options: { ...options, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION },
-    note(kind, path, elementId, message, hint) {
-      const code = kind === 'lost' ? 'FIDELITY_LOST' : 'FIDELITY_APPROXIMATED';
-      diagnostics.push(diag(code, kind === 'lost' ? 'warning' : 'info', path, message, { elementId, target, ...(hint ? { hint } : {}) }));
-    },
+    note: (kind, path, elementId, message, hint) => notes.add(kind, path, elementId, message, hint),
   };
   const docs = emitter.emit(ctx);
   const { text, ranges } = emitYamlDocuments(docs);
   return {
     target,
     files: [{ path: emitter.fileName, content: text, sourceMap: ranges }],
-    diagnostics: sortDiagnostics(dedupe(diagnostics)),
+    diagnostics: sortDiagnostics(notes.list),
   };
 }
 
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.code}|${d.path.join('.')}|${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+/**
+ * Fidelity notes of one compile, without duplicates (same code, path and message; the first one
+ * is kept). Duplicates are found by message first, then by comparing paths segment by segment,
+ * so no key string is built from the path.
+ */
+class Notes {
+  readonly list: Diagnostic[] = [];
+  private readonly byMessage = new Map<string, Diagnostic | Diagnostic[]>();
+
+  constructor(private readonly target: Target) {}
+
+  add(kind: 'lost' | 'approximated', path: Path, elementId: string, message: string, hint?: string): void {
+    const code = kind === 'lost' ? 'FIDELITY_LOST' : 'FIDELITY_APPROXIMATED';
+    const same = this.byMessage.get(message);
+    if (same !== undefined && (Array.isArray(same) ? same.some((d) => isDuplicate(d, code, path)) : isDuplicate(same, code, path))) return;
+    const d = diag(code, kind === 'lost' ? 'warning' : 'info', path, message, {
+      elementId,
+      target: this.target,
+      ...(hint ? { hint } : {}),
+    });
+    this.list.push(d);
+    if (same === undefined) this.byMessage.set(message, d);
+    else if (Array.isArray(same)) same.push(d);
+    else this.byMessage.set(message, [same, d]);
+  }
+}
+
+function isDuplicate(d: Diagnostic, code: Diagnostic['code'], path: Path): boolean {
+  if (d.code !== code || d.path.length !== path.length) return false;
+  for (let i = 0; i < path.length; i++) if (String(d.path[i]) !== String(path[i])) return false;
+  return true;
 }
