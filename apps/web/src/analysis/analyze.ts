@@ -1,5 +1,6 @@
 import { type CompileResult, compile, emitYaml, TARGETS } from '@blaupause/compiler';
 import { type Blueprint, type Diagnostic, sortDiagnostics, type Target, validate } from '@blaupause/model';
+import { sameParts, semanticParts } from '../model/semantics';
 
 /** Everything derived from the document's semantics: problems and the three compiled targets. */
 export interface Analysis {
@@ -15,28 +16,16 @@ export function analyze(bp: Blueprint): Analysis {
   return { problems: validate(bp), compiled, notes: sortDiagnostics(TARGETS.flatMap((t) => compiled[t].diagnostics)) };
 }
 
-/** The parts of a blueprint a compiler reads: everything but layout. Commands keep untouched parts identical. */
-const semanticParts = (bp: Blueprint): unknown[] => [
-  bp.apiVersion,
-  bp.metadata,
-  bp.parameters,
-  bp.services,
-  bp.volumes,
-  bp.networks,
-  bp.configs,
-  bp.secrets,
-];
-
 /**
  * analyze() remembering its last answer: a document that differs only in layout (a node was moved)
  * is not validated or compiled again. Parts are compared by identity, which commands preserve.
  */
 export function createAnalyzer(run: (bp: Blueprint) => Analysis = analyze): (bp: Blueprint) => Analysis {
-  let lastParts: unknown[] | undefined;
+  let lastParts: readonly unknown[] | undefined;
   let last: Analysis | undefined;
   return (bp) => {
     const parts = semanticParts(bp);
-    if (last && lastParts && parts.every((p, i) => p === lastParts?.[i])) return last;
+    if (last && sameParts(lastParts, parts)) return last;
     lastParts = parts;
     last = run(bp);
     return last;

@@ -14,14 +14,14 @@ import {
 import { type DragEvent, useCallback, useMemo, useState } from 'react';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { GRID } from '../flow/default-layout';
-import { type FlowEdge, type FlowNode, toFlow } from '../flow/to-flow';
+import { createProjector } from '../flow/projector';
+import type { FlowEdge, FlowNode } from '../flow/to-flow';
 import { selectBlueprint } from '../store/store';
 import { useApp, useAppStore } from '../store/useApp';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { connectionCommand, deletionCommand, nextSelection } from './gestures';
+import { useMeasuredNodes } from './useMeasuredNodes';
 import { PALETTE_MIME, usePaletteAdd } from './usePaletteAdd';
-
-type Size = { width: number; height: number };
 
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const DELETE_KEYS = ['Backspace', 'Delete'];
@@ -35,12 +35,11 @@ export function Canvas() {
   const analysis = useAnalysis();
   const { screenToFlowPosition } = useReactFlow();
   const add = usePaletteAdd();
-  // Measured sizes are React Flow's business, kept here so controlled nodes keep them across projections.
-  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
 
   const diagnostics = useMemo(() => [...analysis.problems, ...analysis.notes], [analysis]);
-  const flow = useMemo(() => toFlow(bp, diagnostics, selection), [bp, diagnostics, selection]);
-  const nodes = useMemo(() => flow.nodes.map((n) => (sizes.has(n.id) ? { ...n, measured: sizes.get(n.id) } : n)), [flow, sizes]);
+  const [project] = useState(createProjector);
+  const flow = useMemo(() => project(bp, diagnostics, selection), [project, bp, diagnostics, selection]);
+  const { nodes, onDimensions } = useMeasuredNodes(flow.nodes);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -50,10 +49,9 @@ export function Canvas() {
       if (changes.some((c) => c.type === 'position' && c.dragging === false)) endGesture();
       const selects = changes.flatMap((c) => (c.type === 'select' ? [c] : []));
       if (selects.length > 0) select(nextSelection(current, selects));
-      const measured = changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : []));
-      if (measured.length > 0) setSizes((prev) => new Map([...prev, ...measured]));
+      onDimensions(changes);
     },
-    [store],
+    [store, onDimensions],
   );
 
   const onEdgesChange = useCallback(

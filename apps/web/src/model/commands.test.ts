@@ -83,6 +83,17 @@ describe('link commands', () => {
     expect(back.services.weba).toEqual(seed().services.weba);
   });
 
+  it('changes a link’s start condition; validation then asks for a healthcheck', () => {
+    const bp = apply(seed(), { kind: 'setLinkCondition', from: 'haproxy', to: 'webb', condition: 'healthy' });
+    expect(bp.services.haproxy?.links).toEqual([
+      { to: 'weba', condition: 'started' },
+      { to: 'webb', condition: 'healthy' },
+    ]);
+    expect(validate(bp).map((d) => d.code)).toContain('NO_HEALTHCHECK');
+    expect(compiled(bp)[0]).toContain('condition: service_healthy');
+    expect(applyCommand(bp, { kind: 'setLinkCondition', from: 'weba', to: 'webb', condition: 'healthy' })).toMatchObject({ ok: false });
+  });
+
   it('refuses self links, duplicates and unknown targets', () => {
     const bp = seed();
     expect(applyCommand(bp, { kind: 'addLink', from: 'weba', to: 'weba' })).toMatchObject({ ok: false });

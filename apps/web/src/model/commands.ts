@@ -1,7 +1,7 @@
 import type { Blueprint } from '@blaupause/model';
 import { ok } from './doc';
 import { moveNodes } from './layout-commands';
-import { addLink, removeLink } from './link-commands';
+import { addLink, removeLink, setLinkCondition } from './link-commands';
 import { addContainer, addService, removeService, renameService, setImage, setReplicas } from './service-commands';
 import type { Command, CommandResult } from './types';
 import { addVolume, mountVolume, removeVolume, unmountVolume } from './volume-commands';
@@ -28,6 +28,8 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
       return addLink(bp, cmd.from, cmd.to, cmd.condition);
     case 'removeLink':
       return removeLink(bp, cmd.from, cmd.to);
+    case 'setLinkCondition':
+      return setLinkCondition(bp, cmd.from, cmd.to, cmd.condition);
     case 'addVolume':
       return addVolume(bp, cmd.name, cmd.at);
     case 'removeVolume':

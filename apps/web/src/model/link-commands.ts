@@ -12,6 +12,14 @@ export function addLink(bp: Blueprint, from: string, to: string, condition: Link
   });
 }
 
+/** When the user may start: after the target started, became healthy, or completed. */
+export function setLinkCondition(bp: Blueprint, from: string, to: string, condition: LinkCondition): CommandResult<Blueprint> {
+  return updateService(bp, from, (s) => {
+    if (!s.links?.some((l) => l.to === to)) return fail(`"${from}" does not use "${to}".`);
+    return ok({ ...s, links: s.links.map((l) => (l.to === to ? { ...l, condition } : l)) });
+  });
+}
+
 export function removeLink(bp: Blueprint, from: string, to: string): CommandResult<Blueprint> {
   return updateService(bp, from, (s) => {
     if (!s.links?.some((l) => l.to === to)) return fail(`"${from}" does not use "${to}".`);

@@ -15,6 +15,7 @@ export type Command =
   | { kind: 'setImage'; service: string; container: string; image: string }
   | { kind: 'addLink'; from: string; to: string; condition?: LinkCondition }
   | { kind: 'removeLink'; from: string; to: string }
+  | { kind: 'setLinkCondition'; from: string; to: string; condition: LinkCondition }
   | { kind: 'addVolume'; name: string; at?: XY }
   | { kind: 'removeVolume'; name: string }
   | { kind: 'mountVolume'; service: string; volume: string; target: string; container?: string }

@@ -2,6 +2,7 @@ import { type Blueprint, elementKind } from '@blaupause/model';
 import { edgeEnds } from '../flow/flow-ids';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
+import { EdgeInspector } from './EdgeInspector';
 import { ServiceInspector } from './ServiceInspector';
 
 const nameOf = (id: string) => id.slice(id.indexOf(':') + 1);
@@ -53,28 +54,7 @@ function Selected({ bp, id }: { bp: Blueprint; id: string }) {
     );
   }
   const [from, to] = edgeEnds(id) ?? ['', ''];
-  const isLink = kind === 'link';
-  const condition = isLink ? bp.services[from]?.links?.find((l) => l.to === to)?.condition : undefined;
-  return (
-    <div className="inspector-body">
-      <p className="inspector-heading">
-        <span className="kind-chip">{isLink ? 'Link' : 'Mount'}</span> {from} → {to}
-      </p>
-      {isLink && (
-        <p className="muted">
-          Starts after {to} has {condition === 'completed' ? 'completed' : condition === 'healthy' ? 'become healthy' : 'started'}.
-        </p>
-      )}
-      <button
-        type="button"
-        className="button danger"
-        onClick={() => dispatch(isLink ? { kind: 'removeLink', from, to } : { kind: 'unmountVolume', service: from, volume: to })}
-        aria-label={isLink ? `Delete link from ${from} to ${to}` : `Unmount ${to} from ${from}`}
-      >
-        {isLink ? 'Delete link' : 'Unmount'}
-      </button>
-    </div>
-  );
+  return <EdgeInspector bp={bp} kind={kind === 'link' ? 'link' : 'mount'} from={from} to={to} />;
 }
 
 function Summary({ bp, selected }: { bp: Blueprint; selected: number }) {

@@ -1,0 +1,40 @@
+import type { Blueprint, Diagnostic } from '@blaupause/model';
+import { sameParts, semanticParts } from '../model/semantics';
+import type { XY } from '../model/types';
+import { defaultPositions } from './default-layout';
+import { type FlowEdge, type FlowNode, toFlow } from './to-flow';
+
+export interface Flow {
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+}
+
+/**
+ * toFlow() remembering its last answer. When only the layout changed (a drag, an undone move),
+ * nodes keep their identity except those whose position changed, and edges are reused, so React
+ * Flow and the memoised node components redraw only what moved.
+ */
+export function createProjector(project: typeof toFlow = toFlow) {
+  let last:
+    | { parts: readonly unknown[]; diagnostics: readonly Diagnostic[]; selection: readonly string[]; layout: unknown; flow: Flow }
+    | undefined;
+  let defaults: Map<string, XY> | undefined;
+  return (bp: Blueprint, diagnostics: readonly Diagnostic[], selection: readonly string[]): Flow => {
+    const parts = semanticParts(bp);
+    if (last && sameParts(last.parts, parts) && last.diagnostics === diagnostics && last.selection === selection) {
+      if (last.layout === bp.layout) return last.flow;
+      const placed = bp.layout?.nodes ?? {};
+      const nodes = last.flow.nodes.map((n) => {
+        const entry = Object.hasOwn(placed, n.id) ? placed[n.id] : undefined;
+        defaults ??= defaultPositions(bp);
+        const p = entry ?? defaults.get(n.id) ?? { x: 0, y: 0 };
+        return p.x === n.position.x && p.y === n.position.y ? n : { ...n, position: { x: p.x, y: p.y } };
+      });
+      last = { ...last, layout: bp.layout, flow: { nodes, edges: last.flow.edges } };
+      return last.flow;
+    }
+    defaults = undefined;
+    last = { parts, diagnostics, selection, layout: bp.layout, flow: project(bp, diagnostics, selection) };
+    return last.flow;
+  };
+}
