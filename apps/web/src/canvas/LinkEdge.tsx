@@ -17,7 +17,7 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} className={classes.join(' ')} />
       <EdgeLabelRenderer>
         <div
-          className={`edge-label ${props.selected ? 'is-selected' : ''}`}
+          className={`edge-label ${props.selected ? 'is-selected' : ''} ${props.data?.severity ? `has-${props.data.severity}` : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
           uses · {condition}

@@ -37,7 +37,12 @@ export function YamlPanel() {
   };
 
   useEffect(() => {
-    if (marked.size > 0) pre.current?.querySelector('.is-marked')?.scrollIntoView({ block: 'nearest' });
+    // Scroll the panel only (scrollIntoView would scroll every ancestor, the page included).
+    const box = pre.current;
+    const first = box?.querySelector<HTMLElement>('.is-marked');
+    if (!box || !first || marked.size === 0) return;
+    const top = first.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - first.offsetHeight) box.scrollTop = Math.max(0, top - 24);
   }, [marked]);
 
   const onTabKey = (e: KeyboardEvent) => {
