@@ -45,3 +45,17 @@ function dependencyDepth(bp: Blueprint): Map<string, number> {
   }
   return depth;
 }
+
+/**
+ * The document with a layout entry for every node that has none, at its default position. Done
+ * once when a document is opened, so unplaced nodes do not jump around as links are drawn
+ * (default positions depend on the links). Touches `layout` only.
+ */
+export function withDefaultLayout(bp: Blueprint): Blueprint {
+  const placed = bp.layout?.nodes ?? {};
+  const missing = [...defaultPositions(bp)].filter(([id]) => !Object.hasOwn(placed, id));
+  if (missing.length === 0) return bp;
+  const nodes = { ...placed };
+  for (const [id, p] of missing) nodes[id] = { x: p.x, y: p.y };
+  return { ...bp, layout: { ...bp.layout, nodes } };
+}

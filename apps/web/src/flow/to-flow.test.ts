@@ -4,7 +4,7 @@ import { analyze } from '../analysis/analyze';
 import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
-import { COLUMN_WIDTH, ROW_HEIGHT } from './default-layout';
+import { COLUMN_WIDTH, ROW_HEIGHT, withDefaultLayout } from './default-layout';
 import { toFlow } from './to-flow';
 
 function build(...cmds: Command[]): Blueprint {
@@ -63,6 +63,18 @@ describe('toFlow', () => {
       'volume:data': { x: 2 * COLUMN_WIDTH, y: 0 },
     });
     expect(toFlow(bp)).toEqual(toFlow(bp));
+  });
+
+  it('withDefaultLayout pins unplaced nodes where they are shown, so drawing a link moves nothing', () => {
+    const bp = build({ kind: 'moveNodes', moves: [{ id: 'service:webb', x: -40, y: 600 }] });
+    const pinned = withDefaultLayout(bp);
+    expect(toFlow(pinned)).toEqual(toFlow(bp));
+    expect(Object.keys(pinned.layout?.nodes ?? {}).sort()).toEqual(['service:haproxy', 'service:weba', 'service:webb']);
+    expect(pinned.layout?.nodes['service:webb']).toEqual({ x: -40, y: 600 });
+    expect(withDefaultLayout(pinned)).toBe(pinned);
+    const linked = applyCommand(pinned, { kind: 'addLink', from: 'weba', to: 'webb' });
+    if (!linked.ok) throw new Error(linked.error);
+    expect(toFlow(linked.value).nodes.map((n) => n.position)).toEqual(toFlow(pinned).nodes.map((n) => n.position));
   });
 
   it('takes positions from the layout', () => {

@@ -26,7 +26,9 @@ function Selected({ bp, id }: { bp: Blueprint; id: string }) {
   if (kind === 'service') {
     const name = nameOf(id);
     const service = bp.services[name];
-    return service ? <ServiceInspector key={name} name={name} service={service} taken={Object.keys(bp.services)} /> : null;
+    return service ? (
+      <ServiceInspector key={name} name={name} service={service} taken={Object.keys(bp.services)} volumes={Object.keys(bp.volumes ?? {})} />
+    ) : null;
   }
   if (kind === 'volume') {
     const name = nameOf(id);

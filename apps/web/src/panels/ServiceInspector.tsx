@@ -4,16 +4,19 @@ import { useApp } from '../store/useApp';
 import { AddHelperForm } from './AddHelperForm';
 import { CommitField } from './CommitField';
 import { imageProblem, nameProblem, replicasProblem } from './field-rules';
+import { LinksForm } from './LinksForm';
+import { MountsForm } from './MountsForm';
 
 interface Props {
   name: string;
   service: Service;
-  /** Service names in use (for the rename check). */
+  /** Service names in use (for the rename check and the links). */
   taken: readonly string[];
+  volumes: readonly string[];
 }
 
-/** Name, the main container's image, replicas, and the pod. */
-export function ServiceInspector({ name, service, taken }: Props) {
+/** Name, the main container's image, replicas, the pod, its links and its volumes. */
+export function ServiceInspector({ name, service, taken, volumes }: Props) {
   const dispatch = useApp((s) => s.dispatch);
   const main = mainContainerName(service);
   const image = main ? (service.containers[main]?.image ?? '') : '';
@@ -59,6 +62,8 @@ export function ServiceInspector({ name, service, taken }: Props) {
         ))}
       </ul>
       <AddHelperForm service={name} containers={Object.keys(service.containers)} />
+      <LinksForm name={name} service={service} services={taken} />
+      <MountsForm name={name} service={service} volumes={volumes} />
       <button
         type="button"
         className="button danger"

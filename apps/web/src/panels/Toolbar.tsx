@@ -1,3 +1,4 @@
+import { withDefaultLayout } from '../flow/default-layout';
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
 import { useApp } from '../store/useApp';
 import { TEMPLATES, templateBlueprint } from '../templates/templates';
@@ -11,7 +12,7 @@ export function Toolbar() {
   const lastError = useApp((s) => s.lastError);
   const dispatch = useApp((s) => s.dispatch);
   const openTemplate = (id: string) => {
-    if (id) dispatch({ kind: 'replaceDocument', blueprint: templateBlueprint(id) });
+    if (id) dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(templateBlueprint(id)) });
   };
   return (
     <header className="toolbar">

@@ -1,0 +1,69 @@
+import type { Service } from '@blaupause/model';
+import { type FormEvent, useId, useState } from 'react';
+import { useApp } from '../store/useApp';
+
+/** Volume mounts of the pod, and a way to mount one into the main container: mounts without the mouse. */
+export function MountsForm({ name, service, volumes }: { name: string; service: Service; volumes: readonly string[] }) {
+  const dispatch = useApp((s) => s.dispatch);
+  const id = useId();
+  const [volume, setVolume] = useState('');
+  const [target, setTarget] = useState('/data');
+  const chosen = volumes.includes(volume) ? volume : (volumes[0] ?? '');
+  const mounts = Object.entries(service.containers).flatMap(([c, spec]) =>
+    (spec.mounts ?? []).flatMap((m) => (m.type === 'volume' ? [{ container: c, source: m.source, target: m.target }] : [])),
+  );
+  const problem = target.startsWith('/') ? undefined : 'An absolute path, e.g. /data.';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (chosen && !problem) dispatch({ kind: 'mountVolume', service: name, volume: chosen, target });
+  };
+  return (
+    <>
+      <h3 className="subheading">Volumes</h3>
+      <ul className="pod-list">
+        {mounts.map((m) => (
+          <li key={`${m.container}:${m.target}`} className="row">
+            <span className="container-name">{m.source}</span> <span className="muted">at {m.target}</span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => dispatch({ kind: 'unmountVolume', service: name, volume: m.source })}
+              aria-label={`Unmount ${m.source}`}
+            >
+              remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      {volumes.length === 0 ? (
+        <p className="muted">Add a volume from the palette to mount it here.</p>
+      ) : (
+        <form className="inline-form mount-form" onSubmit={submit} aria-label="Mount a volume">
+          <label htmlFor={`${id}-volume`} className="sr-only">
+            Volume
+          </label>
+          <select id={`${id}-volume`} value={chosen} onChange={(e) => setVolume(e.target.value)}>
+            {volumes.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-target`} className="sr-only">
+            Path in the container
+          </label>
+          <input
+            id={`${id}-target`}
+            value={target}
+            spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            onChange={(e) => setTarget(e.target.value)}
+          />
+          <button type="submit" className="button" disabled={!!problem} aria-label={`Mount ${chosen}`} title={problem}>
+            Mount
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
