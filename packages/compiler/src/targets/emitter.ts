@@ -21,7 +21,12 @@ export interface EmitContext {
 export interface Emitter {
   target: Target;
   fileName: string;
-  emit(ctx: EmitContext): unknown[];
+  /**
+   * The documents, in output order. They may come lazily (a generator): compile() writes each
+   * one as it arrives, so its objects are garbage before the next is built instead of all of
+   * them surviving into the old generation. Notes are recorded as a side effect, in order.
+   */
+  emit(ctx: EmitContext): Iterable<unknown>;
 }
 
 export type { Diagnostic };

@@ -37,15 +37,26 @@ function isPlain(s: string): boolean {
 }
 
 function stringScalar(s: string): string {
-  let r = cache.get(s);
-  if (r === undefined) {
-    r = isPlain(s) ? s : JSON.stringify(s);
-    if (s.length <= 200) {
-      if (cache.size >= CACHE_MAX) cache.clear();
-      cache.set(s, r);
+  return isPlain(s) ? s : JSON.stringify(s);
+}
+
+/**
+ * The rest of a line holding scalar `v`: its rendering plus the line break, so that writing a
+ * line is two appends (head, rest). Strings are cached, since values recur (images, ports, labels).
+ */
+function scalarRest(v: unknown): string {
+  if (typeof v === 'string') {
+    let r = cache.get(v);
+    if (r === undefined) {
+      r = `${stringScalar(v)}\n`;
+      if (v.length <= 200) {
+        if (cache.size >= CACHE_MAX) cache.clear();
+        cache.set(v, r);
+      }
     }
+    return r;
   }
-  return r;
+  return `${scalar(v)}\n`;
 }
 
 export function scalar(value: unknown): string {
@@ -83,6 +94,8 @@ function literalBlock(s: string, indent: string): string[] | undefined {
 interface Head {
   open: string;
   inline: string;
+  /** `open` with the line break. */
+  openLine: string;
 }
 type Heads = Map<string, Head>;
 
@@ -110,7 +123,7 @@ function ensureDepth(d: number): void {
 
 function makeHead(lead: string, key: string): Head {
   const open = `${lead}${scalar(key)}:`;
-  return { open, inline: `${open} ` };
+  return { open, inline: `${open} `, openLine: `${open}\n` };
 }
 
 function cachedHead(heads: Heads, lead: string, key: string): Head {
@@ -142,11 +155,10 @@ class Writer {
   line = 0;
   readonly ranges: SourceRange[] = [];
 
-  /** Writes one line: `head` followed by `rest`. */
+  /** Writes one line: `head` followed by `rest`, which ends with the line break. */
   push(head: string, rest: string): void {
     this.chunk += head;
     this.chunk += rest;
-    this.chunk += '\n';
     this.line++;
     if (this.chunk.length > CHUNK) {
       this.chunk.charCodeAt(0); // flattens the rope (see above)
@@ -168,9 +180,9 @@ class Writer {
     }
     const start = this.line + 1;
     if (Array.isArray(v)) {
-      if (v.length === 0) this.push('[]', '');
+      if (v.length === 0) this.push('', '[]\n');
       else this.items(v, 0, DASH[0] as string);
-    } else if (!this.entries(v as Record<string, unknown>, 0, '', PLAIN_HEADS[0], undefined)) this.push('{}', '');
+    } else if (!this.entries(v as Record<string, unknown>, 0, '', PLAIN_HEADS[0], undefined)) this.push('', '{}\n');
     this.range(v, start);
   }
 
@@ -183,12 +195,12 @@ class Writer {
       ensureDepth(blockDepth);
       const block = literalBlock(v, INDENT[blockDepth] as string);
       if (block) {
-        this.push(head, block[0] as string);
-        for (let i = 1; i < block.length; i++) this.push(block[i] as string, '');
+        this.push(head, `${block[0]}\n`);
+        for (let i = 1; i < block.length; i++) this.push(block[i] as string, '\n');
         return;
       }
     }
-    this.push(head, scalar(v));
+    this.push(head, scalarRest(v));
   }
 
   /**
@@ -211,7 +223,7 @@ class Writer {
       if (written) head = cachedHead(PLAIN_HEADS[d] as Heads, INDENT[d] as string, k);
       else {
         written = true;
-        if (header !== undefined) this.push(header, '');
+        if (header !== undefined) this.push('', header);
         ensureDepth(d + 1);
         head = firstHeads ? cachedHead(firstHeads, first, k) : makeHead(first, k);
       }
@@ -228,13 +240,13 @@ class Writer {
     const start = this.line + 1;
     if (Array.isArray(v)) {
       // Compact form (as kubectl writes): the items of a mapping's sequence at the key's indent.
-      if (v.length === 0) this.push(head.inline, '[]');
+      if (v.length === 0) this.push(head.inline, '[]\n');
       else {
-        this.push(head.open, '');
+        this.push('', head.openLine);
         this.items(v, d, DASH[d] as string);
       }
-    } else if (!this.entries(v as Record<string, unknown>, d + 1, INDENT[d + 1] as string, PLAIN_HEADS[d + 1], head.open))
-      this.push(head.inline, '{}');
+    } else if (!this.entries(v as Record<string, unknown>, d + 1, INDENT[d + 1] as string, PLAIN_HEADS[d + 1], head.openLine))
+      this.push(head.inline, '{}\n');
     this.range(v, start);
   }
 
@@ -254,11 +266,11 @@ class Writer {
     }
     const start = this.line + 1;
     if (Array.isArray(v)) {
-      if (v.length === 0) this.push(dash, '[]');
+      if (v.length === 0) this.push(dash, '[]\n');
       else this.items(v, d + 1, `${dash}- `);
     } else {
       const heads = dash === DASH[d] ? DASHED_HEADS[d + 1] : undefined;
-      if (!this.entries(v as Record<string, unknown>, d + 1, dash, heads, undefined)) this.push(dash, '{}');
+      if (!this.entries(v as Record<string, unknown>, d + 1, dash, heads, undefined)) this.push(dash, '{}\n');
     }
     this.range(v, start);
   }
@@ -277,12 +289,17 @@ export function emitYaml(value: unknown): EmitResult {
   return { text: w.text(), ranges: w.ranges };
 }
 
-/** Writes several documents separated by "---", with source ranges numbered in the joined text. */
-export function emitYamlDocuments(docs: readonly unknown[]): EmitResult {
+/**
+ * Writes several documents separated by "---", with source ranges numbered in the joined text.
+ * Each document is written as it comes, so `docs` may be a generator.
+ */
+export function emitYamlDocuments(docs: Iterable<unknown>): EmitResult {
   const w = new Writer();
-  for (let i = 0; i < docs.length; i++) {
-    if (i > 0) w.push('---', '');
-    w.root(docs[i]);
+  let first = true;
+  for (const doc of docs) {
+    if (!first) w.push('', '---\n');
+    first = false;
+    w.root(doc);
   }
   return { text: w.text(), ranges: w.ranges };
 }

@@ -1,6 +1,6 @@
 import { elementId } from '@blaupause/model';
 import type { PlannedService } from '../../plan/plan';
-import type { Emitter } from '../emitter';
+import type { EmitContext, Emitter } from '../emitter';
 import { configMaps, secretNotes } from './configs';
 import { forEachContainer, type KubeContext, kubeContext, labelSet, type Obj } from './context';
 import { networkPolicies } from './network-policy';
@@ -19,15 +19,18 @@ import { autoscaler, workloadKind, workloadName, workloads } from './workload';
 export const kubernetesEmitter: Emitter = {
   target: 'kubernetes',
   fileName: 'kubernetes.yaml',
-  emit(ctx) {
-    const k = kubeContext(ctx);
-    const docs: Obj[] = [...networkPolicies(k), ...configMaps(k), ...persistentVolumeClaims(k)];
-    secretNotes(k);
-    ephemeralNotes(k);
-    for (const ps of ctx.plan.services) docs.push(...serviceObjects(k, ps));
-    return docs;
-  },
+  emit: documents,
 };
+
+/** Lazily, service by service: see Emitter.emit. */
+function* documents(ctx: EmitContext): Generator<Obj> {
+  const k = kubeContext(ctx);
+  const shared: Obj[] = [...networkPolicies(k), ...configMaps(k), ...persistentVolumeClaims(k)];
+  secretNotes(k);
+  ephemeralNotes(k);
+  yield* shared;
+  for (const ps of ctx.plan.services) yield* serviceObjects(k, ps);
+}
 
 function serviceObjects(k: KubeContext, ps: PlannedService): Obj[] {
   const main = ps.main;

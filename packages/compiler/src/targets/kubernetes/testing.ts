@@ -35,7 +35,7 @@ export function emitK8s(input: Record<string, unknown>, options: CompileOptions 
     note: (kind, path, elementId, message, hint) =>
       void notes.push({ kind, path: [...path], elementId, message, ...(hint ? { hint } : {}) }),
   };
-  const docs = kubernetesEmitter.emit(ctx) as Obj[];
+  const docs = [...kubernetesEmitter.emit(ctx)] as Obj[];
   const name = (d: Obj) => (d.metadata as { name: string }).name;
   return {
     docs,
