@@ -13,6 +13,7 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useState } from 'react';
 import { useAnalysis } from '../analysis/useAnalysis';
+import { useOpenFile } from '../files/useOpenFile';
 import { GRID } from '../flow/default-layout';
 import { createProjector } from '../flow/projector';
 import type { FlowEdge, FlowNode } from '../flow/to-flow';
@@ -35,6 +36,7 @@ export function Canvas() {
   const analysis = useAnalysis();
   const { screenToFlowPosition } = useReactFlow();
   const add = usePaletteAdd();
+  const openFile = useOpenFile();
 
   const diagnostics = useMemo(() => [...analysis.problems, ...analysis.notes], [analysis]);
   const [project] = useState(createProjector);
@@ -85,19 +87,25 @@ export function Canvas() {
   const isValidConnection = useCallback((c: { source: string; target: string }) => connectionCommand(c.source, c.target) !== undefined, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    if (!e.dataTransfer.types.includes(PALETTE_MIME) && !e.dataTransfer.types.includes('Files')) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      const file = e.dataTransfer.files[0];
+      if (file) {
+        e.preventDefault();
+        void openFile(file);
+        return;
+      }
       const kind = e.dataTransfer.getData(PALETTE_MIME);
       if (kind !== 'service' && kind !== 'volume') return;
       e.preventDefault();
       add(kind, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     },
-    [add, screenToFlowPosition],
+    [add, screenToFlowPosition, openFile],
   );
 
   return (

@@ -4,6 +4,7 @@ import { useFocusElement } from '../canvas/useFocusElement';
 import { elementExists } from '../store/selection';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
+import { FileReportView } from './FileReportView';
 import { canvasElement } from './yaml-lines';
 
 /** Diagnostics of validate(); clicking one selects the element it concerns and brings it into view. */
@@ -28,6 +29,7 @@ export function ProblemsPanel() {
           {warnings} {warnings === 1 ? 'warning' : 'warnings'}
         </span>
       </h2>
+      <FileReportView />
       {problems.length === 0 ? (
         <p className="muted empty">No problems. The blueprint compiles to every target.</p>
       ) : (

@@ -1,7 +1,9 @@
+import { useReactFlow } from '@xyflow/react';
 import { withDefaultLayout } from '../flow/default-layout';
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
 import { useApp } from '../store/useApp';
 import { TEMPLATES, templateBlueprint } from '../templates/templates';
+import { OpenFileButton } from './OpenFileButton';
 
 export function Toolbar() {
   const name = useApp((s) => selectBlueprint(s).metadata.name);
@@ -11,8 +13,11 @@ export function Toolbar() {
   const redo = useApp((s) => s.redo);
   const lastError = useApp((s) => s.lastError);
   const dispatch = useApp((s) => s.dispatch);
+  const { fitView } = useReactFlow();
   const openTemplate = (id: string) => {
-    if (id) dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(templateBlueprint(id)) });
+    if (!id) return;
+    dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(templateBlueprint(id)) });
+    setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1, duration: 200 }), 50);
   };
   return (
     <header className="toolbar">
@@ -30,6 +35,7 @@ export function Toolbar() {
         <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
           ↷ Redo
         </button>
+        <OpenFileButton />
         <select
           className="button template-select"
           aria-label="Start from a template"

@@ -2,6 +2,7 @@ import type { Target } from '@blaupause/model';
 import { type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { blueprintYaml } from '../analysis/analyze';
 import { useAnalysis } from '../analysis/useAnalysis';
+import { downloadText } from '../files/download';
 import { elementExists } from '../store/selection';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
@@ -55,27 +56,38 @@ export function YamlPanel() {
 
   return (
     <section className="yaml-panel" aria-label="YAML preview">
-      <div className="tabs" role="tablist" aria-label="Output" onKeyDown={onTabKey}>
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls="yaml-output"
-            tabIndex={tab === t.id ? 0 : -1}
-            className="tab"
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-            {t.id !== 'blueprint' && analysis.compiled[t.id].diagnostics.length > 0 && (
-              <span className="tab-count" title="fidelity notes">
-                {analysis.compiled[t.id].diagnostics.length}
-              </span>
-            )}
-          </button>
-        ))}
+      <div className="tabs-bar">
+        <div className="tabs" role="tablist" aria-label="Output" onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls="yaml-output"
+              tabIndex={tab === t.id ? 0 : -1}
+              className="tab"
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+              {t.id !== 'blueprint' && analysis.compiled[t.id].diagnostics.length > 0 && (
+                <span className="tab-count" title="fidelity notes">
+                  {analysis.compiled[t.id].diagnostics.length}
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="button download"
+          onClick={() => downloadText(tab === 'blueprint' ? `${bp.metadata.name}.blueprint.yaml` : (file?.path ?? `${tab}.yaml`), text)}
+          aria-label={`Download the ${TABS.find((t) => t.id === tab)?.label} YAML`}
+          title="Download this YAML"
+        >
+          Save
+        </button>
       </div>
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: a mouse shortcut; the canvas and the problems list select by keyboard */}
       <pre

@@ -1,14 +1,19 @@
 import type { Blueprint } from '@blaupause/model';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createModelSlice, type ModelSlice } from './model-slice';
+import { createReportSlice, type ReportSlice } from './report-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
 /** One store of typed slices (DESIGN §9.5). Components read it through narrow selectors. */
-export type AppState = ModelSlice & SelectionSlice;
+export type AppState = ModelSlice & SelectionSlice & ReportSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(initial: Blueprint): AppStore {
-  return createStore<AppState>()((...a) => ({ ...createModelSlice(initial)(...a), ...createSelectionSlice(...a) }));
+  return createStore<AppState>()((...a) => ({
+    ...createModelSlice(initial)(...a),
+    ...createSelectionSlice(...a),
+    ...createReportSlice(...a),
+  }));
 }
 
 /** The document currently shown. */
