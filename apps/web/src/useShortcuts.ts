@@ -1,12 +1,20 @@
 import { useEffect } from 'react';
-import type { AppStore } from './store/store';
+import { duplicationCommand } from './canvas/gestures';
+import { type AppStore, selectBlueprint } from './store/store';
 
 /** Fields keep their own undo; the document's undo applies everywhere else. */
 function inTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo. */
+/** Duplicates the selected services and selects the copies. */
+export function duplicateSelection(store: AppStore): void {
+  const state = store.getState();
+  const dup = duplicationCommand(selectBlueprint(state), state.selection);
+  if (dup && state.dispatch(dup.command)) state.select(dup.ids);
+}
+
+/** Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, Ctrl/⌘+D duplicate. */
 export function useShortcuts(store: AppStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -14,6 +22,7 @@ export function useShortcuts(store: AppStore): void {
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) store.getState().undo();
       else if ((key === 'z' && e.shiftKey) || key === 'y') store.getState().redo();
+      else if (key === 'd' && !e.shiftKey) duplicateSelection(store);
       else return;
       e.preventDefault();
     };

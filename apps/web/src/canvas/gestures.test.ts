@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../model/commands';
 import { templateBlueprint } from '../templates/templates';
-import { connectionCommand, deletionCommand, nextSelection } from './gestures';
+import { connectionCommand, deletionCommand, duplicationCommand, nextSelection } from './gestures';
 
 describe('canvas gestures as commands', () => {
   it('deleting a service with its edges is one batch that applies', () => {
@@ -52,5 +52,18 @@ describe('canvas gestures as commands', () => {
         ],
       ),
     ).toEqual(['b', 'c']);
+  });
+
+  it('duplicates selected services next to themselves under fresh names', () => {
+    const bp = templateBlueprint('seed-compose');
+    const moved = applyCommand(bp, { kind: 'moveNodes', moves: [{ id: 'service:weba', x: 100, y: 20 }] });
+    if (!moved.ok) throw new Error(moved.error);
+    const dup = duplicationCommand(moved.value, ['service:weba', 'link:haproxy->webb', 'service:webb']);
+    expect(dup?.ids).toEqual(['service:weba-2', 'service:webb-2']);
+    const r = dup && applyCommand(moved.value, dup.command);
+    expect(r?.ok && r.value.layout?.nodes['service:weba-2']).toEqual({ x: 140, y: 60 });
+    expect(r?.ok && Object.keys(r.value.services)).toEqual(['weba', 'webb', 'haproxy', 'weba-2', 'webb-2']);
+    expect(duplicationCommand(bp, ['volume:data'])).toBeUndefined();
+    expect(r?.ok && duplicationCommand(r.value, ['service:weba-2'])?.ids).toEqual(['service:weba-3']);
   });
 });

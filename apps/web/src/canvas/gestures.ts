@@ -1,5 +1,6 @@
-import { elementKind } from '@blaupause/model';
+import { type Blueprint, elementId, elementKind } from '@blaupause/model';
 import { edgeEnds } from '../flow/flow-ids';
+import { uniqueName } from '../model/names';
 import type { Command } from '../model/types';
 
 const nameOf = (id: string) => id.slice(id.indexOf(':') + 1);
@@ -44,4 +45,25 @@ export function nextSelection(current: readonly string[], changes: ReadonlyArray
     if (c.selected) next.push(c.id);
   }
   return next;
+}
+
+const DUPLICATE_OFFSET = 40;
+
+/** Duplicates the selected services (one undo step), each next to its original; returns the copies' ids too. */
+export function duplicationCommand(bp: Blueprint, selection: readonly string[]): { command: Command; ids: string[] } | undefined {
+  const taken = new Set(Object.keys(bp.services));
+  const commands: Command[] = [];
+  const ids: string[] = [];
+  for (const id of selection) {
+    if (elementKind(id) !== 'service') continue;
+    const name = nameOf(id);
+    const as = uniqueName(name.replace(/-\d+$/, ''), taken); // a copy of web-2 is web-3, not web-2-2
+    taken.add(as);
+    const from = bp.layout?.nodes[id];
+    const at = from ? { x: from.x + DUPLICATE_OFFSET, y: from.y + DUPLICATE_OFFSET } : undefined;
+    commands.push({ kind: 'duplicateService', name, as, ...(at ? { at } : {}) });
+    ids.push(elementId.service(as));
+  }
+  if (commands.length === 0) return undefined;
+  return { command: commands.length === 1 ? (commands[0] as Command) : { kind: 'batch', commands }, ids };
 }

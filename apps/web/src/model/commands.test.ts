@@ -52,6 +52,18 @@ describe('service commands', () => {
     expect(validate(bp).map((d) => d.code)).not.toContain('DANGLING_LINK');
   });
 
+  it('duplicates a service with its pod and links; the copy publishes no host port', () => {
+    const bp = apply(seed(), { kind: 'duplicateService', name: 'haproxy', as: 'haproxy-2', at: { x: 40, y: 60 } });
+    const copy = bp.services['haproxy-2'];
+    expect(copy?.containers).toEqual(bp.services.haproxy?.containers);
+    expect(copy?.containers).not.toBe(bp.services.haproxy?.containers);
+    expect(copy?.links?.map((l) => l.to)).toEqual(['weba', 'webb']);
+    expect(copy?.ports).toEqual([{ port: 80, protocol: 'tcp' }]);
+    expect(bp.layout?.nodes['service:haproxy-2']).toEqual({ x: 40, y: 60 });
+    expect(validate(bp).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(applyCommand(bp, { kind: 'duplicateService', name: 'haproxy', as: 'weba' })).toMatchObject({ ok: false });
+  });
+
   it('adds helper containers with a role, but never a second main', () => {
     const bp = apply(seed(), { kind: 'addContainer', service: 'haproxy', name: 'metrics', role: 'adapter', image: 'exporter:1' });
     expect(bp.services.haproxy?.containers.metrics).toEqual({ role: 'adapter', image: 'exporter:1' });

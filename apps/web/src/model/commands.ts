@@ -2,7 +2,7 @@ import type { Blueprint } from '@blaupause/model';
 import { ok } from './doc';
 import { moveNodes } from './layout-commands';
 import { addLink, removeLink, setLinkCondition } from './link-commands';
-import { addContainer, addService, removeService, renameService, setImage, setReplicas } from './service-commands';
+import { addContainer, addService, duplicateService, removeService, renameService, setImage, setReplicas } from './service-commands';
 import type { Command, CommandResult } from './types';
 import { addVolume, mountVolume, removeVolume, unmountVolume } from './volume-commands';
 
@@ -16,6 +16,8 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
       return addService(bp, cmd.name, cmd.image, cmd.at);
     case 'removeService':
       return removeService(bp, cmd.name);
+    case 'duplicateService':
+      return duplicateService(bp, cmd.name, cmd.as, cmd.at);
     case 'renameService':
       return renameService(bp, cmd.from, cmd.to);
     case 'setReplicas':

@@ -19,6 +19,18 @@ export function addService(bp: Blueprint, name: string, image?: string, at?: XY)
   return ok(at ? placeNode(next, elementId.service(name), at) : next);
 }
 
+export function duplicateService(bp: Blueprint, name: string, as: string, at?: XY): CommandResult<Blueprint> {
+  const service = hasService(bp, name) ? bp.services[name] : undefined;
+  if (!service) return fail(`There is no service "${name}".`);
+  if (!isValidName(as)) return fail(`"${as}" is not a valid service name (lower-case letters, digits and "-").`);
+  if (hasService(bp, as)) return fail(`A service "${as}" exists already.`);
+  // Published host ports would clash with the original's: the copy keeps its ports unpublished.
+  const ports = service.ports?.map(({ publish: _p, hostIp: _h, ...p }) => p);
+  const copy: Service = structuredClone({ ...service, ...(ports ? { ports } : {}) });
+  const next = { ...bp, services: { ...bp.services, [as]: copy } };
+  return ok(at ? placeNode(next, elementId.service(as), at) : next);
+}
+
 /** Removes a service, the links that point to it and its layout; volumes stay (never deleted implicitly). */
 export function removeService(bp: Blueprint, name: string): CommandResult<Blueprint> {
   if (!hasService(bp, name)) return fail(`There is no service "${name}".`);

@@ -9,6 +9,8 @@ export interface XY {
 export type Command =
   | { kind: 'addService'; name: string; image?: string; at?: XY }
   | { kind: 'removeService'; name: string }
+  /** A copy of a service (its pod and the links it has) under a new name, placed at `at`. */
+  | { kind: 'duplicateService'; name: string; as: string; at?: XY }
   | { kind: 'renameService'; from: string; to: string }
   | { kind: 'setReplicas'; service: string; replicas: number }
   | { kind: 'addContainer'; service: string; name: string; role: ContainerRole; image?: string }

@@ -1,6 +1,7 @@
 import type { Service } from '@blaupause/model';
 import { mainContainerName } from '../model/doc';
-import { useApp } from '../store/useApp';
+import { useApp, useAppStore } from '../store/useApp';
+import { duplicateSelection } from '../useShortcuts';
 import { AddHelperForm } from './AddHelperForm';
 import { CommitField } from './CommitField';
 import { imageProblem, nameProblem, replicasProblem } from './field-rules';
@@ -18,6 +19,7 @@ interface Props {
 /** Name, the main container's image, replicas, the pod, its links and its volumes. */
 export function ServiceInspector({ name, service, taken, volumes }: Props) {
   const dispatch = useApp((s) => s.dispatch);
+  const store = useAppStore();
   const main = mainContainerName(service);
   const image = main ? (service.containers[main]?.image ?? '') : '';
   const others = taken.filter((t) => t !== name);
@@ -64,14 +66,25 @@ export function ServiceInspector({ name, service, taken, volumes }: Props) {
       <AddHelperForm service={name} containers={Object.keys(service.containers)} />
       <LinksForm name={name} service={service} services={taken} />
       <MountsForm name={name} service={service} volumes={volumes} />
-      <button
-        type="button"
-        className="button danger"
-        onClick={() => dispatch({ kind: 'removeService', name })}
-        aria-label={`Delete service ${name}`}
-      >
-        Delete service
-      </button>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => duplicateSelection(store)}
+          aria-label={`Duplicate service ${name}`}
+          title="Ctrl+D"
+        >
+          Duplicate
+        </button>
+        <button
+          type="button"
+          className="button danger"
+          onClick={() => dispatch({ kind: 'removeService', name })}
+          aria-label={`Delete service ${name}`}
+        >
+          Delete service
+        </button>
+      </div>
     </div>
   );
 }
