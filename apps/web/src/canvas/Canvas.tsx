@@ -48,7 +48,8 @@ export function Canvas() {
       const { dispatch, endGesture, select, selection: current } = store.getState();
       const moves = changes.flatMap((c) => (c.type === 'position' && c.position ? [{ id: c.id, ...c.position }] : []));
       if (moves.length > 0) dispatch({ kind: 'moveNodes', moves }, { transient: true });
-      if (changes.some((c) => c.type === 'position' && c.dragging === false)) endGesture();
+      // A drag reports dragging: true until it ends; keyboard moves report no drag: one step each.
+      if (changes.some((c) => c.type === 'position' && !c.dragging)) endGesture();
       const selects = changes.flatMap((c) => (c.type === 'select' ? [c] : []));
       if (selects.length > 0) select(nextSelection(current, selects));
       onDimensions(changes);
