@@ -101,7 +101,7 @@ export function YamlPanel() {
         {lines.map((line, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a line is identified by its number
           <span key={i} data-line={i + 1} className={marked.has(i + 1) ? 'line is-marked' : 'line'}>
-            {`${line}\n`}
+            {line}
           </span>
         ))}
       </pre>

@@ -1,4 +1,5 @@
 import { type Blueprint, loadBlueprint } from '@blaupause/model';
+import patterns from '../../../../examples/patterns.blueprint.yaml?raw';
 import seedCompose from '../../../../examples/seed-compose.blueprint.yaml?raw';
 
 export interface Template {
@@ -9,7 +10,10 @@ export interface Template {
 }
 
 /** The seed's examples, bundled from examples/ so the app and the CLI read the same files. */
-export const TEMPLATES: readonly Template[] = [{ id: 'seed-compose', title: 'Two web servers behind haproxy', text: seedCompose }];
+export const TEMPLATES: readonly Template[] = [
+  { id: 'seed-compose', title: 'Two web servers behind haproxy', text: seedCompose },
+  { id: 'patterns', title: 'Sidecar, ambassador and adapter', text: patterns },
+];
 
 /** A template as a document. Templates are ours: one that does not load is a bug, so this throws. */
 export function templateBlueprint(id: string): Blueprint {
