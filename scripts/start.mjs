@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: installs what is missing, builds, and starts what exists. Until the designer app
-// and its server land (issues 3 and 4), what exists is the `blaupause` command line tool.
+// `npm start`: installs what is missing, builds, and serves the designer app on loopback.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +17,17 @@ const step = (label, args) => {
 
 step('installing dependencies', ['install', '--frozen-lockfile', '--prefer-offline']);
 step('building', ['run', '-r', '--if-present', 'build']);
-const cli = join(root, 'packages', 'cli', 'bin', 'blaupause.mjs');
-const r = spawnSync(process.execPath, [cli, '--help'], { stdio: 'inherit', cwd: root });
-console.log(`
-Blaupause is built. The command line tool is ready:
-  npx blaupause validate examples/patterns.blueprint.yaml
-  npx blaupause compile examples/seed-compose.blueprint.yaml --target kubernetes
-  npx blaupause import some/compose.yaml -o app.blueprint.yaml
-The designer app and its server are not part of this build yet.`);
+// The designer app is served by Vite's preview server on loopback only (the deploy backend with its
+// own server arrives with issue 4). --strictPort: a taken port is an error, not a silent other port.
+const port = process.env.PORT ?? '5173';
+console.log(`[start] serving the designer on http://127.0.0.1:${port}/ (Ctrl+C to stop)`);
+console.log('[start] the command line tool: npx blaupause --help');
+const r = spawnSync(
+  process.execPath,
+  [join(root, 'apps', 'web', 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort'],
+  {
+    stdio: 'inherit',
+    cwd: join(root, 'apps', 'web'),
+  },
+);
 process.exit(r.status ?? 1);
