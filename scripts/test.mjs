@@ -66,6 +66,42 @@ if (installed) {
     if (r.numTotalTests === 0) gate('vitest found tests', false);
   } else gate('vitest produced a report', false);
   rmSync(out, { recursive: true, force: true });
+
+  if (existsSync(join(root, 'e2e', 'package.json'))) runEndToEnd();
+}
+
+/** Playwright in Debian's Chromium against the built app; every test counts. */
+function runEndToEnd() {
+  if (!gate('system packages (Debian chromium)', ensureChromium())) return;
+  if (!gate('build the designer app', pn('build web', ['--filter', '@blaupause/web', 'build']))) return;
+  const out = mkdtempSync(join(tmpdir(), 'blaupause-e2e-'));
+  const report = join(out, 'report.json');
+  run('end-to-end tests (playwright, chromium)', process.execPath, [pnpm, '--filter', '@blaupause/e2e', 'test'], {
+    env: { ...process.env, PW_JSON_OUTPUT: report, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  });
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    passed += r.stats.expected + r.stats.flaky;
+    failed += r.stats.unexpected;
+    const walk = (suite, trail) => {
+      for (const spec of suite.specs ?? []) if (!spec.ok) failures.push(`e2e › ${[...trail, spec.title].join(' › ')}`);
+      for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);
+    };
+    for (const s of r.suites ?? []) walk(s, [s.title]);
+    if (r.stats.expected + r.stats.unexpected + r.stats.flaky === 0) gate('playwright found tests', false);
+    if ((r.errors ?? []).length > 0) gate(`playwright ran cleanly (${r.errors[0].message?.split('\n')[0]})`, false);
+  } else gate('playwright produced a report', false);
+  rmSync(out, { recursive: true, force: true });
+}
+
+/** Debian's Chromium (never a downloaded browser); installed with apt when missing (CI runs as root). */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return true;
+  console.log('[setup] installing Debian chromium with apt-get');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
+  return r.status === 0 && existsSync('/usr/bin/chromium');
 }
 
 if (failures.length) {
