@@ -8,7 +8,7 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
   const classes = ['node', 'service-node', selected ? 'is-selected' : '', data.severity ? `has-${data.severity}` : ''];
   return (
     <article className={classes.join(' ')} aria-label={`Service ${data.name}`}>
-      <Handle type="target" position={Position.Left} id="used" className="handle handle-link" />
+      <Handle type="target" position={Position.Left} id="used" className="handle handle-link" aria-label={`Link to ${data.name}`} />
       <header className="node-header">
         <span className="node-kind" aria-hidden="true">
           SVC
@@ -41,8 +41,14 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
         </footer>
       )}
       <MarkBadges severity={data.severity} problems={data.problems} notes={data.notes} />
-      <Handle type="source" position={Position.Right} id="uses" className="handle handle-link" />
-      <Handle type="source" position={Position.Bottom} id="mounts" className="handle handle-mount" />
+      <Handle type="source" position={Position.Right} id="uses" className="handle handle-link" aria-label={`Link from ${data.name}`} />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id="mounts"
+        className="handle handle-mount"
+        aria-label={`Mount a volume into ${data.name}`}
+      />
     </article>
   );
 }

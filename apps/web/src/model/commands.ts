@@ -2,6 +2,7 @@ import type { Blueprint } from '@blaupause/model';
 import { ok } from './doc';
 import { moveNodes } from './layout-commands';
 import { addLink, removeLink, setLinkCondition } from './link-commands';
+import { addPort, removePort } from './port-commands';
 import { addContainer, addService, duplicateService, removeService, renameService, setImage, setReplicas } from './service-commands';
 import type { Command, CommandResult } from './types';
 import { addVolume, mountVolume, removeVolume, unmountVolume } from './volume-commands';
@@ -26,6 +27,10 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
       return addContainer(bp, cmd.service, cmd.name, cmd.role, cmd.image);
     case 'setImage':
       return setImage(bp, cmd.service, cmd.container, cmd.image);
+    case 'addPort':
+      return addPort(bp, cmd.service, cmd.port, cmd.publish);
+    case 'removePort':
+      return removePort(bp, cmd.service, cmd.port);
     case 'addLink':
       return addLink(bp, cmd.from, cmd.to, cmd.condition);
     case 'removeLink':

@@ -15,6 +15,9 @@ export type Command =
   | { kind: 'setReplicas'; service: string; replicas: number }
   | { kind: 'addContainer'; service: string; name: string; role: ContainerRole; image?: string }
   | { kind: 'setImage'; service: string; container: string; image: string }
+  /** A TCP port of the pod, published on the host when `publish` is given. */
+  | { kind: 'addPort'; service: string; port: number; publish?: number }
+  | { kind: 'removePort'; service: string; port: number }
   | { kind: 'addLink'; from: string; to: string; condition?: LinkCondition }
   | { kind: 'removeLink'; from: string; to: string }
   | { kind: 'setLinkCondition'; from: string; to: string; condition: LinkCondition }

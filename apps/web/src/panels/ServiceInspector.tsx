@@ -7,6 +7,7 @@ import { CommitField } from './CommitField';
 import { imageProblem, nameProblem, replicasProblem } from './field-rules';
 import { LinksForm } from './LinksForm';
 import { MountsForm } from './MountsForm';
+import { PortsForm } from './PortsForm';
 
 interface Props {
   name: string;
@@ -64,6 +65,7 @@ export function ServiceInspector({ name, service, taken, volumes }: Props) {
         ))}
       </ul>
       <AddHelperForm service={name} containers={Object.keys(service.containers)} />
+      <PortsForm name={name} service={service} />
       <LinksForm name={name} service={service} services={taken} />
       <MountsForm name={name} service={service} volumes={volumes} />
       <div className="actions">

@@ -2,7 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { withDefaultLayout } from '../flow/default-layout';
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
 import { useApp } from '../store/useApp';
-import { TEMPLATES, templateBlueprint } from '../templates/templates';
+import { EMPTY_TEMPLATE, emptyBlueprint, TEMPLATES, templateBlueprint } from '../templates/templates';
 import { OpenFileButton } from './OpenFileButton';
 
 export function Toolbar() {
@@ -16,7 +16,7 @@ export function Toolbar() {
   const { fitView } = useReactFlow();
   const openTemplate = (id: string) => {
     if (!id) return;
-    dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(templateBlueprint(id)) });
+    dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(id === EMPTY_TEMPLATE ? emptyBlueprint() : templateBlueprint(id)) });
     setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1, duration: 200 }), 50);
   };
   return (
@@ -43,6 +43,7 @@ export function Toolbar() {
           onChange={(e) => openTemplate(e.target.value)}
         >
           <option value="">Templates…</option>
+          <option value={EMPTY_TEMPLATE}>Empty blueprint</option>
           {TEMPLATES.map((t) => (
             <option key={t.id} value={t.id}>
               {t.title}

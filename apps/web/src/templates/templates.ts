@@ -23,3 +23,15 @@ export function templateBlueprint(id: string): Blueprint {
   if (!r.blueprint) throw new Error(`template ${id} does not load: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   return r.blueprint;
 }
+
+/** The templates menu's id for {@link emptyBlueprint}. */
+export const EMPTY_TEMPLATE = 'empty';
+
+/** A blueprint with no services: what "Empty blueprint" in the templates menu starts from. */
+export function emptyBlueprint(): Blueprint {
+  const r = loadBlueprint('apiVersion: blaupause.dev/v1\nkind: Blueprint\nmetadata:\n  name: untitled\nservices: {}\n', {
+    file: 'empty.blueprint.yaml',
+  });
+  if (!r.blueprint) throw new Error('the empty blueprint does not load');
+  return r.blueprint;
+}

@@ -1,0 +1,67 @@
+import type { Service } from '@blaupause/model';
+import { type FormEvent, useId, useState } from 'react';
+import { useApp } from '../store/useApp';
+
+const PORT = /^\d{1,5}$/;
+const portProblem = (v: string, what: string) =>
+  PORT.test(v) && Number(v) >= 1 && Number(v) <= 65_535 ? undefined : `${what} is 1–65535.`;
+
+/** The pod's ports, and a way to add one (optionally published on the host). */
+export function PortsForm({ name, service }: { name: string; service: Service }) {
+  const dispatch = useApp((s) => s.dispatch);
+  const id = useId();
+  const [port, setPort] = useState('');
+  const [publish, setPublish] = useState('');
+  const problem = portProblem(port, 'The port') ?? (publish ? portProblem(publish, 'The host port') : undefined);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (problem) return;
+    const cmd = { kind: 'addPort', service: name, port: Number(port), ...(publish ? { publish: Number(publish) } : {}) } as const;
+    if (dispatch(cmd)) {
+      setPort('');
+      setPublish('');
+    }
+  };
+  return (
+    <>
+      <h3 className="subheading">Ports</h3>
+      <ul className="pod-list">
+        {(service.ports ?? []).map((p) => (
+          <li key={`${p.port}/${p.protocol}`} className="row">
+            <span className="container-name">
+              {p.port}/{p.protocol}
+            </span>{' '}
+            <span className="muted">{p.publish ? `host ${p.publish}` : 'not published'}</span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => dispatch({ kind: 'removePort', service: name, port: p.port })}
+              aria-label={`Remove port ${p.port}`}
+            >
+              remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form mount-form" onSubmit={submit} aria-label="Add a port">
+        <label htmlFor={`${id}-port`} className="sr-only">
+          Container port
+        </label>
+        <input id={`${id}-port`} inputMode="numeric" value={port} placeholder="port" onChange={(e) => setPort(e.target.value.trim())} />
+        <label htmlFor={`${id}-publish`} className="sr-only">
+          Publish on host port
+        </label>
+        <input
+          id={`${id}-publish`}
+          inputMode="numeric"
+          value={publish}
+          placeholder="host port (optional)"
+          onChange={(e) => setPublish(e.target.value.trim())}
+        />
+        <button type="submit" className="button" disabled={!!problem} aria-label="Add port" title={port ? problem : undefined}>
+          Add
+        </button>
+      </form>
+    </>
+  );
+}
