@@ -13,10 +13,16 @@ export function Toolbar() {
   const redo = useApp((s) => s.redo);
   const lastError = useApp((s) => s.lastError);
   const dispatch = useApp((s) => s.dispatch);
-  const { fitView } = useReactFlow();
+  const { fitView, setViewport } = useReactFlow();
   const openTemplate = (id: string) => {
     if (!id) return;
-    dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(id === EMPTY_TEMPLATE ? emptyBlueprint() : templateBlueprint(id)) });
+    if (id === EMPTY_TEMPLATE) {
+      dispatch({ kind: 'replaceDocument', blueprint: emptyBlueprint() });
+      // No fitView: with no nodes it would wait for the first one added and then move the view under the user.
+      void setViewport({ x: 0, y: 0, zoom: 1 });
+      return;
+    }
+    dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(templateBlueprint(id)) });
     setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1, duration: 200 }), 50);
   };
   return (
