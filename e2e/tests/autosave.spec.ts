@@ -1,0 +1,29 @@
+import { expect, screenshot, test } from '../fixtures/app';
+
+test('a reload keeps the work (autosave to localStorage)', async ({ page, canvas, inspector, yaml }, testInfo) => {
+  await page.getByRole('button', { name: 'Add service' }).click();
+  await inspector.rename('api');
+  await inspector.setImage('example/api:2.1');
+  await inspector.addPort(8080, 8080);
+  await canvas.drawLink('haproxy', 'api');
+  await expect(canvas.link('haproxy', 'api')).toHaveCount(1);
+
+  // The document is saved shortly after the last change; wait for that save, not for a fixed time.
+  const saved = () => page.evaluate(() => localStorage.getItem('blaupause:autosave:v1') ?? '');
+  await expect.poll(saved).toContain('example/api:2.1');
+  await expect.poll(saved).toContain('"to":"api"');
+
+  await page.reload();
+  await expect(canvas.services).toHaveCount(4);
+  await expect(canvas.service('api')).toContainText('example/api:2.1');
+  await expect(canvas.service('api')).toContainText('8080 → host:8080');
+  await expect(canvas.link('haproxy', 'api')).toHaveCount(1);
+  await expect.poll(() => yaml.keysAt('services', 'haproxy', 'depends_on')).toEqual(['weba', 'webb', 'api']);
+  await expect.poll(() => yaml.blockAt('services', 'api', 'ports')).toMatch(/- target: 8080\n\s+published: 8080\n/);
+  // What the reload restored is a fresh start: nothing to undo.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  await yaml.open('Kubernetes');
+  await expect(yaml.output).toContainText('kind: Deployment');
+  await screenshot(page, testInfo, 'after-reload-kubernetes-tab');
+});

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { expect, screenshot, test } from '../fixtures/app';
+
+const FILE = fileURLToPath(new URL('../fixtures/files/nginx-flask-mariadb.compose.yaml', import.meta.url));
+
+test('imports a Compose file through the file picker: one node per service', async ({ page, canvas, yaml }, testInfo) => {
+  await expect(canvas.services).toHaveCount(3); // the seed
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open or import a file' }).click();
+  await (await chooser).setFiles(FILE);
+
+  await expect(canvas.services).toHaveCount(3);
+  for (const name of ['proxy', 'backend', 'db']) await expect(canvas.service(name)).toBeVisible();
+  await expect(canvas.service('weba')).toHaveCount(0);
+  await expect(canvas.service('db')).toContainText('mariadb:11.4');
+  await expect(canvas.service('proxy')).toContainText('80 → host:8080');
+  await expect(canvas.root.getByRole('article', { name: 'Volume db-data', exact: true })).toBeVisible();
+  await expect(canvas.link('proxy', 'backend')).toHaveCount(1);
+  await expect(canvas.link('backend', 'db')).toHaveCount(1);
+
+  // (The importer orders services by their dependencies; the order is not what this test is about.)
+  await expect.poll(async () => (await yaml.keysAt('services')).sort()).toEqual(['backend', 'db', 'proxy']);
+  await expect.poll(() => yaml.keysAt('services', 'backend', 'depends_on')).toEqual(['db']);
+  await screenshot(page, testInfo, 'imported-compose');
+
+  // The import is one undoable step.
+  await canvas.service('db').click();
+  await canvas.undo();
+  await expect(canvas.service('haproxy')).toBeVisible();
+  await expect(canvas.service('proxy')).toHaveCount(0);
+});
