@@ -1,3 +1,4 @@
+export * from './blueprint-yaml';
 export * from './compile';
 export * from './import';
 export * from './plan/plan';

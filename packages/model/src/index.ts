@@ -1,6 +1,7 @@
 export * from './diagnostics/codes';
 export * from './diagnostics/diagnostic';
 export * from './diagnostics/severities';
+export * from './format/minimal-form';
 export * from './ids';
 export * from './json-schema';
 export * from './load';

@@ -1,7 +1,6 @@
-import { type CompileResult, compile, emitYaml, TARGETS } from '@blaupause/compiler';
+import { type CompileResult, compile, TARGETS } from '@blaupause/compiler';
 import { type Blueprint, type Diagnostic, sortDiagnostics, type Target, validate } from '@blaupause/model';
 import { sameParts, semanticParts } from '../model/semantics';
-import { minimalForm } from './minimal-form';
 
 /** Everything derived from the document's semantics: problems and the three compiled targets. */
 export interface Analysis {
@@ -33,16 +32,4 @@ export function createAnalyzer(run: (bp: Blueprint) => Analysis = analyze): (bp:
   };
 }
 
-/**
- * The blueprint as YAML in its minimal form, top-level keys in reading order (layout last), written by the compiler's
- * deterministic writer. The CLI has the same function; both should move into the compiler.
- */
-const ORDER = ['apiVersion', 'kind', 'metadata', 'parameters', 'services', 'volumes', 'networks', 'configs', 'secrets'];
-
-export function blueprintYaml(bp: Blueprint): string {
-  const source = minimalForm(bp) as Record<string, unknown>;
-  const ordered: Record<string, unknown> = {};
-  for (const key of ORDER) if (source[key] !== undefined) ordered[key] = source[key];
-  for (const key of Object.keys(source)) if (!ORDER.includes(key) && source[key] !== undefined) ordered[key] = source[key];
-  return emitYaml(ordered).text;
-}
+export { blueprintYaml } from '@blaupause/compiler';

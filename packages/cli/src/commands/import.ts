@@ -1,4 +1,4 @@
-import { blueprintYaml } from '../blueprint-yaml';
+import { blueprintYaml } from '@blaupause/compiler';
 import { parseDotenv } from '../dotenv';
 import { readUserFile } from '../files';
 import { loadInput } from '../load-input';

@@ -1,4 +1,6 @@
-import type { Blueprint, Container, Service } from '@blaupause/model';
+import type { Blueprint } from '../schema/blueprint';
+import type { Container } from '../schema/container';
+import type { Service } from '../schema/service';
 
 /**
  * The document as a person writes it: values equal to the schema's defaults left out (role main,
