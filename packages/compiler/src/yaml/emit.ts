@@ -110,7 +110,7 @@ const PLAIN_HEADS: Heads[] = [new Map()];
 /** DASHED_HEADS[d]: keys at depth d written after DASH[d - 1]. */
 const DASHED_HEADS: Heads[] = [new Map()];
 let headCount = 0;
-const CHUNK = 65_536;
+const PARTS = 8_192;
 
 function ensureDepth(d: number): void {
   for (let i = INDENT.length; i <= d; i++) {
@@ -142,29 +142,34 @@ function cachedHead(heads: Heads, lead: string, key: string): Head {
 }
 
 /**
- * Output is appended to a string in chunks of about 64 KiB, each flattened when full, and the
- * chunks are joined once at the end. Appending builds a rope in V8; reading a character of it
- * makes V8 flatten it, so the rope's nodes die young instead of piling up until the end (an
- * array of lines, or one long rope, kept the garbage collector busy). Mappings are walked with
- * for-in, which V8 serves from the object's enum cache without allocating a key array;
- * emitters build plain objects, so for-in sees exactly their own keys.
+ * Pieces of output go into a reused array, joined into one flat chunk every 8,192 pieces, and
+ * the chunks are joined once at the end. Array.prototype.join measures and copies in one pass
+ * without allocating anything per piece; appending with += built a rope of cons-strings (two per
+ * line) that had to be flattened and collected. Mappings are walked with for-in, which V8 serves
+ * from the object's enum cache without allocating a key array; emitters build plain objects, so
+ * for-in sees exactly their own keys.
  */
 class Writer {
   private readonly chunks: string[] = [];
-  private chunk = '';
+  private readonly parts: string[] = [];
+  private n = 0;
   line = 0;
   readonly ranges: SourceRange[] = [];
 
   /** Writes one line: `head` followed by `rest`, which ends with the line break. */
   push(head: string, rest: string): void {
-    this.chunk += head;
-    this.chunk += rest;
+    const parts = this.parts;
+    parts[this.n++] = head;
+    parts[this.n++] = rest;
     this.line++;
-    if (this.chunk.length > CHUNK) {
-      this.chunk.charCodeAt(0); // flattens the rope (see above)
-      this.chunks.push(this.chunk);
-      this.chunk = '';
-    }
+    if (this.n >= PARTS) this.flush();
+  }
+
+  /** Joins the pending pieces into one chunk; the array is kept at its full length and reused. */
+  private flush(): void {
+    if (this.n < PARTS) this.parts.length = this.n;
+    this.chunks.push(this.parts.join(''));
+    this.n = 0;
   }
 
   private range(v: object, start: number): void {
@@ -276,8 +281,7 @@ class Writer {
   }
 
   text(): string {
-    this.chunks.push(this.chunk);
-    this.chunk = '';
+    this.flush();
     return this.chunks.join('');
   }
 }
