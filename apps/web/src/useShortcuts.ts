@@ -4,7 +4,9 @@ import { type AppStore, selectBlueprint } from './store/store';
 
 /** Fields keep their own undo; the document's undo applies everywhere else. */
 function inTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  if (!(target instanceof HTMLElement)) return false;
+  // The YAML editor (Monaco) has its own undo stack, like any text field.
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.monaco-editor');
 }
 
 /** Duplicates the selected services and selects the copies. */

@@ -1,12 +1,13 @@
 import type { Target } from '@blaupause/model';
-import { type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useMemo, useState } from 'react';
 import { blueprintYaml } from '../analysis/analyze';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { downloadText } from '../files/download';
-import { elementExists } from '../store/selection';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
-import { elementAtLine, highlightedLines } from './yaml-lines';
+
+// Monaco and its workers load with the panel's editor, in chunks of their own (not the initial one).
+const YamlEditor = lazy(() => import('./yaml-editor/YamlEditor'));
 
 type Tab = 'blueprint' | Target;
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
@@ -20,31 +21,11 @@ const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
 export function YamlPanel() {
   const [tab, setTab] = useState<Tab>('compose');
   const bp = useApp(selectBlueprint);
-  const selection = useApp((s) => s.selection);
   const analysis = useAnalysis();
   const compiled = tab === 'blueprint' ? undefined : analysis.compiled[tab];
   const file = compiled?.files[0];
   const text = useMemo(() => (tab === 'blueprint' ? blueprintYaml(bp) : (file?.content ?? '')), [tab, bp, file]);
-  const lines = useMemo(() => text.replace(/\n$/, '').split('\n'), [text]);
-  const marked = useMemo(() => (file ? highlightedLines(file.sourceMap, selection) : new Set<number>()), [file, selection]);
-  const pre = useRef<HTMLPreElement>(null);
-  const select = useApp((s) => s.select);
-
-  // Clicking a line selects the element that produced it (the source map read backwards).
-  const onLineClick = (e: MouseEvent) => {
-    const line = Number((e.target as HTMLElement).closest('[data-line]')?.getAttribute('data-line'));
-    const id = file && line > 0 ? elementAtLine(file.sourceMap, line) : undefined;
-    if (id && elementExists(bp, id)) select([id]);
-  };
-
-  useEffect(() => {
-    // Scroll the panel only (scrollIntoView would scroll every ancestor, the page included).
-    const box = pre.current;
-    const first = box?.querySelector<HTMLElement>('.is-marked');
-    if (!box || !first || marked.size === 0) return;
-    const top = first.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-    if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - first.offsetHeight) box.scrollTop = Math.max(0, top - 24);
-  }, [marked]);
+  const selection = useApp((s) => s.selection);
 
   const onTabKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -53,6 +34,9 @@ export function YamlPanel() {
     const next = TABS[(i + step + TABS.length) % TABS.length];
     if (next) setTab(next.id);
   };
+
+  // While Monaco loads: the text as it is, so the panel is never empty.
+  const fallback = <pre className="yaml">{text}</pre>;
 
   return (
     <section className="yaml-panel" aria-label="YAML preview">
@@ -89,22 +73,11 @@ export function YamlPanel() {
           Save
         </button>
       </div>
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a mouse shortcut; the canvas and the problems list select by keyboard */}
-      <pre
-        ref={pre}
-        onClick={onLineClick}
-        id="yaml-output"
-        className={file ? 'yaml is-linked' : 'yaml'}
-        role="tabpanel"
-        aria-labelledby={`tab-${tab}`}
-      >
-        {lines.map((line, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a line is identified by its number
-          <span key={i} data-line={i + 1} className={marked.has(i + 1) ? 'line is-marked' : 'line'}>
-            {line}
-          </span>
-        ))}
-      </pre>
+      <div id="yaml-output" className="yaml-output" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <Suspense fallback={fallback}>
+          <YamlEditor tab={tab} text={text} sourceMap={file?.sourceMap} selection={selection} fallback={fallback} />
+        </Suspense>
+      </div>
       {compiled && compiled.diagnostics.length > 0 && (
         <ul className="notes" aria-label="Fidelity notes">
           {compiled.diagnostics.map((d) => (

@@ -1,0 +1,208 @@
+import { type Blueprint, loadBlueprint } from '@blaupause/model';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { blueprintYaml } from '../../analysis/analyze';
+import { withDefaultLayout } from '../../flow/default-layout';
+import { elementExists } from '../../store/selection';
+import { selectBlueprint } from '../../store/store';
+import { useAppStore } from '../../store/useApp';
+import { elementAtLine } from '../yaml-lines';
+import { diagnosticMarkers, markedRanges } from './editor-data';
+import { BLUEPRINT_URI, monaco } from './monaco-setup';
+
+export type YamlTab = 'blueprint' | 'compose' | 'swarm' | 'kubernetes';
+
+interface SourceRange {
+  elementId: string;
+  startLine: number;
+  endLine: number;
+}
+
+export interface YamlEditorProps {
+  tab: YamlTab;
+  /** What the store says the tab shows: the document's YAML or a compiled file. */
+  text: string;
+  /** The compiled file's source map; absent on the Blueprint tab. */
+  sourceMap: readonly SourceRange[] | undefined;
+  selection: readonly string[];
+  /** Shown until Monaco has started. */
+  fallback: ReactNode;
+}
+
+const URIS: Record<YamlTab, string> = {
+  blueprint: BLUEPRINT_URI,
+  compose: 'inmemory://blaupause/compose.yaml',
+  swarm: 'inmemory://blaupause/swarm.yaml',
+  kubernetes: 'inmemory://blaupause/kubernetes.yaml',
+};
+const MARKER_OWNER = 'blaupause';
+const DEBOUNCE_MS = 300;
+
+type CodeEditor = monaco.editor.IStandaloneCodeEditor;
+
+/**
+ * The YAML panel's Monaco editor (lazy-loaded). One model per tab: the compiled targets are
+ * read-only, the Blueprint is editable; a valid edit becomes one undoable replaceDocument command,
+ * an invalid one shows markers and leaves the document alone.
+ */
+export default function YamlEditor({ tab, text, sourceMap, selection, fallback }: YamlEditorProps) {
+  const store = useAppStore();
+  const [editor, setEditor] = useState<CodeEditor>();
+  const [shownText, setShownText] = useState('');
+  const [marked, setMarked] = useState<Array<[number, number]>>([]);
+  const models = useRef(new Map<YamlTab, monaco.editor.ITextModel>());
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection | undefined>(undefined);
+  const timer = useRef<number | undefined>(undefined);
+  /** The document this editor last dispatched: the store echoing it back must not rewrite the user's text. */
+  const applied = useRef<Blueprint | undefined>(undefined);
+  const current = useRef({ tab, sourceMap });
+  current.current = { tab, sourceMap };
+
+  const model = (t: YamlTab) => tabModel(models.current, t);
+
+  // Models live as long as the panel; the pending edit is dropped with them.
+  useEffect(() => {
+    const all = models.current;
+    return () => {
+      window.clearTimeout(timer.current);
+      for (const m of all.values()) m.dispose();
+      all.clear();
+    };
+  }, []);
+
+  // The edited Blueprint text → the document, debounced.
+  useEffect(() => {
+    if (!editor) return;
+    const m = tabModel(models.current, 'blueprint');
+    const commit = () => {
+      timer.current = undefined;
+      if (m.isDisposed()) return;
+      const r = loadBlueprint(m.getValue());
+      monaco.editor.setModelMarkers(
+        m,
+        MARKER_OWNER,
+        diagnosticMarkers(
+          r.diagnostics.filter((d) => d.severity !== 'info'),
+          (l) => (l >= 1 && l <= m.getLineCount() ? m.getLineLength(l) : 0),
+        ),
+      );
+      if (!r.ok || !r.blueprint) return;
+      const state = store.getState();
+      const before = selectBlueprint(state);
+      const next = withDefaultLayout(r.blueprint);
+      if (blueprintYaml(next) === blueprintYaml(before)) return;
+      applied.current = next;
+      state.dispatch({ kind: 'replaceDocument', blueprint: next });
+    };
+    const sub = m.onDidChangeContent((e) => {
+      if (e.isFlush) return;
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(commit, DEBOUNCE_MS);
+    });
+    return () => sub.dispose();
+  }, [editor, store]);
+
+  // The tab's model in the editor: read-only unless it is the Blueprint.
+  useEffect(() => {
+    if (!editor) return;
+    const m = tabModel(models.current, tab);
+    if (editor.getModel() !== m) editor.setModel(m);
+    editor.updateOptions({ readOnly: tab !== 'blueprint', domReadOnly: tab !== 'blueprint' });
+    setShownText(m.getValue());
+    const sub = m.onDidChangeContent(() => setShownText(m.getValue()));
+    return () => sub.dispose();
+  }, [editor, tab]);
+
+  // What the store says → the model, unless the user is typing into it.
+  useEffect(() => {
+    if (!editor) return;
+    const m = tabModel(models.current, tab);
+    if (m.getValue() === text) return;
+    if (tab === 'blueprint') {
+      const doc = selectBlueprint(store.getState());
+      const typing = editor.hasTextFocus() && (timer.current !== undefined || applied.current === doc);
+      if (typing) return;
+      monaco.editor.setModelMarkers(m, MARKER_OWNER, []);
+    }
+    m.setValue(text);
+  }, [editor, tab, text, store]);
+
+  // Source map: the selected elements' lines are decorated and revealed.
+  useEffect(() => {
+    if (!editor) return;
+    const ranges = sourceMap ? markedRanges(sourceMap, selection) : [];
+    decorations.current ??= editor.createDecorationsCollection();
+    decorations.current.set(
+      ranges.map(([start, end]) => ({
+        range: new monaco.Range(start, 1, end, 1),
+        options: { isWholeLine: true, className: 'yaml-marked', linesDecorationsClassName: 'yaml-marked-gutter' },
+      })),
+    );
+    setMarked(ranges);
+    const first = ranges[0];
+    if (first) editor.revealLinesInCenterIfOutsideViewport(first[0], first[1], monaco.editor.ScrollType.Smooth);
+  }, [editor, sourceMap, selection]);
+
+  const onMount: OnMount = (ed) => {
+    // The default model @monaco-editor/react made is replaced by the tab's own.
+    const initial = ed.getModel();
+    ed.setModel(model(current.current.tab));
+    if (initial && !URIS_SET.has(initial.uri.toString())) initial.dispose();
+    // Clicking a compiled line selects the element that produced it (the innermost range).
+    ed.onMouseDown((e) => {
+      const { tab: t, sourceMap: map } = current.current;
+      const line = e.target.position?.lineNumber;
+      if (t === 'blueprint' || !map || !line) return;
+      const id = elementAtLine(map, line);
+      const state = store.getState();
+      if (id && elementExists(selectBlueprint(state), id)) state.select([id]);
+    });
+    setEditor(ed);
+  };
+
+  return (
+    <div
+      className={tab === 'blueprint' ? 'yaml-editor is-editable' : 'yaml-editor is-linked'}
+      data-model={tab}
+      data-ready={editor ? 'true' : 'false'}
+      data-marked-lines={marked.map(([s, e]) => (s === e ? `${s}` : `${s}-${e}`)).join(' ')}
+    >
+      <Editor
+        height="100%"
+        defaultLanguage="yaml"
+        keepCurrentModel
+        loading={fallback}
+        onMount={onMount}
+        options={{
+          readOnly: tab !== 'blueprint',
+          minimap: { enabled: false },
+          automaticLayout: true,
+          scrollBeyondLastLine: false,
+          fontSize: 12,
+          lineNumbersMinChars: 3,
+          folding: true,
+          tabSize: 2,
+          renderLineHighlight: 'none',
+          wordWrap: 'off',
+          fixedOverflowWidgets: true,
+        }}
+      />
+      {/* Test hook (e2e): the whole text of the shown model; Monaco renders only the visible lines. */}
+      <pre hidden data-yaml-text="">
+        {shownText}
+      </pre>
+    </div>
+  );
+}
+
+/** The tab's model, created on first use. */
+function tabModel(models: Map<YamlTab, monaco.editor.ITextModel>, t: YamlTab): monaco.editor.ITextModel {
+  let m = models.get(t);
+  if (!m || m.isDisposed()) {
+    m = monaco.editor.createModel('', 'yaml', monaco.Uri.parse(URIS[t]));
+    models.set(t, m);
+  }
+  return m;
+}
+
+const URIS_SET = new Set(Object.values(URIS).map((u) => monaco.Uri.parse(u).toString()));
