@@ -1,4 +1,5 @@
 import { type SourceRange, tagOf } from './source-tag';
+import { StreamedMapping } from './streamed';
 
 /**
  * A purpose-built YAML writer for compiler output: block style, two-space indent, compact
@@ -183,6 +184,10 @@ class Writer {
       this.scalarLine('', v, 1);
       return;
     }
+    if (v instanceof StreamedMapping) {
+      if (!this.streamed(v, 0, undefined)) this.push('', '{}\n');
+      return;
+    }
     const start = this.line + 1;
     if (Array.isArray(v)) {
       if (v.length === 0) this.push('', '[]\n');
@@ -233,6 +238,24 @@ class Writer {
         head = firstHeads ? cachedHead(firstHeads, first, k) : makeHead(first, k);
       }
       this.entry(head, v, d);
+    }
+    return written;
+  }
+
+  /**
+   * Writes the entries of a streamed mapping at depth `d` as they come, as entries() writes those
+   * of an object (a root, or a key's value when `header` is given). Returns false when none is defined.
+   */
+  private streamed(m: StreamedMapping, d: number, header: string | undefined): boolean {
+    let written = false;
+    ensureDepth(d + 1);
+    for (const [k, v] of m.entries) {
+      if (v === undefined) continue;
+      if (!written && header !== undefined) this.push('', header);
+      written = true;
+      const head = cachedHead(PLAIN_HEADS[d] as Heads, INDENT[d] as string, k);
+      if (!(v instanceof StreamedMapping)) this.entry(head, v, d);
+      else if (!this.streamed(v, d + 1, head.openLine)) this.push(head.inline, '{}\n');
     }
     return written;
   }

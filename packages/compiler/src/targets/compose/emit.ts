@@ -1,5 +1,8 @@
-import type { Emitter } from '../emitter';
+import type { PlannedContainer, PlannedService } from '../../plan/plan';
+import { StreamedMapping } from '../../yaml';
+import type { EmitContext, Emitter } from '../emitter';
 import { dockerConfigs, dockerNetworks, dockerSecrets, dockerVolumes, volumeReplicas } from '../shared/docker-resources';
+import { dockerServices } from '../shared/service-stream';
 import { noteComposeService } from './notes';
 import { addPodServices } from './services';
 
@@ -12,23 +15,26 @@ import { addPodServices } from './services';
 export const composeEmitter: Emitter = {
   target: 'compose',
   fileName: 'compose.yaml',
-  emit(ctx) {
-    const services: Record<string, unknown> = {};
-    for (const s of ctx.plan.services) {
-      if (!s.main) continue;
-      noteComposeService(ctx, s);
-      addPodServices(ctx, s, s.main, services);
-    }
+  *emit(ctx) {
+    // Entries come lazily, so each value (and its notes) is made when the writer reaches it: the
+    // services stream pod by pod, and the resources after them, in the order notes always had.
+    const pods = ctx.plan.services.filter((s) => s.main !== undefined);
     const omitted = new Set<string>();
-    return [
-      {
-        name: ctx.plan.project,
-        services,
-        networks: dockerNetworks(ctx, 'compose', false),
-        volumes: dockerVolumes(ctx, 'compose', volumeReplicas(ctx.plan.blueprint)),
-        configs: dockerConfigs(ctx, 'compose', omitted),
-        secrets: dockerSecrets(ctx, 'compose', omitted),
-      },
-    ];
+    yield new StreamedMapping(composeFile(ctx, pods, omitted));
   },
 };
+
+function* composeFile(ctx: EmitContext, pods: PlannedService[], omitted: Set<string>): Generator<readonly [string, unknown]> {
+  yield ['name', ctx.plan.project];
+  yield [
+    'services',
+    dockerServices(pods, (s, add) => {
+      noteComposeService(ctx, s);
+      addPodServices(ctx, s, s.main as PlannedContainer, add);
+    }),
+  ];
+  yield ['networks', dockerNetworks(ctx, 'compose', false)];
+  yield ['volumes', dockerVolumes(ctx, 'compose', volumeReplicas(ctx.plan.blueprint))];
+  yield ['configs', dockerConfigs(ctx, 'compose', omitted)];
+  yield ['secrets', dockerSecrets(ctx, 'compose', omitted)];
+}

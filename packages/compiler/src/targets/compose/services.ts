@@ -17,6 +17,7 @@ import {
 } from '../shared/docker-service';
 import { dockerHealthcheck } from '../shared/healthcheck';
 import { esc, escList } from '../shared/interpolation';
+import type { AddService } from '../shared/service-stream';
 
 /**
  * One blueprint pod becomes several Compose services: the init containers (run once, in order),
@@ -30,9 +31,7 @@ export const CONDITION = {
   completed: 'service_completed_successfully',
 } as const;
 
-type Services = Record<string, unknown>;
-
-export function addPodServices(ctx: EmitContext, s: PlannedService, main: PlannedContainer, out: Services): void {
+export function addPodServices(ctx: EmitContext, s: PlannedService, main: PlannedContainer, add: AddService): void {
   const svc = s.service;
   const host = svc.hostNetwork === true;
   const networkMode = host ? 'host' : undefined;
@@ -43,11 +42,9 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
     const previous = s.inits[i - 1];
     // The first init waits for the links, as the whole pod does; each later one for its predecessor.
     const dependsOn = previous ? dependency(dockerServiceName(s, previous), CONDITION.completed) : linkDependencies(s);
-    out[dockerServiceName(s, init)] = composeService(
-      ctx,
-      s,
-      init,
-      wiring(undefined, networkMode, networks, dependsOn, 'no', undefined, NO_LINKS),
+    add(
+      dockerServiceName(s, init),
+      composeService(ctx, s, init, wiring(undefined, networkMode, networks, dependsOn, 'no', undefined, NO_LINKS)),
     );
   }
 
@@ -55,17 +52,15 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
   for (const init of s.inits) dependsOn[dockerServiceName(s, init)] = { condition: CONDITION.completed };
   const ports = host ? undefined : dockerPorts(svc.ports, 'compose');
   const replicas = svc.mode === 'global' || svc.replicas === 1 ? undefined : svc.replicas;
-  out[s.name] = composeService(ctx, s, main, wiring(ports, networkMode, networks, compact(dependsOn), undefined, replicas, s.links));
+  add(s.name, composeService(ctx, s, main, wiring(ports, networkMode, networks, compact(dependsOn), undefined, replicas, s.links)));
 
   if (s.helpers.length === 0) return;
   const joinMain = `service:${s.name}`;
   for (const helper of s.helpers) {
     const startedMain = dependency(s.name, CONDITION.started);
-    out[dockerServiceName(s, helper)] = composeService(
-      ctx,
-      s,
-      helper,
-      wiring(undefined, joinMain, undefined, startedMain, undefined, undefined, NO_LINKS),
+    add(
+      dockerServiceName(s, helper),
+      composeService(ctx, s, helper, wiring(undefined, joinMain, undefined, startedMain, undefined, undefined, NO_LINKS)),
     );
   }
 }

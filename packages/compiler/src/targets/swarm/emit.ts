@@ -1,5 +1,8 @@
+import type { PlannedContainer } from '../../plan/plan';
+import { StreamedMapping } from '../../yaml';
 import type { Emitter } from '../emitter';
 import { dockerConfigs, dockerNetworks, dockerSecrets, dockerVolumes, volumeReplicas } from '../shared/docker-resources';
+import { dockerServices } from '../shared/service-stream';
 import { noteSwarmService } from './notes';
 import { addSwarmPod } from './services';
 
@@ -13,29 +16,29 @@ import { addSwarmPod } from './services';
 export const swarmEmitter: Emitter = {
   target: 'swarm',
   fileName: 'swarm.yaml',
-  emit(ctx) {
+  *emit(ctx) {
     const bp = ctx.plan.blueprint;
     const omitted = new Set<string>();
     // Top-level configs and secrets first: the ones Swarm cannot create are left out of mounts too.
     const configs = dockerConfigs(ctx, 'swarm', omitted);
     const secrets = dockerSecrets(ctx, 'swarm', omitted);
-    const services: Record<string, unknown> = {};
     const jobs = new Set(ctx.plan.services.flatMap((s) => s.links.filter((l) => l.link.condition === 'completed').map((l) => l.target)));
+    const pods = ctx.plan.services.filter((s) => s.main !== undefined);
     let hostNetwork = false;
-    for (const s of ctx.plan.services) {
-      if (!s.main) continue;
+    const services = dockerServices(pods, (s, add) => {
       hostNetwork ||= s.service.hostNetwork === true;
       noteSwarmService(ctx, s);
-      addSwarmPod(ctx, s, s.main, { omitted, jobs }, services);
+      addSwarmPod(ctx, s, s.main as PlannedContainer, { omitted, jobs }, add);
+    });
+    // Entries come lazily: the services stream pod by pod (see dockerServices), and the networks
+    // are made after the last pod, once hostNetwork is known, in the order notes always had.
+    function* stack(): Generator<readonly [string, unknown]> {
+      yield ['services', services];
+      yield ['networks', dockerNetworks(ctx, 'swarm', hostNetwork)];
+      yield ['volumes', dockerVolumes(ctx, 'swarm', volumeReplicas(bp))];
+      yield ['configs', configs];
+      yield ['secrets', secrets];
     }
-    return [
-      {
-        services,
-        networks: dockerNetworks(ctx, 'swarm', hostNetwork),
-        volumes: dockerVolumes(ctx, 'swarm', volumeReplicas(bp)),
-        configs,
-        secrets,
-      },
-    ];
+    yield new StreamedMapping(stack());
   },
 };

@@ -16,6 +16,7 @@ import {
 } from '../shared/docker-service';
 import { dockerHealthcheck } from '../shared/healthcheck';
 import { esc, escList } from '../shared/interpolation';
+import type { AddService } from '../shared/service-stream';
 import { restartPolicy, rollbackConfig, swarmConstraint, updateConfig } from './deploy';
 
 /**
@@ -24,8 +25,6 @@ import { restartPolicy, rollbackConfig, swarmConstraint, updateConfig } from './
  * No `depends_on` (Swarm ignores start order), no `network_mode`, no `container_name`.
  */
 
-type Services = Record<string, unknown>;
-
 export interface SwarmScope {
   /** Configs and secrets left out of the stack (their mounts are left out too). */
   omitted: ReadonlySet<string>;
@@ -33,7 +32,7 @@ export interface SwarmScope {
   jobs: ReadonlySet<string>;
 }
 
-export function addSwarmPod(ctx: EmitContext, s: PlannedService, main: PlannedContainer, scope: SwarmScope, out: Services): void {
+export function addSwarmPod(ctx: EmitContext, s: PlannedService, main: PlannedContainer, scope: SwarmScope, add: AddService): void {
   const { omitted } = scope;
   const svc = s.service;
   const host = svc.hostNetwork === true;
@@ -59,16 +58,19 @@ export function addSwarmPod(ctx: EmitContext, s: PlannedService, main: PlannedCo
   for (const init of s.inits) {
     // Runs to completion once: "none" keeps Swarm from starting it again after it exits.
     const deploy = { resources: dockerResources(init.container.resources), restart_policy: { condition: 'none' }, placement };
-    out[dockerServiceName(s, init)] = swarmService(ctx, s, init, omitted, { networks, deploy, links: false });
+    add(dockerServiceName(s, init), swarmService(ctx, s, init, omitted, { networks, deploy, links: false }));
   }
-  out[s.name] = swarmService(ctx, s, main, omitted, {
-    networks,
-    ports: host ? undefined : dockerPorts(svc.ports, 'swarm'),
-    deploy: pod(main),
-    links: true,
-  });
+  add(
+    s.name,
+    swarmService(ctx, s, main, omitted, {
+      networks,
+      ports: host ? undefined : dockerPorts(svc.ports, 'swarm'),
+      deploy: pod(main),
+      links: true,
+    }),
+  );
   for (const helper of s.helpers)
-    out[dockerServiceName(s, helper)] = swarmService(ctx, s, helper, omitted, { networks, deploy: pod(helper), links: false });
+    add(dockerServiceName(s, helper), swarmService(ctx, s, helper, omitted, { networks, deploy: pod(helper), links: false }));
 }
 
 interface Wiring {
