@@ -42,6 +42,13 @@ function stringScalar(s: string): string {
 }
 
 /**
+ * The pieces joined into one flat string. Cached pieces are made this way because + and template
+ * literals give V8 cons-strings (from 13 characters on), and every join of output that contains
+ * one has to walk it instead of copying it.
+ */
+const flat = (...pieces: string[]): string => pieces.join('');
+
+/**
  * The rest of a line holding scalar `v`: its rendering plus the line break, so that writing a
  * line is two appends (head, rest). Strings are cached, since values recur (images, ports, labels).
  */
@@ -49,7 +56,7 @@ function scalarRest(v: unknown): string {
   if (typeof v === 'string') {
     let r = cache.get(v);
     if (r === undefined) {
-      r = `${stringScalar(v)}\n`;
+      r = flat(stringScalar(v), '\n');
       if (v.length <= 200) {
         if (cache.size >= CACHE_MAX) cache.clear();
         cache.set(v, r);
@@ -97,6 +104,8 @@ interface Head {
   inline: string;
   /** `open` with the line break. */
   openLine: string;
+  /** Whole lines of this key with a recurring string value ("condition: service_healthy"), up to LINES_PER_HEAD. */
+  lines: Map<string, string>;
 }
 type Heads = Map<string, Head>;
 
@@ -112,19 +121,21 @@ const PLAIN_HEADS: Heads[] = [new Map()];
 const DASHED_HEADS: Heads[] = [new Map()];
 let headCount = 0;
 const PARTS = 8_192;
+// Enough for a key's usual values (conditions, roles, protocols); unique ones (images) just miss.
+const LINES_PER_HEAD = 16;
 
 function ensureDepth(d: number): void {
   for (let i = INDENT.length; i <= d; i++) {
-    INDENT.push(`${INDENT[i - 1]}  `);
-    DASH.push(`${INDENT[i]}- `);
+    INDENT.push(flat(INDENT[i - 1] as string, '  '));
+    DASH.push(flat(INDENT[i] as string, '- '));
     PLAIN_HEADS.push(new Map());
     DASHED_HEADS.push(new Map());
   }
 }
 
 function makeHead(lead: string, key: string): Head {
-  const open = `${lead}${scalar(key)}:`;
-  return { open, inline: `${open} `, openLine: `${open}\n` };
+  const open = flat(lead, scalar(key), ':');
+  return { open, inline: flat(open, ' '), openLine: flat(open, '\n'), lines: new Map() };
 }
 
 function cachedHead(heads: Heads, lead: string, key: string): Head {
@@ -166,9 +177,16 @@ class Writer {
     if (this.n >= PARTS) this.flush();
   }
 
-  /** Joins the pending pieces into one chunk; the array is kept at its full length and reused. */
+  /** Writes one whole line (ending with its line break): one piece, where push('', line) took two. */
+  pushLine(line: string): void {
+    this.parts[this.n++] = line;
+    this.line++;
+    if (this.n >= PARTS) this.flush();
+  }
+
+  /** Joins the pending pieces into one chunk; the array is reused, trimmed to what is pending. */
   private flush(): void {
-    if (this.n < PARTS) this.parts.length = this.n;
+    if (this.parts.length !== this.n) this.parts.length = this.n;
     this.chunks.push(this.parts.join(''));
     this.n = 0;
   }
@@ -185,14 +203,14 @@ class Writer {
       return;
     }
     if (v instanceof StreamedMapping) {
-      if (!this.streamed(v, 0, undefined)) this.push('', '{}\n');
+      if (!this.streamed(v, 0, undefined)) this.pushLine('{}\n');
       return;
     }
     const start = this.line + 1;
     if (Array.isArray(v)) {
-      if (v.length === 0) this.push('', '[]\n');
+      if (v.length === 0) this.pushLine('[]\n');
       else this.items(v, 0, DASH[0] as string);
-    } else if (!this.entries(v as Record<string, unknown>, 0, '', PLAIN_HEADS[0], undefined)) this.push('', '{}\n');
+    } else if (!this.entries(v as Record<string, unknown>, 0, '', PLAIN_HEADS[0], undefined)) this.pushLine('{}\n');
     this.range(v, start);
   }
 
@@ -206,7 +224,7 @@ class Writer {
       const block = literalBlock(v, INDENT[blockDepth] as string);
       if (block) {
         this.push(head, `${block[0]}\n`);
-        for (let i = 1; i < block.length; i++) this.push(block[i] as string, '\n');
+        for (let i = 1; i < block.length; i++) this.pushLine(`${block[i]}\n`);
         return;
       }
     }
@@ -233,7 +251,7 @@ class Writer {
       if (written) head = cachedHead(PLAIN_HEADS[d] as Heads, INDENT[d] as string, k);
       else {
         written = true;
-        if (header !== undefined) this.push('', header);
+        if (header !== undefined) this.pushLine(header);
         ensureDepth(d + 1);
         head = firstHeads ? cachedHead(firstHeads, first, k) : makeHead(first, k);
       }
@@ -251,7 +269,7 @@ class Writer {
     ensureDepth(d + 1);
     for (const [k, v] of m.entries) {
       if (v === undefined) continue;
-      if (!written && header !== undefined) this.push('', header);
+      if (!written && header !== undefined) this.pushLine(header);
       written = true;
       const head = cachedHead(PLAIN_HEADS[d] as Heads, INDENT[d] as string, k);
       if (!(v instanceof StreamedMapping)) this.entry(head, v, d);
@@ -262,6 +280,18 @@ class Writer {
 
   private entry(head: Head, v: unknown, d: number): void {
     if (typeof v !== 'object' || v === null) {
+      if (typeof v === 'string') {
+        // One cached piece for the whole line when this key has had this value before.
+        let line = head.lines.get(v);
+        if (line === undefined && head.lines.size < LINES_PER_HEAD && !v.includes('\n')) {
+          line = flat(head.inline, scalarRest(v));
+          head.lines.set(v, line);
+        }
+        if (line !== undefined) {
+          this.pushLine(line);
+          return;
+        }
+      }
       this.scalarLine(head.inline, v, d + 1);
       return;
     }
@@ -270,7 +300,7 @@ class Writer {
       // Compact form (as kubectl writes): the items of a mapping's sequence at the key's indent.
       if (v.length === 0) this.push(head.inline, '[]\n');
       else {
-        this.push('', head.openLine);
+        this.pushLine(head.openLine);
         this.items(v, d, DASH[d] as string);
       }
     } else if (!this.entries(v as Record<string, unknown>, d + 1, INDENT[d + 1] as string, PLAIN_HEADS[d + 1], head.openLine))
@@ -324,7 +354,7 @@ export function emitYamlDocuments(docs: Iterable<unknown>): EmitResult {
   const w = new Writer();
   let first = true;
   for (const doc of docs) {
-    if (!first) w.push('', '---\n');
+    if (!first) w.pushLine('---\n');
     first = false;
     w.root(doc);
   }
