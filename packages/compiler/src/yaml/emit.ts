@@ -119,6 +119,9 @@ const DASH: string[] = ['- '];
 const PLAIN_HEADS: Heads[] = [new Map()];
 /** DASHED_HEADS[d]: keys at depth d written after DASH[d - 1]. */
 const DASHED_HEADS: Heads[] = [new Map()];
+/** DASH_LINES[d]: whole lines of string items written after DASH[d], up to DASH_LINES_MAX. */
+const DASH_LINES: Map<string, string>[] = [new Map()];
+const DASH_LINES_MAX = 256;
 let headCount = 0;
 const PARTS = 8_192;
 // Enough for a key's usual values (conditions, roles, protocols); unique ones (images) just miss.
@@ -130,6 +133,7 @@ function ensureDepth(d: number): void {
     DASH.push(flat(INDENT[i] as string, '- '));
     PLAIN_HEADS.push(new Map());
     DASHED_HEADS.push(new Map());
+    DASH_LINES.push(new Map());
   }
 }
 
@@ -319,6 +323,19 @@ class Writer {
 
   private item(v: unknown, d: number, dash: string): void {
     if (typeof v !== 'object' || v === null) {
+      // As for keys: recurring string items at the usual indent ("- --port") are cached whole lines.
+      if (typeof v === 'string' && dash === DASH[d]) {
+        const lines = DASH_LINES[d] as Map<string, string>;
+        let line = lines.get(v);
+        if (line === undefined && lines.size < DASH_LINES_MAX && !v.includes('\n')) {
+          line = flat(dash, scalarRest(v));
+          lines.set(v, line);
+        }
+        if (line !== undefined) {
+          this.pushLine(line);
+          return;
+        }
+      }
       this.scalarLine(dash, v, d + 1);
       return;
     }
