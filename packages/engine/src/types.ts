@@ -1,0 +1,197 @@
+import type { Blueprint, Diagnostic } from '@blaupause/model';
+
+/**
+ * The one interface every deploy driver implements (DESIGN §9.6): constructed in the composition
+ * root (server, CLI) and injected, never created on import. Errors are data: operations that can
+ * fail return `Result`, streams carry error events; only the CLI decides exit codes and the
+ * server maps errors to tRPC codes in one place.
+ *
+ * This is the shared contract between packages/engine, apps/server and apps/web (through the
+ * server's router types). Extend it; do not break it without updating all three.
+ */
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineError };
+
+export type EngineErrorCode =
+  | 'ENGINE_UNREACHABLE'
+  | 'ENGINE_RESTARTED'
+  | 'INVALID_BLUEPRINT'
+  | 'INVALID_NAME'
+  | 'BUSY'
+  | 'IMAGE_PULL_FAILED'
+  | 'IMAGE_MISSING'
+  | 'PORT_IN_USE'
+  | 'DEPENDENCY_FAILED'
+  | 'DEPENDENCY_TIMEOUT'
+  | 'CONTAINER_EXITED'
+  | 'CRASH_LOOP'
+  | 'NOT_FOUND'
+  | 'NOT_OWNED'
+  | 'ENGINE_ERROR';
+
+export interface EngineError {
+  code: EngineErrorCode;
+  message: string;
+  /** What to do about it, for a person. */
+  hint?: string;
+  /** The blueprint element concerned (service:x, container:x/c, volume:v …), when there is one. */
+  elementId?: string;
+  /** Validation diagnostics when code is INVALID_BLUEPRINT. */
+  diagnostics?: Diagnostic[];
+}
+
+export interface EngineInfo {
+  kind: 'docker' | 'podman' | 'swarm' | 'kubernetes';
+  /** Where it was reached: unix socket path or tcp URL (DOCKER_HOST). */
+  endpoint: string;
+  version: string;
+  apiVersion: string;
+  os: string;
+  arch: string;
+  containersRunning: number;
+  swarm: boolean;
+}
+
+/** DESIGN §5 states. */
+export type ContainerState =
+  | 'pending'
+  | 'creating'
+  | 'starting'
+  | 'running'
+  | 'healthy'
+  | 'unhealthy'
+  | 'restarting'
+  | 'exited'
+  | 'crash-looping'
+  | 'removed';
+
+export interface ContainerStatus {
+  project: string;
+  service: string;
+  /** Container name inside the pod (the blueprint's container key). */
+  container: string;
+  /** 1-based replica number (com.docker.compose.container-number). */
+  replica: number;
+  /** Blueprint element id: container:<service>/<container>. */
+  elementId: string;
+  /** Engine container id, once one exists. */
+  id?: string;
+  state: ContainerState;
+  exitCode?: number;
+  restarts: number;
+  image: string;
+  /** Published host ports: "127.0.0.1:8080->80/tcp". */
+  ports: string[];
+  /** Engine time of the change this status reflects, ms since epoch. */
+  at: number;
+  message?: string;
+}
+
+export interface ContainerStats {
+  id: string;
+  elementId: string;
+  replica: number;
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  at: number;
+}
+
+/** The status stream: a full snapshot on (re)connect, then changes. */
+export type StatusEvent =
+  | { kind: 'snapshot'; project?: string; containers: ContainerStatus[]; at: number }
+  | { kind: 'change'; status: ContainerStatus }
+  | { kind: 'stats'; stats: ContainerStats }
+  | { kind: 'engine'; connected: boolean; message?: string; at: number };
+
+export type PlanActionKind = 'create' | 'recreate' | 'remove' | 'unchanged' | 'scale-up' | 'scale-down';
+
+export interface PlanAction {
+  kind: PlanActionKind;
+  service: string;
+  /** Pod container, when the action is about one container. */
+  container?: string;
+  replica?: number;
+  elementId: string;
+  /** Why (e.g. "config hash changed: image"). */
+  reason?: string;
+}
+
+export interface ResourceAction {
+  kind: 'create' | 'keep' | 'remove';
+  resource: 'network' | 'volume' | 'image';
+  name: string;
+  elementId?: string;
+  reason?: string;
+}
+
+export interface DeployPlan {
+  project: string;
+  actions: PlanAction[];
+  resources: ResourceAction[];
+  /** True when applying would make no mutating engine call. */
+  noop: boolean;
+}
+
+export type ProgressEvent =
+  | { kind: 'plan'; plan: DeployPlan }
+  | { kind: 'step'; action: PlanAction | ResourceAction; phase: 'started' | 'done' | 'failed'; message?: string; at: number }
+  | { kind: 'pull'; image: string; status: string; current?: number; total?: number; at: number }
+  | { kind: 'wait'; service: string; on: string; condition: 'started' | 'healthy' | 'completed'; at: number }
+  | { kind: 'error'; error: EngineError; at: number }
+  | { kind: 'done'; ok: boolean; durationMs: number; at: number };
+
+export interface DeploymentSummary {
+  project: string;
+  services: string[];
+  containers: number;
+  running: number;
+  /** Blueprint hash stored in our labels at the last apply. */
+  blueprintHash?: string;
+  updatedAt?: number;
+}
+
+export interface LogLine {
+  id: string;
+  elementId: string;
+  replica: number;
+  stream: 'stdout' | 'stderr';
+  /** Engine timestamp, ms since epoch. */
+  at: number;
+  text: string;
+}
+
+export interface DeployOptions {
+  project: string;
+  /** Folder of the blueprint file: relative bind sources and config files resolve inside it. */
+  baseDir?: string;
+  signal?: AbortSignal;
+}
+
+export interface DestroyOptions {
+  /** Named volumes to delete too (by blueprint volume name); others are kept. */
+  volumes?: string[];
+  signal?: AbortSignal;
+}
+
+export interface LogOptions {
+  project: string;
+  service: string;
+  container?: string;
+  replica?: number;
+  tail?: number;
+  follow?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface Driver {
+  info(): Promise<Result<EngineInfo>>;
+  plan(blueprint: Blueprint, options: DeployOptions): Promise<Result<DeployPlan>>;
+  /** Plans again and converges; one apply per project at a time (a second gets BUSY). */
+  apply(blueprint: Blueprint, options: DeployOptions): AsyncIterable<ProgressEvent>;
+  destroy(project: string, options?: DestroyOptions): AsyncIterable<ProgressEvent>;
+  list(): Promise<Result<DeploymentSummary[]>>;
+  /** Snapshot, then changes from the engine's event stream; re-snapshots after reconnects. */
+  watch(project: string | undefined, signal: AbortSignal): AsyncIterable<StatusEvent>;
+  logs(options: LogOptions): AsyncIterable<LogLine>;
+}
