@@ -1,7 +1,10 @@
 import type { Blueprint } from '@blaupause/model';
 import { ok } from './doc';
+import { setExposure } from './exposure-commands';
+import { insertElements } from './insert-commands';
 import { moveNodes } from './layout-commands';
 import { addLink, removeLink, setLinkCondition } from './link-commands';
+import { addNetwork, joinNetwork, leaveNetwork, removeNetwork, renameNetwork, setNetworkOptions } from './network-commands';
 import { addPort, removePort } from './port-commands';
 import { addContainer, addService, duplicateService, removeService, renameService, setImage, setReplicas } from './service-commands';
 import type { Command, CommandResult } from './types';
@@ -45,8 +48,24 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
       return mountVolume(bp, cmd.service, cmd.volume, cmd.target, cmd.container);
     case 'unmountVolume':
       return unmountVolume(bp, cmd.service, cmd.volume);
+    case 'setExposure':
+      return setExposure(bp, cmd.service, cmd.port, cmd.exposure);
+    case 'addNetwork':
+      return addNetwork(bp, cmd.name, cmd.at);
+    case 'removeNetwork':
+      return removeNetwork(bp, cmd.name);
+    case 'renameNetwork':
+      return renameNetwork(bp, cmd.from, cmd.to);
+    case 'setNetworkOptions':
+      return setNetworkOptions(bp, cmd.name, cmd.options);
+    case 'joinNetwork':
+      return joinNetwork(bp, cmd.service, cmd.network);
+    case 'leaveNetwork':
+      return leaveNetwork(bp, cmd.service, cmd.network);
     case 'moveNodes':
       return ok(moveNodes(bp, cmd.moves));
+    case 'insertElements':
+      return insertElements(bp, cmd.elements);
     case 'replaceDocument':
       return ok(cmd.blueprint);
     case 'batch': {

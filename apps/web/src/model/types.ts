@@ -1,4 +1,11 @@
 import type { Blueprint, ContainerRole, LinkCondition } from '@blaupause/model';
+import type { Exposure } from './exposure-commands';
+import type { NetworkOptions } from './network-commands';
+
+/** Whole elements by section, and layout entries by element id: what a paste inserts. */
+export type Elements = Partial<Pick<Blueprint, 'services' | 'volumes' | 'networks' | 'configs' | 'secrets'>> & {
+  layout?: NonNullable<Blueprint['layout']>['nodes'];
+};
 
 export interface XY {
   x: number;
@@ -18,6 +25,8 @@ export type Command =
   /** A TCP port of the pod, published on the host when `publish` is given. */
   | { kind: 'addPort'; service: string; port: number; publish?: number }
   | { kind: 'removePort'; service: string; port: number }
+  /** Publish a port on the host / put it behind an ingress (`null` takes either away). */
+  | { kind: 'setExposure'; service: string; port: number; exposure: Exposure }
   | { kind: 'addLink'; from: string; to: string; condition?: LinkCondition }
   | { kind: 'removeLink'; from: string; to: string }
   | { kind: 'setLinkCondition'; from: string; to: string; condition: LinkCondition }
@@ -25,8 +34,17 @@ export type Command =
   | { kind: 'removeVolume'; name: string }
   | { kind: 'mountVolume'; service: string; volume: string; target: string; container?: string }
   | { kind: 'unmountVolume'; service: string; volume: string }
+  | { kind: 'addNetwork'; name: string; at?: XY }
+  | { kind: 'removeNetwork'; name: string }
+  | { kind: 'renameNetwork'; from: string; to: string }
+  | { kind: 'setNetworkOptions'; name: string; options: NetworkOptions }
+  /** A service joins a network segment (and so leaves the implicit default one, as in Compose). */
+  | { kind: 'joinNetwork'; service: string; network: string }
+  | { kind: 'leaveNetwork'; service: string; network: string }
   /** Layout only: positions by element id. Never changes what is compiled. */
   | { kind: 'moveNodes'; moves: ReadonlyArray<{ id: string } & XY> }
+  /** Adds services, volumes, networks, configs and secrets under free names, with their layout: a paste. */
+  | { kind: 'insertElements'; elements: Elements }
   /** Replaces the whole document (a template, an import): undoable like any edit. */
   | { kind: 'replaceDocument'; blueprint: Blueprint }
   /** Several commands as one edit (one undo step); all or nothing. */
