@@ -1,0 +1,101 @@
+import { type Blueprint, loadBlueprint } from '@blaupause/model';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { describe, expect, it } from 'vitest';
+import { applyCommand } from '../model/commands';
+import { sameParts, semanticParts } from '../model/semantics';
+import { estimateSize, layoutCommand, layoutGraph, layoutOrigin, layoutPositions, toElkGraph } from './elk-graph';
+
+const TEXT = `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata: { name: shop }
+services:
+  db:
+    containers:
+      postgres: { role: main, image: postgres:17, mounts: [{ type: volume, source: data, target: /var/lib/postgresql/data }] }
+  api:
+    links: [{ to: db }]
+    containers:
+      app: { role: main, image: api:1 }
+      log: { role: sidecar, image: fluent-bit:3 }
+  web:
+    ports: [{ port: 80, publish: 8080 }]
+    links: [{ to: api }]
+    containers:
+      nginx: { role: main, image: nginx:1.27 }
+volumes:
+  data: {}
+`;
+
+function load(text: string): Blueprint {
+  const r = loadBlueprint(text);
+  if (!r.blueprint) throw new Error(JSON.stringify(r.diagnostics));
+  return r.blueprint;
+}
+
+const bp = load(TEXT);
+
+describe('layoutGraph / toElkGraph', () => {
+  it('has one node per service and volume and one edge per link and mount, helpers staying inside their service', () => {
+    const g = layoutGraph(bp, new Map([['service:web', { width: 300, height: 111 }]]));
+    expect(g.nodes.map((n) => n.id)).toEqual(['service:db', 'service:api', 'service:web', 'volume:data']);
+    expect(g.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual([
+      'service:api>service:db',
+      'service:db>volume:data',
+      'service:web>service:api',
+    ]);
+    // measured sizes win; unmeasured nodes are estimated from what they show (api has two containers)
+    expect(g.nodes.find((n) => n.id === 'service:web')).toMatchObject({ width: 300, height: 111 });
+    const api = g.nodes.find((n) => n.id === 'service:api');
+    const db = g.nodes.find((n) => n.id === 'service:db');
+    expect(api?.height).toBeGreaterThan(db?.height ?? Infinity);
+    const elk = toElkGraph(g);
+    expect(elk.layoutOptions?.['elk.direction']).toBe('RIGHT');
+    expect(elk.children).toHaveLength(4);
+    expect(elk.edges?.[0]).toMatchObject({ sources: [expect.any(String)], targets: [expect.any(String)] });
+  });
+
+  it('estimates unknown node types with a default size rather than zero', () => {
+    expect(estimateSize({ type: 'network', data: {} })).toEqual({ width: 180, height: 60 });
+  });
+});
+
+describe('an ELK layout as a command', () => {
+  const run = async (doc: Blueprint) => layoutPositions(await new ELK().layout(toElkGraph(layoutGraph(doc))), { x: 100, y: 40 });
+
+  it('puts a service left of the services it uses and a volume right after its user, on the grid', async () => {
+    const p = await run(bp);
+    const x = (id: string) => p.get(id)?.x ?? Number.NaN;
+    expect(x('service:web')).toBeLessThan(x('service:api'));
+    expect(x('service:api')).toBeLessThan(x('service:db'));
+    expect(x('service:db')).toBeLessThan(x('volume:data'));
+    for (const { x: px, y } of p.values()) {
+      expect(px % 20).toBe(0);
+      expect(y % 20).toBe(0);
+    }
+    expect(Math.min(...[...p.values()].map((q) => q.x))).toBe(100);
+    expect(Math.min(...[...p.values()].map((q) => q.y))).toBe(40);
+  });
+
+  it('is one moveNodes command that changes the layout only, and none when nothing would move', async () => {
+    const p = await run(bp);
+    const cmd = layoutCommand(bp, p);
+    expect(cmd?.kind).toBe('moveNodes');
+    const r = applyCommand(bp, cmd ?? { kind: 'batch', commands: [] });
+    if (!r.ok) throw new Error(r.error);
+    expect(sameParts(semanticParts(bp), semanticParts(r.value))).toBe(true);
+    expect(r.value.layout?.nodes['volume:data']).toEqual(p.get('volume:data'));
+    expect(layoutCommand(r.value, p)).toBeUndefined();
+    expect(layoutOrigin(r.value)).toEqual({ x: 100, y: 40 });
+  });
+
+  it('skips nodes that were deleted while the layout ran', () => {
+    const cmd = layoutCommand(bp, new Map([['service:gone', { x: 0, y: 0 }]]));
+    expect(cmd).toBeUndefined();
+  });
+
+  it('lays out a dependency cycle without failing', async () => {
+    const cyclic = load(TEXT.replace('  db:\n', '  db:\n    links: [{ to: web }]\n'));
+    const p = await run(cyclic);
+    expect(p.size).toBe(4);
+  });
+});

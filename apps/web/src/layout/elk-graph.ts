@@ -1,0 +1,96 @@
+import type { Blueprint } from '@blaupause/model';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import { GRID } from '../flow/default-layout';
+import { toFlow } from '../flow/to-flow';
+import type { Command, XY } from '../model/types';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+export interface LayoutGraph {
+  nodes: ReadonlyArray<{ id: string } & Size>;
+  edges: ReadonlyArray<{ id: string; source: string; target: string }>;
+}
+
+/**
+ * Layered, left to right: an edge's source is left of its target, so a service sits left of the
+ * services it uses and of the volumes it mounts. Network simplex layering keeps edges short, which
+ * puts a volume in the layer right after its (last) user. Model order keeps the result stable: the
+ * same document always lays out the same way.
+ */
+export const ELK_OPTIONS: Readonly<Record<string, string>> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.layered.layering.strategy': 'NETWORK_SIMPLEX',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '100',
+  'elk.spacing.nodeNode': '40',
+  'elk.spacing.componentComponent': '80',
+  'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+};
+
+/**
+ * The canvas's nodes and edges (the projection, so every node type the canvas draws takes part),
+ * each node with its measured size, else an estimate from what it shows. Helper containers are
+ * drawn inside their service's node, so they move with it and never become nodes of their own.
+ */
+export function layoutGraph(bp: Blueprint, measured: ReadonlyMap<string, Size> = new Map()): LayoutGraph {
+  const flow = toFlow(bp);
+  const nodes = flow.nodes.map((n) => ({ id: n.id, ...(measured.get(n.id) ?? estimateSize(n)) }));
+  const ids = new Set(nodes.map((n) => n.id));
+  const edges = flow.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map(({ id, source, target }) => ({ id, source, target }));
+  return { nodes, edges };
+}
+
+/** Roughly what nodes.css draws: a header, one row per container, a row of ports. Used before a node was ever rendered. */
+export function estimateSize(node: { type?: string; data: unknown }): Size {
+  if (node.type === 'service') {
+    const data = node.data as { containers?: unknown[]; ports?: unknown[] };
+    const rows = data.containers?.length ?? 1;
+    return { width: 240, height: 44 + rows * 30 + ((data.ports?.length ?? 0) > 0 ? 30 : 0) };
+  }
+  if (node.type === 'volume') return { width: 160, height: 70 };
+  return { width: 180, height: 60 };
+}
+
+export function toElkGraph(graph: LayoutGraph): ElkNode {
+  return {
+    id: 'root',
+    layoutOptions: { ...ELK_OPTIONS },
+    children: graph.nodes.map((n) => ({ id: n.id, width: Math.max(1, n.width), height: Math.max(1, n.height) })),
+    edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+  };
+}
+
+/**
+ * Where ELK put each node, snapped to the grid and shifted so the drawing's top-left corner is at
+ * `origin` (the corner of what was there before, so the view does not jump away).
+ */
+export function layoutPositions(result: ElkNode, origin: XY = { x: 0, y: 0 }): Map<string, XY> {
+  const out = new Map<string, XY>();
+  const snap = (v: number) => Math.round(v / GRID) * GRID;
+  for (const c of result.children ?? []) out.set(c.id, { x: snap(origin.x + (c.x ?? 0)), y: snap(origin.y + (c.y ?? 0)) });
+  return out;
+}
+
+/**
+ * The layout as one command (one undo step) that touches `layout` only; undefined when every node
+ * is already where the layout puts it, or gone since the layout started.
+ */
+export function layoutCommand(bp: Blueprint, positions: ReadonlyMap<string, XY>): Command | undefined {
+  const present = new Set(toFlow(bp).nodes.map((n) => n.id));
+  const placed = bp.layout?.nodes ?? {};
+  const moves = [...positions]
+    .filter(([id, p]) => present.has(id) && !(Object.hasOwn(placed, id) && placed[id]?.x === p.x && placed[id]?.y === p.y))
+    .map(([id, p]) => ({ id, ...p }));
+  return moves.length > 0 ? { kind: 'moveNodes', moves } : undefined;
+}
+
+/** The top-left corner of the placed nodes (where a re-layout keeps the drawing), or 0,0. */
+export function layoutOrigin(bp: Blueprint): XY {
+  const entries = Object.values(bp.layout?.nodes ?? {});
+  if (entries.length === 0) return { x: 0, y: 0 };
+  return { x: Math.min(...entries.map((e) => e.x)), y: Math.min(...entries.map((e) => e.y)) };
+}
