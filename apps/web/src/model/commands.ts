@@ -2,7 +2,6 @@ import type { Blueprint } from '@blaupause/model';
 import { ok } from './doc';
 import { setExposure } from './exposure-commands';
 import { insertElements } from './insert-commands';
-import { insertElements } from './insert-commands';
 import { moveNodes } from './layout-commands';
 import { addLink, removeLink, setLinkCondition } from './link-commands';
 import { addNetwork, joinNetwork, leaveNetwork, removeNetwork, renameNetwork, setNetworkOptions } from './network-commands';
@@ -65,8 +64,6 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
       return leaveNetwork(bp, cmd.service, cmd.network);
     case 'moveNodes':
       return ok(moveNodes(bp, cmd.moves));
-    case 'insertElements':
-      return insertElements(bp, cmd.elements);
     case 'insertElements':
       return insertElements(bp, cmd.elements);
     case 'replaceDocument':

@@ -7,11 +7,6 @@ export type Elements = Partial<Pick<Blueprint, 'services' | 'volumes' | 'network
   layout?: NonNullable<Blueprint['layout']>['nodes'];
 };
 
-/** Whole elements by section, and layout entries by element id: what a paste inserts. */
-export type Elements = Partial<Pick<Blueprint, 'services' | 'volumes' | 'networks' | 'configs' | 'secrets'>> & {
-  layout?: NonNullable<Blueprint['layout']>['nodes'];
-};
-
 export interface XY {
   x: number;
   y: number;
@@ -48,8 +43,6 @@ export type Command =
   | { kind: 'leaveNetwork'; service: string; network: string }
   /** Layout only: positions by element id. Never changes what is compiled. */
   | { kind: 'moveNodes'; moves: ReadonlyArray<{ id: string } & XY> }
-  /** Adds services, volumes, networks, configs and secrets under free names, with their layout: a paste. */
-  | { kind: 'insertElements'; elements: Elements }
   /** Adds services, volumes, networks, configs and secrets under free names, with their layout: a paste. */
   | { kind: 'insertElements'; elements: Elements }
   /** Replaces the whole document (a template, an import): undoable like any edit. */
