@@ -5,7 +5,15 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   base: './',
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1024 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1024,
+    // dist/.vite/manifest.json: scripts/check-bundle.mjs reads it to sum the initial JavaScript.
+    manifest: true,
+  },
+  // Module workers (the analysis worker shares chunks through ES imports).
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -1,9 +1,12 @@
-import { selectBlueprint } from '../store/store';
-import { useAnalyzer, useApp } from '../store/useApp';
+import { useSyncExternalStore } from 'react';
+import { useAnalysisSource } from '../store/useApp';
 import type { Analysis } from './analyze';
 
-/** Problems and compiled targets of the current document; recomputed only when its semantics change. */
+/**
+ * Problems and compiled targets of the current document: the newest analysis the worker has sent
+ * (it follows the store; a document that only moved is not analysed again).
+ */
 export function useAnalysis(): Analysis {
-  const bp = useApp(selectBlueprint);
-  return useAnalyzer()(bp);
+  const source = useAnalysisSource();
+  return useSyncExternalStore(source.subscribe, source.current);
 }

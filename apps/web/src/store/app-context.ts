@@ -1,13 +1,13 @@
-import type { Blueprint } from '@blaupause/model';
 import { createContext } from 'react';
-import type { Analysis } from '../analysis/analyze';
 import type { KeyValueStorage } from '../persistence/autosave';
+import type { AnalysisSource } from '../worker/analysis-source';
 import type { AppStore } from './store';
 
-/** The store, the analyzer and the autosave storage, provided once at the root (composition root: main.tsx). */
+/** The store, the analysis and the autosave storage, provided once at the root (composition root: main.tsx). */
 export interface AppContextValue {
   store: AppStore;
-  analyze: (bp: Blueprint) => Analysis;
+  /** Problems and compiled targets of the document, computed off the main thread (worker/). */
+  analysis: AnalysisSource;
   /** Where the document is autosaved; absent when the browser has no usable storage. */
   storage: KeyValueStorage | undefined;
 }

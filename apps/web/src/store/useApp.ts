@@ -18,8 +18,8 @@ export function useAppStore() {
   return useAppContext().store;
 }
 
-export function useAnalyzer() {
-  return useAppContext().analyze;
+export function useAnalysisSource() {
+  return useAppContext().analysis;
 }
 
 export function useStorage() {

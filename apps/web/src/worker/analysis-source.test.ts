@@ -1,0 +1,132 @@
+import type { Blueprint } from '@blaupause/model';
+import { describe, expect, it, vi } from 'vitest';
+import { analyze } from '../analysis/analyze';
+import { applyCommand } from '../model/commands';
+import type { Command } from '../model/types';
+import { templateBlueprint } from '../templates/templates';
+import { createAnalysisHost } from './analysis-host';
+import { type AnalysisPort, createAnalysisSource, EMPTY_ANALYSIS } from './analysis-source';
+import type { AnalysisReply, AnalysisRequest } from './protocol';
+
+/** A worker stand-in: requests queue up and are answered by the real host when the test says so. */
+function fakeWorker(run = analyze) {
+  const host = createAnalysisHost(run);
+  const queue: AnalysisRequest[] = [];
+  const port: AnalysisPort = { postMessage: (r) => queue.push(structuredClone(r)), onmessage: null };
+  const answerOne = () => {
+    const r = queue.shift();
+    if (!r) throw new Error('nothing to answer');
+    port.onmessage?.({ data: structuredClone(host(r)) as AnalysisReply });
+  };
+  return { port, queue, answerOne };
+}
+
+function apply(bp: Blueprint, cmd: Command): Blueprint {
+  const r = applyCommand(bp, cmd);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+describe('analysis in a worker', () => {
+  it('answers what analyze() answers on the main thread, after edits sent as patches', () => {
+    const w = fakeWorker();
+    const source = createAnalysisSource(w.port);
+    expect(source.current()).toBe(EMPTY_ANALYSIS);
+    const listener = vi.fn();
+    source.subscribe(listener);
+
+    let bp = templateBlueprint('seed-compose');
+    source.request(bp);
+    w.answerOne();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(source.current()).toEqual(analyze(bp));
+
+    for (const cmd of [
+      { kind: 'renameService', from: 'weba', to: 'web-a' },
+      { kind: 'removeService', name: 'webb' },
+      { kind: 'addService', name: 'cache', image: 'redis:7', at: { x: 0, y: 0 } },
+    ] as Command[]) {
+      bp = apply(bp, cmd);
+      source.request(bp);
+      w.answerOne();
+      expect(source.current()).toEqual(analyze(bp));
+    }
+    expect(source.current().compiled.compose.files[0]?.content).toContain('web-a:');
+    expect(source.current().compiled.compose.files[0]?.content).not.toContain('webb:');
+  });
+
+  it('sends only what changed, and nothing for a move', () => {
+    const w = fakeWorker();
+    const source = createAnalysisSource(w.port);
+    const bp = templateBlueprint('seed-compose');
+    source.request(bp);
+    expect(Object.keys(w.queue[0]?.patch.services ?? {})).toEqual(['weba', 'webb', 'haproxy']);
+    w.answerOne();
+
+    source.request(apply(bp, { kind: 'moveNodes', moves: [{ id: 'service:weba', x: 5, y: 5 }] }));
+    expect(w.queue).toEqual([]);
+
+    const scaled = apply(bp, { kind: 'setReplicas', service: 'weba', replicas: 3 });
+    source.request(scaled);
+    expect(w.queue[0]?.patch.services).toEqual({ weba: scaled.services.weba });
+    expect(scaled.services.weba?.replicas).toBe(3);
+    expect(w.queue[0]?.patch.order).toBeUndefined();
+    expect(w.queue[0]?.patch.parts).toEqual({});
+  });
+
+  it("keeps the worker's copy of every untouched service across edits", () => {
+    const seen: Blueprint[] = [];
+    const w = fakeWorker((bp) => {
+      seen.push(bp);
+      return analyze(bp);
+    });
+    const source = createAnalysisSource(w.port);
+    const bp = templateBlueprint('seed-compose');
+    source.request(bp);
+    w.answerOne();
+    source.request(apply(bp, { kind: 'setReplicas', service: 'weba', replicas: 2 }));
+    w.answerOne();
+    const [first, second] = seen;
+    expect(second?.services.webb).toBe(first?.services.webb);
+    expect(second?.services.haproxy).toBe(first?.services.haproxy);
+    expect(second?.services.weba).not.toBe(first?.services.weba);
+    expect(Object.keys(second?.services ?? {})).toEqual(['weba', 'webb', 'haproxy']);
+  });
+
+  it('keeps one request in flight and sends only the newest of those that came meanwhile', () => {
+    const run = vi.fn(analyze);
+    const w = fakeWorker(run);
+    const source = createAnalysisSource(w.port);
+    let bp = templateBlueprint('seed-compose');
+    source.request(bp);
+    for (const name of ['a1', 'a2', 'a3']) {
+      bp = apply(bp, { kind: 'addService', name, image: 'nginx:1.27', at: { x: 0, y: 0 } });
+      source.request(bp);
+    }
+    expect(w.queue).toHaveLength(1);
+    w.answerOne();
+    expect(w.queue).toHaveLength(1);
+    w.answerOne();
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(source.current().compiled.compose.files[0]?.content.match(/^ {2}a\d:$/gm)).toEqual(['  a1:', '  a2:', '  a3:']);
+  });
+
+  it('keeps the last analysis when the worker fails, and reports it', () => {
+    let fail = false;
+    const w = fakeWorker((bp) => {
+      if (fail) throw new Error('boom');
+      return analyze(bp);
+    });
+    const onError = vi.fn();
+    const source = createAnalysisSource(w.port, onError);
+    const bp = templateBlueprint('seed-compose');
+    source.request(bp);
+    w.answerOne();
+    const good = source.current();
+    fail = true;
+    source.request(apply(bp, { kind: 'renameService', from: 'weba', to: 'web-a' }));
+    w.answerOne();
+    expect(source.current()).toBe(good);
+    expect(onError).toHaveBeenCalledWith(expect.stringContaining('boom'));
+  });
+});
