@@ -1,0 +1,58 @@
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { type AppError, appError, engineErrorFrom, unwrap } from '../errors';
+import { BlueprintInput, ElementName, ProjectName, RunId } from '../schemas';
+import { requireValid } from '../services/blueprints';
+import { procedure, router } from '../trpc';
+
+const Target = z.object({ blueprint: BlueprintInput, project: ProjectName.optional() });
+
+/**
+ * Plan, deploy, destroy, list. Deploy (the driver's apply; `apply` is a word tRPC reserves) and destroy are mutations that start a run and answer its id at
+ * once; `progress` follows a run over SSE with tracked ids, so a reconnect resumes where it left.
+ */
+export function deploymentsRouter({ driver, runs }: AppDeps) {
+  return router({
+    plan: procedure.input(Target).query(async ({ input }) => {
+      const bp = unwrap(requireValid(input.blueprint));
+      const project = input.project ?? bp.metadata.name;
+      return unwrap(await driver.plan(bp, { project }).catch(thrown));
+    }),
+
+    deploy: procedure.input(Target).mutation(({ input }) => {
+      const bp = unwrap(requireValid(input.blueprint));
+      return unwrap(runs.startApply(bp, input.project ?? bp.metadata.name));
+    }),
+
+    destroy: procedure
+      .input(z.object({ project: ProjectName, volumes: z.array(ElementName).max(256).default([]) }))
+      .mutation(({ input }) => unwrap(runs.startDestroy(input.project, input.volumes))),
+
+    list: procedure.query(async () => unwrap(await driver.list().catch(thrown))),
+
+    runs: procedure.query(() => runs.list()),
+
+    progress: procedure
+      .input(
+        z.object({
+          runId: RunId,
+          lastEventId: z
+            .string()
+            .regex(/^\d{1,9}$/)
+            .nullish(),
+        }),
+      )
+      .subscription(async function* ({ input, signal }) {
+        if (!runs.get(input.runId)) unwrap(appError('UNKNOWN_RUN', 'No such deploy run (the server may have restarted).'));
+        const from = input.lastEventId == null ? 0 : Number(input.lastEventId) + 1;
+        for await (const { seq, event } of runs.follow(input.runId, from, signal ?? new AbortController().signal)) {
+          yield tracked(String(seq), event);
+        }
+      }),
+  });
+}
+
+function thrown(e: unknown): { ok: false; error: AppError } {
+  return { ok: false, error: engineErrorFrom(e) };
+}

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import type { Driver, ProgressEvent } from '@blaupause/engine';
+import type { Blueprint } from '@blaupause/model';
+import { type AppResult, appError, engineErrorFrom } from '../errors';
+
+export type RunKind = 'apply' | 'destroy';
+
+export interface RunInfo {
+  runId: string;
+  project: string;
+  kind: RunKind;
+  startedAt: number;
+  done: boolean;
+}
+
+interface Run extends RunInfo {
+  events: ProgressEvent[];
+  waiters: Set<() => void>;
+}
+
+/**
+ * Applies and destroys run here, detached from any request: the browser POSTs the blueprint
+ * (large, JSON body) and gets a run id, then follows the progress over SSE. A run goes on when the
+ * page closes (half a deploy is worse than a finished one) and its events are kept, so a client
+ * that reconnects resumes from the last event it saw. One run per project at a time.
+ */
+export class DeployRuns {
+  private readonly runs = new Map<string, Run>();
+  private readonly stop = new AbortController();
+
+  constructor(
+    private readonly driver: Driver,
+    /** Finished runs kept for late followers; older ones are forgotten. */
+    private readonly keep = 20,
+  ) {}
+
+  startApply(blueprint: Blueprint, project: string, baseDir?: string): AppResult<RunInfo> {
+    return this.start(project, 'apply', () =>
+      this.driver.apply(blueprint, { project, signal: this.stop.signal, ...(baseDir ? { baseDir } : {}) }),
+    );
+  }
+
+  startDestroy(project: string, volumes: string[] = []): AppResult<RunInfo> {
+    return this.start(project, 'destroy', () => this.driver.destroy(project, { volumes, signal: this.stop.signal }));
+  }
+
+  list(): RunInfo[] {
+    return [...this.runs.values()].map(info);
+  }
+
+  get(runId: string): RunInfo | undefined {
+    const run = this.runs.get(runId);
+    return run && info(run);
+  }
+
+  /** Events of a run from index `from` on, waiting for new ones until the run ends or `signal` aborts. */
+  async *follow(runId: string, from: number, signal: AbortSignal): AsyncGenerator<{ seq: number; event: ProgressEvent }> {
+    const run = this.runs.get(runId);
+    if (!run) return;
+    let i = Math.max(0, from);
+    while (!signal.aborted) {
+      while (i < run.events.length) {
+        yield { seq: i, event: run.events[i]! };
+        i++;
+      }
+      if (run.done) return;
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          run.waiters.delete(wake);
+          signal.removeEventListener('abort', wake);
+          resolve();
+        };
+        run.waiters.add(wake);
+        signal.addEventListener('abort', wake, { once: true });
+      });
+    }
+  }
+
+  /** Stops every run (server shutdown); drivers see the abort signal. */
+  close(): void {
+    this.stop.abort();
+  }
+
+  private start(project: string, kind: RunKind, iterate: () => AsyncIterable<ProgressEvent>): AppResult<RunInfo> {
+    const busy = [...this.runs.values()].find((r) => r.project === project && !r.done);
+    if (busy)
+      return appError('BUSY', `A ${busy.kind === 'apply' ? 'deploy' : 'tear-down'} of ${project} is running; wait until it ends.`, {
+        hint: 'Follow its progress in the deploy panel.',
+      });
+    const run: Run = {
+      runId: randomBytes(16).toString('hex'),
+      project,
+      kind,
+      startedAt: Date.now(),
+      done: false,
+      events: [],
+      waiters: new Set(),
+    };
+    this.runs.set(run.runId, run);
+    this.forgetOld();
+    void this.consume(run, iterate);
+    return { ok: true, value: info(run) };
+  }
+
+  private async consume(run: Run, iterate: () => AsyncIterable<ProgressEvent>): Promise<void> {
+    const started = Date.now();
+    try {
+      for await (const event of iterate()) this.push(run, event);
+    } catch (e) {
+      // A driver should report failures as events; a throw is a bug or an engine client surprise.
+      this.push(run, { kind: 'error', error: { ...engineErrorFrom(e), code: 'ENGINE_ERROR' }, at: Date.now() });
+    }
+    if (run.events.at(-1)?.kind !== 'done') {
+      const failed = run.events.some((e) => e.kind === 'error');
+      this.push(run, { kind: 'done', ok: !failed, durationMs: Date.now() - started, at: Date.now() });
+    }
+    run.done = true;
+    for (const wake of [...run.waiters]) wake();
+  }
+
+  private push(run: Run, event: ProgressEvent): void {
+    run.events.push(event);
+    for (const wake of [...run.waiters]) wake();
+  }
+
+  private forgetOld(): void {
+    const finished = [...this.runs.values()].filter((r) => r.done);
+    for (const r of finished.slice(0, Math.max(0, finished.length - this.keep))) this.runs.delete(r.runId);
+  }
+}
+
+function info(run: Run): RunInfo {
+  return { runId: run.runId, project: run.project, kind: run.kind, startedAt: run.startedAt, done: run.done };
+}
