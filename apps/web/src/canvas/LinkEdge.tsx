@@ -1,6 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
 import type { LinkEdge as LinkEdgeType } from '../flow/to-flow';
+import { NotesMark } from './MarkBadges';
 
 /** "uses" with its start condition as label. */
 function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
@@ -21,6 +22,7 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
         >
           uses · {condition}
+          <NotesMark notes={props.data?.notes ?? []} />
         </div>
       </EdgeLabelRenderer>
     </>

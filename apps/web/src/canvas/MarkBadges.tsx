@@ -1,26 +1,53 @@
-import type { Severity } from '@blaupause/model';
+import type { Severity, Target } from '@blaupause/model';
+import { type NoteView, notesText } from '../flow/marks';
 
 interface Props {
   severity: Severity | undefined;
   problems: readonly string[];
-  notes: readonly string[];
+  notes: readonly NoteView[];
 }
 
-/** Corner badges: problems (worst severity) and fidelity notes, with the messages as tooltip. */
+const SHORT: Record<Target, string> = { compose: 'Compose', swarm: 'Swarm', kubernetes: 'K8s' };
+
+/**
+ * Corner badges: problems (worst severity) and fidelity notes (what a target cannot express, and
+ * which targets), with the messages as tooltip and accessible name, grouped by target.
+ */
 export function MarkBadges({ severity, problems, notes }: Props) {
   if (problems.length === 0 && notes.length === 0) return null;
+  const problemText = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
   return (
     <div className="mark-badges">
       {problems.length > 0 && (
-        <span className={`mark mark-${severity ?? 'info'}`} title={problems.join('\n')}>
-          {problems.length} {problems.length === 1 ? 'problem' : 'problems'}
+        <span
+          className={`mark mark-${severity ?? 'info'}`}
+          role="note"
+          aria-label={`${problemText}: ${problems.join('; ')}`}
+          title={problems.join('\n')}
+        >
+          {problemText}
         </span>
       )}
-      {notes.length > 0 && (
-        <span className="mark mark-note" title={notes.join('\n')}>
-          {notes.length} {notes.length === 1 ? 'note' : 'notes'}
-        </span>
-      )}
+      <NotesMark notes={notes} />
     </div>
+  );
+}
+
+/** The fidelity-note badge alone: "2 notes · Swarm, K8s", the notes grouped by target as tooltip and name. */
+export function NotesMark({ notes }: { notes: readonly NoteView[] }) {
+  if (notes.length === 0) return null;
+  const noun = notes.length === 1 ? 'note' : 'notes';
+  const targets = (['compose', 'swarm', 'kubernetes'] as const).filter((t) => notes.some((n) => n.target === t));
+  const grouped = notesText(notes);
+  return (
+    <span
+      className={`mark mark-note${notes.some((n) => n.lost) ? ' is-lost' : ''}`}
+      role="note"
+      aria-label={`${notes.length} fidelity ${noun}. ${grouped.replace(/\n/g, ' ')}`}
+      title={grouped}
+    >
+      {notes.length} {noun}
+      <span className="mark-targets"> · {targets.map((t) => SHORT[t]).join(', ')}</span>
+    </span>
   );
 }

@@ -3,7 +3,10 @@ import { memo } from 'react';
 import type { ServiceNode as ServiceNodeType } from '../flow/to-flow';
 import { MarkBadges } from './MarkBadges';
 
-/** A service and its pod: main container first, helpers with role badges; ports and replicas. */
+/**
+ * A service and its pod: main container first, helpers with role badges; ports and replicas.
+ * Handles: left = used by, right = uses, bottom = mounts a volume, top = joins a network.
+ */
 function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
   const classes = ['node', 'service-node', selected ? 'is-selected' : '', data.severity ? `has-${data.severity}` : ''];
   return (
@@ -40,7 +43,19 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
           ))}
         </footer>
       )}
+      {data.otherNetworks.length > 0 && (
+        <div className="service-networks" title="Networks it joins that are not drawn as segments">
+          on {data.otherNetworks.join(', ')}
+        </div>
+      )}
       <MarkBadges severity={data.severity} problems={data.problems} notes={data.notes} />
+      <Handle
+        type="source"
+        position={Position.Top}
+        id="joins"
+        className="handle handle-network"
+        aria-label={`Join ${data.name} to a network`}
+      />
       <Handle type="source" position={Position.Right} id="uses" className="handle handle-link" aria-label={`Link from ${data.name}`} />
       <Handle
         type="source"

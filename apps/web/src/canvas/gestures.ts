@@ -18,22 +18,28 @@ export function deletionCommand(nodeIds: readonly string[], edgeIds: readonly st
     const [from, to] = ends;
     if (id.startsWith('link:') && !removedServices.has(to) && !removedServices.has(from)) commands.push({ kind: 'removeLink', from, to });
     else if (id.startsWith('mount:')) commands.push({ kind: 'unmountVolume', service: from, volume: to });
+    else if (id.startsWith('join:') && !removedServices.has(from)) commands.push({ kind: 'leaveNetwork', service: from, network: to });
   }
   for (const id of nodeIds) {
     if (elementKind(id) === 'service') commands.push({ kind: 'removeService', name: nameOf(id) });
     else if (elementKind(id) === 'volume') commands.push({ kind: 'removeVolume', name: nameOf(id) });
+    else if (elementKind(id) === 'network') commands.push({ kind: 'removeNetwork', name: nameOf(id) });
   }
   if (commands.length === 0) return undefined;
   return commands.length === 1 ? commands[0] : { kind: 'batch', commands };
 }
 
-/** Dragging from a service's handle: to another service is a link ("uses"), to a volume a mount. */
+/**
+ * Dragging from a service's handle: to another service is a link ("uses"), to a volume a mount,
+ * to a network segment a membership (joining an already joined network is refused by the command).
+ */
 export function connectionCommand(source: string, target: string): Command | undefined {
   if (elementKind(source) !== 'service' || source === target) return undefined;
   const from = nameOf(source);
   if (elementKind(target) === 'service') return { kind: 'addLink', from, to: nameOf(target), condition: 'started' };
   if (elementKind(target) === 'volume')
     return { kind: 'mountVolume', service: from, volume: nameOf(target), target: `/data/${nameOf(target)}` };
+  if (elementKind(target) === 'network') return { kind: 'joinNetwork', service: from, network: nameOf(target) };
   return undefined;
 }
 

@@ -13,7 +13,14 @@ export function useFocusElement() {
       store.getState().select([id]);
       const ends = id.startsWith('link:') ? edgeEnds(id)?.map(elementId.service) : undefined;
       const mount = id.startsWith('mount:') ? edgeEnds(id) : undefined;
-      const nodes = ends ?? (mount ? [elementId.service(mount[0]), elementId.volume(mount[1])] : [id]);
+      const join = id.startsWith('join:') ? edgeEnds(id) : undefined;
+      const nodes =
+        ends ??
+        (mount
+          ? [elementId.service(mount[0]), elementId.volume(mount[1])]
+          : join
+            ? [elementId.service(join[0]), elementId.network(join[1])]
+            : [id]);
       void fitView({ nodes: nodes.map((n) => ({ id: n })), duration: 300, maxZoom: 1, padding: 0.4 });
     },
     [store, fitView],

@@ -5,9 +5,13 @@ export const GRID = 20;
 export const COLUMN_WIDTH = 400;
 export const ROW_HEIGHT = 200;
 
+/** Network segments sit in a row above the services that join them. */
+export const NETWORK_ROW_Y = -160;
+
 /**
  * Where nodes without a layout entry go: services in columns by dependency depth (a service left
- * of the services it uses), in document order within a column; volumes in a column after them.
+ * of the services it uses), in document order within a column; volumes in a column after them;
+ * networks in a row above.
  * Deterministic, so an unplaced blueprint always opens the same way. (Auto-layout with elkjs
  * will replace this for imports; placed nodes always keep their layout.)
  */
@@ -23,6 +27,9 @@ export function defaultPositions(bp: Blueprint): Map<string, XY> {
   for (const name of Object.keys(bp.services)) place(elementId.service(name), depth.get(name) ?? 0);
   const volumeColumn = depth.size > 0 ? Math.max(...depth.values()) + 1 : 0;
   for (const name of Object.keys(bp.volumes ?? {})) place(elementId.volume(name), volumeColumn);
+  Object.keys(bp.networks ?? {}).forEach((name, i) => {
+    out.set(elementId.network(name), { x: i * COLUMN_WIDTH, y: NETWORK_ROW_Y });
+  });
   return out;
 }
 

@@ -25,6 +25,7 @@ export function createProjector(project: typeof toFlow = toFlow) {
       if (last.layout === bp.layout) return last.flow;
       const placed = bp.layout?.nodes ?? {};
       const nodes = last.flow.nodes.map((n) => {
+        if (n.parentId) return n; // placed relative to its parent: it moves with it
         const entry = Object.hasOwn(placed, n.id) ? placed[n.id] : undefined;
         defaults ??= defaultPositions(bp);
         const p = entry ?? defaults.get(n.id) ?? { x: 0, y: 0 };

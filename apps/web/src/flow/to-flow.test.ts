@@ -20,7 +20,7 @@ describe('toFlow', () => {
       { kind: 'setReplicas', service: 'weba', replicas: 3 },
     );
     const { nodes } = toFlow(bp);
-    expect(nodes.map((n) => n.id)).toEqual(['service:weba', 'service:webb', 'service:haproxy']);
+    expect(nodes.map((n) => n.id)).toEqual(['service:weba', 'service:webb', 'service:haproxy', 'exposure:haproxy/80/tcp']);
     const haproxy = nodes.find((n) => n.id === 'service:haproxy');
     expect(haproxy?.type).toBe('service');
     expect(haproxy?.data).toMatchObject({
@@ -46,16 +46,17 @@ describe('toFlow', () => {
     expect(nodes.find((n) => n.id === 'volume:data')).toMatchObject({ type: 'volume', data: { name: 'data', access: 'single-writer' } });
     expect(edges.map((e) => [e.id, e.type, e.source, e.target])).toEqual([
       ['mount:weba->data', 'mount', 'service:weba', 'volume:data'],
+      ['expose:haproxy/80/tcp', 'expose', 'exposure:haproxy/80/tcp', 'service:haproxy'],
       ['link:haproxy->weba', 'link', 'service:haproxy', 'service:weba'],
       ['link:haproxy->webb', 'link', 'service:haproxy', 'service:webb'],
     ]);
     expect(edges[0]?.data).toEqual({ targets: ['/data', '/repo'] });
-    expect(edges[1]?.data).toMatchObject({ condition: 'started' });
+    expect(edges[2]?.data).toMatchObject({ condition: 'started' });
   });
 
   it('places unplaced nodes on a deterministic grid: users left of what they use, volumes last', () => {
     const bp = build({ kind: 'addVolume', name: 'data' });
-    const at = Object.fromEntries(toFlow(bp).nodes.map((n) => [n.id, n.position]));
+    const at = Object.fromEntries(toFlow(bp).nodes.flatMap((n) => (n.parentId ? [] : [[n.id, n.position]])));
     expect(at).toEqual({
       'service:haproxy': { x: 0, y: 0 },
       'service:weba': { x: COLUMN_WIDTH, y: 0 },
@@ -94,7 +95,7 @@ describe('toFlow', () => {
       problems: [expect.stringMatching(/image/)],
     });
     expect(diagnostics.map((d) => d.code)).toContain('DEPENDENCY_CYCLE');
-    expect(edges).toHaveLength(3);
+    expect(edges.filter((e) => e.type === 'link')).toHaveLength(3);
     expect(nodes.every((n) => Number.isFinite(n.position.x))).toBe(true);
   });
 

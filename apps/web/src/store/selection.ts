@@ -10,13 +10,22 @@ export function elementExists(bp: Blueprint, id: string): boolean {
       return Object.hasOwn(bp.services, rest);
     case 'volume':
       return !!bp.volumes && Object.hasOwn(bp.volumes, rest);
+    case 'network':
+      return !!bp.networks && Object.hasOwn(bp.networks, rest);
     case 'link': {
       const [from, to] = edgeEnds(id) ?? ['', ''];
       return Object.hasOwn(bp.services, from) && !!bp.services[from]?.links?.some((l) => l.to === to);
     }
     default:
+      if (id.startsWith('join:')) return joinExists(bp, id);
       return id.startsWith('mount:') && mountExists(bp, id);
   }
+}
+
+function joinExists(bp: Blueprint, id: string): boolean {
+  const [service, network] = edgeEnds(id) ?? ['', ''];
+  const s = Object.hasOwn(bp.services, service) ? bp.services[service] : undefined;
+  return !!s?.networks?.includes(network) && !!bp.networks && Object.hasOwn(bp.networks, network);
 }
 
 function mountExists(bp: Blueprint, id: string): boolean {
