@@ -2,12 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { withDefaultLayout } from './flow/default-layout';
-import { restoreDocument } from './persistence/autosave';
 import { AppContext } from './store/app-context';
 import { createAppStore, selectBlueprint } from './store/store';
-import { templateBlueprint } from './templates/templates';
 import AnalysisWorker from './worker/analysis.worker?worker';
-import { type AnalysisPort, createAnalysisSource } from './worker/analysis-source';
+import { createAnalysisSource } from './worker/analysis-source';
+import { connectWorker, type WorkerLike } from './worker/connect';
 import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
 import './styles/app.css';
@@ -18,13 +17,32 @@ import './styles/inspector.css';
 import './styles/problems.css';
 
 // Composition root: the store, the analysis worker and the storage are created here and injected, never on import.
+// The worker loads documents (schema, migrations, YAML readers) and analyses them (validation,
+// compilers), so none of that is in the initial chunk or runs on the main thread.
 const storage = browserStorage();
-const store = createAppStore(withDefaultLayout((storage && restoreDocument(storage)) ?? templateBlueprint('seed-compose')));
+const { analysisPort, documents } = connectWorker(new AnalysisWorker() as unknown as WorkerLike);
+const restored = storage ? await documents.restore(appEntries(storage)) : undefined;
+const store = createAppStore(withDefaultLayout(restored ?? (await documents.template('seed-compose'))));
 // The analysis follows the store: every new document goes to the worker (moves are filtered there).
-const analysis = createAnalysisSource(new AnalysisWorker() as unknown as AnalysisPort);
+const analysis = createAnalysisSource(analysisPort);
 analysis.request(selectBlueprint(store.getState()));
 store.subscribe((s) => analysis.request(selectBlueprint(s)));
-const context = { store, analysis, storage };
+const context = { store, analysis, documents, storage };
+
+/** A copy of the app's entries in the storage (keys starting with "blaupause"), for the worker to restore from. */
+function appEntries(storage: Storage): Record<string, string> {
+  const entries: Record<string, string> = {};
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      const value = key?.startsWith('blaupause') ? storage.getItem(key) : null;
+      if (key && value !== null) entries[key] = value;
+    }
+  } catch {
+    // storage that refuses to be read restores nothing
+  }
+  return entries;
+}
 
 /** localStorage, unless the browser refuses it (private modes, disabled storage). */
 function browserStorage(): Storage | undefined {

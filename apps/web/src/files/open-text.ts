@@ -1,6 +1,9 @@
 import { importAny } from '@blaupause/compiler';
 import { type Blueprint, type Diagnostic, loadBlueprint } from '@blaupause/model';
 
+// For useOpenFile, which loads this module on first use: validation stays out of the initial chunk.
+export { validate } from '@blaupause/model';
+
 export interface Opened {
   /** Absent when the file could not be read as a blueprint, a Compose file or Kubernetes YAML. */
   blueprint?: Blueprint;

@@ -1,4 +1,3 @@
-import { validate } from '@blaupause/model';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { withDefaultLayout } from '../flow/default-layout';
@@ -20,9 +19,8 @@ export function useOpenFile() {
         setReport({ title: `${file.name} is larger than 5 MiB`, ok: false, diagnostics: [] });
         return;
       }
-      // Loaded on first use: the importers are not needed to draw. (They still land in the main chunk
-      // until @blaupause/compiler offers them as a separate entry or declares sideEffects: false.)
-      const { openText } = await import('./open-text');
+      // Loaded on first use: the importers, the YAML readers and validation are not needed to draw.
+      const { openText, validate } = await import('./open-text');
       const opened = openText(await file.text(), file.name);
       if (!opened.blueprint) {
         setReport({ title: `Could not open ${file.name}`, ok: false, diagnostics: opened.diagnostics });

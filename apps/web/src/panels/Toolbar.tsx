@@ -1,8 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { withDefaultLayout } from '../flow/default-layout';
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
-import { useApp } from '../store/useApp';
-import { EMPTY_TEMPLATE, emptyBlueprint, TEMPLATES, templateBlueprint } from '../templates/templates';
+import { useApp, useDocuments } from '../store/useApp';
+import { EMPTY_TEMPLATE, TEMPLATES } from '../templates/templates';
 import { OpenFileButton } from './OpenFileButton';
 
 export function Toolbar() {
@@ -14,15 +14,18 @@ export function Toolbar() {
   const lastError = useApp((s) => s.lastError);
   const dispatch = useApp((s) => s.dispatch);
   const { fitView, setViewport } = useReactFlow();
-  const openTemplate = (id: string) => {
+  // Templates are read by the worker (the YAML readers and the schema are not in the initial chunk).
+  const documents = useDocuments();
+  const openTemplate = async (id: string) => {
     if (!id) return;
+    const blueprint = await documents.template(id);
     if (id === EMPTY_TEMPLATE) {
-      dispatch({ kind: 'replaceDocument', blueprint: emptyBlueprint() });
+      dispatch({ kind: 'replaceDocument', blueprint });
       // No fitView: with no nodes it would wait for the first one added and then move the view under the user.
       void setViewport({ x: 0, y: 0, zoom: 1 });
       return;
     }
-    dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(templateBlueprint(id)) });
+    dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(blueprint) });
     setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1, duration: 200 }), 50);
   };
   return (
@@ -46,7 +49,7 @@ export function Toolbar() {
           className="button template-select"
           aria-label="Start from a template"
           value=""
-          onChange={(e) => openTemplate(e.target.value)}
+          onChange={(e) => void openTemplate(e.target.value)}
         >
           <option value="">Templates…</option>
           <option value={EMPTY_TEMPLATE}>Empty blueprint</option>

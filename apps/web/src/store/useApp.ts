@@ -22,6 +22,10 @@ export function useAnalysisSource() {
   return useAppContext().analysis;
 }
 
+export function useDocuments() {
+  return useAppContext().documents;
+}
+
 export function useStorage() {
   return useAppContext().storage;
 }

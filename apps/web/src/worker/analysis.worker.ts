@@ -1,10 +1,23 @@
 /// <reference lib="webworker" />
 import { analyze } from '../analysis/analyze';
 import { createAnalysisHost } from './analysis-host';
-import type { AnalysisRequest } from './protocol';
+import { documentCall } from './documents-host';
+import type { WorkerReply, WorkerRequest } from './protocol';
 
-// Validation and the three compilers run here, off the main thread: typing and panning stay fluid
-// on big blueprints, and the initial chunk carries neither the compiler nor the emitters.
-const host = createAnalysisHost(analyze);
+// Validation, the three compilers, the schema and the YAML readers run here, off the main thread:
+// typing and panning stay fluid on big blueprints, and the initial chunk carries none of them.
+const analysis = createAnalysisHost(analyze);
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (e: MessageEvent<AnalysisRequest>) => scope.postMessage(host(e.data));
+scope.onmessage = ({ data }: MessageEvent<WorkerRequest>) => {
+  let reply: WorkerReply;
+  if (data.kind === 'analyze') reply = { kind: 'analysis', ...analysis(data) };
+  else {
+    try {
+      const blueprint = documentCall(data.call);
+      reply = { kind: 'document', id: data.id, ...(blueprint ? { blueprint } : {}) };
+    } catch (e) {
+      reply = { kind: 'document', id: data.id, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  scope.postMessage(reply);
+};

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { DNS_LABEL, DNS_LABEL_MAX } from './dns-label';
 
-/**
- * DNS-1123 label: what Kubernetes accepts for Service names and what Docker accepts for
- * container, network and volume names alike. One rule for every target keeps names portable.
- */
-export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-export const DNS_LABEL_MAX = 63;
+// Re-exported from a module without zod, so code that needs only the rule does not bundle zod.
+export { DNS_LABEL, DNS_LABEL_MAX } from './dns-label';
 
 export const Name = z
   .string()

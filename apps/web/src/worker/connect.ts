@@ -1,0 +1,55 @@
+import type { Blueprint } from '@blaupause/model';
+import type { AnalysisPort } from './analysis-source';
+import type { AnalysisReply, DocumentCall, WorkerReply, WorkerRequest } from './protocol';
+
+/** Documents loaded by the worker (the schema, migrations and YAML readers live there). */
+export interface DocumentService {
+  /** The autosaved document in these storage entries, if one restores. */
+  restore(entries: Record<string, string>): Promise<Blueprint | undefined>;
+  /** A template (or the empty blueprint) as a document. */
+  template(id: string): Promise<Blueprint>;
+}
+
+/** What the page needs of a Worker (a fake one in tests). */
+export interface WorkerLike {
+  postMessage(request: WorkerRequest): void;
+  onmessage: ((e: { data: WorkerReply }) => void) | null;
+}
+
+/** One worker, two clients: the analysis port and document calls, told apart by `kind`. */
+export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort; documents: DocumentService } {
+  const calls = new Map<number, { resolve: (bp: Blueprint | undefined) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  const analysisPort: AnalysisPort = {
+    postMessage: (request) => worker.postMessage({ kind: 'analyze', ...request }),
+    onmessage: null,
+  };
+  worker.onmessage = ({ data }) => {
+    if (data.kind === 'analysis') {
+      const { kind: _, ...reply } = data;
+      analysisPort.onmessage?.({ data: reply as AnalysisReply });
+      return;
+    }
+    const call = calls.get(data.id);
+    calls.delete(data.id);
+    if (data.error !== undefined) call?.reject(new Error(data.error));
+    else call?.resolve(data.blueprint);
+  };
+  const call = (c: DocumentCall) =>
+    new Promise<Blueprint | undefined>((resolve, reject) => {
+      const id = ++nextId;
+      calls.set(id, { resolve, reject });
+      worker.postMessage({ kind: 'document', id, call: c });
+    });
+  return {
+    analysisPort,
+    documents: {
+      restore: (entries) => call({ method: 'restore', entries }),
+      template: async (id) => {
+        const bp = await call({ method: 'template', id });
+        if (!bp) throw new Error(`template ${id} gave no document`);
+        return bp;
+      },
+    },
+  };
+}
