@@ -61,8 +61,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!verdict.ok) {
       res.statusCode = verdict.status;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      // A refused request's body is never read: the connection cannot be reused for the next one.
+      res.setHeader('Connection', 'close');
       res.end(`${verdict.message}\n`);
-      req.resume();
       return;
     }
     if (url.pathname.startsWith(API_PREFIX)) {

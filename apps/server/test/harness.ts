@@ -1,0 +1,86 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from '@blaupause/engine';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { type AppRouter, createAppRouter } from '../src/app-router';
+import { startServer } from '../src/http/server';
+import { DeployRuns } from '../src/services/deploy-runs';
+import { Workspace } from '../src/services/workspace';
+import { FetchEventSource } from './event-source';
+
+export const TOKEN = 'a'.repeat(64);
+
+/** A built-app stand-in: index.html plus one asset, enough to test static serving and SPA fallback. */
+export function fakeStaticDir(root: string): string {
+  const dir = join(root, 'web');
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Blaupause</title><div id="root"></div>');
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log("app")');
+  return dir;
+}
+
+/** The real HTTP server on an ephemeral loopback port, with the given driver injected. */
+export async function startTestServer<D extends Driver>(d: D) {
+  const root = mkdtempSync(join(tmpdir(), 'blaupause-server-'));
+  const workspace = new Workspace(join(root, 'workspace'));
+  const runs = new DeployRuns(d);
+  const router = createAppRouter({ driver: d, workspace, runs });
+  const running = await startServer({ router, staticDir: fakeStaticDir(root), host: '127.0.0.1', port: 0, token: TOKEN });
+  const client = makeClient(running.origin, TOKEN);
+  return {
+    ...running,
+    driver: d,
+    client,
+    workspace,
+    root,
+    async stop() {
+      runs.close();
+      await running.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export function makeClient(origin: string, token: string) {
+  const url = `${origin}/api/trpc`;
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url, connectionParams: { token }, EventSource: FetchEventSource }),
+        false: httpBatchLink({ url, methodOverride: 'POST', headers: { 'x-blaupause-token': token } }),
+      }),
+    ],
+  });
+}
+
+/** Collects a subscription's data until `until` says stop (or the timeout fails the test). */
+export function collect<T>(
+  subscribe: (handlers: { onData: (d: T) => void; onError: (e: unknown) => void }) => { unsubscribe(): void },
+  until: (seen: T[]) => boolean,
+  timeoutMs = 5_000,
+): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const seen: T[] = [];
+    const timer = setTimeout(() => {
+      sub.unsubscribe();
+      reject(new Error(`timed out after ${seen.length} events: ${JSON.stringify(seen).slice(0, 500)}`));
+    }, timeoutMs);
+    const sub = subscribe({
+      onData(d) {
+        seen.push(d);
+        if (until(seen)) {
+          clearTimeout(timer);
+          sub.unsubscribe();
+          resolve(seen);
+        }
+      },
+      onError(e) {
+        clearTimeout(timer);
+        sub.unsubscribe();
+        reject(e);
+      },
+    });
+  });
+}

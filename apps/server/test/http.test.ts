@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppRouter } from '../src/app-router';
+import { PortInUseError, startServer } from '../src/http/server';
+import { DeployRuns } from '../src/services/deploy-runs';
+import { Workspace } from '../src/services/workspace';
+import { startTestServer, TOKEN } from './harness';
+import { MemoryDriver } from './memory-driver';
+
+let srv: Awaited<ReturnType<typeof startTestServer<MemoryDriver>>>;
+beforeAll(async () => {
+  srv = await startTestServer(new MemoryDriver());
+});
+afterAll(async () => {
+  await srv.stop();
+});
+
+/** A raw request, so tests control every header (fetch would set Host and forbid changing it). */
+function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: srv.port, path, method: opts.method ?? 'GET', headers: opts.headers, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const api = (extra: Record<string, string> = {}) => ({ 'x-blaupause-token': TOKEN, ...extra });
+
+describe('the built app', () => {
+  it('is served at / with the security headers', async () => {
+    const r = await raw('/');
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('<div id="root">');
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(r.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('falls back to index.html for app paths, but a missing asset is a 404', async () => {
+    expect((await raw('/some/view')).body).toContain('<div id="root">');
+    expect((await raw('/assets/app.js')).body).toContain('console.log');
+    expect((await raw('/assets/missing.js')).status).toBe(404);
+  });
+
+  it('needs no token (the page must load to receive it), but the API does', async () => {
+    expect((await raw('/')).status).toBe(200);
+    expect((await raw('/api/trpc/engine.connectivity')).status).toBe(401);
+    expect((await raw('/api/trpc/engine.connectivity', { headers: api() })).status).toBe(200);
+  });
+});
+
+describe('the guard in front of every request', () => {
+  it('refuses a wrong Host (DNS rebinding) even with the token', async () => {
+    expect((await raw('/api/trpc/engine.connectivity', { headers: api({ host: `evil.test:${srv.port}` }) })).status).toBe(421);
+    expect((await raw('/', { headers: { host: 'evil.test' } })).status).toBe(421);
+  });
+
+  it('refuses a foreign Origin and Origin: null', async () => {
+    expect((await raw('/api/trpc/engine.connectivity', { headers: api({ origin: 'http://evil.test' }) })).status).toBe(403);
+    expect((await raw('/api/trpc/engine.connectivity', { headers: api({ origin: 'null' }) })).status).toBe(403);
+    expect((await raw('/api/trpc/engine.connectivity', { headers: api({ origin: `http://127.0.0.1:${srv.port}` }) })).status).toBe(200);
+  });
+
+  it('refuses a stale token', async () => {
+    expect((await raw('/api/trpc/engine.connectivity', { headers: { 'x-blaupause-token': 'b'.repeat(64) } })).status).toBe(401);
+  });
+
+  it('refuses a non-JSON body (a cross-site form post) and an oversized one, executing nothing', async () => {
+    const before = srv.driver.applied.length;
+    const form = await raw('/api/trpc/deployments.deploy', {
+      method: 'POST',
+      headers: api({ 'content-type': 'text/plain' }),
+      body: JSON.stringify({ blueprint: { text: 'x' } }),
+    });
+    expect(form.status).toBe(415);
+    const big = await raw('/api/trpc/workspace.write', {
+      method: 'POST',
+      headers: api({ 'content-type': 'application/json', 'content-length': String(7 * 1024 * 1024) }),
+      body: '',
+    });
+    expect(big.status).toBe(413);
+    expect(srv.driver.applied.length).toBe(before);
+  });
+
+  it('refuses a cross-site EventSource even when it carries a token', async () => {
+    const params = encodeURIComponent(JSON.stringify({ token: TOKEN }));
+    const r = await raw(`/api/trpc/status.watch?connectionParams=${params}`, {
+      headers: { 'sec-fetch-site': 'cross-site', accept: 'text/event-stream' },
+    });
+    expect(r.status).toBe(403);
+  });
+});
+
+describe('starting', () => {
+  it('refuses a taken port with a clear message', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const deps = {
+        driver: new MemoryDriver(),
+        workspace: new Workspace(join(srv.root, 'ws2')),
+        runs: new DeployRuns(new MemoryDriver()),
+      };
+      const attempt = startServer({ router: createAppRouter(deps), staticDir: srv.root, host: '127.0.0.1', port, token: TOKEN });
+      await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
+      await expect(attempt).rejects.toThrow(`port ${port} is in use; start with --port N or PORT=N`);
+
+      // The real entry point prints it and exits 1.
+      const main = join(import.meta.dirname, '..', 'src', 'main.ts');
+      const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+      const child = spawn(tsx, [main, '--port', String(port), '--workspace', join(srv.root, 'ws3')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      const code = await new Promise<number | null>((r) => child.on('exit', r));
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(`port ${port} is in use; start with --port N or PORT=N`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
