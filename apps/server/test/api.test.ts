@@ -22,7 +22,7 @@ async function failure(p: Promise<unknown>) {
     (err: unknown) => err,
   );
   expect(e).toBeInstanceOf(TRPCClientError);
-  const data = (e as TRPCClientError<never>).data as {
+  const data = (e as TRPCClientError<never>).data as unknown as {
     code: string;
     httpStatus: number;
     appError: { code: string; diagnostics?: unknown[] } | null;
