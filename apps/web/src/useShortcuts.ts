@@ -1,19 +1,23 @@
 import { useEffect } from 'react';
+import { focusNode } from './canvas/focus-node';
 import { duplicationCommand } from './canvas/gestures';
 import { type AppStore, selectBlueprint } from './store/store';
 
 /** Fields keep their own undo; the document's undo applies everywhere else. */
-function inTextField(target: EventTarget | null): boolean {
+export function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   // The YAML editor (Monaco) has its own undo stack, like any text field.
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || !!target.closest('.monaco-editor');
 }
 
-/** Duplicates the selected services and selects the copies. */
+/** Duplicates the selected services, selects the copies and focuses the first (arrow keys then move them). */
 export function duplicateSelection(store: AppStore): void {
   const state = store.getState();
   const dup = duplicationCommand(selectBlueprint(state), state.selection);
-  if (dup && state.dispatch(dup.command)) state.select(dup.ids);
+  if (dup && state.dispatch(dup.command)) {
+    state.select(dup.ids);
+    focusNode(dup.ids[0]);
+  }
 }
 
 /** Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, Ctrl/⌘+D duplicate. */

@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   type Edge,
   type EdgeChange,
@@ -17,10 +18,16 @@ import { useOpenFile } from '../files/useOpenFile';
 import { GRID } from '../flow/default-layout';
 import { createProjector } from '../flow/projector';
 import type { FlowEdge, FlowNode } from '../flow/to-flow';
+import { ContextMenu } from '../menus/ContextMenu';
+import { type MenuTarget, menuItems } from '../menus/menu-items';
 import { selectBlueprint } from '../store/store';
-import { useApp, useAppStore } from '../store/useApp';
+import { useApp, useAppStore, useStorage } from '../store/useApp';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { connectionCommand, deletionCommand, nextSelection } from './gestures';
+import { readSnap, writeSnap } from './snap-pref';
+import { useCanvasActions } from './useCanvasActions';
+import { useCanvasMenu } from './useCanvasMenu';
+import { useCanvasShortcuts } from './useCanvasShortcuts';
 import { useMeasuredNodes } from './useMeasuredNodes';
 import { PALETTE_MIME, usePaletteAdd } from './usePaletteAdd';
 
@@ -42,6 +49,17 @@ export function Canvas() {
   const [project] = useState(createProjector);
   const flow = useMemo(() => project(bp, diagnostics, selection), [project, bp, diagnostics, selection]);
   const { nodes, onDimensions } = useMeasuredNodes(flow.nodes);
+  const actions = useCanvasActions();
+  useCanvasShortcuts(actions);
+  const menu = useCanvasMenu();
+  const storage = useStorage();
+  const [snap, setSnap] = useState(() => readSnap(storage));
+  const toggleSnap = useCallback(() => {
+    setSnap((on) => {
+      writeSnap(storage, !on);
+      return !on;
+    });
+  }, [storage]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -110,7 +128,7 @@ export function Canvas() {
   );
 
   return (
-    <section className="canvas" aria-label="Canvas">
+    <section className="canvas" aria-label="Canvas" onKeyDown={menu.onKeyDown}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={flow.edges}
@@ -125,7 +143,10 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         deleteKeyCode={DELETE_KEYS}
-        snapToGrid
+        onNodeContextMenu={menu.onNodeContextMenu}
+        onEdgeContextMenu={menu.onEdgeContextMenu}
+        onPaneContextMenu={menu.onPaneContextMenu}
+        snapToGrid={snap}
         snapGrid={SNAP}
         fitView
         fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
@@ -133,8 +154,32 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-${n.type ?? 'node'}`} />
-        <Controls aria-label="Zoom controls" />
+        <Controls aria-label="Zoom controls">
+          <ControlButton
+            onClick={toggleSnap}
+            aria-pressed={snap}
+            aria-label="Snap to grid"
+            title={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
+            className={snap ? 'snap-toggle is-on' : 'snap-toggle'}
+          >
+            #
+          </ControlButton>
+        </Controls>
       </ReactFlow>
+      {menu.menu && (
+        <ContextMenu
+          at={menu.menu.at}
+          label={menuLabel(menu.menu.target)}
+          items={menuItems(bp, menu.menu.target)}
+          onClose={menu.close}
+          onAction={(action) => menu.menu && actions.run(action, menu.menu.target, menu.menu.at)}
+        />
+      )}
     </section>
   );
+}
+
+function menuLabel(target: MenuTarget): string {
+  if (target.kind === 'pane') return 'Canvas';
+  return target.id.replace(/^(\w+):/, (_, kind: string) => `${kind[0]?.toUpperCase()}${kind.slice(1)} `);
 }

@@ -5,6 +5,7 @@ import { freeSpot } from '../flow/free-spot';
 import { uniqueName } from '../model/names';
 import type { XY } from '../model/types';
 import { selectBlueprint } from '../store/store';
+import { focusNode } from './focus-node';
 import { useAppStore } from '../store/useApp';
 
 export const PALETTE_MIME = 'application/x-blaupause-palette';
@@ -38,6 +39,8 @@ export function usePaletteAdd() {
         const name = uniqueName('volume', Object.keys(bp.volumes ?? {}));
         if (dispatch({ kind: 'addVolume', name, at: position })) select([elementId.volume(name)]);
       }
+      // Keyboard users go on with the new node: arrow keys move it, Shift+F10 opens its menu.
+      focusNode(store.getState().selection[0]);
     },
     [store, screenToFlowPosition, getNodes],
   );

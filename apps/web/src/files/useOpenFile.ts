@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { withDefaultLayout } from '../flow/default-layout';
+import { withAutoLayout } from '../layout/auto-layout';
 import { useAppStore } from '../store/useApp';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -26,7 +26,8 @@ export function useOpenFile() {
         setReport({ title: `Could not open ${file.name}`, ok: false, diagnostics: opened.diagnostics });
         return;
       }
-      dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(opened.blueprint) });
+      // An import has no layout: ELK lays it out (loaded on first use), by dependency, left to right.
+      dispatch({ kind: 'replaceDocument', blueprint: await withAutoLayout(opened.blueprint) });
       // Once the new nodes are measured, show all of them.
       setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50);
       // Validation problems show in the problems list already; the report keeps what only the file knows.

@@ -9,8 +9,9 @@ export type LayoutResult = { ok: true; positions: Map<string, XY> } | { ok: fals
 export async function computeLayout(bp: Blueprint, measured?: ReadonlyMap<string, Size>, origin?: XY): Promise<LayoutResult> {
   try {
     const { runElk } = await import('./elk-runner');
-    const result = await runElk(toElkGraph(layoutGraph(bp, measured)));
-    return { ok: true, positions: layoutPositions(result, origin ?? layoutOrigin(bp)) };
+    const graph = layoutGraph(bp, measured);
+    const result = await runElk(toElkGraph(graph));
+    return { ok: true, positions: layoutPositions(result, origin ?? layoutOrigin(bp, graph), graph) };
   } catch (e) {
     return { ok: false, error: `Auto layout failed: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -9,7 +9,8 @@ export interface Size {
   height: number;
 }
 export interface LayoutGraph {
-  nodes: ReadonlyArray<{ id: string } & Size>;
+  /** `offset`: where the node's own corner is inside its box, when children stick out of it (exposures left of a service). */
+  nodes: ReadonlyArray<{ id: string; offset?: XY } & Size>;
   edges: ReadonlyArray<{ id: string; source: string; target: string }>;
 }
 
@@ -38,7 +39,23 @@ export const ELK_OPTIONS: Readonly<Record<string, string>> = {
  */
 export function layoutGraph(bp: Blueprint, measured: ReadonlyMap<string, Size> = new Map()): LayoutGraph {
   const flow = toFlow(bp);
-  const nodes = flow.nodes.map((n) => ({ id: n.id, ...(measured.get(n.id) ?? estimateSize(n)) }));
+  const sizeOf = (n: (typeof flow.nodes)[number]) => measured.get(n.id) ?? estimateSize(n);
+  // Child nodes (a service's exposures) move with their parent: they widen its box instead of being laid out.
+  const children = new Map<string, Array<XY & Size>>();
+  for (const n of flow.nodes)
+    if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), { ...n.position, ...sizeOf(n) }]);
+  const nodes = flow.nodes
+    .filter((n) => !n.parentId)
+    .map((n) => {
+      const own = sizeOf(n);
+      const kids = children.get(n.id) ?? [];
+      if (kids.length === 0) return { id: n.id, ...own };
+      const minX = Math.min(0, ...kids.map((k) => k.x));
+      const minY = Math.min(0, ...kids.map((k) => k.y));
+      const maxX = Math.max(own.width, ...kids.map((k) => k.x + k.width));
+      const maxY = Math.max(own.height, ...kids.map((k) => k.y + k.height));
+      return { id: n.id, width: maxX - minX, height: maxY - minY, offset: { x: -minX, y: -minY } };
+    });
   const ids = new Set(nodes.map((n) => n.id));
   const edges = flow.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map(({ id, source, target }) => ({ id, source, target }));
   return { nodes, edges };
@@ -52,6 +69,7 @@ export function estimateSize(node: { type?: string; data: unknown }): Size {
     return { width: 240, height: 44 + rows * 30 + ((data.ports?.length ?? 0) > 0 ? 30 : 0) };
   }
   if (node.type === 'volume') return { width: 160, height: 70 };
+  if (node.type === 'exposure') return { width: 170, height: 34 };
   return { width: 180, height: 60 };
 }
 
@@ -68,10 +86,14 @@ export function toElkGraph(graph: LayoutGraph): ElkNode {
  * Where ELK put each node, snapped to the grid and shifted so the drawing's top-left corner is at
  * `origin` (the corner of what was there before, so the view does not jump away).
  */
-export function layoutPositions(result: ElkNode, origin: XY = { x: 0, y: 0 }): Map<string, XY> {
+export function layoutPositions(result: ElkNode, origin: XY = { x: 0, y: 0 }, graph?: LayoutGraph): Map<string, XY> {
+  const offsets = new Map(graph?.nodes.flatMap((n) => (n.offset ? [[n.id, n.offset] as const] : [])));
   const out = new Map<string, XY>();
   const snap = (v: number) => Math.round(v / GRID) * GRID;
-  for (const c of result.children ?? []) out.set(c.id, { x: snap(origin.x + (c.x ?? 0)), y: snap(origin.y + (c.y ?? 0)) });
+  for (const c of result.children ?? []) {
+    const o = offsets.get(c.id) ?? { x: 0, y: 0 };
+    out.set(c.id, { x: snap(origin.x + (c.x ?? 0) + o.x), y: snap(origin.y + (c.y ?? 0) + o.y) });
+  }
   return out;
 }
 
@@ -88,9 +110,16 @@ export function layoutCommand(bp: Blueprint, positions: ReadonlyMap<string, XY>)
   return moves.length > 0 ? { kind: 'moveNodes', moves } : undefined;
 }
 
-/** The top-left corner of the placed nodes (where a re-layout keeps the drawing), or 0,0. */
-export function layoutOrigin(bp: Blueprint): XY {
-  const entries = Object.values(bp.layout?.nodes ?? {});
-  if (entries.length === 0) return { x: 0, y: 0 };
-  return { x: Math.min(...entries.map((e) => e.x)), y: Math.min(...entries.map((e) => e.y)) };
+/**
+ * The top-left corner of the drawing as it is (boxes include what sticks out, like exposures), so a
+ * re-layout keeps it where it was instead of drifting; 0,0 when nothing is placed.
+ */
+export function layoutOrigin(bp: Blueprint, graph: LayoutGraph): XY {
+  const placed = bp.layout?.nodes ?? {};
+  const corners = graph.nodes.flatMap((n) => {
+    const p = Object.hasOwn(placed, n.id) ? placed[n.id] : undefined;
+    return p ? [{ x: p.x - (n.offset?.x ?? 0), y: p.y - (n.offset?.y ?? 0) }] : [];
+  });
+  if (corners.length === 0) return { x: 0, y: 0 };
+  return { x: Math.min(...corners.map((c) => c.x)), y: Math.min(...corners.map((c) => c.y)) };
 }

@@ -1,5 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
-import { withDefaultLayout } from '../flow/default-layout';
+import { AutoLayoutButton } from '../layout/AutoLayoutButton';
+import { withAutoLayout } from '../layout/auto-layout';
+import { ShortcutsHelp } from '../menus/ShortcutsHelp';
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
 import { useApp, useDocuments } from '../store/useApp';
 import { EMPTY_TEMPLATE, TEMPLATES } from '../templates/templates';
@@ -25,7 +27,8 @@ export function Toolbar() {
       void setViewport({ x: 0, y: 0, zoom: 1 });
       return;
     }
-    dispatch({ kind: 'replaceDocument', blueprint: withDefaultLayout(blueprint) });
+    // A template without a layout is laid out by ELK (loaded on first use).
+    dispatch({ kind: 'replaceDocument', blueprint: await withAutoLayout(blueprint) });
     setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1, duration: 200 }), 50);
   };
   return (
@@ -44,6 +47,7 @@ export function Toolbar() {
         <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
           ↷ Redo
         </button>
+        <AutoLayoutButton />
         <OpenFileButton />
         <select
           className="button template-select"
@@ -59,6 +63,7 @@ export function Toolbar() {
             </option>
           ))}
         </select>
+        <ShortcutsHelp />
       </div>
       <output className="status-message" aria-live="polite">
         {lastError}
