@@ -3,6 +3,7 @@ import { edgeEnds } from '../flow/flow-ids';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
 import { EdgeInspector } from './EdgeInspector';
+import { JoinInspector, NetworkInspector } from './NetworkInspector';
 import { ServiceInspector } from './ServiceInspector';
 
 const nameOf = (id: string) => id.slice(id.indexOf(':') + 1);
@@ -55,7 +56,9 @@ function Selected({ bp, id }: { bp: Blueprint; id: string }) {
       </div>
     );
   }
+  if (kind === 'network') return <NetworkInspector key={id} bp={bp} name={nameOf(id)} />;
   const [from, to] = edgeEnds(id) ?? ['', ''];
+  if (id.startsWith('join:')) return <JoinInspector service={from} network={to} />;
   return <EdgeInspector bp={bp} kind={kind === 'link' ? 'link' : 'mount'} from={from} to={to} />;
 }
 

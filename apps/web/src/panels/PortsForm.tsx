@@ -1,17 +1,27 @@
-import type { Service } from '@blaupause/model';
+import type { Service, ServicePort } from '@blaupause/model';
 import { type FormEvent, useId, useState } from 'react';
 import { useApp } from '../store/useApp';
+import { ExposureForm } from './ExposureForm';
 
 const PORT = /^\d{1,5}$/;
 const portProblem = (v: string, what: string) =>
   PORT.test(v) && Number(v) >= 1 && Number(v) <= 65_535 ? undefined : `${what} is 1–65535.`;
 
-/** The pod's ports, and a way to add one (optionally published on the host). */
+/** How a port is reached from outside: host port and/or ingress route, or nothing (internal). */
+function exposureSummary(p: ServicePort): string {
+  const parts = [p.publish ? `host ${p.publish}` : '', p.ingress ? `ingress ${p.ingress.host ?? '*'}${p.ingress.path}` : ''].filter(
+    Boolean,
+  );
+  return parts.length > 0 ? parts.join(' · ') : 'internal';
+}
+
+/** The pod's ports, and a way to add one (optionally published on the host); each port's exposure is editable. */
 export function PortsForm({ name, service }: { name: string; service: Service }) {
   const dispatch = useApp((s) => s.dispatch);
   const id = useId();
   const [port, setPort] = useState('');
   const [publish, setPublish] = useState('');
+  const [editing, setEditing] = useState<number | undefined>(undefined);
   const problem = portProblem(port, 'The port') ?? (publish ? portProblem(publish, 'The host port') : undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -31,7 +41,16 @@ export function PortsForm({ name, service }: { name: string; service: Service })
             <span className="container-name">
               {p.port}/{p.protocol}
             </span>{' '}
-            <span className="muted">{p.publish ? `host ${p.publish}` : 'not published'}</span>
+            <span className="muted">{exposureSummary(p)}</span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setEditing(editing === p.port ? undefined : p.port)}
+              aria-expanded={editing === p.port}
+              aria-label={`Edit exposure of port ${p.port}`}
+            >
+              expose
+            </button>
             <button
               type="button"
               className="link-button"
@@ -40,6 +59,7 @@ export function PortsForm({ name, service }: { name: string; service: Service })
             >
               remove
             </button>
+            {editing === p.port && <ExposureForm service={name} port={p} onDone={() => setEditing(undefined)} />}
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import { CommitField } from './CommitField';
 import { imageProblem, nameProblem, replicasProblem } from './field-rules';
 import { LinksForm } from './LinksForm';
 import { MountsForm } from './MountsForm';
+import { NetworksForm } from './NetworksForm';
 import { PortsForm } from './PortsForm';
 
 interface Props {
@@ -68,6 +69,7 @@ export function ServiceInspector({ name, service, taken, volumes }: Props) {
       <PortsForm name={name} service={service} />
       <LinksForm name={name} service={service} services={taken} />
       <MountsForm name={name} service={service} volumes={volumes} />
+      <NetworksForm name={name} service={service} />
       <div className="actions">
         <button
           type="button"

@@ -1,0 +1,138 @@
+import type { Blueprint } from '@blaupause/model';
+import { useId } from 'react';
+import { useApp } from '../store/useApp';
+import { CommitField } from './CommitField';
+import { nameProblem } from './field-rules';
+
+/**
+ * A network segment: name, options the model has (internal, external, driver), its members. What a
+ * segment means per target is written beside it: Compose/Swarm networks, Kubernetes NetworkPolicies.
+ */
+export function NetworkInspector({ bp, name }: { bp: Blueprint; name: string }) {
+  const dispatch = useApp((s) => s.dispatch);
+  const id = useId();
+  const network = bp.networks?.[name];
+  if (!network) return null;
+  const services = Object.keys(bp.services);
+  const members = services.filter((s) => bp.services[s]?.networks?.includes(name));
+  const implicit = name === 'default' ? services.filter((s) => !bp.services[s]?.networks?.length) : [];
+  const others = services.filter((s) => !members.includes(s) && !implicit.includes(s));
+  const setOption = (options: { internal?: boolean; external?: boolean; driver?: string }) =>
+    dispatch({ kind: 'setNetworkOptions', name, options });
+  return (
+    <div className="inspector-body">
+      <p className="inspector-heading">
+        <span className="kind-chip">Network</span> {name}
+      </p>
+      <CommitField
+        key={`name:${name}`}
+        label="Name"
+        value={name}
+        validate={(d) =>
+          nameProblem(
+            d,
+            Object.keys(bp.networks ?? {}).filter((n) => n !== name),
+          )
+        }
+        onCommit={(to) => dispatch({ kind: 'renameNetwork', from: name, to })}
+      />
+      <div className="check-field">
+        <input
+          id={`${id}-internal`}
+          type="checkbox"
+          checked={!!network.internal}
+          disabled={!!network.external}
+          onChange={(e) => setOption({ internal: e.target.checked })}
+        />
+        <label htmlFor={`${id}-internal`}>Internal — no route to the outside world</label>
+      </div>
+      <div className="check-field">
+        <input
+          id={`${id}-external`}
+          type="checkbox"
+          checked={!!network.external}
+          onChange={(e) => setOption({ external: e.target.checked })}
+        />
+        <label htmlFor={`${id}-external`}>External — created outside the blueprint</label>
+      </div>
+      <CommitField
+        key={`driver:${network.driver ?? ''}`}
+        label="Driver"
+        value={network.driver ?? ''}
+        placeholder="engine default (bridge; overlay on Swarm)"
+        validate={(d) => (/^[\w./:-]*$/.test(d.trim()) ? undefined : 'A driver name: letters, digits, ".", "/", ":", "-".')}
+        onCommit={(driver) => setOption({ driver })}
+      />
+      <h3 className="subheading">Members</h3>
+      <ul className="pod-list" aria-label={`Members of ${name}`}>
+        {members.map((s) => (
+          <li key={s} className="row">
+            <span className="container-name">{s}</span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => dispatch({ kind: 'leaveNetwork', service: s, network: name })}
+              aria-label={`Remove ${s} from ${name}`}
+            >
+              remove
+            </button>
+          </li>
+        ))}
+        {implicit.length > 0 && <li className="muted">{implicit.join(', ')} (no networks named: on default)</li>}
+        {members.length === 0 && implicit.length === 0 && <li className="muted">No service joins it yet.</li>}
+      </ul>
+      {others.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-join`}>Add a service</label>
+          <select
+            id={`${id}-join`}
+            value=""
+            onChange={(e) => e.target.value && dispatch({ kind: 'joinNetwork', service: e.target.value, network: name })}
+          >
+            <option value="">choose…</option>
+            {others.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <p className="muted">
+        A service that names its networks is on those only (as in Compose): it leaves the default network unless it joins “default” too.
+        Kubernetes gets a NetworkPolicy per segment.
+      </p>
+      <button
+        type="button"
+        className="button danger"
+        onClick={() => dispatch({ kind: 'removeNetwork', name })}
+        aria-label={`Delete network ${name}`}
+      >
+        Delete network
+      </button>
+    </div>
+  );
+}
+
+/** A membership edge: the service joins the network; leaving is one click (or Delete on the edge). */
+export function JoinInspector({ service, network }: { service: string; network: string }) {
+  const dispatch = useApp((s) => s.dispatch);
+  return (
+    <div className="inspector-body">
+      <p className="inspector-heading">
+        <span className="kind-chip">Membership</span> {service} → {network}
+      </p>
+      <p className="muted">
+        {service} joins the network {network}: it reaches, and is reached by, the other services on it.
+      </p>
+      <button
+        type="button"
+        className="button danger"
+        onClick={() => dispatch({ kind: 'leaveNetwork', service, network })}
+        aria-label={`Remove ${service} from ${network}`}
+      >
+        Leave network
+      </button>
+    </div>
+  );
+}
