@@ -27,6 +27,10 @@ export type EngineErrorCode =
   | 'CRASH_LOOP'
   | 'NOT_FOUND'
   | 'NOT_OWNED'
+  /** A blueprint feature this driver cannot deploy yet (e.g. build contexts, inline configs). */
+  | 'UNSUPPORTED'
+  /** The caller's AbortSignal fired; what was done so far stays (and is labelled). */
+  | 'CANCELLED'
   | 'ENGINE_ERROR';
 
 export interface EngineError {
@@ -38,6 +42,11 @@ export interface EngineError {
   elementId?: string;
   /** Validation diagnostics when code is INVALID_BLUEPRINT. */
   diagnostics?: Diagnostic[];
+  /** CONTAINER_EXITED / CRASH_LOOP / DEPENDENCY_*: what the engine last reported. */
+  exitCode?: number;
+  restarts?: number;
+  /** The container's last log lines (CONTAINER_EXITED, CRASH_LOOP, DEPENDENCY_FAILED). */
+  logTail?: string[];
 }
 
 export interface EngineInfo {
@@ -104,7 +113,8 @@ export type StatusEvent =
   | { kind: 'stats'; stats: ContainerStats }
   | { kind: 'engine'; connected: boolean; message?: string; at: number };
 
-export type PlanActionKind = 'create' | 'recreate' | 'remove' | 'unchanged' | 'scale-up' | 'scale-down';
+/** `start`: the container is as desired but not running (e.g. after an engine restart); it is started, not recreated. */
+export type PlanActionKind = 'create' | 'recreate' | 'remove' | 'unchanged' | 'scale-up' | 'scale-down' | 'start';
 
 export interface PlanAction {
   kind: PlanActionKind;

@@ -1,0 +1,129 @@
+import type Docker from 'dockerode';
+import type { EngineError } from '../types';
+import type { DesiredContainer } from './desired';
+import { EngineFailure, engineMessage, isUnreachable, portInUse, statusOf, toEngineError, unreachable } from './errors';
+import { logTail } from './logs-tail';
+
+/**
+ * The engine calls of one container step. Creating and starting are separate so that a new
+ * container exists before the old one is removed (recreate), and every start goes through one
+ * lock: the engine allocates published ports non-atomically (Compose's startMx does the same).
+ */
+export interface OpsContext {
+  docker: Docker;
+  endpoint: string;
+  stopTimeoutSeconds: number;
+  /** Serialises container starts. */
+  startLock: { run<R>(fn: () => Promise<R>): Promise<R> };
+  /** Published host ports of each blueprint service, to name them in PORT_IN_USE. */
+  publishes: (service: string) => number[];
+  serviceElement: (service: string) => string;
+}
+
+const fail = (ctx: OpsContext, e: unknown, what: string, elementId?: string): EngineFailure =>
+  e instanceof EngineFailure ? e : new EngineFailure(toEngineError(e, ctx.endpoint, what, elementId));
+
+/** Creates the container (helpers join `mainId`'s network namespace) and connects its other networks. */
+export async function create(ctx: OpsContext, d: DesiredContainer, name: string, mainId?: string): Promise<string> {
+  const options = { ...d.options, name };
+  if (d.joins && mainId) options.HostConfig = { ...options.HostConfig, NetworkMode: `container:${mainId}` };
+  let id: string;
+  try {
+    id = (await ctx.docker.createContainer(options)).id;
+  } catch (e) {
+    if (statusOf(e) === 409)
+      throw new EngineFailure({
+        code: 'NOT_OWNED',
+        message: `A container named "${name}" exists and is not part of this deployment: ${engineMessage(e)}`,
+        hint: 'Remove or rename it, or deploy under another project name.',
+        elementId: d.elementId,
+      });
+    throw fail(ctx, e, `Creating ${name}`, d.elementId);
+  }
+  try {
+    for (const n of d.moreNetworks) await ctx.docker.getNetwork(n.name).connect({ Container: id, EndpointConfig: { Aliases: n.aliases } });
+  } catch (e) {
+    throw fail(ctx, e, `Connecting ${name} to its networks`, d.elementId);
+  }
+  return id;
+}
+
+export async function start(ctx: OpsContext, d: DesiredContainer, id: string, name: string): Promise<void> {
+  try {
+    await ctx.startLock.run(() => ctx.docker.getContainer(id).start());
+  } catch (e) {
+    if (statusOf(e) === 304) return; // already running
+    if (isUnreachable(e)) throw new EngineFailure(unreachable(e, ctx.endpoint));
+    const message = engineMessage(e);
+    const port = portInUse(message);
+    if (port !== undefined) {
+      const known = ctx.publishes(d.service).map(String);
+      const which = known.includes(port) ? port : known.join(', ') || port;
+      throw new EngineFailure({
+        code: 'PORT_IN_USE',
+        message: `Service "${d.service}" cannot publish host port ${which}: it is already in use (${message}).`,
+        hint: `Stop what listens on port ${which}, or publish ${d.service} on another host port.`,
+        elementId: ctx.serviceElement(d.service),
+      });
+    }
+    throw new EngineFailure({
+      code: 'ENGINE_ERROR',
+      message: `Starting ${name} (service "${d.service}"): ${message}`,
+      elementId: d.elementId,
+    });
+  }
+}
+
+/** Runs an init container to its end; anything but exit 0 stops the pod from starting. */
+export async function runToCompletion(ctx: OpsContext, d: DesiredContainer, id: string, name: string): Promise<void> {
+  await start(ctx, d, id, name);
+  let code: number;
+  try {
+    code = ((await ctx.docker.getContainer(id).wait()) as { StatusCode: number }).StatusCode;
+  } catch (e) {
+    throw fail(ctx, e, `Waiting for init container ${name}`, d.elementId);
+  }
+  if (code !== 0) {
+    const error: EngineError = {
+      code: 'CONTAINER_EXITED',
+      message: `Init container "${d.container}" of service "${d.service}" exited with code ${code}; the service is not started.`,
+      elementId: d.elementId,
+      exitCode: code,
+      logTail: await logTail(ctx.docker, id),
+    };
+    throw new EngineFailure(error);
+  }
+}
+
+/** Stops (grace period, then SIGKILL by the engine) and removes; a container already gone is fine. */
+export async function remove(ctx: OpsContext, id: string, name: string): Promise<void> {
+  const c = ctx.docker.getContainer(id);
+  try {
+    await c.stop({ t: ctx.stopTimeoutSeconds });
+  } catch (e) {
+    const s = statusOf(e);
+    if (s !== 304 && s !== 404) throw fail(ctx, e, `Stopping ${name}`);
+  }
+  try {
+    await c.remove({ force: true });
+  } catch (e) {
+    if (statusOf(e) !== 404) throw fail(ctx, e, `Removing ${name}`);
+  }
+}
+
+/**
+ * Compose's recreate: create the new container under a temporary name, remove the old one, give
+ * the new one the canonical name. If the backend dies in between, the next plan sees two
+ * containers in one slot and removes the one without the canonical name.
+ */
+export async function recreate(ctx: OpsContext, d: DesiredContainer, oldId: string, mainId?: string): Promise<string> {
+  const tmp = `${oldId.slice(0, 12)}_${d.name}`;
+  const id = await create(ctx, d, tmp, mainId);
+  await remove(ctx, oldId, d.name);
+  try {
+    await ctx.docker.getContainer(id).rename({ name: d.name });
+  } catch (e) {
+    throw fail(ctx, e, `Renaming ${tmp} to ${d.name}`, d.elementId);
+  }
+  return id;
+}

@@ -1,0 +1,248 @@
+import type { Blueprint } from '@blaupause/model';
+import { hasErrors, validate } from '@blaupause/model';
+import Docker from 'dockerode';
+import type {
+  DeploymentSummary,
+  DeployOptions,
+  DeployPlan,
+  DestroyOptions,
+  Driver,
+  EngineError,
+  EngineInfo,
+  LogLine,
+  LogOptions,
+  ProgressEvent,
+  Result,
+  StatusEvent,
+} from '../types';
+import { Channel } from './channel';
+import type { Desired } from './desired';
+import { desiredState } from './desired';
+import { destroyProject } from './destroy';
+import { type Diff, diff } from './diff';
+import { EngineFailure, toEngineError } from './errors';
+import { execute } from './execute';
+import { localImages } from './images';
+import { InterpolationError, interpolateBlueprint } from './interpolate';
+import { LABEL, PROJECT_NAME } from './labels';
+import { observe } from './observed';
+import { watchStatus } from './status';
+
+/**
+ * The Docker driver (DESIGN §5): Compose semantics through the Engine API. Constructed by the
+ * composition root with a dockerode instance (or connection options) and injected; nothing
+ * connects on import. Podman's Docker-compatible socket works the same way.
+ */
+export interface DockerDriverOptions {
+  /** How many services converge at once (independent branches of the link graph). */
+  concurrency?: number;
+  /** Grace period before the engine kills a container being replaced or removed. */
+  stopTimeoutSeconds?: number;
+  /** How long an apply watches the containers it started for exits and crash loops. */
+  settleMs?: number;
+  /** For messages: where the engine was reached. */
+  endpoint?: string;
+}
+
+/** Replacements for watch() and logs(), which live beside the driver (docker/status, docker/logs). */
+export interface StreamFunctions {
+  watch?: (docker: Docker, project: string | undefined, signal: AbortSignal) => AsyncIterable<StatusEvent>;
+  logs?: (docker: Docker, options: LogOptions) => AsyncIterable<LogLine>;
+}
+
+export class DockerDriver implements Driver {
+  readonly docker: Docker;
+  readonly endpoint: string;
+  private readonly busy = new Set<string>();
+  private readonly opts: Required<Omit<DockerDriverOptions, 'endpoint'>>;
+
+  constructor(
+    docker: Docker | Docker.DockerOptions,
+    options: DockerDriverOptions = {},
+    private readonly streams: StreamFunctions = {},
+  ) {
+    this.docker = docker instanceof Docker ? docker : new Docker(docker);
+    this.endpoint = options.endpoint ?? describeEndpoint(this.docker);
+    this.opts = {
+      concurrency: options.concurrency ?? 4,
+      stopTimeoutSeconds: options.stopTimeoutSeconds ?? 10,
+      settleMs: options.settleMs ?? 1500,
+    };
+  }
+
+  async info(): Promise<Result<EngineInfo>> {
+    try {
+      const [v, i] = await Promise.all([this.docker.version(), this.docker.info()]);
+      const podman = (v.Components ?? []).some((c: { Name?: string }) => /podman/i.test(c.Name ?? ''));
+      return {
+        ok: true,
+        value: {
+          kind: podman ? 'podman' : 'docker',
+          endpoint: this.endpoint,
+          version: v.Version,
+          apiVersion: v.ApiVersion,
+          os: v.Os,
+          arch: v.Arch,
+          containersRunning: i.ContainersRunning ?? 0,
+          swarm: i.Swarm?.LocalNodeState === 'active',
+        },
+      };
+    } catch (e) {
+      return { ok: false, error: toEngineError(e, this.endpoint, 'Reading engine info') };
+    }
+  }
+
+  async plan(blueprint: Blueprint, options: DeployOptions): Promise<Result<DeployPlan>> {
+    const r = await this.reconcile(blueprint, options);
+    return r.ok ? { ok: true, value: r.value.diff.plan } : r;
+  }
+
+  apply(blueprint: Blueprint, options: DeployOptions): AsyncIterable<ProgressEvent> {
+    return this.locked(options.project, async (emit) => {
+      const r = await this.reconcile(blueprint, options);
+      if (!r.ok) return [r.error];
+      emit({ kind: 'plan', plan: r.value.diff.plan });
+      if (r.value.diff.plan.noop) return [];
+      return execute(
+        { ...this.opts, docker: this.docker, endpoint: this.endpoint, signal: options.signal, emit },
+        r.value.desired,
+        r.value.diff,
+      );
+    });
+  }
+
+  destroy(project: string, options: DestroyOptions = {}): AsyncIterable<ProgressEvent> {
+    return this.locked(project, (emit) =>
+      destroyProject(
+        { docker: this.docker, endpoint: this.endpoint, stopTimeoutSeconds: this.opts.stopTimeoutSeconds, signal: options.signal, emit },
+        project,
+        options.volumes ?? [],
+      ),
+    );
+  }
+
+  async list(): Promise<Result<DeploymentSummary[]>> {
+    try {
+      const list = await this.docker.listContainers({ all: true, filters: { label: [`${LABEL.managed}=true`] } });
+      const byProject = new Map<string, DeploymentSummary>();
+      for (const c of list) {
+        const project = c.Labels?.[LABEL.project];
+        if (!project) continue;
+        const s = byProject.get(project) ?? { project, services: [], containers: 0, running: 0 };
+        const service = c.Labels?.[LABEL.blueprintService];
+        if (service && !s.services.includes(service)) s.services.push(service);
+        s.containers++;
+        if (c.State === 'running') s.running++;
+        s.updatedAt = Math.max(s.updatedAt ?? 0, c.Created * 1000);
+        byProject.set(project, s);
+      }
+      return { ok: true, value: [...byProject.values()].sort((a, b) => a.project.localeCompare(b.project)) };
+    } catch (e) {
+      return { ok: false, error: toEngineError(e, this.endpoint, 'Listing deployments') };
+    }
+  }
+
+  watch(project: string | undefined, signal: AbortSignal): AsyncIterable<StatusEvent> {
+    return (this.streams.watch ?? watchStatus)(this.docker, project, signal);
+  }
+
+  logs(options: LogOptions): AsyncIterable<LogLine> {
+    if (!this.streams.logs) throw new Error('DockerDriver.logs is not implemented yet (packages/engine/src/docker/logs)');
+    return this.streams.logs(this.docker, options);
+  }
+
+  /** Validate, interpolate, map, observe, diff: everything plan and apply share. */
+  private async reconcile(blueprint: Blueprint, options: DeployOptions): Promise<Result<{ desired: Desired; diff: Diff }>> {
+    const bad = checkProject(options.project);
+    if (bad) return { ok: false, error: bad };
+    const diagnostics = validate(blueprint);
+    if (hasErrors(diagnostics))
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_BLUEPRINT',
+          message: 'The blueprint has errors; fix them before deploying.',
+          diagnostics: diagnostics.filter((d) => d.severity === 'error'),
+        },
+      };
+    let bp: Blueprint;
+    try {
+      bp = interpolateBlueprint(blueprint);
+    } catch (e) {
+      if (!(e instanceof InterpolationError)) throw e;
+      return { ok: false, error: { code: 'INVALID_BLUEPRINT', message: `Parameters: ${e.message}` } };
+    }
+    const desired = desiredState({ project: options.project, blueprint: bp, baseDir: options.baseDir });
+    if (!desired.ok) return desired;
+    try {
+      const [observed, images] = await Promise.all([observe(this.docker, options.project), localImages(this.docker, desired.value.images)]);
+      return { ok: true, value: { desired: desired.value, diff: diff(desired.value, observed, images) } };
+    } catch (e) {
+      return { ok: false, error: toEngineError(e, this.endpoint, 'Reading the deployment') };
+    }
+  }
+
+  /**
+   * One apply or destroy per project at a time: a second gets BUSY at once. Work starts when
+   * called (not when iterated), so the lock is taken in call order; events are buffered.
+   */
+  private locked(project: string, work: (emit: (e: ProgressEvent) => void) => Promise<EngineError[]>): AsyncIterable<ProgressEvent> {
+    const out = new Channel<ProgressEvent>();
+    const t0 = Date.now();
+    const finish = (errors: EngineError[]) => {
+      for (const error of errors) out.push({ kind: 'error', error, at: Date.now() });
+      out.push({ kind: 'done', ok: errors.length === 0, durationMs: Date.now() - t0, at: Date.now() });
+      out.close();
+    };
+    if (this.busy.has(project)) {
+      finish([
+        {
+          code: 'BUSY',
+          message: `Project "${project}" is being deployed or torn down already.`,
+          hint: 'Wait for it to finish, then try again.',
+        },
+      ]);
+      return out;
+    }
+    this.busy.add(project);
+    work((e) => out.push(e))
+      .catch((e: unknown) => [e instanceof EngineFailure ? e.error : toEngineError(e, this.endpoint, 'Deploy')])
+      .then((errors) => {
+        this.busy.delete(project);
+        finish(errors);
+      });
+    return out;
+  }
+}
+
+function checkProject(project: string): EngineError | undefined {
+  if (PROJECT_NAME.test(project) && project.length <= 63) return undefined;
+  return {
+    code: 'INVALID_NAME',
+    message: `"${project}" is not a valid project name.`,
+    hint: 'Use lower-case letters, digits and "-", starting and ending with a letter or digit (at most 63).',
+  };
+}
+
+function describeEndpoint(docker: Docker): string {
+  const m = docker.modem as unknown as { socketPath?: string; host?: string; port?: number; protocol?: string };
+  if (m.socketPath) return `unix://${m.socketPath}`;
+  return `${m.protocol ?? 'http'}://${m.host ?? 'localhost'}${m.port ? `:${m.port}` : ''}`;
+}
+
+/**
+ * The driver for the engine at `host`, else DOCKER_HOST, else the default socket
+ * (/var/run/docker.sock; Podman users point DOCKER_HOST at podman.sock).
+ */
+export function createDockerDriver(config: { host?: string } & DockerDriverOptions = {}, streams: StreamFunctions = {}): DockerDriver {
+  const { host, ...options } = config;
+  return new DockerDriver(dockerOptions(host ?? process.env.DOCKER_HOST), options, streams);
+}
+
+export function dockerOptions(host: string | undefined): Docker.DockerOptions {
+  if (!host) return { socketPath: '/var/run/docker.sock' };
+  if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
+  if (host.startsWith('/')) return { socketPath: host };
+  const url = new URL(host.replace(/^tcp:/, 'http:'));
+  return { host: url.hostname, port: url.port || 2375, protocol: url.protocol === 'https:' ? 'https' : 'http' };
+}

@@ -1,0 +1,5 @@
+export type { Desired, DesiredContainer, DesiredService } from './desired';
+export { desiredState } from './desired';
+export { diff } from './diff';
+export { createDockerDriver, DockerDriver, type DockerDriverOptions, dockerOptions, type StreamFunctions } from './driver';
+export { LABEL } from './labels';

@@ -1,0 +1,65 @@
+import type Docker from 'dockerode';
+import type { EngineError } from '../types';
+import { isUnreachable } from './errors';
+import { logTail } from './logs-tail';
+
+/**
+ * After an apply has started containers, watch them for a short window: a container that exits
+ * with an error or restarts is reported (exit code, restart count, last log lines) instead of the
+ * deploy looking fine. Returns at once when nothing was started, so a no-op deploy pays nothing.
+ */
+export interface Started {
+  id: string;
+  name: string;
+  service: string;
+  elementId: string;
+}
+
+export async function settle(docker: Docker, started: readonly Started[], windowMs: number, pollMs = 250): Promise<EngineError[]> {
+  const errors: EngineError[] = [];
+  let pending = [...started];
+  const deadline = Date.now() + windowMs;
+  while (pending.length > 0) {
+    const next: Started[] = [];
+    for (const c of pending) {
+      let info: Docker.ContainerInspectInfo;
+      try {
+        info = await docker.getContainer(c.id).inspect();
+      } catch (e) {
+        if (isUnreachable(e)) return errors; // reported by the caller's own failure path
+        continue; // removed meanwhile: nothing to report
+      }
+      const error = verdict(c, info);
+      if (error) errors.push({ ...error, logTail: await logTail(docker, c.id) });
+      else next.push(c);
+    }
+    pending = next;
+    if (Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(0, deadline - Date.now()))));
+  }
+  return errors;
+}
+
+/** A crash loop (restarting, or restarted since it was created) or a non-zero exit; else undefined. */
+export function verdict(c: Started, info: Docker.ContainerInspectInfo): EngineError | undefined {
+  const s = info.State;
+  const restarts = info.RestartCount ?? 0;
+  if (s.Restarting || restarts > 0)
+    return {
+      code: 'CRASH_LOOP',
+      message: `Container ${c.name} of service "${c.service}" is crash-looping: exit code ${s.ExitCode}, restarted ${restarts} time(s).`,
+      hint: 'Read its last log lines; fix the command, configuration or image.',
+      elementId: c.elementId,
+      exitCode: s.ExitCode,
+      restarts,
+    };
+  if (s.Status === 'exited' && s.ExitCode !== 0)
+    return {
+      code: 'CONTAINER_EXITED',
+      message: `Container ${c.name} of service "${c.service}" exited with code ${s.ExitCode}.`,
+      elementId: c.elementId,
+      exitCode: s.ExitCode,
+      restarts,
+    };
+  return undefined;
+}
