@@ -1,4 +1,5 @@
 import { type Blueprint, type Diagnostic, diag, type Path, sortDiagnostics, type Target } from '@blaupause/model';
+import { type NoteCall, type NoteSink, type ServiceCache, ServiceMemo } from './incremental/memo';
 import { plan as makePlan, type Plan } from './plan/plan';
 import { composeEmitter } from './targets/compose/emit';
 import { type CompileOptions, DEFAULT_KUBERNETES_VERSION, type EmitContext, type Emitter } from './targets/emitter';
@@ -41,7 +42,8 @@ export function compileAll(blueprint: Blueprint, targets: readonly Target[] = TA
   return targets.map((target) => emitTarget(plan, target, options));
 }
 
-function emitTarget(plan: Plan, target: Target, options: CompileOptions): CompileResult {
+/** With `cache`, services whose inputs did not change since the last compile reuse their output (see incremental/). */
+export function emitTarget(plan: Plan, target: Target, options: CompileOptions, cache?: ServiceCache): CompileResult {
   const emitter = emitters[target];
   const notes = new Notes(target);
   const ctx: EmitContext = {
@@ -49,6 +51,10 @@ function emitTarget(plan: Plan, target: Target, options: CompileOptions): Compil
     options: { ...options, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION },
     note: (kind, path, elementId, message, hint) => notes.add(kind, path, elementId, message, hint),
   };
+  if (cache) {
+    cache.begin(sharedInputs(plan, ctx.options));
+    ctx.memo = new ServiceMemo(cache, notes, plan);
+  }
   const docs = emitter.emit(ctx);
   const { text, ranges } = emitYamlDocuments(docs);
   return {
@@ -63,26 +69,63 @@ function emitTarget(plan: Plan, target: Target, options: CompileOptions): Compil
  * is kept). Duplicates are found by message first, then by comparing paths segment by segment,
  * so no key string is built from the path.
  */
-class Notes {
+class Notes implements NoteSink {
   readonly list: Diagnostic[] = [];
+  recording: NoteCall[] | undefined;
   private readonly byMessage = new Map<string, Diagnostic | Diagnostic[]>();
 
   constructor(private readonly target: Target) {}
 
   add(kind: 'lost' | 'approximated', path: Path, elementId: string, message: string, hint?: string): void {
+    const call: NoteCall = { kind, path, elementId, message, hint, made: undefined };
+    this.recording?.push(call);
+    this.replay(call);
+  }
+
+  /**
+   * Records a note unless it repeats one (same code, path and message). The diagnostic made for
+   * a call is kept on it, so a replayed note (see incremental/) is the same object again.
+   */
+  replay(call: NoteCall): void {
+    const { kind, path, message } = call;
     const code = kind === 'lost' ? 'FIDELITY_LOST' : 'FIDELITY_APPROXIMATED';
     const same = this.byMessage.get(message);
     if (same !== undefined && (Array.isArray(same) ? same.some((d) => isDuplicate(d, code, path)) : isDuplicate(same, code, path))) return;
-    const d = diag(code, kind === 'lost' ? 'warning' : 'info', path, message, {
-      elementId,
+    call.made ??= diag(code, kind === 'lost' ? 'warning' : 'info', path, message, {
+      elementId: call.elementId,
       target: this.target,
-      ...(hint ? { hint } : {}),
+      ...(call.hint ? { hint: call.hint } : {}),
     });
+    const d = call.made;
     this.list.push(d);
     if (same === undefined) this.byMessage.set(message, d);
     else if (Array.isArray(same)) same.push(d);
     else this.byMessage.set(message, [same, d]);
   }
+}
+
+/**
+ * What every service's output may read besides its own definition: the blueprint's shared parts,
+ * the options, and the services' names in start order (the Kubernetes emitter reserves names and
+ * hands out derived ones in that order). Compared by identity; a change drops every kept output.
+ */
+function sharedInputs(plan: Plan, options: EmitContext['options']): unknown[] {
+  const bp = plan.blueprint;
+  let order = '';
+  for (const s of plan.services) order += `${s.name}\n`;
+  return [
+    bp.apiVersion,
+    bp.kind,
+    bp.metadata,
+    bp.parameters,
+    bp.volumes,
+    bp.networks,
+    bp.configs,
+    bp.secrets,
+    order,
+    options.kubernetesVersion,
+    options.namespace,
+  ];
 }
 
 function isDuplicate(d: Diagnostic, code: Diagnostic['code'], path: Path): boolean {

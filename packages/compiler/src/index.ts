@@ -1,6 +1,7 @@
 export * from './blueprint-yaml';
 export * from './compile';
 export * from './import';
+export { createIncrementalCompiler, type IncrementalCompiler } from './incremental/incremental';
 export * from './plan/plan';
 export * from './targets/emitter';
 export * from './yaml';

@@ -47,9 +47,16 @@ export interface Plan {
 
 export const DEFAULT_NETWORK = 'default';
 
-export function plan(blueprint: Blueprint): Plan {
+/**
+ * Plans a blueprint. `reuse`, given by the incremental compiler, may return a service planned
+ * earlier when its inputs (its definition and its links' targets) are the same objects.
+ */
+export function plan(blueprint: Blueprint, reuse?: PlanReuse): Plan {
   const names = Object.keys(blueprint.services);
-  const planned = new Map(names.map((n) => [n, planService(blueprint, n, blueprint.services[n] as Service)]));
+  const make = reuse
+    ? (n: string) => reuse(blueprint, n, planService)
+    : (n: string) => planService(blueprint, n, blueprint.services[n] as Service);
+  const planned = new Map(names.map((n) => [n, make(n)]));
   const ordered = startOrder(names, (n) => planned.get(n)?.links.map((l) => l.target) ?? []).map((n) => planned.get(n) as PlannedService);
   return {
     blueprint,
@@ -58,6 +65,12 @@ export function plan(blueprint: Blueprint): Plan {
     usesDefaultNetwork: ordered.some((s) => s.networks.includes(DEFAULT_NETWORK)),
   };
 }
+
+export type PlanReuse = (
+  bp: Blueprint,
+  name: string,
+  planService: (bp: Blueprint, name: string, service: Service) => PlannedService,
+) => PlannedService;
 
 function planService(bp: Blueprint, name: string, service: Service): PlannedService {
   const containers = Object.entries(service.containers).map(([c, container]) => ({

@@ -1,4 +1,5 @@
 import type { Diagnostic, Path, Target } from '@blaupause/model';
+import type { ServiceMemo } from '../incremental/memo';
 import type { Plan } from '../plan/plan';
 
 export interface CompileOptions {
@@ -15,6 +16,8 @@ export interface EmitContext {
   options: Required<Pick<CompileOptions, 'kubernetesVersion'>> & CompileOptions;
   /** Records a fidelity note: what this target cannot express (lost) or expresses approximately. */
   note(kind: 'lost' | 'approximated', path: Path, elementId: string, message: string, hint?: string): void;
+  /** Set by the incremental compiler: emitters render each service through it (see incremental/). */
+  memo?: ServiceMemo;
 }
 
 /** A target: turns the plan into YAML documents (plain objects, tagged with their elements). */

@@ -1,3 +1,4 @@
+import { Rendered } from './rendered';
 import { type SourceRange, tagOf } from './source-tag';
 import { StreamedMapping } from './streamed';
 
@@ -188,6 +189,16 @@ class Writer {
     if (this.n >= PARTS) this.flush();
   }
 
+  /** Copies in output written earlier (see Rendered), shifting its ranges to where it lands. */
+  pushRendered(r: Rendered): void {
+    if (r.lines === 0) return;
+    const offset = this.line;
+    this.parts[this.n++] = r.text;
+    this.line += r.lines;
+    for (const x of r.ranges) this.ranges.push({ elementId: x.elementId, startLine: x.startLine + offset, endLine: x.endLine + offset });
+    if (this.n >= PARTS) this.flush();
+  }
+
   /** Joins the pending pieces into one chunk; the array is reused, trimmed to what is pending. */
   private flush(): void {
     if (this.parts.length !== this.n) this.parts.length = this.n;
@@ -273,6 +284,14 @@ class Writer {
     ensureDepth(d + 1);
     for (const [k, v] of m.entries) {
       if (v === undefined) continue;
+      if (v instanceof Rendered) {
+        // Entries written earlier at this depth (the key is only a placeholder).
+        if (v.lines === 0) continue;
+        if (!written && header !== undefined) this.pushLine(header);
+        written = true;
+        this.pushRendered(v);
+        continue;
+      }
       if (!written && header !== undefined) this.pushLine(header);
       written = true;
       const head = cachedHead(PLAIN_HEADS[d] as Heads, INDENT[d] as string, k);
@@ -310,6 +329,11 @@ class Writer {
     } else if (!this.entries(v as Record<string, unknown>, d + 1, INDENT[d + 1] as string, PLAIN_HEADS[d + 1], head.openLine))
       this.push(head.inline, '{}\n');
     this.range(v, start);
+  }
+
+  /** Writes the entries of a streamed mapping at depth `d`, without a header (see renderEntries). */
+  entriesAt(m: StreamedMapping, d: number): void {
+    this.streamed(m, d, undefined);
   }
 
   /** Items of a sequence at depth `d`; the first line starts with `first` (a "- " prefix). */
@@ -369,11 +393,35 @@ export function emitYaml(value: unknown): EmitResult {
  */
 export function emitYamlDocuments(docs: Iterable<unknown>): EmitResult {
   const w = new Writer();
+  writeDocuments(w, docs);
+  return { text: w.text(), ranges: w.ranges };
+}
+
+function writeDocuments(w: Writer, docs: Iterable<unknown>): void {
   let first = true;
   for (const doc of docs) {
+    // A Rendered run of documents carries the separators between its own documents.
+    if (doc instanceof Rendered && doc.lines === 0) continue;
     if (!first) w.pushLine('---\n');
     first = false;
-    w.root(doc);
+    if (doc instanceof Rendered) w.pushRendered(doc);
+    else w.root(doc);
   }
-  return { text: w.text(), ranges: w.ranges };
+}
+
+/**
+ * The entries of a mapping at depth `depth` as a Rendered piece: written later as a value of a
+ * StreamedMapping at that depth, it gives exactly what writing the entries there would have.
+ */
+export function renderEntries(entries: Iterable<readonly [string, unknown]>, depth: number): Rendered {
+  const w = new Writer();
+  w.entriesAt(new StreamedMapping(entries), depth);
+  return new Rendered(w.text(), w.line, w.ranges);
+}
+
+/** Documents as a Rendered piece: written later as one item of emitYamlDocuments' input. */
+export function renderDocuments(docs: Iterable<unknown>): Rendered {
+  const w = new Writer();
+  writeDocuments(w, docs);
+  return new Rendered(w.text(), w.line, w.ranges);
 }

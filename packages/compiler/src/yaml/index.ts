@@ -1,3 +1,4 @@
-export { type EmitResult, emitYaml, emitYamlDocuments, scalar } from './emit';
+export { type EmitResult, emitYaml, emitYamlDocuments, renderDocuments, renderEntries, scalar } from './emit';
+export { Rendered } from './rendered';
 export { type SourceRange, tag, tagOf } from './source-tag';
 export { StreamedMapping } from './streamed';

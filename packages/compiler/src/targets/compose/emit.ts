@@ -24,14 +24,20 @@ export const composeEmitter: Emitter = {
   },
 };
 
+const NOTHING: readonly unknown[] = [];
+
 function* composeFile(ctx: EmitContext, pods: PlannedService[], omitted: Set<string>): Generator<readonly [string, unknown]> {
   yield ['name', ctx.plan.project];
   yield [
     'services',
-    dockerServices(pods, (s, add) => {
-      noteComposeService(ctx, s);
-      addPodServices(ctx, s, s.main as PlannedContainer, add);
-    }),
+    dockerServices(
+      pods,
+      (s, add) => {
+        noteComposeService(ctx, s);
+        addPodServices(ctx, s, s.main as PlannedContainer, add);
+      },
+      ctx.memo && { memo: ctx.memo, extra: () => NOTHING },
+    ),
   ];
   yield ['networks', dockerNetworks(ctx, 'compose', false)];
   yield ['volumes', dockerVolumes(ctx, 'compose', volumeReplicas(ctx.plan.blueprint))];

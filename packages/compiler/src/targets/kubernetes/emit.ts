@@ -1,5 +1,6 @@
 import { elementId } from '@blaupause/model';
 import type { PlannedService } from '../../plan/plan';
+import { type Rendered, renderDocuments } from '../../yaml';
 import type { EmitContext, Emitter } from '../emitter';
 import { configMaps, secretNotes } from './configs';
 import { forEachContainer, type KubeContext, kubeContext, labelSet, type Obj } from './context';
@@ -23,13 +24,21 @@ export const kubernetesEmitter: Emitter = {
 };
 
 /** Lazily, service by service: see Emitter.emit. */
-function* documents(ctx: EmitContext): Generator<Obj> {
+function* documents(ctx: EmitContext): Generator<Obj | Rendered> {
   const k = kubeContext(ctx);
   const shared: Obj[] = [...networkPolicies(k), ...configMaps(k), ...persistentVolumeClaims(k)];
   secretNotes(k);
   ephemeralNotes(k);
   yield* shared;
-  for (const ps of ctx.plan.services) yield* serviceObjects(k, ps);
+  const memo = ctx.memo;
+  if (!memo) {
+    for (const ps of ctx.plan.services) yield* serviceObjects(k, ps);
+    return;
+  }
+  // Incremental: each service's documents rendered once and reused while its inputs stay the same.
+  memo.track([k.names.Service, k.names.Deployment]);
+  for (const ps of ctx.plan.services)
+    yield memo.service(ps, [k.segmented, k.linkTargets.has(ps.name)], () => renderDocuments(serviceObjects(k, ps)));
 }
 
 function serviceObjects(k: KubeContext, ps: PlannedService): Obj[] {

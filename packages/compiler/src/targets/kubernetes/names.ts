@@ -29,9 +29,23 @@ export function suffixed(name: string, suffix: string, max = MAX_LABEL): string 
   return `${fitName(name, max - suffix.length - 1)}-${suffix}`;
 }
 
+/** One name handed out: what was asked for and what came out. */
+export interface Take {
+  base: string;
+  /** Set for takeSuffixed. */
+  suffix?: string;
+  out: string;
+}
+
 /** Hands out unique names within one scope (a pod's volumes, a pod's containers). */
 export class NameAllocator {
   private readonly used = new Set<string>();
+  /**
+   * While set, every name handed out is appended: the incremental compiler keeps a service's
+   * takes beside its output and replays them to know the service would get the same names again.
+   */
+  journal: Take[] | undefined;
+
   reserve(name: string): void {
     this.used.add(name);
   }
@@ -40,13 +54,35 @@ export class NameAllocator {
     let out = suffixed(name, suffix);
     for (let i = 2; this.used.has(out); i++) out = suffixed(name, `${suffix}-${i}`);
     this.used.add(out);
+    this.journal?.push({ base: name, suffix, out });
     return out;
   }
   take(base: string): string {
     let name = fitName(base);
     for (let i = 2; this.used.has(name); i++) name = fitName(`${base}-${i}`);
     this.used.add(name);
+    this.journal?.push({ base, out: name });
     return name;
+  }
+  /**
+   * Takes the names of a journal again. True when each comes out as it did then; otherwise
+   * nothing stays taken and the answer is false (the service must be emitted afresh).
+   */
+  replay(takes: readonly Take[]): boolean {
+    for (let i = 0; i < takes.length; i++) {
+      const t = takes[i] as Take;
+      const out = t.suffix === undefined ? this.take(t.base) : this.takeSuffixed(t.base, t.suffix);
+      if (out !== t.out) {
+        this.used.delete(out);
+        this.release(takes, i);
+        return false;
+      }
+    }
+    return true;
+  }
+  /** Gives back the first `count` names of a replayed journal (they were free before it). */
+  release(takes: readonly Take[], count = takes.length): void {
+    for (let i = 0; i < count; i++) this.used.delete((takes[i] as Take).out);
   }
 }
 

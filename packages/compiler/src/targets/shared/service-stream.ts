@@ -1,5 +1,6 @@
+import type { ServiceMemo } from '../../incremental/memo';
 import type { PlannedService } from '../../plan/plan';
-import { StreamedMapping } from '../../yaml';
+import { renderEntries, StreamedMapping } from '../../yaml';
 import { dockerServiceName } from './docker-service';
 
 /** Receives a pod's Docker services in output order. */
@@ -14,8 +15,12 @@ export type AddService = (name: string, service: unknown) => void;
  * and none is an array index (an object puts "42" before every other key); otherwise the mapping
  * is built whole, exactly as before.
  */
-export function dockerServices(pods: readonly PlannedService[], addPod: (s: PlannedService, add: AddService) => void): unknown {
-  if (streamable(pods)) return new StreamedMapping(podByPod(pods, addPod));
+export function dockerServices(
+  pods: readonly PlannedService[],
+  addPod: (s: PlannedService, add: AddService) => void,
+  memo?: { memo: ServiceMemo; extra: (s: PlannedService) => readonly unknown[] },
+): unknown {
+  if (streamable(pods)) return new StreamedMapping(memo ? podByPodMemo(pods, addPod, memo.memo, memo.extra) : podByPod(pods, addPod));
   const services: Record<string, unknown> = {};
   for (const s of pods)
     addPod(s, (name, service) => {
@@ -33,6 +38,28 @@ function* podByPod(pods: readonly PlannedService[], addPod: (s: PlannedService, 
     batch.length = 0;
     addPod(s, add);
     yield* batch;
+  }
+}
+
+/**
+ * As podByPod, each pod rendered once (at depth 1, under the root's `services:`) and reused by
+ * later compiles while its inputs stay the same; the key of each entry is only a placeholder.
+ */
+function* podByPodMemo(
+  pods: readonly PlannedService[],
+  addPod: (s: PlannedService, add: AddService) => void,
+  memo: ServiceMemo,
+  extra: (s: PlannedService) => readonly unknown[],
+) {
+  for (const s of pods) {
+    const rendered = memo.service(s, extra(s), () => {
+      const batch: (readonly [string, unknown])[] = [];
+      addPod(s, (name, service) => {
+        batch.push([name, service]);
+      });
+      return renderEntries(batch, 1);
+    });
+    yield [s.name, rendered] as const;
   }
 }
 

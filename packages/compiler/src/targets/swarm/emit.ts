@@ -24,14 +24,18 @@ export const swarmEmitter: Emitter = {
     const secrets = dockerSecrets(ctx, 'swarm', omitted);
     const jobs = new Set(ctx.plan.services.flatMap((s) => s.links.filter((l) => l.link.condition === 'completed').map((l) => l.target)));
     const pods = ctx.plan.services.filter((s) => s.main !== undefined);
-    let hostNetwork = false;
-    const services = dockerServices(pods, (s, add) => {
-      hostNetwork ||= s.service.hostNetwork === true;
-      noteSwarmService(ctx, s);
-      addSwarmPod(ctx, s, s.main as PlannedContainer, { omitted, jobs }, add);
-    });
+    // Known before the pods are written, so that a pod whose output is reused still counts.
+    const hostNetwork = pods.some((s) => s.service.hostNetwork === true);
+    const services = dockerServices(
+      pods,
+      (s, add) => {
+        noteSwarmService(ctx, s);
+        addSwarmPod(ctx, s, s.main as PlannedContainer, { omitted, jobs }, add);
+      },
+      ctx.memo && { memo: ctx.memo, extra: (s) => [jobs.has(s.name)] },
+    );
     // Entries come lazily: the services stream pod by pod (see dockerServices), and the networks
-    // are made after the last pod, once hostNetwork is known, in the order notes always had.
+    // are made after the last pod, in the order notes always had.
     function* stack(): Generator<readonly [string, unknown]> {
       yield ['services', services];
       yield ['networks', dockerNetworks(ctx, 'swarm', hostNetwork)];

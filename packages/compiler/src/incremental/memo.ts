@@ -1,0 +1,131 @@
+import type { Diagnostic, Path } from '@blaupause/model';
+import type { Plan, PlannedService } from '../plan/plan';
+import type { Take } from '../targets/kubernetes/names';
+import type { Rendered } from '../yaml';
+
+/** A fidelity note as the emitter recorded it (see EmitContext.note). */
+export interface NoteCall {
+  kind: 'lost' | 'approximated';
+  path: Path;
+  elementId: string;
+  message: string;
+  hint: string | undefined;
+  /** The diagnostic made from this call, once one was (kept, so a replay reuses it). */
+  made: Diagnostic | undefined;
+}
+
+/** Where notes go; while `recording` is set, every note is appended to it too. */
+export interface NoteSink {
+  replay(call: NoteCall): void;
+  recording: NoteCall[] | undefined;
+}
+
+/** Name allocators shared by all services of a target (the Kubernetes Service and Deployment names). */
+export interface Journaled {
+  journal: Take[] | undefined;
+  replay(takes: readonly Take[]): boolean;
+  release(takes: readonly Take[]): void;
+}
+
+interface Entry {
+  key: readonly unknown[];
+  rendered: Rendered;
+  notes: NoteCall[];
+  takes: Take[][];
+}
+
+/**
+ * What one target's incremental compiles remember: per service, the output it rendered, the
+ * notes it recorded and the shared names it took, under the inputs it was made from. Everything
+ * is dropped when anything shared by all services changed (see globalKey).
+ */
+export class ServiceCache {
+  global: readonly unknown[] | undefined;
+  readonly entries = new Map<string, Entry>();
+  hits = 0;
+  misses = 0;
+
+  /** Keeps the entries when the shared inputs are the same objects as last time, else drops them. */
+  begin(global: readonly unknown[]): void {
+    if (!this.global || !sameKey(this.global, global)) this.entries.clear();
+    this.global = global;
+  }
+}
+
+/**
+ * The part of one compile an emitter asks for a service's output: the rendering from the last
+ * compile when its inputs are the same objects (commands share what they did not change) and it
+ * would take the same shared names again, else a fresh one. A reused rendering replays the
+ * service's notes, so notes and their order equal those of a full compile.
+ */
+export class ServiceMemo {
+  private allocators: readonly Journaled[] = [];
+
+  constructor(
+    private readonly cache: ServiceCache,
+    private readonly notes: NoteSink,
+    private readonly plan: Plan,
+  ) {}
+
+  /** The shared allocators services take names from, in a fixed order. */
+  track(allocators: readonly Journaled[]): void {
+    this.allocators = allocators;
+  }
+
+  /**
+   * `extra`: what else the emitter reads for this service that is derived from other services
+   * (whether some service links to it, whether segments are drawn …), compared by identity.
+   */
+  service(s: PlannedService, extra: readonly unknown[], render: () => Rendered): Rendered {
+    const key = serviceKey(this.plan, s, extra);
+    const hit = this.cache.entries.get(s.name);
+    if (hit && sameKey(hit.key, key) && this.replay(hit.takes)) {
+      for (const n of hit.notes) this.notes.replay(n);
+      this.cache.hits++;
+      return hit.rendered;
+    }
+    const notes: NoteCall[] = [];
+    const takes = this.allocators.map((): Take[] => []);
+    this.notes.recording = notes;
+    this.allocators.forEach((a, i) => {
+      a.journal = takes[i];
+    });
+    let rendered: Rendered;
+    try {
+      rendered = render();
+    } finally {
+      this.notes.recording = undefined;
+      for (const a of this.allocators) a.journal = undefined;
+    }
+    this.cache.entries.set(s.name, { key, rendered, notes, takes });
+    this.cache.misses++;
+    return rendered;
+  }
+
+  private replay(takes: readonly Take[][]): boolean {
+    if (takes.length !== this.allocators.length) return false;
+    for (let i = 0; i < takes.length; i++) {
+      if ((this.allocators[i] as Journaled).replay(takes[i] as Take[])) continue;
+      for (let j = 0; j < i; j++) (this.allocators[j] as Journaled).release(takes[j] as Take[]);
+      return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * A service's own inputs: its definition and the definitions its links point at (a link reads
+ * the target's ports and healthcheck; a missing target is `undefined`, so one appearing counts).
+ */
+function serviceKey(plan: Plan, s: PlannedService, extra: readonly unknown[]): unknown[] {
+  const key: unknown[] = [s.service];
+  for (const l of s.service.links ?? []) key.push(plan.blueprint.services[l.to]);
+  for (const x of extra) key.push(x);
+  return key;
+}
+
+export function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
