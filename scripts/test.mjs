@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDocker, ensureTestImages } from './docker-env.mjs';
 import { ensurePnpm } from './pnpm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +32,8 @@ function gate(label, ok) {
 }
 
 const pnpm = ensurePnpm();
+/** The engine set up for the tests; stopped at the end when this run started it. */
+let engine;
 const pn = (label, args) => run(label, process.execPath, [pnpm, ...args]);
 
 const installed = gate('install (pnpm install --frozen-lockfile)', pn('install', ['install', '--frozen-lockfile', '--prefer-offline']));
@@ -42,6 +45,10 @@ if (installed) {
   );
   gate('lint and format (biome ci)', pn('lint', ['exec', 'biome', 'ci', '.']));
   gate('generated files are current', pn('generated files', ['run', '-r', '--if-present', 'check:generated']));
+
+  // Integration and e2e tests deploy to a real engine (DESIGN §8): the one that answers, else
+  // docker.io installed and dockerd started here (and stopped at the end), plus local test images.
+  engine = await setUpEngine();
 
   const out = mkdtempSync(join(tmpdir(), 'blaupause-vitest-'));
   const report = join(out, 'report.json');
@@ -68,6 +75,21 @@ if (installed) {
   rmSync(out, { recursive: true, force: true });
 
   if (existsSync(join(root, 'e2e', 'package.json'))) runEndToEnd();
+}
+
+async function setUpEngine() {
+  console.log('\n━━ docker engine and test images');
+  try {
+    const e = await ensureDocker();
+    const img = await ensureTestImages(e.socket);
+    console.log(`${e.started ? 'dockerd started' : 'engine answers'} on ${e.socket}; ${img.image} ${img.built ? 'built' : 'present'}`);
+    gate('docker engine and test images', true);
+    return e;
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    gate('docker engine and test images', false);
+    return undefined;
+  }
 }
 
 /** Playwright in Debian's Chromium against the built app; every test counts. */
@@ -102,6 +124,11 @@ function ensureChromium() {
   spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
   const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
   return r.status === 0 && existsSync('/usr/bin/chromium');
+}
+
+if (engine?.started) {
+  console.log('\n━━ stopping the dockerd this run started');
+  await engine.stop();
 }
 
 if (failures.length) {
