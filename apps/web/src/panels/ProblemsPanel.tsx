@@ -5,11 +5,21 @@ import { elementExists } from '../store/selection';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
 import { FileReportView } from './FileReportView';
+import { onListKeyDown } from './list-keys';
 import { canvasElement } from './yaml-lines';
 
-/** Diagnostics of validate(); clicking one selects the element it concerns and brings it into view. */
+const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+const key = (d: Diagnostic) => `${d.code}:${d.path.join('.')}:${d.source?.line ?? ''}:${d.message}`;
+
+/**
+ * The blueprint's diagnostics (validate()); clicking one selects the element it concerns and brings
+ * it into view. Above them, while the Blueprint YAML tab holds text that could not be applied, why
+ * not: clicking one of those shows its line in the editor. Arrow keys move through the list.
+ */
 export function ProblemsPanel() {
   const { problems } = useAnalysis();
+  const draft = useApp((s) => s.draftProblems);
+  const revealDraft = useApp((s) => s.revealDraft);
   const bp = useApp(selectBlueprint);
   const focus = useFocusElement();
   const errors = problems.filter((d) => d.severity === 'error').length;
@@ -21,24 +31,56 @@ export function ProblemsPanel() {
   return (
     <section className="problems" aria-label="Problems">
       <h2 className="panel-title">
-        Problems{' '}
-        <span className={errors ? 'count count-error' : 'count'}>
-          {errors} {errors === 1 ? 'error' : 'errors'}
-        </span>{' '}
-        <span className={warnings ? 'count count-warning' : 'count'}>
-          {warnings} {warnings === 1 ? 'warning' : 'warnings'}
-        </span>
+        Problems <span className={errors ? 'count count-error' : 'count'}>{plural(errors, 'error')}</span>{' '}
+        <span className={warnings ? 'count count-warning' : 'count'}>{plural(warnings, 'warning')}</span>
+        {draft.length > 0 && (
+          <span className="count count-error" title="The Blueprint YAML tab holds text that was not applied">
+            {plural(draft.length, 'YAML draft problem')}
+          </span>
+        )}
       </h2>
       <FileReportView />
+      {draft.length > 0 && (
+        <>
+          <h3 className="problems-group">Blueprint YAML — not applied; the canvas shows the last valid version</h3>
+          <ul className="problem-list" aria-label="YAML draft problems" onKeyDown={onListKeyDown}>
+            {draft.map((d) => {
+              const line = d.source?.line ?? 1;
+              return (
+                <li key={key(d)}>
+                  <button
+                    type="button"
+                    data-list-item=""
+                    className={`problem severity-${d.severity}`}
+                    onClick={() => revealDraft(line, d.source?.col ?? 1)}
+                    aria-label={`${d.severity} on line ${line} of the Blueprint YAML: ${d.message}`}
+                  >
+                    <span className={`severity-dot severity-${d.severity}`} aria-hidden="true" />
+                    <span className="problem-code">line {line}</span>
+                    <span className="problem-message">{d.message}</span>
+                    {d.hint && <span className="problem-hint">{d.hint}</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       {problems.length === 0 ? (
         <p className="muted empty">No problems. The blueprint compiles to every target.</p>
       ) : (
-        <ul className="problem-list">
+        <ul className="problem-list" aria-label="Blueprint problems" onKeyDown={onListKeyDown}>
           {problems.map((d) => {
             const id = target(d);
             return (
-              <li key={`${d.code}:${d.path.join('.')}:${d.message}`}>
-                <button type="button" className={`problem severity-${d.severity}`} disabled={!id} onClick={() => id && focus(id)}>
+              <li key={key(d)}>
+                <button
+                  type="button"
+                  data-list-item=""
+                  className={`problem severity-${d.severity}`}
+                  aria-disabled={id ? undefined : true}
+                  onClick={() => id && focus(id)}
+                >
                   <span className={`severity-dot severity-${d.severity}`} aria-hidden="true" />
                   <span className="sr-only">{d.severity}</span>
                   <span className="problem-code">{d.code}</span>

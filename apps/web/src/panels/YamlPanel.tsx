@@ -1,10 +1,11 @@
 import type { Target } from '@blaupause/model';
-import { type KeyboardEvent, lazy, Suspense, useMemo, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { blueprintYaml } from '../analysis/analyze';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { downloadText } from '../files/download';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
+import { NotesStrip } from './NotesStrip';
 
 // Monaco and its workers load with the panel's editor, in chunks of their own (not the initial one).
 const YamlEditor = lazy(() => import('./yaml-editor/YamlEditor'));
@@ -26,6 +27,12 @@ export function YamlPanel() {
   const file = compiled?.files[0];
   const text = useMemo(() => (tab === 'blueprint' ? blueprintYaml(bp) : (file?.content ?? '')), [tab, bp, file]);
   const selection = useApp((s) => s.selection);
+  const reveal = useApp((s) => s.draftReveal);
+
+  // The problems panel asked to show a line of the Blueprint text: that tab, then the editor scrolls.
+  useEffect(() => {
+    if (reveal) setTab('blueprint');
+  }, [reveal]);
 
   const onTabKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -75,18 +82,10 @@ export function YamlPanel() {
       </div>
       <div id="yaml-output" className="yaml-output" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         <Suspense fallback={fallback}>
-          <YamlEditor tab={tab} text={text} sourceMap={file?.sourceMap} selection={selection} fallback={fallback} />
+          <YamlEditor tab={tab} text={text} sourceMap={file?.sourceMap} selection={selection} fallback={fallback} reveal={reveal} />
         </Suspense>
       </div>
-      {compiled && compiled.diagnostics.length > 0 && (
-        <ul className="notes" aria-label="Fidelity notes">
-          {compiled.diagnostics.map((d) => (
-            <li key={`${d.code}:${d.path.join('.')}:${d.message}`} className={`note note-${d.severity}`}>
-              <span className="note-code">{d.code === 'FIDELITY_LOST' ? 'lost' : 'approx.'}</span> {d.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {compiled && <NotesStrip bp={bp} notes={compiled.diagnostics} target={TABS.find((t) => t.id === tab)?.label ?? tab} />}
     </section>
   );
 }

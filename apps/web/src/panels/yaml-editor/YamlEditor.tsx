@@ -3,6 +3,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { blueprintYaml } from '../../analysis/analyze';
 import { withDefaultLayout } from '../../flow/default-layout';
+import type { DraftReveal } from '../../store/draft-slice';
 import { elementExists } from '../../store/selection';
 import { selectBlueprint } from '../../store/store';
 import { useAppStore } from '../../store/useApp';
@@ -27,6 +28,8 @@ export interface YamlEditorProps {
   selection: readonly string[];
   /** Shown until Monaco has started. */
   fallback: ReactNode;
+  /** A position of the Blueprint text to show and put the cursor at (from the problems panel). */
+  reveal?: DraftReveal | undefined;
 }
 
 const URIS: Record<YamlTab, string> = {
@@ -45,7 +48,7 @@ type CodeEditor = monaco.editor.IStandaloneCodeEditor;
  * read-only, the Blueprint is editable; a valid edit becomes one undoable replaceDocument command,
  * an invalid one shows markers and leaves the document alone.
  */
-export default function YamlEditor({ tab, text, sourceMap, selection, fallback }: YamlEditorProps) {
+export default function YamlEditor({ tab, text, sourceMap, selection, fallback, reveal }: YamlEditorProps) {
   const store = useAppStore();
   const [editor, setEditor] = useState<CodeEditor>();
   const [shownText, setShownText] = useState('');
@@ -86,6 +89,8 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback }
           (l) => (l >= 1 && l <= m.getLineCount() ? m.getLineLength(l) : 0),
         ),
       );
+      // What kept the text from becoming the document goes to the problems panel too.
+      store.getState().setDraftProblems(r.ok ? [] : r.diagnostics.filter((d) => d.severity !== 'info'));
       if (!r.ok || !r.blueprint) return;
       const state = store.getState();
       const before = selectBlueprint(state);
@@ -123,6 +128,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback }
       const typing = editor.hasTextFocus() && (timer.current !== undefined || applied.current === doc);
       if (typing) return;
       monaco.editor.setModelMarkers(m, MARKER_OWNER, []);
+      store.getState().setDraftProblems([]);
     }
     m.setValue(text);
   }, [editor, tab, text, store]);
@@ -142,6 +148,17 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback }
     const first = ranges[0];
     if (first) editor.revealLinesInCenterIfOutsideViewport(first[0], first[1], monaco.editor.ScrollType.Smooth);
   }, [editor, sourceMap, selection]);
+
+  // The problems panel asked to show a position of the Blueprint text (each request once).
+  const revealed = useRef(0);
+  useEffect(() => {
+    if (!editor || tab !== 'blueprint' || !reveal || reveal.seq === revealed.current) return;
+    if (editor.getModel() !== tabModel(models.current, 'blueprint')) return;
+    revealed.current = reveal.seq;
+    editor.setPosition({ lineNumber: reveal.line, column: reveal.col });
+    editor.revealLineInCenter(reveal.line, monaco.editor.ScrollType.Smooth);
+    editor.focus();
+  }, [editor, tab, reveal]);
 
   const onMount: OnMount = (ed) => {
     // The default model @monaco-editor/react made is replaced by the tab's own.

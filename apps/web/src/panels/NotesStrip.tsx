@@ -1,0 +1,48 @@
+import { type Blueprint, type Diagnostic, elementKind } from '@blaupause/model';
+import { useFocusElement } from '../canvas/useFocusElement';
+import { elementExists } from '../store/selection';
+import { onListKeyDown } from './list-keys';
+import { canvasElement } from './yaml-lines';
+
+/** The canvas element a note is about, when it still exists (blueprint-wide notes have none). */
+export function noteElement(bp: Blueprint, d: Diagnostic): string | undefined {
+  if (!d.elementId || elementKind(d.elementId) === 'blueprint') return undefined;
+  const id = canvasElement(d.elementId);
+  return elementExists(bp, id) ? id : undefined;
+}
+
+/** A short name for the element a note is about: `web`, `web → redis`, `backend`. */
+const elementLabel = (id: string) => id.slice(id.indexOf(':') + 1).replace('->', ' → ');
+
+/**
+ * The active target's fidelity notes under its YAML: what that target cannot express. Clicking one
+ * (or Enter) selects its element on the canvas and brings it into view, which also highlights the
+ * YAML lines it produced; arrows move between notes.
+ */
+export function NotesStrip({ bp, notes, target }: { bp: Blueprint; notes: readonly Diagnostic[]; target: string }) {
+  const focus = useFocusElement();
+  if (notes.length === 0) return null;
+  return (
+    <ul className="notes" aria-label={`Fidelity notes: ${target}`} onKeyDown={onListKeyDown}>
+      {notes.map((d) => {
+        const id = noteElement(bp, d);
+        return (
+          <li key={`${d.code}:${d.path.join('.')}:${d.message}`}>
+            <button
+              type="button"
+              data-list-item=""
+              className={`note note-${d.severity}`}
+              aria-disabled={id ? undefined : true}
+              title={d.hint}
+              onClick={() => id && focus(id)}
+            >
+              <span className="note-code">{d.code === 'FIDELITY_LOST' ? 'lost' : 'approx.'}</span>
+              {id && <span className="note-element">{elementLabel(id)}</span>}
+              <span className="note-message">{d.message}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
