@@ -18,7 +18,11 @@ export interface Started {
 export async function settle(docker: Docker, started: readonly Started[], windowMs: number, pollMs = 250): Promise<EngineError[]> {
   const errors: EngineError[] = [];
   let pending = [...started];
+  // A container caught running again after a restart shows exit code 0 (the engine resets it on
+  // start); it is reported once seen in its back-off (Restarting, with the real code) or at the end.
+  const suspects = new Map<string, EngineError>();
   const deadline = Date.now() + windowMs;
+  const report = async (c: Started, error: EngineError) => errors.push({ ...error, logTail: await logTail(docker, c.id) });
   while (pending.length > 0) {
     const next: Started[] = [];
     for (const c of pending) {
@@ -30,12 +34,21 @@ export async function settle(docker: Docker, started: readonly Started[], window
         continue; // removed meanwhile: nothing to report
       }
       const error = verdict(c, info);
-      if (error) errors.push({ ...error, logTail: await logTail(docker, c.id) });
-      else next.push(c);
+      if (error && (error.code !== 'CRASH_LOOP' || info.State.Restarting)) await report(c, error);
+      else {
+        if (error) suspects.set(c.id, error);
+        next.push(c);
+      }
     }
     pending = next;
     if (Date.now() >= deadline) break;
     await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(0, deadline - Date.now()))));
+  }
+  for (const c of pending) {
+    const error = suspects.get(c.id);
+    if (!error) continue;
+    const { exitCode: _unknown, ...rest } = error;
+    await report(c, { ...rest, message: error.message.replace(/exit code 0, /, '') });
   }
   return errors;
 }
