@@ -1,14 +1,9 @@
 import { type Blueprint, loadBlueprintValue } from '@blaupause/model';
+import { AUTOSAVE_KEY, DOC_PREFIX, type KeyValueStorage, LIBRARY_KEY } from './keys';
 
-/** Where the working document is kept between visits. Versioned so a format change can start over. */
-export const AUTOSAVE_KEY = 'blaupause:autosave:v1';
+export { AUTOSAVE_KEY, type KeyValueStorage } from './keys';
 
-/** Minimal storage interface (window.localStorage fits), so the logic is testable without a browser. */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
+/** The old single-document format (the library keeps several now: library/library.ts); kept for its callers and tests. */
 export function saveDocument(storage: KeyValueStorage, bp: Blueprint): boolean {
   try {
     storage.setItem(AUTOSAVE_KEY, JSON.stringify(bp));
@@ -19,16 +14,32 @@ export function saveDocument(storage: KeyValueStorage, bp: Blueprint): boolean {
 }
 
 /**
- * The saved document, if there is one that still passes the schema (semantic problems are fine:
- * the canvas shows them). Anything else (absent, corrupt, from an incompatible version) is ignored.
+ * The document to reopen: the library's current blueprint, or (before the library existed) the
+ * single autosave. Only one that still passes the schema (semantic problems are fine: the canvas
+ * shows them); anything else (absent, corrupt, from an incompatible version) gives undefined.
+ * Runs in the worker, on a copy of the storage entries.
  */
 export function restoreDocument(storage: KeyValueStorage): Blueprint | undefined {
-  let text: string | null;
+  const index = read(storage, LIBRARY_KEY);
+  if (index === undefined) return parse(read(storage, AUTOSAVE_KEY));
+  let current: unknown;
   try {
-    text = storage.getItem(AUTOSAVE_KEY);
+    current = (JSON.parse(index) as { current?: unknown })?.current;
   } catch {
     return undefined;
   }
+  return typeof current === 'string' ? parse(read(storage, `${DOC_PREFIX}${current}`)) : undefined;
+}
+
+function read(storage: KeyValueStorage, key: string): string | undefined {
+  try {
+    return storage.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parse(text: string | undefined): Blueprint | undefined {
   if (!text) return undefined;
   try {
     return loadBlueprintValue(JSON.parse(text)).blueprint;
