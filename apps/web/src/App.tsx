@@ -1,4 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { lazy, Suspense } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
@@ -8,6 +9,9 @@ import { YamlPanel } from './panels/YamlPanel';
 import { useAutosave } from './persistence/useAutosave';
 import { useAppStore, useStorage } from './store/useApp';
 import { useShortcuts } from './useShortcuts';
+
+// The deploy side (tRPC client, panel, toasts) is its own chunk: the designer opens without it.
+const DeployDock = lazy(() => import('./deploy/DeployDock'));
 
 /** The designer: palette | canvas over problems | inspector over the YAML preview. */
 export function App() {
@@ -27,6 +31,9 @@ export function App() {
           <Inspector />
           <YamlPanel />
         </aside>
+        <Suspense fallback={null}>
+          <DeployDock />
+        </Suspense>
       </div>
     </ReactFlowProvider>
   );

@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { ServiceNode as ServiceNodeType } from '../flow/to-flow';
+import { LiveStatus } from './LiveStatus';
 import { MarkBadges } from './MarkBadges';
 
 /**
@@ -21,6 +22,7 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
           {data.global ? 'global' : `×${data.replicas}`}
         </span>
       </header>
+      <LiveStatus service={data.name} desired={data.replicas} />
       <ul className="pod" aria-label="Pod">
         {data.containers.map((c) => (
           <li key={c.name} className={`container role-${c.role}`}>

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { selectBlueprint } from '../store/store';
+import { useApp } from '../store/useApp';
+import type { DeployPlan } from './api-types';
+import { type Backend, probeBackend } from './backend';
+import { createApi } from './client';
+import { EngineStatus } from './EngineStatus';
+import { describeError } from './errors';
+import { publishedPorts } from './live-state';
+import { PlanView } from './PlanView';
+import { ProgressList } from './ProgressList';
+import { Toasts } from './Toasts';
+import { takeToken } from './token';
+import { useRun } from './useRun';
+import { useStatusStream } from './useStatusStream';
+import './deploy.css';
+
+const PROJECT = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** http://127.0.0.1:8080/ for "0.0.0.0:8080->80/tcp" (TCP only). */
+function portUrl(published: string): string | undefined {
+  const m = /^(.*):(\d+)->\d+\/tcp$/.exec(published);
+  if (!m) return undefined;
+  const host = m[1] === '0.0.0.0' || m[1] === '' || m[1] === '::' || m[1] === '[::]' ? '127.0.0.1' : m[1];
+  return `http://${host}:${m[2]}/`;
+}
+
+/**
+ * The deploy side of the app, loaded lazily: engine status, project, plan preview, Deploy and
+ * Tear down, progress, published ports, failure toasts. The status stream runs whenever the server
+ * and a project are there, also while the dock is folded, so the nodes always show live state.
+ */
+export default function DeployDock() {
+  const [token] = useState(() => takeToken());
+  const [backend, setBackend] = useState<Backend>({ kind: 'checking' });
+  const [open, setOpen] = useState(false);
+  const blueprint = useApp(selectBlueprint);
+  const [projectEdit, setProjectEdit] = useState<string | undefined>(undefined);
+  const project = projectEdit ?? blueprint.metadata.name;
+  const projectOk = PROJECT.test(project);
+  // A plan describes one document and one project: shown only while both are still the ones planned.
+  const [planned, setPlanned] = useState<{ plan: DeployPlan; blueprint: unknown; project: string } | undefined>(undefined);
+  const plan = planned && planned.blueprint === blueprint && planned.project === project ? planned.plan : undefined;
+  const [planning, setPlanning] = useState(false);
+  const live = useApp((s) => s.live);
+  const toast = useApp((s) => s.toast);
+
+  const probe = useCallback(() => {
+    setBackend({ kind: 'checking' });
+    void probeBackend(token).then(setBackend);
+  }, [token]);
+  useEffect(probe, [probe]);
+  // Coming back to the tab is a moment to look again (the server may have been started meanwhile); never a timer.
+  useEffect(() => {
+    if (backend.kind !== 'absent' && !(backend.kind === 'ready' && !backend.connectivity.connected)) return;
+    window.addEventListener('focus', probe);
+    return () => window.removeEventListener('focus', probe);
+  }, [backend, probe]);
+
+  const api = useMemo(() => (backend.kind === 'ready' ? createApi(token) : undefined), [backend.kind, token]);
+  const engineUp = backend.kind === 'ready' && backend.connectivity.connected;
+  useStatusStream(engineUp ? api : undefined, projectOk ? project : undefined);
+  const { view, start } = useRun(api);
+
+  const doPlan = async () => {
+    if (!api) return;
+    setPlanning(true);
+    try {
+      setPlanned({ plan: await api.deployments.plan.query({ blueprint: { document: blueprint }, project }), blueprint, project });
+    } catch (e) {
+      const { title, detail } = describeError(e);
+      toast({ kind: 'error', title, ...(detail ? { detail } : {}) });
+    } finally {
+      setPlanning(false);
+    }
+  };
+  const deploy = () => api && start(() => api.deployments.deploy.mutate({ blueprint: { document: blueprint }, project }));
+  const tearDown = () => api && start(() => api.deployments.destroy.mutate({ project }));
+  const ports = publishedPorts(live);
+  const canAct = engineUp && projectOk && !view.busy;
+
+  return (
+    <>
+      <Toasts />
+      <section className={open ? 'deploy-dock is-open' : 'deploy-dock'} aria-label="Deploy">
+        <button type="button" className="deploy-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <span className={`stream-dot stream-${engineUp ? live.stream : 'off'}`} aria-hidden="true" /> Deploy
+          {live.stream === 'reconnecting' && <span className="muted"> · reconnecting…</span>}
+          <span aria-hidden="true">{open ? ' ▾' : ' ▴'}</span>
+        </button>
+        {open && (
+          <div className="deploy-body">
+            <EngineStatus backend={backend} stream={live.stream} onRetry={probe} />
+            <label className="deploy-project">
+              <span>Project</span>
+              <input
+                value={project}
+                onChange={(e) => setProjectEdit(e.target.value)}
+                aria-invalid={!projectOk}
+                spellCheck={false}
+                aria-describedby="deploy-project-help"
+              />
+            </label>
+            <p id="deploy-project-help" className={projectOk ? 'muted deploy-help' : 'deploy-help is-bad'}>
+              {projectOk
+                ? 'Containers are labelled with this project; Tear down removes them (volumes are kept).'
+                : 'Lowercase letters, digits and -.'}
+            </p>
+            <div className="deploy-actions">
+              <button type="button" className="button" onClick={doPlan} disabled={!canAct || planning}>
+                {planning ? 'Planning…' : 'Plan'}
+              </button>
+              <button type="button" className="button primary" onClick={deploy} disabled={!canAct}>
+                Deploy
+              </button>
+              <button type="button" className="button danger" onClick={tearDown} disabled={!canAct}>
+                Tear down
+              </button>
+            </div>
+            {plan && <PlanView plan={plan} />}
+            {view.run && (
+              <section className="deploy-progress" aria-label="Run">
+                <h3 className="deploy-subtitle">
+                  {view.run.kind === 'apply' ? 'Deploy' : 'Tear down'} of <code>{view.run.project}</code>{' '}
+                  <span className={`run-outcome run-${view.outcome ?? 'running'}`}>
+                    {view.outcome === 'ok' ? 'done' : view.outcome === 'failed' ? 'failed' : 'running…'}
+                  </span>
+                </h3>
+                <ProgressList events={view.events} />
+              </section>
+            )}
+            {ports.length > 0 && (
+              <section aria-label="Published ports">
+                <h3 className="deploy-subtitle">Published ports</h3>
+                <ul className="port-links">
+                  {ports.map((p) => {
+                    const url = portUrl(p.port);
+                    return (
+                      <li key={p.port}>
+                        {p.service}:{' '}
+                        {url ? (
+                          <a href={url} target="_blank" rel="noreferrer noopener">
+                            {url}
+                          </a>
+                        ) : (
+                          <code>{p.port}</code>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            )}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

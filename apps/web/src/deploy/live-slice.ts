@@ -1,0 +1,43 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from '../store/store';
+import type { StatusEvent } from './api-types';
+import { EMPTY_LIVE, type LiveState, reduceStatus } from './live-state';
+
+export interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  title: string;
+  detail?: string;
+}
+
+/** Live status of the deployment and failure toasts: UI state fed by the status stream, never part of the document. */
+export interface LiveSlice {
+  live: LiveState;
+  toasts: Toast[];
+  applyStatus(event: StatusEvent): void;
+  setLiveStream(stream: LiveState['stream'], project?: string): void;
+  toast(toast: Omit<Toast, 'id'>): void;
+  dismissToast(id: number): void;
+}
+
+let nextToast = 1;
+
+export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set) => ({
+  live: EMPTY_LIVE,
+  toasts: [],
+  applyStatus(event) {
+    set((s) => ({ live: reduceStatus(s.live, event) }));
+  },
+  setLiveStream(stream, project) {
+    set((s) => ({
+      live: project !== undefined && project !== s.live.project ? { ...EMPTY_LIVE, stream, project } : { ...s.live, stream },
+    }));
+  },
+  toast(toast) {
+    // The newest five; older ones leave on their own rather than piling up over the canvas.
+    set((s) => ({ toasts: [...s.toasts, { ...toast, id: nextToast++ }].slice(-5) }));
+  },
+  dismissToast(id) {
+    set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  },
+});

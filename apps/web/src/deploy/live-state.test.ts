@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { ContainerStatus } from './api-types';
+import { EMPTY_LIVE, failureOf, publishedPorts, reduceStatus, serviceLive } from './live-state';
+
+const c = (over: Partial<ContainerStatus>): ContainerStatus => ({
+  project: 'shop',
+  service: 'web',
+  container: 'web',
+  replica: 1,
+  elementId: 'container:web/web',
+  state: 'running',
+  restarts: 0,
+  image: 'busybox',
+  ports: [],
+  at: 1,
+  ...over,
+});
+
+describe('reduceStatus', () => {
+  it('takes a snapshot as the whole truth and applies changes by engine time', () => {
+    let s = reduceStatus(
+      { ...EMPTY_LIVE, containers: { 'old/old/1': c({ service: 'old' }) } },
+      { kind: 'snapshot', containers: [c({})], at: 1 },
+    );
+    expect(Object.keys(s.containers)).toEqual(['web/web/1']);
+    expect(s.engine).toBe(true);
+    s = reduceStatus(s, { kind: 'change', status: c({ state: 'healthy', at: 5 }) });
+    s = reduceStatus(s, { kind: 'change', status: c({ state: 'starting', at: 3 }) }); // late, older
+    expect(s.containers['web/web/1']?.state).toBe('healthy');
+    s = reduceStatus(s, { kind: 'change', status: c({ state: 'removed', at: 6 }) });
+    expect(s.containers).toEqual({});
+  });
+
+  it('records the engine going away without forgetting the last states', () => {
+    const s = reduceStatus(reduceStatus(EMPTY_LIVE, { kind: 'snapshot', containers: [c({})], at: 1 }), {
+      kind: 'engine',
+      connected: false,
+      message: 'gone',
+      at: 2,
+    });
+    expect(s).toMatchObject({ engine: false, engineMessage: 'gone' });
+    expect(Object.keys(s.containers)).toHaveLength(1);
+  });
+});
+
+describe('serviceLive', () => {
+  it('shows the worst container, replicas running/desired, health and restarts', () => {
+    const s = reduceStatus(EMPTY_LIVE, {
+      kind: 'snapshot',
+      containers: [c({ state: 'healthy' }), c({ replica: 2, state: 'crash-looping', exitCode: 3, restarts: 4 }), c({ service: 'db' })],
+      at: 1,
+    });
+    expect(serviceLive(s, 'web', 3)).toEqual({
+      state: 'crash-looping',
+      label: 'crash-looping (3)',
+      health: 'healthy',
+      running: 1,
+      desired: 3,
+      restarts: 4,
+    });
+    expect(serviceLive(s, 'db', 1)).toMatchObject({ state: 'running', running: 1 });
+    expect(serviceLive(s, 'cache', 1)).toBeUndefined();
+  });
+});
+
+describe('failureOf', () => {
+  it('reports a new crash loop or non-zero exit once, not a clean exit', () => {
+    expect(failureOf(c({}), c({ state: 'crash-looping', exitCode: 1, restarts: 2 }))).toBe('web/web is crash-looping (exit 1), 2 restarts');
+    expect(failureOf(c({ state: 'crash-looping' }), c({ state: 'crash-looping' }))).toBeUndefined();
+    expect(failureOf(c({}), c({ state: 'exited', exitCode: 0 }))).toBeUndefined();
+  });
+});
+
+describe('publishedPorts', () => {
+  it('lists each published port once', () => {
+    const s = reduceStatus(EMPTY_LIVE, {
+      kind: 'snapshot',
+      containers: [c({ ports: ['127.0.0.1:8080->80/tcp'] }), c({ replica: 2, ports: ['127.0.0.1:8080->80/tcp'] })],
+      at: 1,
+    });
+    expect(publishedPorts(s)).toEqual([{ service: 'web', port: '127.0.0.1:8080->80/tcp' }]);
+  });
+});

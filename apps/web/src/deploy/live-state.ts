@@ -1,0 +1,121 @@
+import type { ContainerState, ContainerStatus, StatusEvent } from './api-types';
+
+/**
+ * What the canvas knows about the running deployment, fed only by the status stream (never
+ * polled). Pure functions over plain data, so the reducer and the per-service summary are tested
+ * without a browser.
+ */
+export interface LiveState {
+  /** `off`: no status stream (no backend, or not asked); `reconnecting`: it was live and dropped. */
+  stream: 'off' | 'connecting' | 'live' | 'reconnecting';
+  /** The engine as the server last reported it; undefined before the first event. */
+  engine: boolean | undefined;
+  engineMessage?: string;
+  project: string | undefined;
+  /** By `service/container/replica`. Removed containers are dropped. */
+  containers: Record<string, ContainerStatus>;
+}
+
+export const EMPTY_LIVE: LiveState = { stream: 'off', engine: undefined, project: undefined, containers: {} };
+
+const key = (c: ContainerStatus) => `${c.service}/${c.container}/${c.replica}`;
+
+export function reduceStatus(state: LiveState, event: StatusEvent): LiveState {
+  switch (event.kind) {
+    case 'snapshot': {
+      // A snapshot is the whole truth (sent on every (re)connect): nothing from before survives it.
+      const containers: Record<string, ContainerStatus> = {};
+      for (const c of event.containers) if (c.state !== 'removed') containers[key(c)] = c;
+      return { ...state, engine: true, containers };
+    }
+    case 'change': {
+      const k = key(event.status);
+      const before = state.containers[k];
+      // Events can overtake each other on the wire; the engine's time decides.
+      if (before && before.at > event.status.at) return state;
+      const containers = { ...state.containers };
+      if (event.status.state === 'removed') delete containers[k];
+      else containers[k] = event.status;
+      return { ...state, containers };
+    }
+    case 'engine':
+      return { ...state, engine: event.connected, ...(event.message ? { engineMessage: event.message } : { engineMessage: undefined }) };
+    default:
+      return state; // stats: not drawn yet
+  }
+}
+
+/** Worst first: a service shows the state of its most troubled container. */
+const RANK: ContainerState[] = [
+  'crash-looping',
+  'exited',
+  'unhealthy',
+  'restarting',
+  'pending',
+  'creating',
+  'starting',
+  'running',
+  'healthy',
+  'removed',
+];
+
+export interface ServiceLive {
+  state: ContainerState;
+  /** Text shown beside the colour (state, with the exit code when there is one). */
+  label: string;
+  health: 'healthy' | 'unhealthy' | undefined;
+  running: number;
+  desired: number;
+  restarts: number;
+  message?: string;
+}
+
+const RUNNING: ReadonlySet<ContainerState> = new Set(['running', 'healthy', 'unhealthy']);
+
+/** One service's live summary, or undefined when the engine has no container of it. */
+export function serviceLive(state: LiveState, service: string, desired: number): ServiceLive | undefined {
+  const mine = Object.values(state.containers).filter((c) => c.service === service);
+  if (mine.length === 0) return undefined;
+  const worst = mine.reduce((a, b) => (RANK.indexOf(b.state) < RANK.indexOf(a.state) ? b : a));
+  const replicas = new Map<number, boolean>();
+  for (const c of mine) replicas.set(c.replica, (replicas.get(c.replica) ?? true) && RUNNING.has(c.state));
+  const health = mine.some((c) => c.state === 'unhealthy') ? 'unhealthy' : mine.some((c) => c.state === 'healthy') ? 'healthy' : undefined;
+  return {
+    state: worst.state,
+    label:
+      worst.exitCode !== undefined && (worst.state === 'exited' || worst.state === 'crash-looping')
+        ? `${worst.state} (${worst.exitCode})`
+        : worst.state,
+    health,
+    running: [...replicas.values()].filter(Boolean).length,
+    desired,
+    restarts: mine.reduce((n, c) => n + c.restarts, 0),
+    ...(worst.message ? { message: worst.message } : {}),
+  };
+}
+
+/** Published host ports of a service ("127.0.0.1:8080->80/tcp"), for links in the deploy panel. */
+export function publishedPorts(state: LiveState): { service: string; port: string }[] {
+  const seen = new Set<string>();
+  const out: { service: string; port: string }[] = [];
+  for (const c of Object.values(state.containers))
+    for (const p of c.ports)
+      if (!seen.has(p)) {
+        seen.add(p);
+        out.push({ service: c.service, port: p });
+      }
+  return out.sort((a, b) => a.service.localeCompare(b.service) || a.port.localeCompare(b.port));
+}
+
+/** A toast for a change that is a failure the user should see even with the node off screen. */
+export function failureOf(before: ContainerStatus | undefined, after: ContainerStatus): string | undefined {
+  const bad = after.state === 'crash-looping' || (after.state === 'exited' && after.exitCode !== 0) || after.state === 'unhealthy';
+  if (!bad || before?.state === after.state) return undefined;
+  const what = `${after.service}/${after.container}${after.replica > 1 ? ` #${after.replica}` : ''}`;
+  const code = after.exitCode !== undefined ? ` (exit ${after.exitCode})` : '';
+  return `${what} is ${after.state}${code}${after.restarts ? `, ${after.restarts} restarts` : ''}`;
+}
+
+export function containerKey(c: ContainerStatus): string {
+  return key(c);
+}

@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../store/useApp';
+import type { Api } from './api-types';
+import { containerKey, failureOf } from './live-state';
+
+/**
+ * Subscribes to the server's status stream for one project while mounted and feeds the store's
+ * live slice. The EventSource under it reconnects by itself; while it does, the slice says
+ * `reconnecting` and the last known states stay on the nodes. Nothing here polls.
+ */
+export function useStatusStream(api: Api | undefined, project: string | undefined): void {
+  const store = useAppStore();
+  useEffect(() => {
+    if (!api || !project) return;
+    const { setLiveStream, applyStatus, toast } = store.getState();
+    setLiveStream('connecting', project);
+    let wasLive = false;
+    const sub = api.status.watch.subscribe(
+      { project },
+      {
+        onData({ data }) {
+          if (data.kind === 'change') {
+            const failure = failureOf(store.getState().live.containers[containerKey(data.status)], data.status);
+            if (failure) toast({ kind: 'error', title: failure, ...(data.status.message ? { detail: data.status.message } : {}) });
+          }
+          if (data.kind === 'engine' && !data.connected && store.getState().live.engine !== false)
+            toast({ kind: 'error', title: 'The engine is not reachable', ...(data.message ? { detail: data.message } : {}) });
+          applyStatus(data);
+          wasLive = true;
+          if (store.getState().live.stream !== 'live') setLiveStream('live');
+        },
+        onConnectionStateChange(state) {
+          if (state.state === 'connecting') setLiveStream(wasLive ? 'reconnecting' : 'connecting');
+          else if (state.state === 'pending' && wasLive) setLiveStream('live');
+        },
+        onError(e) {
+          setLiveStream('off');
+          toast({ kind: 'error', title: 'Live status stopped', detail: e.message });
+        },
+      },
+    );
+    return () => {
+      sub.unsubscribe();
+      store.getState().setLiveStream('off');
+    };
+  }, [api, project, store]);
+}
