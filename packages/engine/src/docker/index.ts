@@ -3,3 +3,4 @@ export { desiredState } from './desired';
 export { diff } from './diff';
 export { createDockerDriver, DockerDriver, type DockerDriverOptions, dockerOptions, type StreamFunctions } from './driver';
 export { LABEL } from './labels';
+export { createStatusHub, type HubEvent, type StatusHub, type StatusHubOptions } from './status';
