@@ -1,12 +1,16 @@
 /**
  * Moves keyboard focus to a node once React Flow has drawn it, so arrow keys move what was just
- * added or pasted and Shift+F10 opens its menu. (React Flow's nodes are focusable elements.)
+ * added or pasted and Shift+F10 opens its menu. React Flow keeps a new node hidden (unfocusable)
+ * until it is measured, so this tries again on the next frames until focus lands — unless the user
+ * went on typing somewhere (a field of the inspector keeps its focus).
  */
-export function focusNode(id: string | undefined, tries = 10): void {
+export function focusNode(id: string | undefined, tries = 30): void {
   if (!id) return;
   requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && (active.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName))) return;
     const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
-    if (el) el.focus({ preventScroll: true });
-    else if (tries > 0) focusNode(id, tries - 1);
+    el?.focus({ preventScroll: true });
+    if (document.activeElement !== el && tries > 0) focusNode(id, tries - 1);
   });
 }

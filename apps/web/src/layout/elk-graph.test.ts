@@ -37,24 +37,24 @@ const bp = load(TEXT);
 describe('layoutGraph / toElkGraph', () => {
   it('has one node per service and volume and one edge per link and mount, helpers staying inside their service', () => {
     const g = layoutGraph(bp, new Map([['service:web', { width: 300, height: 111 }]]));
-    // web's published port is an exposure node drawn left of web: it widens web's box, it is not laid out itself
-    expect(g.nodes.map((n) => n.id)).toEqual(['service:db', 'service:api', 'service:web', 'volume:data']);
-    expect(g.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual([
-      'service:api>service:db',
-      'service:db>volume:data',
-      'service:web>service:api',
-    ]);
+    // web's published port is an exposure node drawn left of web: it widens web's box, it is not laid out itself;
+    // data, mounted by db only, travels below db
+    expect(g.nodes.map((n) => n.id)).toEqual(['service:db', 'service:api', 'service:web']);
+    expect(g.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual(['service:api>service:db', 'service:web>service:api']);
+    const db0 = g.nodes.find((n) => n.id === 'service:db');
+    expect(db0?.satellites).toEqual([{ id: 'volume:data', x: 0, y: expect.any(Number) }]);
+    expect(db0?.height).toBeGreaterThan((db0?.satellites?.[0]?.y ?? 0) + 60);
     // measured sizes win; unmeasured nodes are estimated from what they show (api has two containers)
     const web = g.nodes.find((n) => n.id === 'service:web');
     expect(web?.offset?.x).toBeGreaterThan(0);
     expect(web?.width).toBe(300 + (web?.offset?.x ?? 0));
     expect(web?.height).toBe(111);
     const api = g.nodes.find((n) => n.id === 'service:api');
-    const db = g.nodes.find((n) => n.id === 'service:db');
-    expect(api?.height).toBeGreaterThan(db?.height ?? Infinity);
+    const dbOwnHeight = (db0?.satellites?.[0]?.y ?? 0) - 60; // the volume sits 60 px below db's own box
+    expect(api?.height).toBeGreaterThan(dbOwnHeight);
     const elk = toElkGraph(g);
     expect(elk.layoutOptions?.['elk.direction']).toBe('RIGHT');
-    expect(elk.children).toHaveLength(4);
+    expect(elk.children).toHaveLength(3);
     expect(elk.edges?.[0]).toMatchObject({ sources: [expect.any(String)], targets: [expect.any(String)] });
   });
 
@@ -69,12 +69,13 @@ describe('an ELK layout as a command', () => {
     return layoutPositions(await new ELK().layout(toElkGraph(graph)), { x: 100, y: 40 }, graph);
   };
 
-  it('puts a service left of the services it uses and a volume right after its user, on the grid', async () => {
+  it('puts a service left of the services it uses and a volume only it mounts right below it, on the grid', async () => {
     const p = await run(bp);
     const x = (id: string) => p.get(id)?.x ?? Number.NaN;
     expect(x('service:web')).toBeLessThan(x('service:api'));
     expect(x('service:api')).toBeLessThan(x('service:db'));
-    expect(x('service:db')).toBeLessThan(x('volume:data'));
+    expect(x('volume:data')).toBe(x('service:db'));
+    expect(p.get('volume:data')?.y).toBeGreaterThan((p.get('service:db')?.y ?? 0) + 60);
     for (const { x: px, y } of p.values()) {
       expect(px % 20).toBe(0);
       expect(y % 20).toBe(0);
@@ -99,6 +100,19 @@ describe('an ELK layout as a command', () => {
   it('skips nodes that were deleted while the layout ran', () => {
     const cmd = layoutCommand(bp, new Map([['service:gone', { x: 0, y: 0 }]]));
     expect(cmd).toBeUndefined();
+  });
+
+  it('puts a volume two services share in the layer after both', async () => {
+    const shared = load(
+      TEXT.replace(
+        'app: { role: main, image: api:1 }',
+        'app: { role: main, image: api:1, mounts: [{ type: volume, source: data, target: /d }] }',
+      ),
+    );
+    const p = await run(shared);
+    const x = (id: string) => p.get(id)?.x ?? Number.NaN;
+    expect(layoutGraph(shared).nodes.map((n) => n.id)).toContain('volume:data');
+    expect(x('volume:data')).toBeGreaterThan(x('service:db'));
   });
 
   it('lays out a dependency cycle without failing', async () => {

@@ -9,16 +9,20 @@ export interface Size {
   height: number;
 }
 export interface LayoutGraph {
-  /** `offset`: where the node's own corner is inside its box, when children stick out of it (exposures left of a service). */
-  nodes: ReadonlyArray<{ id: string; offset?: XY } & Size>;
+  /**
+   * One box per laid-out node. `offset`: where the node's own corner is inside its box, when things
+   * stick out of it (exposures left of a service). `satellites`: nodes that travel with it, placed
+   * relative to its own corner (a volume only this service mounts sits right below it).
+   */
+  nodes: ReadonlyArray<{ id: string; offset?: XY; satellites?: ReadonlyArray<{ id: string } & XY> } & Size>;
   edges: ReadonlyArray<{ id: string; source: string; target: string }>;
 }
 
 /**
  * Layered, left to right: an edge's source is left of its target, so a service sits left of the
- * services it uses and of the volumes it mounts. Network simplex layering keeps edges short, which
- * puts a volume in the layer right after its (last) user. Model order keeps the result stable: the
- * same document always lays out the same way.
+ * services it uses and of the volumes they share. Network simplex layering keeps edges short, which
+ * puts a shared volume in the layer right after its last user. Model order keeps the result
+ * stable: the same document always lays out the same way.
  */
 export const ELK_OPTIONS: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
@@ -26,39 +30,70 @@ export const ELK_OPTIONS: Readonly<Record<string, string>> = {
   'elk.layered.layering.strategy': 'NETWORK_SIMPLEX',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '100',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '140',
   'elk.spacing.nodeNode': '40',
   'elk.spacing.componentComponent': '80',
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
 };
 
+/** Space between a service and the volume below it. */
+const SATELLITE_GAP = 60;
+
 /**
  * The canvas's nodes and edges (the projection, so every node type the canvas draws takes part),
  * each node with its measured size, else an estimate from what it shows. Helper containers are
- * drawn inside their service's node, so they move with it and never become nodes of their own.
+ * drawn inside their service's node and exposures are its children: they move with it. A volume
+ * that only one service mounts goes right below that service, where it is read as part of it.
  */
 export function layoutGraph(bp: Blueprint, measured: ReadonlyMap<string, Size> = new Map()): LayoutGraph {
   const flow = toFlow(bp);
-  const sizeOf = (n: (typeof flow.nodes)[number]) => measured.get(n.id) ?? estimateSize(n);
-  // Child nodes (a service's exposures) move with their parent: they widen its box instead of being laid out.
-  const children = new Map<string, Array<XY & Size>>();
-  for (const n of flow.nodes)
-    if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), { ...n.position, ...sizeOf(n) }]);
+  const sizes = new Map(flow.nodes.map((n) => [n.id, measured.get(n.id) ?? estimateSize(n)]));
+  const sizeOf = (id: string) => sizes.get(id) ?? { width: 1, height: 1 };
+  const kids = new Map<string, Array<XY & Size>>();
+  for (const n of flow.nodes) if (n.parentId) kids.set(n.parentId, [...(kids.get(n.parentId) ?? []), { ...n.position, ...sizeOf(n.id) }]);
+
+  const owner = soleUsers(flow);
+  const satellites = new Map<string, Array<{ id: string } & XY>>();
+  for (const [volume, service] of owner) {
+    const list = satellites.get(service) ?? [];
+    const y = list.reduce((top, s) => Math.max(top, s.y + sizeOf(s.id).height + GRID), sizeOf(service).height + SATELLITE_GAP);
+    satellites.set(service, [...list, { id: volume, x: 0, y }]);
+  }
+
   const nodes = flow.nodes
-    .filter((n) => !n.parentId)
+    .filter((n) => !n.parentId && !owner.has(n.id))
     .map((n) => {
-      const own = sizeOf(n);
-      const kids = children.get(n.id) ?? [];
-      if (kids.length === 0) return { id: n.id, ...own };
-      const minX = Math.min(0, ...kids.map((k) => k.x));
-      const minY = Math.min(0, ...kids.map((k) => k.y));
-      const maxX = Math.max(own.width, ...kids.map((k) => k.x + k.width));
-      const maxY = Math.max(own.height, ...kids.map((k) => k.y + k.height));
-      return { id: n.id, width: maxX - minX, height: maxY - minY, offset: { x: -minX, y: -minY } };
+      const own = sizeOf(n.id);
+      const sats = satellites.get(n.id) ?? [];
+      const extra = [...(kids.get(n.id) ?? []), ...sats.map((s) => ({ ...s, ...sizeOf(s.id) }))];
+      if (extra.length === 0) return { id: n.id, ...own };
+      const minX = Math.min(0, ...extra.map((k) => k.x));
+      const minY = Math.min(0, ...extra.map((k) => k.y));
+      const maxX = Math.max(own.width, ...extra.map((k) => k.x + k.width));
+      const maxY = Math.max(own.height, ...extra.map((k) => k.y + k.height));
+      const box = { id: n.id, width: maxX - minX, height: maxY - minY, offset: { x: -minX, y: -minY } };
+      return sats.length > 0 ? { ...box, satellites: sats } : box;
     });
   const ids = new Set(nodes.map((n) => n.id));
   const edges = flow.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map(({ id, source, target }) => ({ id, source, target }));
   return { nodes, edges };
+}
+
+/** Volumes every edge of which comes from one and the same service → that service. */
+function soleUsers(flow: ReturnType<typeof toFlow>): Map<string, string> {
+  const volumes = new Set(flow.nodes.filter((n) => n.type === 'volume').map((n) => n.id));
+  const sources = new Map<string, Set<string>>();
+  for (const e of flow.edges) {
+    for (const end of [e.source, e.target]) if (volumes.has(end) && !sources.has(end)) sources.set(end, new Set());
+    if (volumes.has(e.target)) sources.get(e.target)?.add(e.source);
+    if (volumes.has(e.source)) sources.get(e.source)?.add(`!${e.target}`); // an edge out of a volume: not a plain mount
+  }
+  const out = new Map<string, string>();
+  for (const [volume, from] of sources) {
+    const [only] = from;
+    if (from.size === 1 && only && !only.startsWith('!')) out.set(volume, only);
+  }
+  return out;
 }
 
 /** Roughly what nodes.css draws: a header, one row per container, a row of ports. Used before a node was ever rendered. */
@@ -87,12 +122,14 @@ export function toElkGraph(graph: LayoutGraph): ElkNode {
  * `origin` (the corner of what was there before, so the view does not jump away).
  */
 export function layoutPositions(result: ElkNode, origin: XY = { x: 0, y: 0 }, graph?: LayoutGraph): Map<string, XY> {
-  const offsets = new Map(graph?.nodes.flatMap((n) => (n.offset ? [[n.id, n.offset] as const] : [])));
+  const boxes = new Map(graph?.nodes.map((n) => [n.id, n]));
   const out = new Map<string, XY>();
   const snap = (v: number) => Math.round(v / GRID) * GRID;
   for (const c of result.children ?? []) {
-    const o = offsets.get(c.id) ?? { x: 0, y: 0 };
-    out.set(c.id, { x: snap(origin.x + (c.x ?? 0) + o.x), y: snap(origin.y + (c.y ?? 0) + o.y) });
+    const box = boxes.get(c.id);
+    const corner = { x: origin.x + (c.x ?? 0) + (box?.offset?.x ?? 0), y: origin.y + (c.y ?? 0) + (box?.offset?.y ?? 0) };
+    out.set(c.id, { x: snap(corner.x), y: snap(corner.y) });
+    for (const s of box?.satellites ?? []) out.set(s.id, { x: snap(corner.x + s.x), y: snap(corner.y + s.y) });
   }
   return out;
 }
