@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
+import { createStatusHub } from '@blaupause/engine';
 import { createAppRouter } from './app-router';
 import { readConfig } from './config';
 import { createDrivers } from './drivers';
@@ -22,7 +23,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const { driver } = createDrivers(env);
   const workspace = new Workspace(config.workspaceDir);
   const runs = new DeployRuns(driver);
-  const router = createAppRouter({ driver, workspace, runs });
+  // A page reload re-subscribes within a moment: keeping the engine watch open meanwhile saves a re-list.
+  const statusHub = createStatusHub((project, signal) => driver.watch(project, signal), { lingerMs: 5_000 });
+  const router = createAppRouter({ driver, statusHub, workspace, runs });
   // 256 bits, fresh per launch; printed once in the URL below and never logged elsewhere.
   const token = config.token ?? randomBytes(32).toString('hex');
 

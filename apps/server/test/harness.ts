@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Driver } from '@blaupause/engine';
+import { createStatusHub, type Driver } from '@blaupause/engine';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { type AppRouter, createAppRouter } from '../src/app-router';
 import { startServer } from '../src/http/server';
@@ -25,7 +25,8 @@ export async function startTestServer<D extends Driver>(d: D) {
   const root = mkdtempSync(join(tmpdir(), 'blaupause-server-'));
   const workspace = new Workspace(join(root, 'workspace'));
   const runs = new DeployRuns(d);
-  const router = createAppRouter({ driver: d, workspace, runs });
+  const statusHub = createStatusHub((project, signal) => d.watch(project, signal));
+  const router = createAppRouter({ driver: d, statusHub, workspace, runs });
   const running = await startServer({ router, staticDir: fakeStaticDir(root), host: '127.0.0.1', port: 0, token: TOKEN });
   const client = makeClient(running.origin, TOKEN);
   return {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createStatusHub } from '@blaupause/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppRouter } from '../src/app-router';
 import { PortInUseError, startServer } from '../src/http/server';
@@ -107,10 +108,12 @@ describe('starting', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
     const port = (blocker.address() as { port: number }).port;
     try {
+      const driver = new MemoryDriver();
       const deps = {
-        driver: new MemoryDriver(),
+        driver,
+        statusHub: createStatusHub((p, s) => driver.watch(p, s)),
         workspace: new Workspace(join(srv.root, 'ws2')),
-        runs: new DeployRuns(new MemoryDriver()),
+        runs: new DeployRuns(driver),
       };
       const attempt = startServer({ router: createAppRouter(deps), staticDir: srv.root, host: '127.0.0.1', port, token: TOKEN });
       await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
