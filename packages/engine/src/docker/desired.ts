@@ -5,6 +5,7 @@ import type { ContainerCreateOptions } from 'dockerode';
 import type { Result } from '../types';
 import { createOptions, durationNs, envList, type MapContext, portOptions } from './create-options';
 import { configHash } from './hash';
+import { InterpolationError, interpolateBlueprint } from './interpolate';
 import { composeService, containerName, LABEL, networkName, slotKey, volumeName } from './labels';
 
 /**
@@ -71,7 +72,15 @@ export interface Desired {
 
 export const DEFAULT_LINK_TIMEOUT_MS = 60_000;
 
-export function desiredState(ctx: MapContext): Result<Desired> {
+/** Interpolates the blueprint's parameters, then maps it; errors as data (INVALID_BLUEPRINT, UNSUPPORTED). */
+export function desiredState(input: MapContext): Result<Desired> {
+  let ctx: MapContext;
+  try {
+    ctx = { ...input, blueprint: interpolateBlueprint(input.blueprint) };
+  } catch (e) {
+    if (!(e instanceof InterpolationError)) throw e;
+    return { ok: false, error: { code: 'INVALID_BLUEPRINT', message: `Parameters: ${e.message}` } };
+  }
   const p = plan(ctx.blueprint);
   const services: DesiredService[] = [];
   const usedNetworks = new Set<string>();

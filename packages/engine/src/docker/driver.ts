@@ -23,7 +23,6 @@ import { type Diff, diff } from './diff';
 import { EngineFailure, toEngineError } from './errors';
 import { execute } from './execute';
 import { localImages } from './images';
-import { InterpolationError, interpolateBlueprint } from './interpolate';
 import { LABEL, PROJECT_NAME } from './labels';
 import { observe } from './observed';
 import { watchStatus } from './status';
@@ -165,14 +164,7 @@ export class DockerDriver implements Driver {
           diagnostics: diagnostics.filter((d) => d.severity === 'error'),
         },
       };
-    let bp: Blueprint;
-    try {
-      bp = interpolateBlueprint(blueprint);
-    } catch (e) {
-      if (!(e instanceof InterpolationError)) throw e;
-      return { ok: false, error: { code: 'INVALID_BLUEPRINT', message: `Parameters: ${e.message}` } };
-    }
-    const desired = desiredState({ project: options.project, blueprint: bp, baseDir: options.baseDir });
+    const desired = desiredState({ project: options.project, blueprint, baseDir: options.baseDir });
     if (!desired.ok) return desired;
     try {
       const [observed, images] = await Promise.all([observe(this.docker, options.project), localImages(this.docker, desired.value.images)]);
