@@ -20,8 +20,17 @@ const result = await build({
   target: 'node20',
   sourcemap: 'linked',
   legalComments: 'none',
-  // CommonJS dependencies (dockerode and its ssh2) call require(); an ESM bundle needs one.
-  banner: { js: "import { createRequire as __blaupauseRequire } from 'node:module'; const require = __blaupauseRequire(import.meta.url);" },
+  // CommonJS dependencies (dockerode, its ssh2) call require() and read __dirname; an ESM bundle has neither.
+  banner: {
+    js: [
+      "import { createRequire as __bpRequire } from 'node:module';",
+      "import { fileURLToPath as __bpPath } from 'node:url';",
+      "import { dirname as __bpDirname } from 'node:path';",
+      'const require = __bpRequire(import.meta.url);',
+      'const __filename = __bpPath(import.meta.url);',
+      'const __dirname = __bpDirname(__filename);',
+    ].join(' '),
+  },
   // ssh2's optional native speed-ups are loaded in try/catch: leave them out, it falls back to JS.
   external: ['cpu-features', '*.node'],
   logLevel: 'warning',
