@@ -9,7 +9,12 @@ test('a reload keeps the work (autosave to localStorage)', async ({ page, canvas
   await expect(canvas.link('haproxy', 'api')).toHaveCount(1);
 
   // The document is saved shortly after the last change; wait for that save, not for a fixed time.
-  const saved = () => page.evaluate(() => localStorage.getItem('blaupause:autosave:v1') ?? '');
+  // (The library keeps each blueprint under its own key; the index says which one is open.)
+  const saved = () =>
+    page.evaluate(() => {
+      const index = JSON.parse(localStorage.getItem('blaupause:library:v1') ?? '{}') as { current?: string };
+      return localStorage.getItem(`blaupause:blueprint:v1:${index.current}`) ?? '';
+    });
   await expect.poll(saved).toContain('example/api:2.1');
   await expect.poll(saved).toContain('"to":"api"');
 

@@ -1,13 +1,14 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { useLibrary } from './library/LibraryContext';
 import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
 import { YamlPanel } from './panels/YamlPanel';
 import { useAutosave } from './persistence/useAutosave';
-import { useAppStore, useStorage } from './store/useApp';
+import { useAppStore } from './store/useApp';
 import { useShortcuts } from './useShortcuts';
 
 // The deploy side (tRPC client, panel, toasts) is its own chunk: the designer opens without it.
@@ -17,7 +18,7 @@ const DeployDock = lazy(() => import('./deploy/DeployDock'));
 export function App() {
   const store = useAppStore();
   useShortcuts(store);
-  useAutosave(store, useStorage());
+  useAutosave(store, useLibrary());
   return (
     <ReactFlowProvider>
       <div className="app">

@@ -2,8 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { withDefaultLayout } from './flow/default-layout';
+import { withAutoLayout } from './layout/auto-layout';
+import { libraryStorage, newLibraryId } from './library/browser-storage';
+import { LibraryContext } from './library/LibraryContext';
+import { createLibrary } from './library/library-controller';
 import { AppContext } from './store/app-context';
 import { createAppStore, selectBlueprint } from './store/store';
+import { browserThemeController } from './theme/browser-theme';
+import { ThemeContext } from './theme/ThemeContext';
 import AnalysisWorker from './worker/analysis.worker?worker';
 import { createAnalysisSource } from './worker/analysis-source';
 import { connectWorker, type WorkerLike } from './worker/connect';
@@ -20,9 +26,24 @@ import './styles/problems.css';
 // The worker loads documents (schema, migrations, YAML readers) and analyses them (validation,
 // compilers), so none of that is in the initial chunk or runs on the main thread.
 const storage = browserStorage();
+// The theme first: its colours are on <html> before anything renders (no flash of the other theme).
+const theme = browserThemeController(storage);
 const { analysisPort, documents } = connectWorker(new AnalysisWorker() as unknown as WorkerLike);
+// The library of saved blueprints loads (and moves an older single autosave into itself) before
+// the worker restores its current blueprint from the storage entries.
+const library = storage
+  ? createLibrary({
+      storage: libraryStorage(storage),
+      restore: documents.restore,
+      template: async (id) => withAutoLayout(await documents.template(id)),
+      withLayout: withDefaultLayout,
+      now: Date.now,
+      newId: newLibraryId,
+    })
+  : undefined;
 const restored = storage ? await documents.restore(appEntries(storage)) : undefined;
 const store = createAppStore(withDefaultLayout(restored ?? (await documents.template('seed-compose'))));
+library?.attach(store, restored !== undefined);
 // The analysis follows the store: every new document goes to the worker (moves are filtered there).
 const analysis = createAnalysisSource(analysisPort);
 analysis.request(selectBlueprint(store.getState()));
@@ -57,8 +78,12 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <AppContext value={context}>
-      <App />
-    </AppContext>
+    <ThemeContext value={theme}>
+      <AppContext value={context}>
+        <LibraryContext value={library}>
+          <App />
+        </LibraryContext>
+      </AppContext>
+    </ThemeContext>
   </StrictMode>,
 );

@@ -22,6 +22,7 @@ import { ContextMenu } from '../menus/ContextMenu';
 import { type MenuTarget, menuItems } from '../menus/menu-items';
 import { selectBlueprint } from '../store/store';
 import { useApp, useAppStore, useStorage } from '../store/useApp';
+import { useTheme } from '../theme/ThemeContext';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { connectionCommand, deletionCommand, nextSelection } from './gestures';
 import { readSnap, writeSnap } from './snap-pref';
@@ -127,6 +128,8 @@ export function Canvas() {
     [add, screenToFlowPosition, openFile],
   );
 
+  // React Flow's own parts (controls, minimap) follow the app's theme.
+  const colorMode = useTheme();
   return (
     <section className="canvas" aria-label="Canvas" onKeyDown={menu.onKeyDown}>
       <ReactFlow<FlowNode, FlowEdge>
@@ -151,6 +154,7 @@ export function Canvas() {
         fitView
         fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
         minZoom={0.1}
+        colorMode={colorMode}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-${n.type ?? 'node'}`} />

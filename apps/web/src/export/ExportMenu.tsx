@@ -1,3 +1,4 @@
+import '../styles/dropdowns.css';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { type ExportKind, useExport } from './useExport';
 

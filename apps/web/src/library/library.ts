@@ -79,6 +79,7 @@ export function loadIndex(storage: LibraryStorage, now: number, newId: () => str
 
   // The single autosave of earlier versions becomes the first entry of the library.
   const legacy = raw === null ? read(storage, AUTOSAVE_KEY) : null;
+  let migrated = false;
   if (legacy !== null) {
     const id = newId();
     const entry = { id, title: titleOf(legacy) ?? 'Recovered blueprint', createdAt: now, updatedAt: now };
@@ -86,10 +87,12 @@ export function loadIndex(storage: LibraryStorage, now: number, newId: () => str
     if (written.ok) {
       index = { current: id, entries: [...index.entries, entry] };
       changed = true;
+      migrated = true;
     } else notices.push(`Your earlier blueprint could not be moved into the library: ${written.error.message}`);
   }
 
-  if (!index.current || !index.entries.some((e) => e.id === index.current)) {
+  const currentId = index.current;
+  if (!currentId || !index.entries.some((e) => e.id === currentId)) {
     index = { ...index, current: mostRecent(index.entries)?.id };
     changed = changed || index.entries.length > 0;
   }
@@ -97,7 +100,7 @@ export function loadIndex(storage: LibraryStorage, now: number, newId: () => str
     const saved = writeIndex(storage, index);
     if (!saved.ok) notices.push(`The list of blueprints could not be saved: ${saved.error.message}`);
     // Only once the library holds it is the old autosave removed (a failed write keeps it for next time).
-    else if (legacy !== null && index.entries.some((e) => e.id === index.current)) remove(storage, AUTOSAVE_KEY);
+    else if (migrated) remove(storage, AUTOSAVE_KEY);
   }
   return { index, notices };
 }

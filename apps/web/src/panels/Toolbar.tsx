@@ -1,10 +1,13 @@
 import { useReactFlow } from '@xyflow/react';
+import { ExportMenu } from '../export/ExportMenu';
 import { AutoLayoutButton } from '../layout/AutoLayoutButton';
 import { withAutoLayout } from '../layout/auto-layout';
+import { LibraryButton } from '../library/LibraryButton';
 import { ShortcutsHelp } from '../menus/ShortcutsHelp';
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
 import { useApp, useDocuments } from '../store/useApp';
 import { EMPTY_TEMPLATE, TEMPLATES } from '../templates/templates';
+import { ThemeToggle } from '../theme/ThemeToggle';
 import { OpenFileButton } from './OpenFileButton';
 
 export function Toolbar() {
@@ -36,9 +39,7 @@ export function Toolbar() {
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">Blaupause</span>
-        <span className="doc-name" title="Blueprint name">
-          {name}
-        </span>
+        <LibraryButton fallbackName={name} />
       </div>
       <div className="toolbar-actions">
         <button type="button" className="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
@@ -63,7 +64,9 @@ export function Toolbar() {
             </option>
           ))}
         </select>
+        <ExportMenu />
         <ShortcutsHelp />
+        <ThemeToggle />
       </div>
       <output className="status-message" aria-live="polite">
         {lastError}

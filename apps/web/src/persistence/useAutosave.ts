@@ -1,32 +1,28 @@
 import { useEffect } from 'react';
+import type { LibraryController } from '../library/library-controller';
 import type { AppStore } from '../store/store';
-import { type KeyValueStorage, saveDocument } from './autosave';
 
-const DELAY_MS = 400;
-
-/** Saves the document shortly after every change (and when the page is hidden), so a reload loses nothing. */
-export function useAutosave(store: AppStore, storage: KeyValueStorage | undefined): void {
+/**
+ * Saves the document into the library's current blueprint shortly after every change, and at
+ * once when the page is hidden or left, so a reload or a closed tab loses nothing.
+ */
+export function useAutosave(store: AppStore, library: LibraryController | undefined): void {
   useEffect(() => {
-    if (!storage) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      clearTimeout(timer);
-      timer = undefined;
-      saveDocument(storage, store.getState().history.present);
-    };
+    if (!library) return;
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.history.present === prev.history.present) return;
-      clearTimeout(timer);
-      timer = setTimeout(flush, DELAY_MS);
+      if (s.history.present !== prev.history.present) library.scheduleSave();
     });
     const onHide = () => {
-      if (document.visibilityState === 'hidden' && timer !== undefined) flush();
+      if (document.visibilityState === 'hidden') library.flush();
     };
+    const onLeave = () => library.flush();
     document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onLeave);
     return () => {
       unsubscribe();
       document.removeEventListener('visibilitychange', onHide);
-      if (timer !== undefined) flush();
+      window.removeEventListener('pagehide', onLeave);
+      library.flush();
     };
-  }, [store, storage]);
+  }, [store, library]);
 }

@@ -1,3 +1,4 @@
+import '../styles/dropdowns.css';
 import { useTheme, useThemeChoice } from './ThemeContext';
 import { nextChoice, type ThemeChoice } from './theme';
 

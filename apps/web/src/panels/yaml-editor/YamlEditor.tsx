@@ -7,6 +7,7 @@ import type { DraftReveal } from '../../store/draft-slice';
 import { elementExists } from '../../store/selection';
 import { selectBlueprint } from '../../store/store';
 import { useAppStore } from '../../store/useApp';
+import { useTheme } from '../../theme/ThemeContext';
 import { elementAtLine } from '../yaml-lines';
 import { diagnosticMarkers, markedRanges } from './editor-data';
 import { BLUEPRINT_URI, monaco } from './monaco-setup';
@@ -50,6 +51,7 @@ type CodeEditor = monaco.editor.IStandaloneCodeEditor;
  */
 export default function YamlEditor({ tab, text, sourceMap, selection, fallback, reveal }: YamlEditorProps) {
   const store = useAppStore();
+  const theme = useTheme();
   const [editor, setEditor] = useState<CodeEditor>();
   const [shownText, setShownText] = useState('');
   const [marked, setMarked] = useState<Array<[number, number]>>([]);
@@ -188,6 +190,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
         height="100%"
         defaultLanguage="yaml"
         keepCurrentModel
+        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
         loading={fallback}
         onMount={onMount}
         options={{

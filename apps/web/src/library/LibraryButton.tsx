@@ -1,0 +1,48 @@
+import '../styles/library.css';
+import { lazy, Suspense, useState } from 'react';
+import { useLibrary, useLibraryState } from './LibraryContext';
+
+// The dialog is loaded when first opened: drawing does not need it.
+const LibraryDialog = lazy(() => import('./LibraryDialog'));
+
+/** The toolbar's name of the open blueprint; a click opens the library. Library errors show beside it. */
+export function LibraryButton({ fallbackName }: { fallbackName: string }) {
+  const library = useLibrary();
+  const { index, error, notices } = useLibraryState();
+  const [open, setOpen] = useState(false);
+  const title = index.entries.find((e) => e.id === index.current)?.title ?? fallbackName;
+  const message = error ?? notices[0];
+  if (!library)
+    return (
+      <span className="doc-name" title="This browser does not let the app save: blueprints are not kept">
+        {fallbackName}
+      </span>
+    );
+  return (
+    <>
+      <button
+        type="button"
+        className="doc-name library-button"
+        aria-haspopup="dialog"
+        aria-label={`Blueprints (open: ${title})`}
+        title="Your blueprints: open, create, rename, duplicate, delete"
+        onClick={() => setOpen(true)}
+      >
+        {title} <span aria-hidden="true">▾</span>
+      </button>
+      {message && !open && (
+        <div className={error ? 'library-alert is-error' : 'library-alert'} role="alert">
+          <span>{message}</span>
+          <button type="button" className="link-button" onClick={() => library.dismiss()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {open && (
+        <Suspense fallback={null}>
+          <LibraryDialog library={library} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}

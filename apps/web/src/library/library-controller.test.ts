@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { withDefaultLayout } from '../flow/default-layout';
+import { restoreDocument } from '../persistence/autosave';
+import { createAppStore, selectBlueprint } from '../store/store';
+import { EMPTY_TEMPLATE, emptyBlueprint, templateBlueprint } from '../templates/templates';
+import { docKey, LIBRARY_KEY, type LibraryStorage } from './library';
+import { createLibrary, type LibraryDeps } from './library-controller';
+
+function memory(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  const s: LibraryStorage & { data: Map<string, string>; full: boolean } = {
+    data,
+    full: false,
+    getItem: (k) => data.get(k) ?? null,
+    setItem(k, v) {
+      if (s.full) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
+      data.set(k, v);
+    },
+    removeItem: (k) => void data.delete(k),
+    keys: () => [...data.keys()],
+  };
+  return s;
+}
+
+/** The page's startup (main.tsx) with the worker's restore run in-process. */
+function start(storage = memory()) {
+  let t = 100;
+  let n = 0;
+  const deps: LibraryDeps = {
+    storage,
+    restore: async (entries) => restoreDocument({ getItem: (k) => entries[k] ?? null, setItem: () => {} }),
+    template: async (id) => withDefaultLayout(id === EMPTY_TEMPLATE ? emptyBlueprint() : templateBlueprint(id)),
+    withLayout: withDefaultLayout,
+    now: () => ++t,
+    newId: () => `bp-${++n}`,
+  };
+  const library = createLibrary(deps);
+  const restored = restoreDocument(storage);
+  const store = createAppStore(withDefaultLayout(restored ?? templateBlueprint('seed-compose')));
+  library.attach(store, restored !== undefined);
+  return { library, store, storage };
+}
+
+const names = (s: ReturnType<typeof start>) => Object.keys(selectBlueprint(s.store.getState()).services);
+const titles = (s: ReturnType<typeof start>) => s.library.state().index.entries.map((e) => e.title);
+
+describe('library controller', () => {
+  it('first visit: the seed becomes the first entry; edits are saved into it and come back on reload', () => {
+    const app = start();
+    expect(titles(app)).toEqual(['seed-haproxy']);
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    app.library.flush();
+    const again = start(app.storage);
+    expect(titles(again)).toEqual(['seed-haproxy']);
+    expect(names(again)).toContain('api');
+  });
+
+  it('switches between blueprints, saving the one left and giving each a fresh history', async () => {
+    const app = start();
+    const first = app.library.state().index.current ?? '';
+    expect(await app.library.createFromTemplate('patterns', 'Patterns')).toBe(true);
+    expect(names(app)).toEqual(Object.keys(templateBlueprint('patterns').services));
+    app.store.getState().dispatch({ kind: 'addService', name: 'extra' });
+    app.library.scheduleSave(10_000); // still pending when we switch
+    expect(await app.library.open(first)).toBe(true);
+    expect(names(app)).toEqual(['weba', 'webb', 'haproxy']);
+    expect(app.store.getState().history.past).toEqual([]);
+    const second = app.library.state().index.entries.find((e) => e.title === 'Patterns')?.id ?? '';
+    expect(await app.library.open(second)).toBe(true);
+    expect(names(app)).toContain('extra');
+    // Reload reopens the current one.
+    expect(names(start(app.storage))).toContain('extra');
+  });
+
+  it('renames, duplicates and deletes; deleting the open one opens the next, deleting the last starts an empty one', async () => {
+    const app = start();
+    const first = app.library.state().index.current ?? '';
+    expect(app.library.rename(first, 'Shop')).toBe(true);
+    expect(app.library.rename(first, ' ')).toBe(false);
+    expect(app.library.state().error).toMatch(/needs a name/);
+    app.library.dismiss();
+    expect(await app.library.duplicate(first)).toBe(true);
+    expect(titles(app)).toEqual(['Shop', 'Shop (copy)']);
+    const copy = app.library.state().index.current ?? '';
+    expect(copy).not.toBe(first);
+    app.store.getState().dispatch({ kind: 'addService', name: 'only-in-copy' });
+    app.library.scheduleSave(10_000);
+    expect(await app.library.remove(copy)).toBe(true);
+    expect(app.library.state().index.current).toBe(first);
+    expect(names(app)).not.toContain('only-in-copy');
+    expect(app.storage.data.get(docKey(first))).not.toContain('only-in-copy');
+    expect(await app.library.remove(first)).toBe(true);
+    expect(titles(app)).toEqual(['Untitled']);
+    expect(names(app)).toEqual([]);
+  });
+
+  it('a damaged current blueprint is kept and reported; the page opens a new one, the others are untouched', async () => {
+    const app = start();
+    await app.library.createFromTemplate('patterns', 'Patterns');
+    const damaged = app.library.state().index.current ?? '';
+    app.storage.data.set(
+      docKey(damaged),
+      JSON.stringify({ apiVersion: 'blaupause.dev/v1', kind: 'Blueprint', metadata: { name: 'Bad Name' } }),
+    );
+    const again = start(app.storage);
+    expect(again.library.state().error).toMatch(/“Patterns” could not be opened/);
+    expect(titles(again)).toEqual(['seed-haproxy', 'Patterns', 'seed-haproxy 2']);
+    expect(again.storage.data.get(docKey(damaged))).toContain('Bad Name');
+    expect(await again.library.open(damaged)).toBe(false);
+    expect(again.library.state().error).toMatch(/other blueprints are not affected/);
+    const seed = again.library.state().index.entries[0]?.id ?? '';
+    expect(await again.library.open(seed)).toBe(true);
+    expect(JSON.parse(again.storage.data.get(LIBRARY_KEY) ?? '{}').current).toBe(seed);
+  });
+
+  it('shows a full storage as an error and keeps the work in memory', () => {
+    const app = start();
+    app.storage.full = true;
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    app.library.flush();
+    expect(app.library.state().error).toMatch(/storage for this site is full/);
+    expect(names(app)).toContain('api');
+    app.storage.full = false;
+    app.library.scheduleSave();
+    app.library.flush();
+    expect(app.library.state().error).toBeUndefined();
+    expect(names(start(app.storage))).toContain('api');
+  });
+});

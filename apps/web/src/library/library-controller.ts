@@ -1,0 +1,207 @@
+import type { Blueprint } from '@blaupause/model';
+import { DOC_PREFIX, LIBRARY_KEY } from '../persistence/keys';
+import { type AppStore, selectBlueprint } from '../store/store';
+import { EMPTY_TEMPLATE } from '../templates/templates';
+import {
+  createEntry,
+  deleteEntry,
+  duplicateEntry,
+  type LibraryIndex,
+  type LibraryStorage,
+  loadIndex,
+  type Result,
+  readEntry,
+  renameEntry,
+  saveEntry,
+  selectEntry,
+  uniqueTitle,
+} from './library';
+
+export interface LibraryState {
+  index: LibraryIndex;
+  /** What went wrong last (a save the storage refused, a blueprint that cannot be opened); shown until dismissed. */
+  error: string | undefined;
+  /** What loading had to repair, shown once. */
+  notices: string[];
+}
+
+export interface LibraryDeps {
+  storage: LibraryStorage;
+  /** Reads a stored document through the schema (in the worker): the library entries give the document to read. */
+  restore(entries: Record<string, string>): Promise<Blueprint | undefined>;
+  /** A template as a document, laid out. */
+  template(id: string): Promise<Blueprint>;
+  /** Places nodes a document has no layout for (documents from storage normally have one). */
+  withLayout(bp: Blueprint): Blueprint;
+  now(): number;
+  newId(): string;
+}
+
+/**
+ * The library as the page uses it: the index in memory, the store's document saved into the
+ * current entry shortly after each change, and the commands of the library dialog. Switching
+ * blueprints saves the current one first and opens the other with a fresh undo history.
+ * Every failure ends in `error` (and the method returning false); nothing throws at the UI.
+ */
+export interface LibraryController {
+  state(): LibraryState;
+  subscribe(listener: () => void): () => void;
+  /** Connects the store (startup): `restored` says whether its document is the current entry's. */
+  attach(store: AppStore, restored: boolean): void;
+  /** Saves the store's document into the current entry after `delay` ms of quiet. */
+  scheduleSave(delay?: number): void;
+  /** Saves now, if a save is pending. */
+  flush(): void;
+  open(id: string): Promise<boolean>;
+  createFromTemplate(templateId: string, title: string): Promise<boolean>;
+  rename(id: string, title: string): boolean;
+  duplicate(id: string): Promise<boolean>;
+  remove(id: string): Promise<boolean>;
+  dismiss(): void;
+}
+
+const SAVE_DELAY_MS = 400;
+
+export function createLibrary(deps: LibraryDeps): LibraryController {
+  const loaded = loadIndex(deps.storage, deps.now(), deps.newId);
+  let state: LibraryState = { index: loaded.index, error: undefined, notices: loaded.notices };
+  let store: AppStore | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The document last written to (or read from) the current entry: no need to write it again. */
+  let saved: Blueprint | undefined;
+  const listeners = new Set<() => void>();
+
+  const set = (patch: Partial<LibraryState>) => {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  };
+  /** Applies a storage result: the new index, or the error shown to the user. */
+  const apply = (r: Result<LibraryIndex>): boolean => {
+    if (r.ok) set({ index: r.value, error: undefined });
+    else set({ error: r.error.message });
+    return r.ok;
+  };
+  const current = () => state.index.entries.find((e) => e.id === state.index.current);
+
+  const save = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const entry = current();
+    if (!store || !entry) return;
+    const bp = selectBlueprint(store.getState());
+    if (bp === saved) return;
+    if (apply(saveEntry(deps.storage, state.index, entry.id, JSON.stringify(bp), deps.now()))) saved = bp;
+  };
+
+  /** Adds a document as a new entry, makes it current and shows it. */
+  const adopt = (bp: Blueprint, title: string, id = deps.newId()): boolean => {
+    save();
+    if (
+      !apply(
+        createEntry(deps.storage, state.index, { id, title: uniqueTitle(state.index, title), text: JSON.stringify(bp), now: deps.now() }),
+      )
+    )
+      return false;
+    show(bp);
+    return true;
+  };
+
+  const show = (bp: Blueprint) => {
+    saved = bp;
+    store?.getState().openDocument(bp);
+  };
+
+  return {
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    attach(s, restored) {
+      store = s;
+      const bp = selectBlueprint(s.getState());
+      // Not a change: nothing to save (and, when the current entry did not load, nothing may overwrite it).
+      saved = bp;
+      const entry = current();
+      if (restored && entry) return;
+      // Nothing to reopen (first visit), or the current entry would not load: the document shown
+      // becomes an entry of its own, and a damaged one stays in the list untouched.
+      if (entry)
+        set({ error: `“${entry.title}” could not be opened: it is damaged or from an incompatible version. It is kept in the list.` });
+      const error = state.error;
+      if (adopt(bp, bp.metadata.name) && error) set({ error });
+    },
+
+    scheduleSave(delay = SAVE_DELAY_MS) {
+      clearTimeout(timer);
+      timer = setTimeout(save, delay);
+    },
+    flush() {
+      if (timer !== undefined) save();
+    },
+
+    async open(id) {
+      const entry = state.index.entries.find((e) => e.id === id);
+      if (!entry) return false;
+      save();
+      const text = readEntry(deps.storage, entry);
+      if (!text.ok) {
+        set({ error: text.error.message });
+        return false;
+      }
+      const bp = await deps.restore({ [LIBRARY_KEY]: JSON.stringify({ current: id, entries: [] }), [`${DOC_PREFIX}${id}`]: text.value });
+      if (!bp) {
+        set({
+          error: `“${entry.title}” could not be opened: it is damaged or from an incompatible version. The other blueprints are not affected.`,
+        });
+        return false;
+      }
+      apply(selectEntry(deps.storage, state.index, id));
+      show(deps.withLayout(bp));
+      return true;
+    },
+
+    async createFromTemplate(templateId, title) {
+      try {
+        return adopt(await deps.template(templateId), title);
+      } catch (e) {
+        set({ error: `Could not create the blueprint: ${e instanceof Error ? e.message : String(e)}` });
+        return false;
+      }
+    },
+
+    rename(id, title) {
+      return apply(renameEntry(deps.storage, state.index, id, title));
+    },
+
+    async duplicate(id) {
+      save();
+      const copy = deps.newId();
+      if (!apply(duplicateEntry(deps.storage, state.index, id, copy, deps.now()))) return false;
+      // The copy is current now: open it (it is the same document, read back through the schema).
+      return this.open(copy);
+    },
+
+    async remove(id) {
+      const wasCurrent = id === state.index.current;
+      if (!apply(deleteEntry(deps.storage, state.index, id))) return false;
+      if (!wasCurrent) return true;
+      // What the deleted blueprint had not saved yet goes with it (and must not land in the next one).
+      clearTimeout(timer);
+      timer = undefined;
+      saved = store ? selectBlueprint(store.getState()) : undefined;
+      const next = state.index.current;
+      if (next && (await this.open(next))) return true;
+      // Nothing left (or the next one is damaged): start an empty blueprint so there is always one open.
+      const error = state.error;
+      const ok = await this.createFromTemplate(EMPTY_TEMPLATE, 'Untitled');
+      if (error) set({ error });
+      return ok;
+    },
+
+    dismiss() {
+      set({ error: undefined, notices: [] });
+    },
+  };
+}

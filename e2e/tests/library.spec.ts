@@ -1,0 +1,107 @@
+import { expect, type Page, screenshot, test } from '../fixtures/app';
+
+/** The toolbar button naming the open blueprint; it opens the library dialog. */
+const libraryButton = (page: Page) => page.getByRole('button', { name: /^Blueprints \(open: / });
+const dialog = (page: Page) => page.getByRole('dialog', { name: 'Blueprints' });
+
+async function openLibrary(page: Page) {
+  await libraryButton(page).click();
+  await expect(dialog(page)).toBeVisible();
+}
+
+test('several named blueprints: create, rename, switch, reload keeps both, delete one', async ({ page, canvas, inspector }, testInfo) => {
+  // The first visit's document is the library's first blueprint.
+  await expect(libraryButton(page)).toHaveAccessibleName('Blueprints (open: seed-haproxy)');
+
+  // A second one, from the sidecar/ambassador/adapter template.
+  await openLibrary(page);
+  await dialog(page)
+    .getByRole('combobox', { name: 'Template for the new blueprint' })
+    .selectOption({ label: 'Sidecar, ambassador and adapter' });
+  await dialog(page).getByRole('textbox', { name: 'Name of the new blueprint' }).fill('Patterns demo');
+  await dialog(page).getByRole('button', { name: 'New blueprint' }).click();
+  await expect(dialog(page)).toBeHidden();
+  await expect(libraryButton(page)).toHaveAccessibleName('Blueprints (open: Patterns demo)');
+  await expect(canvas.service('weba')).toHaveCount(0);
+  await expect(canvas.service('web')).toBeVisible();
+  // Its own history: nothing to undo in a freshly opened blueprint.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  // An edit in it, then rename the first one and switch back to it.
+  await page.getByRole('button', { name: 'Add service' }).click();
+  await inspector.rename('only-here');
+  await expect(canvas.service('only-here')).toBeVisible();
+  await openLibrary(page);
+  const list = dialog(page).getByRole('list', { name: 'Saved blueprints' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await dialog(page).getByRole('button', { name: 'Rename seed-haproxy' }).click();
+  await dialog(page).getByRole('textbox', { name: 'New name for seed-haproxy' }).fill('Web tier');
+  await dialog(page).getByRole('button', { name: 'Save name' }).click();
+  await expect(dialog(page).getByRole('button', { name: 'Open Web tier' })).toBeVisible();
+  await screenshot(page, testInfo, 'library-dialog');
+  await dialog(page).getByRole('button', { name: 'Open Web tier' }).click();
+  await expect(dialog(page)).toBeHidden();
+  await expect(libraryButton(page)).toHaveAccessibleName('Blueprints (open: Web tier)');
+  await expect(canvas.services).toHaveCount(3);
+  await expect(canvas.service('haproxy')).toBeVisible();
+  await expect(canvas.service('only-here')).toHaveCount(0);
+
+  // A reload keeps both and reopens the one that was open.
+  await page.reload();
+  await expect(libraryButton(page)).toHaveAccessibleName('Blueprints (open: Web tier)');
+  await expect(canvas.service('haproxy')).toBeVisible();
+  await openLibrary(page);
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await dialog(page).getByRole('button', { name: 'Open Patterns demo' }).click();
+  await expect(canvas.service('only-here')).toBeVisible();
+
+  // Delete the one that is open: it asks first; then the other one opens.
+  await openLibrary(page);
+  await dialog(page).getByRole('button', { name: 'Delete Patterns demo' }).click();
+  const confirm = dialog(page).getByRole('group', { name: 'Delete Patterns demo?' });
+  await confirm.getByRole('button', { name: 'Keep' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await dialog(page).getByRole('button', { name: 'Delete Patterns demo' }).click();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(libraryButton(page)).toHaveAccessibleName('Blueprints (open: Web tier)');
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  await expect(canvas.service('haproxy')).toBeVisible();
+  await page.reload();
+  await openLibrary(page);
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(dialog(page).getByRole('button', { name: 'Open Web tier' })).toBeVisible();
+});
+
+test('the single autosave of earlier versions becomes a library entry; a damaged blueprint is reported, the others open', async ({
+  page,
+  canvas,
+}) => {
+  // Start from what an earlier version left: one autosaved document, no library.
+  const earlier = await page.evaluate(async () => {
+    const index = JSON.parse(localStorage.getItem('blaupause:library:v1') ?? '{}') as { current: string };
+    const doc = JSON.parse(localStorage.getItem(`blaupause:blueprint:v1:${index.current}`) ?? '{}');
+    doc.metadata.name = 'from-before';
+    localStorage.clear();
+    localStorage.setItem('blaupause:autosave:v1', JSON.stringify(doc));
+    return doc.metadata.name as string;
+  });
+  await page.reload();
+  await expect(libraryButton(page)).toHaveAccessibleName(`Blueprints (open: ${earlier})`);
+  await expect(canvas.services).toHaveCount(3);
+  expect(await page.evaluate(() => localStorage.getItem('blaupause:autosave:v1'))).toBeNull();
+
+  // Damage it: the page reports it, keeps it in the list, and opens a fresh blueprint.
+  await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('blaupause:library:v1') ?? '{}') as { current: string };
+    localStorage.setItem(`blaupause:blueprint:v1:${index.current}`, '{"apiVersion":"blaupause.dev/v1","kind":"Bluep');
+  });
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('“from-before” could not be opened');
+  await openLibrary(page);
+  await expect(dialog(page).getByRole('listitem')).toHaveCount(2);
+  await dialog(page).getByRole('button', { name: 'Open from-before' }).click();
+  await expect(dialog(page).getByRole('alert')).toContainText('“from-before” is damaged');
+  await expect(dialog(page)).toBeVisible();
+});
