@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent, CRASH_LOOP, type Facts, settle, type Tracked } from '../../src/docker/status';
+import type { ContainerEvent, EventAction } from '../../src/docker/status/events';
+import { trackedOf } from '../../src/docker/status/inspect';
+
+const identity = { project: 'p', service: 'web', container: 'main', replica: 1, elementId: 'container:web/main' };
+const S = 1e9;
+const ev = (action: EventAction, t: number, exitCode?: number): ContainerEvent => ({
+  id: 'c1',
+  action,
+  identity,
+  image: 'img',
+  t,
+  exitCode,
+});
+const facts = (f: Partial<Facts> = {}): Facts => ({
+  restartCount: 0,
+  restarting: false,
+  running: true,
+  hasHealthcheck: false,
+  ports: [],
+  ...f,
+});
+
+/** Runs events through the machine; returns the emitted states as "state" or "state(exit)". */
+function run(steps: [ContainerEvent, Facts?][], start?: Tracked) {
+  let t = start;
+  const emitted: string[] = [];
+  const statuses = [];
+  for (const [e, f] of steps) {
+    const step = applyEvent(t, e, f);
+    t = step.next;
+    if (step.emit) {
+      statuses.push(step.emit);
+      emitted.push(step.emit.exitCode === undefined ? step.emit.state : `${step.emit.state}(${step.emit.exitCode})`);
+    }
+  }
+  return { emitted, statuses, last: t };
+}
+
+describe('state machine (DESIGN §5 states)', () => {
+  it('create → start → die → destroy', () => {
+    const r = run([
+      [ev('create', 1 * S)],
+      [ev('start', 2 * S), facts({ ports: ['127.0.0.1:8080->80/tcp'] })],
+      [ev('kill', 3 * S)],
+      [ev('die', 3.1 * S, 137), facts({ running: false })],
+      [ev('destroy', 4 * S)],
+    ]);
+    expect(r.emitted).toEqual(['creating', 'running', 'exited(137)', 'removed']);
+    expect(r.statuses[1]?.ports).toEqual(['127.0.0.1:8080->80/tcp']);
+    expect(r.statuses[2]?.ports).toEqual([]);
+    expect(r.statuses.map((s) => s.at)).toEqual([1000, 2000, 3100, 4000]);
+    expect(r.last).toBeUndefined();
+  });
+
+  it('health: starting, healthy, unhealthy; a late health result does not revive a dead container', () => {
+    const r = run([
+      [ev('create', 1 * S)],
+      [ev('start', 2 * S), facts({ hasHealthcheck: true, health: 'starting' })],
+      [ev('healthy', 3 * S)],
+      [ev('unhealthy', 4 * S)],
+      [ev('die', 5 * S, 1), facts({ running: false, hasHealthcheck: true })],
+      [ev('healthy', 6 * S)],
+    ]);
+    expect(r.emitted).toEqual(['creating', 'starting', 'healthy', 'unhealthy', 'exited(1)']);
+  });
+
+  it('restarting, then crash-looping after three restarting dies in the window, with restart counts', () => {
+    const steps: [ContainerEvent, Facts?][] = [[ev('create', 0)]];
+    for (let i = 1; i <= 4; i++) {
+      steps.push([ev('start', i * S), facts({ restartCount: i - 1 })]);
+      steps.push([ev('die', i * S + 0.1 * S, 3), facts({ restarting: true, running: false, restartCount: i })]);
+    }
+    const r = run(steps);
+    expect(r.emitted).toEqual([
+      'creating',
+      'running',
+      'restarting(3)',
+      'running',
+      'restarting(3)',
+      'running',
+      'crash-looping(3)',
+      'crash-looping(3)',
+      'crash-looping(3)',
+    ]);
+    expect(r.statuses.at(-1)?.restarts).toBe(4);
+    // It stays up past the settle time: recovered, running again.
+    const s = settle(r.last!, 4.1 * S + CRASH_LOOP.settleNs);
+    expect(s.emit?.state).toBe('running');
+    expect(s.emit?.at).toBe(14_100);
+  });
+
+  it('a die the restart manager already answered (running again, higher count) is a restart too', () => {
+    const r = run([
+      [ev('start', 1 * S), facts()],
+      [ev('die', 2 * S, 2), facts({ running: true, restartCount: 1 })],
+    ]);
+    expect(r.emitted).toEqual(['running', 'restarting(2)']);
+  });
+
+  it('a manual stop of a restart-always container is exited, not restarting', () => {
+    const r = run([
+      [ev('start', 1 * S), facts()],
+      [ev('kill', 2 * S)],
+      [ev('die', 2.1 * S, 137), facts({ running: false, restarting: false })],
+    ]);
+    expect(r.emitted).toEqual(['running', 'exited(137)']);
+  });
+
+  it('an oom kill says so', () => {
+    const r = run([[ev('start', 1 * S), facts()], [ev('oom', 2 * S)], [ev('die', 2.1 * S, 137), facts({ running: false })]]);
+    expect(r.statuses.at(-1)?.message).toMatch(/out of memory/);
+  });
+
+  it('does not repeat a status that did not change', () => {
+    const base = trackedOf({
+      Id: 'c1',
+      Created: '2026-01-01T00:00:00Z',
+      Config: { Labels: { 'dev.blaupause.element': 'container:web/main' } },
+      State: { Status: 'running', Running: true, StartedAt: '2026-01-01T00:00:01Z' },
+    });
+    expect(base.status.state).toBe('running');
+    expect(applyEvent(base, ev('start', base.watermark + 1), facts()).emit).toBeUndefined();
+  });
+});
+
+describe('snapshot from inspect', () => {
+  it('maps engine states, published ports and restart counts', () => {
+    const t = trackedOf({
+      Id: 'x',
+      RestartCount: 5,
+      Created: '2026-01-01T00:00:00Z',
+      Config: { Image: 'busybox', Labels: { 'dev.blaupause.element': 'container:db/main', 'com.docker.compose.container-number': '3' } },
+      State: {
+        Status: 'restarting',
+        Restarting: true,
+        ExitCode: 3,
+        StartedAt: '2026-01-01T00:01:00.5Z',
+        FinishedAt: '2026-01-01T00:01:00.6Z',
+      },
+      NetworkSettings: { Ports: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }], '81/tcp': null } },
+    });
+    expect(t.status).toMatchObject({
+      state: 'crash-looping',
+      exitCode: 3,
+      restarts: 5,
+      service: 'db',
+      replica: 3,
+      image: 'busybox',
+      ports: ['127.0.0.1:8080->80/tcp'],
+    });
+    expect(t.status.at).toBe(Date.parse('2026-01-01T00:01:00.6Z'));
+    expect(trackedOf({ Id: 'y', State: { Status: 'running', Health: { Status: 'unhealthy' } } }).status.state).toBe('unhealthy');
+    expect(trackedOf({ Id: 'z', State: { Status: 'created' } }).status.state).toBe('creating');
+    expect(trackedOf({ Id: 'w', State: { Status: 'exited', ExitCode: 0 } }).status).toMatchObject({ state: 'exited', exitCode: 0 });
+  });
+});
