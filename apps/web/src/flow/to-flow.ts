@@ -52,6 +52,8 @@ export type JoinEdge = Edge<Record<string, never>, 'join'>;
 export type ExposeEdge = Edge<Record<string, never>, 'expose'>;
 export type FlowEdge = LinkEdge | MountEdge | JoinEdge | ExposeEdge;
 
+const EXPOSURE_STYLE = { pointerEvents: 'all' } as const;
+
 /** Where an exposure node sits, relative to its service's top-left corner: left of it, one row each. */
 export const EXPOSURE_OFFSET = { x: -200, y: 6, row: 40 };
 
@@ -176,6 +178,9 @@ function exposures(name: string, s: Service, marksOf: (id: string) => Marks, nod
       selectable: false,
       connectable: false,
       deletable: false,
+      // Its own button is what keyboard and mouse reach (React Flow gives such nodes no pointer events).
+      focusable: false,
+      style: EXPOSURE_STYLE,
     });
     edges.push({
       id: exposeEdgeId(name, p.port, p.protocol),

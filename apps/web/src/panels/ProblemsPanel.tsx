@@ -67,7 +67,9 @@ export function ProblemsPanel() {
         </>
       )}
       {problems.length === 0 ? (
-        <p className="muted empty">No problems. The blueprint compiles to every target.</p>
+        <p className="muted empty">
+          {draft.length > 0 ? 'No problems in the blueprint as applied.' : 'No problems. The blueprint compiles to every target.'}
+        </p>
       ) : (
         <ul className="problem-list" aria-label="Blueprint problems" onKeyDown={onListKeyDown}>
           {problems.map((d) => {
