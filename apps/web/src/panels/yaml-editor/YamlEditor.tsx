@@ -60,6 +60,12 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
   const timer = useRef<number | undefined>(undefined);
   /** The document this editor last dispatched: the store echoing it back must not rewrite the user's text. */
   const applied = useRef<Blueprint | undefined>(undefined);
+  /**
+   * The document the Blueprint text was being edited over while that text could not be applied. The
+   * draft outlives tab switches and focus changes (the problems panel points into it) until the
+   * document changes under it: then the store's text wins.
+   */
+  const draftBase = useRef<Blueprint | undefined>(undefined);
   const current = useRef({ tab, sourceMap });
   current.current = { tab, sourceMap };
 
@@ -93,7 +99,11 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
       );
       // What kept the text from becoming the document goes to the problems panel too.
       store.getState().setDraftProblems(r.ok ? [] : r.diagnostics.filter((d) => d.severity !== 'info'));
-      if (!r.ok || !r.blueprint) return;
+      if (!r.ok || !r.blueprint) {
+        draftBase.current ??= selectBlueprint(store.getState());
+        return;
+      }
+      draftBase.current = undefined;
       const state = store.getState();
       const before = selectBlueprint(state);
       const next = withDefaultLayout(r.blueprint);
@@ -128,7 +138,8 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
     if (tab === 'blueprint') {
       const doc = selectBlueprint(store.getState());
       const typing = editor.hasTextFocus() && (timer.current !== undefined || applied.current === doc);
-      if (typing) return;
+      if (typing || draftBase.current === doc) return;
+      draftBase.current = undefined;
       monaco.editor.setModelMarkers(m, MARKER_OWNER, []);
       store.getState().setDraftProblems([]);
     }
