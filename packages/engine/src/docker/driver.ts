@@ -24,6 +24,7 @@ import { EngineFailure, toEngineError } from './errors';
 import { execute } from './execute';
 import { localImages } from './images';
 import { LABEL, PROJECT_NAME } from './labels';
+import { followLogs } from './logs';
 import { observe } from './observed';
 import { watchStatus } from './status';
 
@@ -146,8 +147,7 @@ export class DockerDriver implements Driver {
   }
 
   logs(options: LogOptions): AsyncIterable<LogLine> {
-    if (!this.streams.logs) throw new Error('DockerDriver.logs is not implemented yet (packages/engine/src/docker/logs)');
-    return this.streams.logs(this.docker, options);
+    return (this.streams.logs ?? followLogs)(this.docker, options);
   }
 
   /** Validate, interpolate, map, observe, diff: everything plan and apply share. */

@@ -67,6 +67,10 @@ describe('Docker driver: pods and start order', () => {
     expect(out).toContain('from-init');
     const init = await c.docker.getContainer(ids[`${P}-web-setup-1`] as string).inspect();
     expect(init.State.ExitCode).toBe(0);
+    // The driver's logs() (docker/logs) reads the same lines by blueprint names.
+    const lines: string[] = [];
+    for await (const l of d.logs({ project: P, service: 'web', container: 'probe', tail: 10 })) lines.push(l.text);
+    expect(lines.some((l) => l.includes('from-init'))).toBe(true);
 
     // Unchanged pod: nothing to do, the completed init is left alone.
     c.reset();
