@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -51,6 +52,26 @@ describe('the built app', () => {
     expect((await raw('/some/view')).body).toContain('<div id="root">');
     expect((await raw('/assets/app.js')).body).toContain('console.log');
     expect((await raw('/assets/missing.js')).status).toBe(404);
+  });
+
+  it('never serves dotfiles, escapes or symlinks, and answers 304 to a known ETag', async () => {
+    writeFileSync(join(srv.root, 'secret.txt'), 'secret');
+    writeFileSync(join(srv.root, 'web', '.env'), 'TOKEN=x');
+    symlinkSync(join(srv.root, 'secret.txt'), join(srv.root, 'web', 'assets', 'link.txt'));
+    for (const path of [
+      '/.env',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/assets/link.txt',
+      '/a%5c..%5c..%5csecret.txt',
+    ]) {
+      const r = await raw(path);
+      expect(r.body, path).not.toContain('secret');
+      expect(r.body, path).not.toContain('TOKEN');
+    }
+    const first = await raw('/assets/app.js');
+    expect(first.headers['cache-control']).toContain('immutable');
+    expect((await raw('/assets/app.js', { headers: { 'if-none-match': String(first.headers.etag) } })).status).toBe(304);
   });
 
   it('needs no token (the page must load to receive it), but the API does', async () => {
