@@ -83,10 +83,10 @@ export default function DeployDock() {
     <>
       <Toasts />
       <section className={open ? 'deploy-dock is-open' : 'deploy-dock'} aria-label="Deploy">
-        <button type="button" className="deploy-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button type="button" className="deploy-toggle" aria-label="Deploy panel" aria-expanded={open} onClick={() => setOpen(!open)}>
           <span className={`stream-dot stream-${engineUp ? live.stream : 'off'}`} aria-hidden="true" /> Deploy
           {live.stream === 'reconnecting' && <span className="muted"> · reconnecting…</span>}
-          <span aria-hidden="true">{open ? ' ▾' : ' ▴'}</span>
+          <span aria-hidden="true">{open ? ' ▴' : ' ▾'}</span>
         </button>
         {open && (
           <div className="deploy-body">
