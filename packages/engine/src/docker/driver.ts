@@ -217,8 +217,10 @@ function checkProject(project: string): EngineError | undefined {
 }
 
 function describeEndpoint(docker: Docker): string {
-  const m = docker.modem as unknown as { socketPath?: string; host?: string; port?: number; protocol?: string };
-  if (m.socketPath) return `unix://${m.socketPath}`;
+  const m = docker.modem as unknown as { socketPath?: unknown; host?: string; port?: number; protocol?: string };
+  if (typeof m.socketPath === 'string') return `unix://${m.socketPath}`;
+  // docker-modem without options resolves the socket lazily (a function): DOCKER_HOST or the default.
+  if (m.socketPath) return process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
   return `${m.protocol ?? 'http'}://${m.host ?? 'localhost'}${m.port ? `:${m.port}` : ''}`;
 }
 
