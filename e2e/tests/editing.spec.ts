@@ -10,6 +10,14 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 /** React Flow's wrapper of a node: what takes focus and carries the position. */
 const nodeOf = (page: Page, id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
 
+/** A node's position in flow coordinates (React Flow's transform): unlike screen boxes, steady while the view animates. */
+async function flowXY(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const transform = await nodeOf(page, id).evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(transform);
+  if (!m) throw new Error(`no position in "${transform}"`);
+  return { x: Number(m[1]), y: Number(m[2]) };
+}
+
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
   if (!b) throw new Error(`${locator} is not visible`);
@@ -93,30 +101,36 @@ test('auto layout puts services left of what they use, as one undo step; imports
   await page.mouse.down();
   await page.mouse.move(haproxy.x - 320, weba.y + 40, { steps: 8 });
   await page.mouse.up();
-  await expect.poll(async () => (await box(canvas.service('weba'))).x).toBeLessThan((await box(canvas.service('haproxy'))).x);
+  await expect.poll(async () => (await flowXY(page, 'service:weba')).x < (await flowXY(page, 'service:haproxy')).x).toBe(true);
 
   await page.getByRole('button', { name: 'Auto layout' }).click();
-  await expect.poll(async () => (await box(canvas.service('weba'))).x - (await box(canvas.service('haproxy'))).x).toBeGreaterThan(100);
-  const a = await box(canvas.service('weba'));
-  const b = await box(canvas.service('webb'));
-  expect(a.x).toBeCloseTo(b.x, 0); // both used by haproxy: one layer
-  expect(Math.abs(a.y - b.y)).toBeGreaterThan(a.height); // stacked, not overlapping
+  const x = async (id: string) => (await flowXY(page, id)).x;
+  await expect.poll(async () => (await x('service:weba')) - (await x('service:haproxy'))).toBeGreaterThan(100);
+  const a = await flowXY(page, 'service:weba');
+  const b = await flowXY(page, 'service:webb');
+  expect(a.x).toBe(b.x); // both used by haproxy: one layer
+  expect(Math.abs(a.y - b.y)).toBeGreaterThan((await box(canvas.service('weba'))).height / 2); // stacked, not overlapping
+  expect(a.x % 20).toBe(0); // on the grid
   await screenshot(page, testInfo, 'auto-layout');
 
   // One undo step brings the dragged position back (the shortcut runs it again).
   await canvas.service('haproxy').click();
   await canvas.undo();
-  await expect.poll(async () => (await box(canvas.service('weba'))).x).toBeLessThan((await box(canvas.service('haproxy'))).x);
+  await expect.poll(async () => (await x('service:weba')) < (await x('service:haproxy'))).toBe(true);
   await page.keyboard.press('Control+Shift+L');
-  await expect.poll(async () => (await box(canvas.service('weba'))).x - (await box(canvas.service('haproxy'))).x).toBeGreaterThan(100);
+  await expect.poll(async () => (await x('service:weba')) - (await x('service:haproxy'))).toBeGreaterThan(100);
 
   // An imported Compose file has no layout: it is laid out left to right by dependency.
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open or import a file' }).click();
   await (await chooser).setFiles(COMPOSE);
   await expect(canvas.service('proxy')).toBeVisible();
-  const x = async (name: string) => (await box(canvas.service(name))).x;
-  await expect.poll(async () => (await x('proxy')) < (await x('backend')) && (await x('backend')) < (await x('db'))).toBe(true);
+  await expect
+    .poll(async () => (await x('service:proxy')) < (await x('service:backend')) && (await x('service:backend')) < (await x('service:db')))
+    .toBe(true);
+  // db-data, mounted by db only, sits right below db
+  expect(await flowXY(page, 'volume:db-data')).toMatchObject({ x: await x('service:db') });
+  expect((await flowXY(page, 'volume:db-data')).y).toBeGreaterThan((await flowXY(page, 'service:db')).y);
   await screenshot(page, testInfo, 'imported-auto-layout');
 });
 
@@ -132,6 +146,14 @@ test('context menus: right click and Shift+F10 open them, arrows move, Escape cl
   await menu.getByRole('menuitem', { name: /^Duplicate/ }).click();
   await expect(menu).toHaveCount(0);
   await expect(canvas.service('weba-2')).toBeVisible();
+
+  // "Add helper container…" takes focus to the inspector's helper form of that service.
+  await canvas.service('weba').click({ button: 'right', position: { x: 20, y: 12 } }); // weba-2 covers the rest of it
+  await page
+    .getByRole('menu', { name: 'Service weba' })
+    .getByRole('menuitem', { name: /^Add helper container/ })
+    .click();
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Helper role')).toBeFocused();
 
   // Keyboard: Shift+F10 on the focused node, arrows, Escape gives focus back to the node.
   await nodeOf(page, 'service:webb').focus();
