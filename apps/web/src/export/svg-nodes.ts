@@ -177,7 +177,8 @@ function drawExposure(n: DiagramNode, p: Palette): DrawnNode {
   out.push(`<rect${attrs({ x: 0.5, y: 0.5, width: w - 1, height: h - 1, rx: 4, fill: p.accentSoft, stroke: p.accent })}/>`);
   rows.forEach(([kind, text], i) => {
     const y = 4 + i * 17;
-    const kw = textWidth(kind.toUpperCase(), 9) + 6;
+    // Bold capitals run wider than the average advance fitText assumes.
+    const kw = textWidth(kind.toUpperCase(), 9) * 1.3 + 6;
     out.push(`<rect${attrs({ x: 8, y: y + 2, width: kw, height: 12, rx: 3, fill: p.surface })}/>`);
     out.push(textEl({ x: 11, y: y + 11, 'font-size': 9, 'font-weight': 700, fill: p.accent }, kind.toUpperCase()));
     out.push(

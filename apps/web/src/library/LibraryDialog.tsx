@@ -36,8 +36,8 @@ export default function LibraryDialog({ library, onClose }: Props) {
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const fallback = template === EMPTY_TEMPLATE ? 'Untitled' : (TEMPLATES.find((t) => t.id === template)?.title ?? 'Untitled');
-    done(await library.createFromTemplate(template, newTitle.trim() || fallback));
+    // Without a name the new blueprint is called after its document (metadata.name) and follows it.
+    done(await library.createFromTemplate(template, newTitle.trim() || undefined));
   };
 
   return (
@@ -67,7 +67,7 @@ export default function LibraryDialog({ library, onClose }: Props) {
         </select>
         <input
           aria-label="Name of the new blueprint"
-          placeholder="Name (optional)"
+          placeholder="Name (default: the blueprint's own)"
           maxLength={MAX_TITLE}
           value={newTitle}
           onChange={(e) => setNewTitle(e.target.value)}

@@ -91,7 +91,7 @@ describe('library controller', () => {
     expect(names(app)).not.toContain('only-in-copy');
     expect(app.storage.data.get(docKey(first))).not.toContain('only-in-copy');
     expect(await app.library.remove(first)).toBe(true);
-    expect(titles(app)).toEqual(['Untitled']);
+    expect(titles(app)).toEqual(['untitled']); // named after the empty blueprint's own name
     expect(names(app)).toEqual([]);
   });
 

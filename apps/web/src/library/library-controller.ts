@@ -53,7 +53,8 @@ export interface LibraryController {
   /** Saves now, if a save is pending. */
   flush(): void;
   open(id: string): Promise<boolean>;
-  createFromTemplate(templateId: string, title: string): Promise<boolean>;
+  /** A new blueprint from a template; without a title it is named after the document (and follows its name). */
+  createFromTemplate(templateId: string, title?: string): Promise<boolean>;
   rename(id: string, title: string): boolean;
   duplicate(id: string): Promise<boolean>;
   remove(id: string): Promise<boolean>;
@@ -90,18 +91,20 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     if (!store || !entry) return;
     const bp = selectBlueprint(store.getState());
     if (bp === saved) return;
-    if (apply(saveEntry(deps.storage, state.index, entry.id, JSON.stringify(bp), deps.now()))) saved = bp;
+    if (apply(saveEntry(deps.storage, state.index, entry.id, JSON.stringify(bp), deps.now(), bp.metadata.name))) saved = bp;
   };
 
-  /** Adds a document as a new entry, makes it current and shows it. */
-  const adopt = (bp: Blueprint, title: string, id = deps.newId()): boolean => {
+  /** Adds a document as a new entry (titled by the user, or following the document's name), makes it current and shows it. */
+  const adopt = (bp: Blueprint, title: string | undefined): boolean => {
     save();
-    if (
-      !apply(
-        createEntry(deps.storage, state.index, { id, title: uniqueTitle(state.index, title), text: JSON.stringify(bp), now: deps.now() }),
-      )
-    )
-      return false;
+    const init = {
+      id: deps.newId(),
+      title: title ?? uniqueTitle(state.index, bp.metadata.name),
+      followsName: title === undefined,
+      text: JSON.stringify(bp),
+      now: deps.now(),
+    };
+    if (!apply(createEntry(deps.storage, state.index, init))) return false;
     show(bp);
     return true;
   };
@@ -130,7 +133,7 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
       if (entry)
         set({ error: `“${entry.title}” could not be opened: it is damaged or from an incompatible version. It is kept in the list.` });
       const error = state.error;
-      if (adopt(bp, bp.metadata.name) && error) set({ error });
+      if (adopt(bp, undefined) && error) set({ error });
     },
 
     scheduleSave(delay = SAVE_DELAY_MS) {
@@ -164,7 +167,7 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
 
     async createFromTemplate(templateId, title) {
       try {
-        return adopt(await deps.template(templateId), title);
+        return adopt(await deps.template(templateId), title?.trim() ? uniqueTitle(state.index, title.trim()) : undefined);
       } catch (e) {
         set({ error: `Could not create the blueprint: ${e instanceof Error ? e.message : String(e)}` });
         return false;
@@ -195,7 +198,7 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
       if (next && (await this.open(next))) return true;
       // Nothing left (or the next one is damaged): start an empty blueprint so there is always one open.
       const error = state.error;
-      const ok = await this.createFromTemplate(EMPTY_TEMPLATE, 'Untitled');
+      const ok = await this.createFromTemplate(EMPTY_TEMPLATE);
       if (error) set({ error });
       return ok;
     },

@@ -53,7 +53,7 @@ describe('library storage', () => {
     const storage = memory({ [AUTOSAVE_KEY]: patterns });
     const { index, notices } = loadIndex(storage, 1000, ids());
     expect(notices).toEqual([]);
-    expect(index.entries).toEqual([{ id: 'id-1', title: 'patterns', createdAt: 1000, updatedAt: 1000 }]);
+    expect(index.entries).toEqual([{ id: 'id-1', title: 'patterns', followsName: true, createdAt: 1000, updatedAt: 1000 }]);
     expect(index.current).toBe('id-1');
     expect(storage.data.get(docKey('id-1'))).toBe(patterns);
     expect(storage.data.has(AUTOSAVE_KEY)).toBe(false);
@@ -107,6 +107,21 @@ describe('library storage', () => {
     expect(loadIndex(storage, 99, ids())).toEqual({ index, notices: [] });
     expect(restoreDocument(storage)).toEqual(templateBlueprint('patterns'));
     expect(deleteEntry(storage, index, 'zzz')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ID' } });
+  });
+
+  it("a title that follows the document's name changes with it, stays unique, and stops following once renamed", () => {
+    const storage = memory();
+    let index = ok(createEntry(storage, loadIndex(storage, 0, ids()).index, { id: 'a', title: 'web', text: seed, now: 1 }));
+    index = ok(createEntry(storage, index, { id: 'b', title: 'seed-haproxy', text: seed, now: 2, followsName: true }));
+    index = ok(saveEntry(storage, index, 'b', seed, 3, 'web'));
+    expect(index.entries.map((e) => e.title)).toEqual(['web', 'web 2']);
+    index = ok(saveEntry(storage, index, 'b', seed, 4, 'web'));
+    expect(index.entries[1]?.title).toBe('web 2');
+    index = ok(saveEntry(storage, index, 'a', seed, 5, 'shop')); // 'a' was named by the user
+    expect(index.entries[0]?.title).toBe('web');
+    index = ok(renameEntry(storage, index, 'b', 'Mine'));
+    index = ok(saveEntry(storage, index, 'b', seed, 6, 'shop'));
+    expect(index.entries[1]).toEqual({ id: 'b', title: 'Mine', createdAt: 2, updatedAt: 6 });
   });
 
   it('reports a full storage on save as an error, leaving the stored blueprints as they were', () => {

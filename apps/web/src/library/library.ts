@@ -18,6 +18,8 @@ export interface LibraryStorage extends KeyValueStorage {
 export interface LibraryEntry {
   id: string;
   title: string;
+  /** Set while the title is the document's own name (metadata.name) and follows it; a rename ends it. */
+  followsName?: true;
   createdAt: number;
   updatedAt: number;
 }
@@ -72,7 +74,14 @@ export function loadIndex(storage: LibraryStorage, now: number, newId: () => str
   const known = new Set(kept.map((e) => e.id));
   for (const id of present) {
     if (known.has(id) || !ID.test(id)) continue;
-    kept.push({ id, title: titleOf(read(storage, docKey(id))) ?? 'Recovered blueprint', createdAt: now, updatedAt: now });
+    const title = titleOf(read(storage, docKey(id)));
+    kept.push({
+      id,
+      title: title ?? 'Recovered blueprint',
+      ...(title ? { followsName: true as const } : {}),
+      createdAt: now,
+      updatedAt: now,
+    });
     changed = true;
   }
   index = { current: index.current, entries: kept };
@@ -82,7 +91,14 @@ export function loadIndex(storage: LibraryStorage, now: number, newId: () => str
   let migrated = false;
   if (legacy !== null) {
     const id = newId();
-    const entry = { id, title: titleOf(legacy) ?? 'Recovered blueprint', createdAt: now, updatedAt: now };
+    const title = titleOf(legacy);
+    const entry = {
+      id,
+      title: title ?? 'Recovered blueprint',
+      ...(title ? { followsName: true as const } : {}),
+      createdAt: now,
+      updatedAt: now,
+    };
     const written = write(storage, docKey(id), legacy);
     if (written.ok) {
       index = { current: id, entries: [...index.entries, entry] };
@@ -109,26 +125,45 @@ export function loadIndex(storage: LibraryStorage, now: number, newId: () => str
 export function createEntry(
   storage: LibraryStorage,
   index: LibraryIndex,
-  init: { id: string; title: string; text: string; now: number },
+  init: { id: string; title: string; text: string; now: number; followsName?: boolean },
 ): Result<LibraryIndex> {
   const title = cleanTitle(init.title);
   if (!title.ok) return title;
   const written = write(storage, docKey(init.id), init.text);
   if (!written.ok) return written;
-  const entry = { id: init.id, title: title.value, createdAt: init.now, updatedAt: init.now };
+  const entry = {
+    id: init.id,
+    title: title.value,
+    ...(init.followsName ? { followsName: true as const } : {}),
+    createdAt: init.now,
+    updatedAt: init.now,
+  };
   const next = { current: init.id, entries: [...index.entries, entry] };
   const saved = writeIndex(storage, next);
   if (!saved.ok) remove(storage, docKey(init.id)); // no document without an entry
   return saved.ok ? { ok: true, value: next } : saved;
 }
 
-/** Saves a blueprint's document (autosave); the index only records when. */
-export function saveEntry(storage: LibraryStorage, index: LibraryIndex, id: string, text: string, now: number): Result<LibraryIndex> {
+/**
+ * Saves a blueprint's document (autosave); the index records when, and the document's `name`
+ * becomes the title of an entry that follows it.
+ */
+export function saveEntry(
+  storage: LibraryStorage,
+  index: LibraryIndex,
+  id: string,
+  text: string,
+  now: number,
+  name?: string,
+): Result<LibraryIndex> {
   const entry = index.entries.find((e) => e.id === id);
   if (!entry) return unknown(id);
   const written = write(storage, docKey(id), text, entry.title);
   if (!written.ok) return written;
-  const next = { ...index, entries: index.entries.map((e) => (e.id === id ? { ...e, updatedAt: now } : e)) };
+  // Unique among the others, so two blueprints of the same name stay apart in the list ("web 2").
+  const others = { current: index.current, entries: index.entries.filter((e) => e.id !== id) };
+  const title = entry.followsName && name?.trim() ? uniqueTitle(others, name) : entry.title;
+  const next = { ...index, entries: index.entries.map((e) => (e.id === id ? { ...e, title, updatedAt: now } : e)) };
   // The document is saved; a failed index write only loses the time stamp, so it is not an error.
   writeIndex(storage, next);
   return { ok: true, value: next };
@@ -138,7 +173,8 @@ export function renameEntry(storage: LibraryStorage, index: LibraryIndex, id: st
   if (!index.entries.some((e) => e.id === id)) return unknown(id);
   const clean = cleanTitle(title);
   if (!clean.ok) return clean;
-  const next = { ...index, entries: index.entries.map((e) => (e.id === id ? { ...e, title: clean.value } : e)) };
+  const renamed = (e: LibraryEntry): LibraryEntry => ({ id: e.id, title: clean.value, createdAt: e.createdAt, updatedAt: e.updatedAt });
+  const next = { ...index, entries: index.entries.map((e) => (e.id === id ? renamed(e) : e)) };
   const saved = writeIndex(storage, next);
   return saved.ok ? { ok: true, value: next } : saved;
 }
@@ -212,7 +248,13 @@ function parseIndex(raw: string): LibraryIndex | undefined {
   try {
     const v: unknown = JSON.parse(raw);
     if (!v || typeof v !== 'object' || !Array.isArray((v as LibraryIndex).entries)) return undefined;
-    const entries = (v as { entries: unknown[] }).entries.filter(isEntry);
+    const entries = (v as { entries: unknown[] }).entries.filter(isEntry).map((e) => ({
+      id: e.id,
+      title: e.title,
+      ...(e.followsName === true ? { followsName: true as const } : {}),
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+    }));
     const current = (v as { current?: unknown }).current;
     return { current: typeof current === 'string' ? current : undefined, entries };
   } catch {
