@@ -13,7 +13,10 @@ export interface DockerdOptions {
   dataRoot?: string;
   execRoot?: string;
   pidFile?: string;
+  /** 'none' only inside `netns`: dockerd deletes the namespace's docker0 then. */
   bridge?: string;
+  /** Run dockerd in this named network namespace (created when missing), apart from the host's interfaces. */
+  netns?: string;
   addressPool?: string;
   iptables?: boolean;
   extraArgs?: string[];
@@ -21,6 +24,7 @@ export interface DockerdOptions {
   timeoutMs?: number;
 }
 export declare function startDockerd(opts?: DockerdOptions): Promise<DockerdHandle>;
+export declare function removeNetns(name: string): void;
 export declare function ensureDocker(): Promise<{
   started: boolean;
   socket: string;

@@ -8,8 +8,8 @@
 //                       stop() ends only a dockerd this call started.
 //   ensureTestImages()  builds blaupause-test/busybox:1 by `docker import` of a tar holding
 //                       /bin/busybox, its applet links, /etc/passwd and /www/index.html (cached).
-//   startDockerd(opts)  a dockerd of its own (socket, data-root, exec-root), for tests that must
-//                       restart an engine without disturbing the shared one.
+//   startDockerd(opts)  a dockerd of its own (socket, data-root, exec-root, network namespace),
+//                       for tests that must restart an engine without disturbing the shared one.
 //
 // Standalone for people: `node scripts/docker-env.mjs up` (engine + images, left running) and
 // `node scripts/docker-env.mjs down` (stops the dockerd that `up` started, found by its pid file).
@@ -86,12 +86,20 @@ export async function startDockerd(opts = {}) {
   if (opts.dataRoot) args.push(`--data-root=${opts.dataRoot}`);
   if (opts.execRoot) args.push(`--exec-root=${opts.execRoot}`);
   if (opts.pidFile) args.push(`--pidfile=${opts.pidFile}`);
+  // A second daemon beside the shared one lives in a network namespace of its own: dockerd deletes
+  // and creates host interfaces (with --bridge=none, or restarting after a crash, it deletes
+  // "docker0"), which in the host namespace would break the shared engine's default network.
+  if (opts.bridge === 'none' && !opts.netns) throw new Error('startDockerd: --bridge=none deletes the host docker0; use netns');
   if (opts.bridge) args.push(`--bridge=${opts.bridge}`);
   if (opts.addressPool) args.push(`--default-address-pool=base=${opts.addressPool},size=24`);
   if (opts.iptables === false) args.push('--iptables=false');
   args.push(...(opts.extraArgs ?? []));
   const out = openSync(logFile, 'a');
-  const child = spawn(dockerd, args, { detached: true, stdio: ['ignore', out, out] });
+  if (opts.netns) ensureNetns(opts.netns);
+  // nsenter switches only the network namespace and execs dockerd in place (the pid is dockerd's);
+  // `ip netns exec` would also remount /sys, hiding the cgroup mounts dockerd needs.
+  const [cmd, argv] = opts.netns ? ['nsenter', [`--net=/run/netns/${opts.netns}`, dockerd, ...args]] : [dockerd, args];
+  const child = spawn(cmd, argv, { detached: true, stdio: ['ignore', out, out] });
   child.unref();
   const pid = child.pid;
   let exited = false;
@@ -108,6 +116,20 @@ export async function startDockerd(opts = {}) {
     await sleep(250);
   }
   return { pid, socket, logFile, stop: () => stopPid(pid) };
+}
+
+/** A named network namespace (kept across daemon restarts) with its loopback up. */
+function ensureNetns(name) {
+  if (!existsSync(`/run/netns/${name}`)) {
+    const r = spawnSync('ip', ['netns', 'add', name], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`ip netns add ${name} failed: ${r.stderr.trim()}`);
+  }
+  spawnSync('nsenter', [`--net=/run/netns/${name}`, 'ip', 'link', 'set', 'lo', 'up'], { stdio: 'ignore' });
+}
+
+/** Deletes a namespace made for a second dockerd (after that daemon has stopped). */
+export function removeNetns(name) {
+  spawnSync('ip', ['netns', 'delete', name], { stdio: 'ignore' });
 }
 
 function killPid(pid, signal = 'SIGTERM') {

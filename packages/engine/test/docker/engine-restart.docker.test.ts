@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DockerdHandle, ensureTestImages, startDockerd } from '../../../../scripts/docker-env.mjs';
+import { type DockerdHandle, ensureTestImages, removeNetns, startDockerd } from '../../../../scripts/docker-env.mjs';
 import { LABEL } from '../../src/docker/labels';
 import type { ProgressEvent } from '../../src/types';
 import { blueprint, collect, counted, driver, errorsOf, IMAGE, project, succeeded } from './harness';
@@ -13,7 +13,7 @@ import { blueprint, collect, counted, driver, errorsOf, IMAGE, project, succeede
  * Fault F1 (threat model §b): the engine is killed mid-deploy; the deploy ends as failed (engine
  * unreachable, not hung), and a re-run on the restarted engine converges with exactly one
  * container per slot, no temporary names, and then a no-op. Runs on a private dockerd (own socket,
- * data-root, exec-root; no iptables, so it cannot disturb the shared engine's rules).
+ * data-root, exec-root, network namespace; no iptables, so it cannot disturb the shared engine's rules).
  */
 const dir = mkdtempSync(join(tmpdir(), 'bp-f1-'));
 const daemon = {
@@ -21,7 +21,9 @@ const daemon = {
   dataRoot: join(dir, 'data'),
   execRoot: join(dir, 'exec'),
   pidFile: join(dir, 'dockerd.pid'),
-  bridge: 'none',
+  // Its own network namespace: a dockerd restarting after a crash deletes "docker0", which in the
+  // host namespace is the shared engine's default bridge.
+  netns: `bpt-f1-${process.pid}`,
   iptables: false,
   addressPool: '10.213.0.0/16',
   extraArgs: ['--shutdown-timeout=1'],
@@ -71,6 +73,7 @@ afterAll(async () => {
     .filter((m) => m.startsWith(dir));
   for (const m of mounts.sort().reverse()) spawnSync('umount', ['-l', m]);
   rmSync(dir, { recursive: true, force: true });
+  removeNetns(daemon.netns);
 }, 60_000);
 
 const bp = blueprint({
