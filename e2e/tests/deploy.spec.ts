@@ -32,7 +32,7 @@ services:
     containers:
       web:
         image: blaupause-test/busybox:1
-        command: ["sh", "-c", "echo deployed-from-the-canvas > /www/index.html && exec httpd -f -p 80 -h /www"]
+        command: ["sh", "-c", "echo web-says-hello; echo deployed-from-the-canvas > /www/index.html && exec httpd -f -p 80 -h /www"]
 `;
 
 let server: ChildProcess | undefined;
@@ -67,7 +67,7 @@ test.afterAll(async () => {
   server?.kill('SIGTERM');
 });
 
-test('deploys the drawn blueprint, shows it running on the node, and tears it down', async ({ page }) => {
+test('deploys the drawn blueprint, shows it running on the node, and tears it down', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -92,7 +92,9 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   await expect(dock.getByRole('region', { name: 'Plan' })).toContainText('create');
 
   await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
-  await expect(dock.getByRole('region', { name: 'Run' })).toContainText('done', { timeout: 60_000 });
+  const run = dock.getByRole('region', { name: 'Run' });
+  await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
+  await expect(run).toContainText(/done in \d/);
   const live = node.getByRole('status');
   await expect(live).toContainText('running', { timeout: 30_000 });
   await expect(live).toContainText('1/1');
@@ -100,10 +102,18 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   const published = await fetch(`http://127.0.0.1:${PUBLISHED}/`).then((r) => r.text());
   expect(published.trim()).toBe('deployed-from-the-canvas');
   await expect(dock.getByRole('link', { name: `http://127.0.0.1:${PUBLISHED}/` })).toBeVisible();
+  await dock.getByRole('combobox').selectOption('web');
+  await expect(dock.getByRole('region', { name: 'Logs' })).toContainText('web-says-hello');
+  await page.screenshot({ path: testInfo.outputPath('deployed.png') });
+  // Folded, the dock leaves the canvas to the nodes; the status stream goes on.
+  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await expect(live).toContainText('running');
+  await page.screenshot({ path: testInfo.outputPath('node-running.png') });
+  await page.getByRole('button', { name: 'Deploy panel' }).click();
 
   await dock.getByRole('button', { name: 'Tear down' }).click();
-  await expect(dock.getByRole('region', { name: 'Run' })).toContainText('Tear down');
-  await expect(dock.getByRole('region', { name: 'Run' })).toContainText('done', { timeout: 60_000 });
+  await expect(run).toContainText('Tear down');
+  await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
   await expect(live).toHaveCount(0, { timeout: 30_000 });
   expect(errors).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { type Backend, probeBackend } from './backend';
 import { createApi } from './client';
 import { EngineStatus } from './EngineStatus';
 import { describeError } from './errors';
+import { LogsView } from './LogsView';
 import { publishedPorts } from './live-state';
 import { PlanView } from './PlanView';
 import { ProgressList } from './ProgressList';
@@ -129,6 +130,7 @@ export default function DeployDock() {
                 <ProgressList events={view.events} />
               </section>
             )}
+            {api && engineUp && projectOk && <LogsView api={api} project={project} services={Object.keys(blueprint.services)} />}
             {ports.length > 0 && (
               <section aria-label="Published ports">
                 <h3 className="deploy-subtitle">Published ports</h3>
