@@ -91,6 +91,8 @@ export async function assertEngine(): Promise<void> {
 /** Consumes a status stream in the background so tests can wait for what they expect. */
 export class Recorder {
   readonly events: StatusEvent[] = [];
+  /** Local clock when each event arrived (same host as the engine: comparable with engine `at`). */
+  readonly receivedAt: number[] = [];
   private waiters: { pred: () => boolean; resolve: () => void }[] = [];
   readonly done: Promise<void>;
 
@@ -98,6 +100,7 @@ export class Recorder {
     this.done = (async () => {
       for await (const ev of stream) {
         this.events.push(ev);
+        this.receivedAt.push(Date.now());
         this.waiters = this.waiters.filter((w) => {
           if (!w.pred()) return true;
           w.resolve();
@@ -109,6 +112,13 @@ export class Recorder {
 
   changes(id?: string) {
     return this.events.flatMap((e) => (e.kind === 'change' && (!id || e.status.id === id) ? [e.status] : []));
+  }
+
+  /** Engine event → delivered to us, ms, for every change event: [p50, p95, max]. */
+  latency(): [number, number, number] {
+    const d = this.events.flatMap((e, i) => (e.kind === 'change' ? [this.receivedAt[i]! - e.status.at] : [])).sort((a, b) => a - b);
+    const q = (f: number) => d[Math.min(d.length - 1, Math.floor(f * d.length))] ?? Number.NaN;
+    return [q(0.5), q(0.95), d.at(-1) ?? Number.NaN];
   }
 
   states(id: string): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, CRASH_LOOP, type Facts, settle, type Tracked } from '../../src/docker/status';
+import { applyEvent, CRASH_LOOP, canPredict, type Facts, refresh, settle, type Tracked } from '../../src/docker/status';
 import type { ContainerEvent, EventAction } from '../../src/docker/status/events';
 import { trackedOf } from '../../src/docker/status/inspect';
 
@@ -19,8 +19,10 @@ const facts = (f: Partial<Facts> = {}): Facts => ({
   running: true,
   hasHealthcheck: false,
   ports: [],
+  policy: { name: 'no', max: 0, autoRemove: false },
   ...f,
 });
+const always = { name: 'always', max: 0, autoRemove: false };
 
 /** Runs events through the machine; returns the emitted states as "state" or "state(exit)". */
 function run(steps: [ContainerEvent, Facts?][], start?: Tracked) {
@@ -125,6 +127,62 @@ describe('state machine (DESIGN §5 states)', () => {
   });
 });
 
+describe('predicting without waiting for inspect', () => {
+  it('waits only for a container whose configuration is unknown', () => {
+    expect(canPredict(undefined, ev('create', 1))).toBe(true);
+    expect(canPredict(undefined, ev('start', 1))).toBe(false);
+    const known = applyEvent(undefined, ev('create', 1 * S), facts({ policy: always })).next!;
+    expect(canPredict(known, ev('start', 2 * S))).toBe(true);
+    expect(canPredict(known, ev('die', 2 * S))).toBe(true);
+  });
+
+  it('predicts the restart manager from the policy and the kill flag', () => {
+    const r = run([
+      [ev('create', 0), facts({ policy: always })],
+      [ev('start', 1 * S)],
+      [ev('die', 2 * S, 3)],
+      [ev('start', 2.1 * S)],
+      [ev('kill', 3 * S)],
+      [ev('die', 3.1 * S, 137)],
+    ]);
+    expect(r.emitted).toEqual(['creating', 'running', 'restarting(3)', 'running', 'exited(137)']);
+    expect(r.statuses.map((s) => s.restarts)).toEqual([0, 0, 1, 1, 1]);
+    const onFailure = { name: 'on-failure', max: 1, autoRemove: false };
+    const f = run([[ev('create', 0), facts({ policy: onFailure })], [ev('start', 1 * S)], [ev('die', 2 * S, 0)]]);
+    expect(f.emitted.at(-1)).toBe('exited(0)');
+    const g = run([
+      [ev('create', 0), facts({ policy: onFailure })],
+      [ev('start', 1 * S)],
+      [ev('die', 2 * S, 1)],
+      [ev('start', 3 * S)],
+      [ev('die', 4 * S, 1)],
+    ]);
+    // on-failure:1 — one restart, then it stays down.
+    expect(g.emitted.slice(2)).toEqual(['restarting(1)', 'running', 'exited(1)']);
+  });
+
+  it('folds the late inspect in: ports and health after a start, a correction after a wrong guess', () => {
+    const started = run([[ev('create', 0), facts({ policy: always })], [ev('start', 1 * S)]]);
+    const afterStart = refresh(
+      started.last!,
+      ev('start', 1 * S),
+      facts({ policy: always, ports: ['0.0.0.0:80->80/tcp'], hasHealthcheck: true, health: 'starting' }),
+    );
+    expect(afterStart.emit).toMatchObject({ state: 'starting', ports: ['0.0.0.0:80->80/tcp'] });
+
+    const died = applyEvent(afterStart.next, ev('die', 2 * S, 1));
+    expect(died.emit).toMatchObject({ state: 'restarting', restarts: 1 });
+    // The engine did not restart it after all: say so, and take the restart back.
+    const fixed = refresh(died.next!, ev('die', 2 * S, 1), facts({ policy: always, running: false, restarting: false }));
+    expect(fixed.emit).toMatchObject({ state: 'exited', exitCode: 1, restarts: 0 });
+    expect(fixed.next?.dies).toEqual([]);
+    // A right guess only confirms: no new status.
+    expect(
+      refresh(died.next!, ev('die', 2 * S, 1), facts({ policy: always, running: false, restarting: true, restartCount: 1 })).emit,
+    ).toBeUndefined();
+  });
+});
+
 describe('snapshot from inspect', () => {
   it('maps engine states, published ports and restart counts', () => {
     const t = trackedOf({
@@ -152,6 +210,16 @@ describe('snapshot from inspect', () => {
     });
     expect(t.status.at).toBe(Date.parse('2026-01-01T00:01:00.6Z'));
     expect(trackedOf({ Id: 'y', State: { Status: 'running', Health: { Status: 'unhealthy' } } }).status.state).toBe('unhealthy');
+    // Running again a moment after its latest short run, with restarts behind it: still looping (and
+    // no stale exit code 0 from the restart); the same container up for a minute is simply running.
+    const justRestarted = {
+      Id: 'v',
+      RestartCount: 4,
+      State: { Status: 'running', Running: true, ExitCode: 0, StartedAt: '2026-01-01T00:01:00.7Z', FinishedAt: '2026-01-01T00:01:00.6Z' },
+    };
+    const now = Date.parse('2026-01-01T00:01:01Z') * 1e6;
+    expect(trackedOf(justRestarted, now).status).toMatchObject({ state: 'crash-looping', exitCode: undefined, restarts: 4 });
+    expect(trackedOf(justRestarted, now + 60e9).status.state).toBe('running');
     expect(trackedOf({ Id: 'z', State: { Status: 'created' } }).status.state).toBe('creating');
     expect(trackedOf({ Id: 'w', State: { Status: 'exited', ExitCode: 0 } }).status).toMatchObject({ state: 'exited', exitCode: 0 });
   });

@@ -57,6 +57,8 @@ describe('watchStatus against the real engine', () => {
       await rec.waitFor(() => rec.states(web.id).includes('removed') && rec.states(idle.id).includes('removed'), 10_000, 'removed');
       expect(rec.states(idle.id)).toEqual(['running', 'exited(137)', 'removed']);
       expect(rec.states(web.id)).toEqual([`exited(${exited.exitCode})`, 'removed']);
+      const [p50, p95] = rec.latency();
+      console.log(`lifecycle: engine event → delivered p50 ${p50} ms, p95 ${p95} ms`);
       // Engine times never go backwards along one container's history.
       const ats = rec.changes(idle.id).map((s) => s.at);
       expect([...ats].sort((a, b) => a - b)).toEqual(ats);
@@ -107,7 +109,8 @@ describe('watchStatus against the real engine', () => {
       await rec2.done;
       const snap = rec2.events.find((e) => e.kind === 'snapshot');
       const seen = snap?.kind === 'snapshot' ? snap.containers.find((s) => s.id === c.id) : undefined;
-      expect(['crash-looping', 'restarting']).toContain(seen?.state);
+      // Caught in back-off or just restarted once more: either way it is looping.
+      expect(seen?.state).toBe('crash-looping');
       expect(seen?.restarts).toBeGreaterThan(1);
       await c.remove({ force: true });
     } finally {

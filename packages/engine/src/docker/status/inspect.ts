@@ -10,6 +10,7 @@ export interface InspectInfo {
   Created?: string;
   RestartCount?: number;
   Config?: { Image?: string; Labels?: Record<string, string>; Healthcheck?: { Test?: string[] } };
+  HostConfig?: { RestartPolicy?: { Name?: string; MaximumRetryCount?: number }; AutoRemove?: boolean };
   State?: {
     Status?: string;
     Running?: boolean;
@@ -43,6 +44,11 @@ export function factsOf(info: InspectInfo): Facts {
     health: health === 'starting' || health === 'healthy' || health === 'unhealthy' ? health : undefined,
     ports: portsOf(info),
     image: info.Config?.Image,
+    policy: {
+      name: info.HostConfig?.RestartPolicy?.Name || 'no',
+      max: info.HostConfig?.RestartPolicy?.MaximumRetryCount ?? 0,
+      autoRemove: info.HostConfig?.AutoRemove === true,
+    },
   };
 }
 
@@ -55,16 +61,19 @@ export function portsOf(info: InspectInfo): string[] {
   return out.sort();
 }
 
-/** A snapshot entry: the container as the engine shows it now, plus how far that view reaches. */
-export function trackedOf(info: InspectInfo): Tracked {
+/**
+ * A snapshot entry: the container as the engine shows it now, plus how far that view reaches.
+ * `now`: the engine's clock (ns) at the snapshot, to tell a fresh restart of a looping container.
+ */
+export function trackedOf(info: InspectInfo, now = 0): Tracked {
   const facts = factsOf(info);
   const st = info.State ?? {};
   const started = parseEngineTime(st.StartedAt);
   const finished = parseEngineTime(st.FinishedAt);
   const lastHealth = parseEngineTime(info.State?.Health?.Log?.at(-1)?.End);
   const watermark = Math.max(parseEngineTime(info.Created), started, finished, lastHealth);
-  const { state, looping } = stateOf(info, facts, started, finished);
-  const exited = state === 'exited' || state === 'restarting' || state === 'crash-looping';
+  const { state, looping } = stateOf(info, facts, started, finished, now);
+  const exited = state === 'exited' || state === 'restarting' || (state === 'crash-looping' && !st.Running);
   return {
     status: {
       ...identityOf(info.Config?.Labels),
@@ -78,22 +87,36 @@ export function trackedOf(info: InspectInfo): Tracked {
       message: exited ? `${st.OOMKilled ? 'out of memory; ' : ''}exited with code ${st.ExitCode ?? '?'}` : undefined,
     },
     hasHealthcheck: facts.hasHealthcheck,
+    policy: facts.policy,
+    killed: false,
+    seq: 0,
     // Seed the crash window so the next die keeps (or starts) the loop verdict without waiting.
     dies: looping ? Array(CRASH_LOOP.dies).fill(finished) : st.Restarting ? [finished] : [],
     oom: false,
     watermark,
+    startedAt: started,
   };
 }
 
-function stateOf(info: InspectInfo, facts: Facts, started: number, finished: number): { state: ContainerState; looping: boolean } {
+function stateOf(
+  info: InspectInfo,
+  facts: Facts,
+  started: number,
+  finished: number,
+  now: number,
+): { state: ContainerState; looping: boolean } {
+  // Without its event history, a container that keeps restarting after short runs is looping:
+  // caught in back-off, or just restarted once more and not yet up as long as a back-off reset.
+  const shortRuns = facts.restartCount >= CRASH_LOOP.dies && finished > 0 && started - finished < CRASH_LOOP.windowNs;
   switch (info.State?.Status) {
     case 'created':
       return { state: 'creating', looping: false };
     case 'running':
-    case 'paused':
-      return { state: runningState(facts.hasHealthcheck, facts.health), looping: false };
+    case 'paused': {
+      const looping = shortRuns && now > 0 && now - started < CRASH_LOOP.settleNs;
+      return { state: looping ? 'crash-looping' : runningState(facts.hasHealthcheck, facts.health), looping };
+    }
     case 'restarting': {
-      // Without its event history, a container that keeps restarting after short runs is looping.
       const looping = facts.restartCount >= CRASH_LOOP.dies && finished - started < CRASH_LOOP.settleNs;
       return { state: looping ? 'crash-looping' : 'restarting', looping };
     }

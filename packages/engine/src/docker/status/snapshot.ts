@@ -11,7 +11,7 @@ const CONCURRENCY = 8;
  * inspected for health, restart count and published ports. A container removed between list and
  * inspect is simply not in it; the buffered `destroy` event says the rest.
  */
-export async function takeSnapshot(docker: Dockerode, project: string | undefined): Promise<Map<string, Tracked>> {
+export async function takeSnapshot(docker: Dockerode, project: string | undefined, now = 0): Promise<Map<string, Tracked>> {
   const list = await docker.listContainers({ all: true, filters: { label: labelFilter(project) } });
   const infos: (InspectInfo | undefined)[] = new Array(list.length);
   let next = 0;
@@ -23,7 +23,7 @@ export async function takeSnapshot(docker: Dockerode, project: string | undefine
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, list.length) }, worker));
   const out = new Map<string, Tracked>();
-  for (const info of infos) if (info) out.set(info.Id, trackedOf(info));
+  for (const info of infos) if (info) out.set(info.Id, trackedOf(info, now));
   return out;
 }
 

@@ -1,12 +1,12 @@
 import type Dockerode from 'dockerode';
 import type { ContainerStatus, StatusEvent } from '../../types';
-import { parseEvent, WATCHED_ACTIONS } from './events';
-import { labelFilter } from './identity';
+import { type ContainerEvent, parseEvent, WATCHED_ACTIONS } from './events';
+import { type Identity, labelFilter } from './identity';
 import { factsOf, inspect } from './inspect';
 import { ndjsonSplitter } from './ndjson';
 import { AsyncQueue, sleep } from './queue';
 import { byElement, takeSnapshot } from './snapshot';
-import { applyEvent, CRASH_LOOP, type Facts, settle } from './state';
+import { applyEvent, CRASH_LOOP, canPredict, type Facts, refresh, settle } from './state';
 import { StatsSampler } from './stats';
 import { parseEngineTime } from './time';
 
@@ -75,9 +75,14 @@ async function supervise(
 }
 
 interface Raw {
-  rec: unknown;
+  ev: ContainerEvent;
   /** Arrived before the snapshot was complete: may already be reflected in it. */
   early: boolean;
+  /**
+   * The inspect a create, start or die calls for, asked for as the event arrives, so the inspects
+   * of a burst run side by side (see state.ts for how and when their answers are used).
+   */
+  facts?: Promise<Facts | undefined>;
 }
 
 /** One connection: subscribe, snapshot, then follow events until the stream ends. */
@@ -96,6 +101,7 @@ async function session(
   const stats = new StatsSampler(docker, (s) => out.push({ kind: 'stats', stats: s }));
   let stream: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
   let connected = false;
+  let live = true;
   let message = 'engine event stream ended';
   try {
     // Subscribe before listing: an event between list and subscribe would otherwise be lost.
@@ -106,7 +112,12 @@ async function session(
     let snapshotDone = false;
     const split = ndjsonSplitter();
     stream.on('data', (chunk: Buffer) => {
-      for (const rec of split.push(chunk)) raw.push({ rec, early: !snapshotDone });
+      for (const rec of split.push(chunk)) {
+        const ev = parseEvent(rec);
+        if (!ev) continue;
+        const facts = ev.action === 'create' || ev.action === 'start' || ev.action === 'die' ? factsFor(docker, ev.id) : undefined;
+        raw.push({ ev, early: !snapshotDone, facts });
+      }
     });
     stream.on('error', (e: Error) => {
       message = `engine event stream failed: ${e.message}`;
@@ -116,50 +127,94 @@ async function session(
     stream.on('close', () => raw.end());
 
     const info = (await docker.info()) as { SystemTime?: string };
-    const tracked = await takeSnapshot(docker, project);
+    const now = parseEngineTime(info.SystemTime);
+    const tracked = await takeSnapshot(docker, project, now);
     snapshotDone = true;
     connected = true;
-    const at = Math.floor(parseEngineTime(info.SystemTime) / 1e6) || Date.now();
+    const at = Math.floor(now / 1e6) || Date.now();
     out.push({ kind: 'engine', connected: true, at });
     out.push({ kind: 'snapshot', project, containers: [...tracked.values()].map((t) => t.status).sort(byElement), at });
-    if (opts.stats !== false) for (const t of tracked.values()) if (isRunning(t.status)) stats.start(t.status.id!, t.status);
 
     const emit = (status: ContainerStatus) => out.push({ kind: 'change', status: { ...status, ports: [...status.ports] } });
-    for await (const { rec, early } of raw) {
-      if (signal.aborted) break;
-      const ev = parseEvent(rec);
-      if (!ev) continue;
+    const sample = (id: string, who: Identity) => opts.stats !== false && stats.start(id, who);
+    /** Recovered if it stays up as long as Docker's back-off reset: a timer, not a poll of the engine. */
+    const settleLater = (id: string, startedAt: number, delayMs: number) => {
+      const settleAt = startedAt + CRASH_LOOP.settleNs;
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          const cur = tracked.get(id);
+          if (!cur) return;
+          const s = settle(cur, settleAt);
+          if (s.next) tracked.set(id, s.next);
+          if (s.emit) {
+            emit(s.emit);
+            sample(id, s.emit);
+          }
+        },
+        Math.max(0, delayMs),
+      );
+      timers.add(timer);
+    };
+    for (const t of tracked.values()) {
+      if (isRunning(t.status)) sample(t.status.id!, t.status);
+      if (t.status.state === 'crash-looping' && t.startedAt && now)
+        settleLater(t.status.id!, t.startedAt, (t.startedAt + CRASH_LOOP.settleNs - now) / 1e6);
+    }
+
+    /** Applies one event; returns the container's event count after it, undefined when skipped. */
+    const apply = ({ ev, early }: Raw, facts: Facts | undefined): number | undefined => {
       const prev = tracked.get(ev.id);
       // The snapshot already shows this container as of its watermark; replaying older events would
       // flash states it has left (e.g. running again for a container that has since exited).
-      if (early && prev && ev.t <= prev.watermark) continue;
-      const facts = ev.action === 'start' || ev.action === 'die' ? await factsFor(docker, ev.id) : undefined;
+      if (early && prev && ev.t <= prev.watermark) return undefined;
       const step = applyEvent(prev, ev, facts);
       if (step.next) tracked.set(ev.id, step.next);
       else tracked.delete(ev.id);
       if (step.emit) emit(step.emit);
-      if (opts.stats !== false) {
-        if (ev.action === 'start') stats.start(ev.id, ev.identity);
-        if (ev.action === 'die' || ev.action === 'destroy') stats.stop(ev.id);
+      if (ev.action === 'start') sample(ev.id, ev.identity);
+      if (ev.action === 'die' || ev.action === 'destroy') stats.stop(ev.id);
+      if (ev.action === 'start' && step.next?.status.state === 'crash-looping') settleLater(ev.id, ev.t, CRASH_LOOP.settleNs / 1e6);
+      return step.next?.seq;
+    };
+    /** A late inspect answer: configuration is always worth keeping, status only for the event it was for. */
+    const refreshWith = (ev: ContainerEvent, seq: number, facts: Facts | undefined) => {
+      const cur = tracked.get(ev.id);
+      if (!facts || !cur || signal.aborted || !live) return;
+      if (cur.seq !== seq) {
+        tracked.set(ev.id, { ...cur, hasHealthcheck: facts.hasHealthcheck, policy: facts.policy });
+        return;
       }
-      if (ev.action === 'start' && step.next?.status.state === 'crash-looping') {
-        // Recovered if it stays up as long as Docker's back-off reset; a timer, not a poll of the engine.
-        const settleAt = ev.t + CRASH_LOOP.settleNs;
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          const cur = tracked.get(ev.id);
-          if (!cur) return;
-          const s = settle(cur, settleAt);
-          if (s.next) tracked.set(ev.id, s.next);
-          if (s.emit) emit(s.emit);
-        }, CRASH_LOOP.settleNs / 1e6);
-        timers.add(timer);
+      const step = refresh(cur, ev, facts);
+      if (step.next) tracked.set(ev.id, step.next);
+      if (step.emit) emit(step.emit);
+    };
+    // Order matters per container, not across them: one container's slow inspect (its lock is held
+    // while the engine starts or stops it) must not hold back the news about all the others.
+    const chains = new Map<string, Promise<void>>();
+    for await (const r of raw) {
+      if (signal.aborted) break;
+      const before = chains.get(r.ev.id);
+      if (!before && canPredict(tracked.get(r.ev.id), r.ev)) {
+        const seq = apply(r, undefined);
+        if (seq !== undefined && r.facts) void r.facts.then((f) => refreshWith(r.ev, seq, f));
+        continue;
       }
+      const chain = (async () => {
+        await before;
+        const facts = await r.facts;
+        if (!signal.aborted) apply(r, facts);
+      })();
+      chains.set(r.ev.id, chain);
+      void chain.finally(() => chains.get(r.ev.id) === chain && chains.delete(r.ev.id));
     }
+    // What the stream delivered before it ended is still news (inspects fail fast once the engine is gone).
+    await Promise.all(chains.values());
     return { connected, message };
   } catch (e) {
     return { connected, message: `engine unreachable: ${(e as Error).message}` };
   } finally {
+    live = false;
     signal.removeEventListener('abort', onAbort);
     sac.abort();
     stream?.destroy?.();
