@@ -22,7 +22,12 @@ async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void
   await page.mouse.up();
 }
 
-test('networks, exposure and fidelity notes are visible and editable on the canvas', async ({ page, canvas, inspector, yaml }, testInfo) => {
+test('networks, exposure and fidelity notes are visible and editable on the canvas', async ({
+  page,
+  canvas,
+  inspector,
+  yaml,
+}, testInfo) => {
   await openFixture(page);
   await expect(canvas.services).toHaveCount(4);
 
@@ -69,7 +74,11 @@ test('networks, exposure and fidelity notes are visible and editable on the canv
 
   // Joining a network by mouse: web's top handle to the segment (all in view first). One undo step.
   await canvas.root.getByRole('button', { name: /fit view/i }).click();
-  await dragBetween(page, canvas.root.getByLabel('Join web to a network', { exact: true }), canvas.root.getByLabel('Members of network backend'));
+  await dragBetween(
+    page,
+    canvas.root.getByLabel('Join web to a network', { exact: true }),
+    canvas.root.getByLabel('Members of network backend'),
+  );
   await expect(backend).toContainText('4 services');
   await yaml.open('Compose');
   await expect.poll(() => yaml.blockAt('services', 'web', 'networks')).toBe('    - backend');
