@@ -1,8 +1,8 @@
 import { elementId } from '@blaupause/model';
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { NETWORK_ROW_Y } from '../flow/default-layout';
 import { freeSpot } from '../flow/free-spot';
+import { NETWORK_GAP } from '../flow/network-placement';
 import { uniqueName } from '../model/names';
 import { selectBlueprint } from '../store/store';
 import { useAppStore } from '../store/useApp';
@@ -23,7 +23,7 @@ export function useAddNetwork() {
       const nodes = getNodes().filter((n) => !n.parentId);
       const services = nodes.filter((n) => n.type === 'service');
       const joinerNode = joiner ? services.find((n) => n.id === elementId.service(joiner)) : undefined;
-      const top = services.length > 0 ? Math.min(...services.map((n) => n.position.y)) + NETWORK_ROW_Y : NETWORK_ROW_Y;
+      const top = (services.length > 0 ? Math.min(...services.map((n) => n.position.y)) : 0) - NETWORK_GAP;
       const want = { x: joinerNode?.position.x ?? services[0]?.position.x ?? 0, y: top };
       const taken = nodes.map((n) => ({ ...n.position, width: n.measured?.width ?? 240, height: n.measured?.height ?? 100 }));
       const at = freeSpot(want, NETWORK_SIZE, taken);

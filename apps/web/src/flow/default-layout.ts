@@ -1,12 +1,10 @@
 import { type Blueprint, elementId } from '@blaupause/model';
 import type { XY } from '../model/types';
+import { placeNetworks } from './network-placement';
 
-export const GRID = 20;
+export { GRID } from './grid';
 export const COLUMN_WIDTH = 400;
 export const ROW_HEIGHT = 200;
-
-/** Network segments sit in a row above the services that join them. */
-export const NETWORK_ROW_Y = -160;
 
 /**
  * Where nodes without a layout entry go: services in columns by dependency depth (a service left
@@ -27,9 +25,8 @@ export function defaultPositions(bp: Blueprint): Map<string, XY> {
   for (const name of Object.keys(bp.services)) place(elementId.service(name), depth.get(name) ?? 0);
   const volumeColumn = depth.size > 0 ? Math.max(...depth.values()) + 1 : 0;
   for (const name of Object.keys(bp.volumes ?? {})) place(elementId.volume(name), volumeColumn);
-  Object.keys(bp.networks ?? {}).forEach((name, i) => {
-    out.set(elementId.network(name), { x: i * COLUMN_WIDTH, y: NETWORK_ROW_Y });
-  });
+  const services = new Map([...out].filter(([id]) => id.startsWith('service:')));
+  for (const [id, p] of placeNetworks(bp, services)) out.set(id, p);
   return out;
 }
 

@@ -4,7 +4,8 @@ import { analyze } from '../analysis/analyze';
 import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
-import { NETWORK_ROW_Y, withDefaultLayout } from './default-layout';
+import { COLUMN_WIDTH, withDefaultLayout } from './default-layout';
+import { NETWORK_GAP, NETWORK_SLOT } from './network-placement';
 import { createProjector } from './projector';
 import { EXPOSURE_OFFSET, toFlow } from './to-flow';
 
@@ -27,7 +28,8 @@ describe('toFlow: network segments', () => {
     const { nodes, edges } = toFlow(bp);
     expect(nodes.find((n) => n.id === 'network:backend')).toMatchObject({
       type: 'network',
-      position: { x: 0, y: NETWORK_ROW_Y },
+      // Above the drawing, centred over its members weba and webb (one column, 240 wide).
+      position: { x: COLUMN_WIDTH + 120 - NETWORK_SLOT / 2, y: -NETWORK_GAP },
       data: { name: 'backend', internal: true, external: false, driver: 'bridge', members: 2, implicitMembers: 0 },
     });
     const joins = edges.filter((e) => e.type === 'join');
@@ -53,7 +55,7 @@ describe('toFlow: network segments', () => {
     const { nodes, edges } = toFlow(bp, [], ['network:backend', 'join:weba->backend']);
     expect(nodes.find((n) => n.id === 'network:backend')?.selected).toBe(true);
     expect(edges.find((e) => e.id === 'join:weba->backend')?.selected).toBe(true);
-    expect(withDefaultLayout(bp).layout?.nodes['network:backend']).toEqual({ x: 0, y: NETWORK_ROW_Y });
+    expect(withDefaultLayout(bp).layout?.nodes['network:backend']).toEqual({ x: COLUMN_WIDTH + 120 - NETWORK_SLOT / 2, y: -NETWORK_GAP });
   });
 });
 
