@@ -36,24 +36,41 @@ services:
 `;
 
 let server: ChildProcess | undefined;
+let dockerHost = '';
+
+/** The server as `npm start` runs it, with the token this test knows; resolves once it listens. */
+function startServer(): Promise<void> {
+  server = spawn(process.execPath, [SERVER, '--port', String(APP_PORT), '--workspace', `${ROOT}e2e/test-results/workspace`], {
+    env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: dockerHost },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const child = server;
+  return new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('Blaupause is running')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+function stopServer(): Promise<void> {
+  const child = server;
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const env = await ensureDocker();
   await ensureTestImages(env.socket);
+  dockerHost = `unix://${env.socket}`;
   if (!existsSync(SERVER)) spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
-  server = spawn(process.execPath, [SERVER, '--port', String(APP_PORT), '--workspace', `${ROOT}e2e/test-results/workspace`], {
-    env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: `unix://${env.socket}` },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    server?.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Blaupause is running')) resolve();
-    });
-    server?.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
+  await startServer();
 });
 
 test.afterAll(async () => {
@@ -64,7 +81,7 @@ test.afterAll(async () => {
     body: JSON.stringify({ project: PROJECT }),
   }).catch(() => undefined);
   await new Promise((r) => setTimeout(r, 1500));
-  server?.kill('SIGTERM');
+  await stopServer();
 });
 
 test('deploys the drawn blueprint, shows it running on the node, and tears it down', async ({ page }, testInfo) => {
@@ -109,6 +126,15 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   await page.getByRole('button', { name: 'Deploy panel' }).click();
   await expect(live).toContainText('running');
   await page.screenshot({ path: testInfo.outputPath('node-running.png') });
+  // The server goes away and comes back (same token here; a new launch would print a new one):
+  // the page says it is reconnecting and picks the stream up again by itself.
+  const toggle = page.getByRole('button', { name: 'Deploy panel' });
+  await stopServer();
+  await expect(toggle).toContainText('reconnecting', { timeout: 20_000 });
+  await startServer();
+  await expect(toggle).not.toContainText('reconnecting', { timeout: 30_000 });
+  await expect(live).toContainText('running');
+  await expect(live).not.toHaveClass(/is-stale/);
   await page.getByRole('button', { name: 'Deploy panel' }).click();
 
   await dock.getByRole('button', { name: 'Tear down' }).click();

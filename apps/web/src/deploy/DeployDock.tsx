@@ -60,7 +60,7 @@ export default function DeployDock() {
 
   const api = useMemo(() => (backend.kind === 'ready' ? createApi(token) : undefined), [backend.kind, token]);
   const engineUp = backend.kind === 'ready' && backend.connectivity.connected;
-  useStatusStream(engineUp ? api : undefined, projectOk ? project : undefined);
+  useStatusStream(engineUp ? api : undefined, projectOk ? project : undefined, probe);
   const { view, start } = useRun(api);
 
   const doPlan = async () => {

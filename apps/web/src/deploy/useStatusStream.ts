@@ -8,7 +8,7 @@ import { containerKey, failureOf } from './live-state';
  * live slice. The EventSource under it reconnects by itself; while it does, the slice says
  * `reconnecting` and the last known states stay on the nodes. Nothing here polls.
  */
-export function useStatusStream(api: Api | undefined, project: string | undefined): void {
+export function useStatusStream(api: Api | undefined, project: string | undefined, onLost: () => void): void {
   const store = useAppStore();
   useEffect(() => {
     if (!api || !project) return;
@@ -34,8 +34,10 @@ export function useStatusStream(api: Api | undefined, project: string | undefine
           else if (state.state === 'pending' && wasLive) setLiveStream('live');
         },
         onError(e) {
+          // The stream gave up (e.g. the server restarted with a new token): find out why and say so.
           setLiveStream('off');
           toast({ kind: 'error', title: 'Live status stopped', detail: e.message });
+          onLost();
         },
       },
     );
@@ -43,5 +45,5 @@ export function useStatusStream(api: Api | undefined, project: string | undefine
       sub.unsubscribe();
       store.getState().setLiveStream('off');
     };
-  }, [api, project, store]);
+  }, [api, project, store, onLost]);
 }
