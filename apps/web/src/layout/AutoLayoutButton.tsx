@@ -1,8 +1,21 @@
+import { useEffect } from 'react';
+import { warmLayout } from './auto-layout';
 import { useAutoLayout } from './useAutoLayout';
 
 /** The toolbar's "Auto layout" (also Ctrl+Shift+L and the canvas's context menus). */
 export function AutoLayoutButton() {
   const autoLayout = useAutoLayout();
+  // ELK starts in the background at the first click or key press: by the time someone opens a
+  // template or imports a file it is ready. Not at load: the page's start stays light.
+  useEffect(() => {
+    const opts = { once: true, capture: true } as const;
+    window.addEventListener('pointerdown', warmLayout, opts);
+    window.addEventListener('keydown', warmLayout, opts);
+    return () => {
+      window.removeEventListener('pointerdown', warmLayout, opts);
+      window.removeEventListener('keydown', warmLayout, opts);
+    };
+  }, []);
   return (
     <button
       type="button"
