@@ -37,8 +37,9 @@ export function useCanvasActions() {
         case 'duplicate':
           return duplicateSelection(store);
         case 'delete': {
-          const nodes = state.selection.filter((id) => !id.startsWith('link:') && !id.startsWith('mount:'));
-          const edges = state.selection.filter((id) => id.startsWith('link:') || id.startsWith('mount:'));
+          // Edge ids name both ends (link:a->b, mount:…, join:…); node ids never contain "->".
+          const edges = state.selection.filter((id) => id.includes('->'));
+          const nodes = state.selection.filter((id) => !id.includes('->'));
           const cmd = deletionCommand(nodes, edges);
           if (cmd) state.dispatch(cmd);
           return;

@@ -5,8 +5,8 @@ import { freeSpot } from '../flow/free-spot';
 import { uniqueName } from '../model/names';
 import type { XY } from '../model/types';
 import { selectBlueprint } from '../store/store';
-import { focusNode } from './focus-node';
 import { useAppStore } from '../store/useApp';
+import { focusNode } from './focus-node';
 
 export const PALETTE_MIME = 'application/x-blaupause-palette';
 export type PaletteKind = 'service' | 'volume';

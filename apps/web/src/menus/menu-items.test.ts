@@ -36,7 +36,17 @@ describe('context menu items', () => {
     expect(items[1]?.label).toBe('Start when weba is healthy');
   });
 
-  it('offers a mount removal only', () => {
-    expect(actions(menuItems(bp, { kind: 'edge', id: 'mount:web->data' }))).toEqual(['delete']);
+  it('offers a mount or a network membership removal only', () => {
+    expect(menuItems(bp, { kind: 'edge', id: 'mount:web->data' })).toEqual([
+      { action: 'delete', label: 'Remove mount', shortcut: 'Delete' },
+    ]);
+    expect(menuItems(bp, { kind: 'edge', id: 'join:web->front' })).toEqual([
+      { action: 'delete', label: 'Leave network', shortcut: 'Delete' },
+    ]);
+  });
+
+  it('offers a network node the clipboard and delete, and any other node delete', () => {
+    expect(actions(menuItems(bp, { kind: 'node', id: 'network:front' }))).toEqual(['copy', 'cut', 'delete']);
+    expect(actions(menuItems(bp, { kind: 'node', id: 'exposure:web/80' }))).toEqual(['delete']);
   });
 });

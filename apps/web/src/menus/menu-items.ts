@@ -42,7 +42,10 @@ export function menuItems(bp: Blueprint, target: MenuTarget): MenuItem[] {
     ];
   if (target.kind === 'edge') {
     const ends = edgeEnds(target.id);
-    if (!target.id.startsWith('link:') || !ends) return [{ action: 'delete', label: 'Remove mount', shortcut: 'Delete' }];
+    if (!target.id.startsWith('link:') || !ends) {
+      const label = target.id.startsWith('mount:') ? 'Remove mount' : target.id.startsWith('join:') ? 'Leave network' : 'Delete';
+      return [{ action: 'delete', label, shortcut: 'Delete' }];
+    }
     const [from, to] = ends;
     const current = bp.services[from]?.links?.find((l) => l.to === to)?.condition;
     return [
