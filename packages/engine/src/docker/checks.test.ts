@@ -6,8 +6,9 @@ import { demux } from './logs-tail';
 import { verdict } from './settle';
 import { check } from './wait';
 
-const info = (state: Partial<Docker.ContainerInspectInfo['State']>, health = true, restarts = 0) =>
+const info = (state: Partial<Docker.ContainerInspectInfo['State']>, health = true, restarts = 0, policy = 'no') =>
   ({
+    HostConfig: { RestartPolicy: { Name: policy } },
     State: { Status: 'running', Running: true, Restarting: false, ExitCode: 0, StartedAt: '2026-01-01T00:00:00Z', ...state },
     Config: { Healthcheck: health ? { Test: ['CMD', 'true'] } : undefined },
     RestartCount: restarts,
@@ -35,6 +36,11 @@ describe('settle verdicts', () => {
     expect(verdict(c, info({ Status: 'exited', Running: false, ExitCode: 0 }))).toBeUndefined();
     expect(verdict(c, info({ Status: 'exited', Running: false, ExitCode: 4 }))).toMatchObject({ code: 'CONTAINER_EXITED', exitCode: 4 });
     expect(verdict(c, info({ Restarting: true, ExitCode: 3 }, true, 2))).toMatchObject({ code: 'CRASH_LOOP', exitCode: 3, restarts: 2 });
+    // Exited under a restart policy, not yet restarted: the loop has begun.
+    expect(verdict(c, info({ Status: 'exited', Running: false, ExitCode: 3 }, true, 0, 'always'))).toMatchObject({
+      code: 'CRASH_LOOP',
+      exitCode: 3,
+    });
   });
 });
 

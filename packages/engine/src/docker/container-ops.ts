@@ -6,14 +6,15 @@ import { logTail } from './logs-tail';
 
 /**
  * The engine calls of one container step. Creating and starting are separate so that a new
- * container exists before the old one is removed (recreate), and every start goes through one
- * lock: the engine allocates published ports non-atomically (Compose's startMx does the same).
+ * container exists before the old one is removed (recreate), and starts of containers that publish
+ * ports go through one lock: the engine allocates published ports non-atomically (Compose's startMx
+ * serialises every start; the others need not wait).
  */
 export interface OpsContext {
   docker: Docker;
   endpoint: string;
   stopTimeoutSeconds: number;
-  /** Serialises container starts. */
+  /** Serialises the starts of containers that publish ports. */
   startLock: { run<R>(fn: () => Promise<R>): Promise<R> };
   /** Published host ports of each blueprint service, to name them in PORT_IN_USE. */
   publishes: (service: string) => number[];
@@ -50,7 +51,9 @@ export async function create(ctx: OpsContext, d: DesiredContainer, name: string,
 
 export async function start(ctx: OpsContext, d: DesiredContainer, id: string, name: string): Promise<void> {
   try {
-    await ctx.startLock.run(() => ctx.docker.getContainer(id).start());
+    const publishes = Object.keys(d.options.HostConfig?.PortBindings ?? {}).length > 0;
+    const run = () => ctx.docker.getContainer(id).start();
+    await (publishes ? ctx.startLock.run(run) : run());
   } catch (e) {
     if (statusOf(e) === 304) return; // already running
     if (isUnreachable(e)) throw new EngineFailure(unreachable(e, ctx.endpoint));

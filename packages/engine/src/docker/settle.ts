@@ -21,6 +21,7 @@ export async function settle(docker: Docker, started: readonly Started[], window
   // A container caught running again after a restart shows exit code 0 (the engine resets it on
   // start); it is reported once seen in its back-off (Restarting, with the real code) or at the end.
   const suspects = new Map<string, EngineError>();
+  const startedAt = Math.floor(Date.now() / 1000) - 60;
   const deadline = Date.now() + windowMs;
   const report = async (c: Started, error: EngineError) => errors.push({ ...error, logTail: await logTail(docker, c.id) });
   while (pending.length > 0) {
@@ -47,8 +48,15 @@ export async function settle(docker: Docker, started: readonly Started[], window
   for (const c of pending) {
     const error = suspects.get(c.id);
     if (!error) continue;
-    const { exitCode: _unknown, ...rest } = error;
-    await report(c, { ...rest, message: error.message.replace(/exit code 0, /, '') });
+    // Caught running between restarts: the engine's `die` events still know the last exit code.
+    const code = await lastExitCode(docker, c.id, startedAt);
+    const { exitCode: _reset, ...rest } = error;
+    await report(
+      c,
+      code === undefined
+        ? { ...rest, message: error.message.replace(/exit code 0, /, '') }
+        : { ...rest, exitCode: code, message: error.message.replace(/exit code 0/, `exit code ${code}`) },
+    );
   }
   return errors;
 }
@@ -66,6 +74,17 @@ export function verdict(c: Started, info: Docker.ContainerInspectInfo): EngineEr
       exitCode: s.ExitCode,
       restarts,
     };
+  // An error exit under a restart policy is the first turn of a loop, whether or not the engine has restarted it yet.
+  const policy = info.HostConfig?.RestartPolicy?.Name ?? 'no';
+  if (s.Status === 'exited' && s.ExitCode !== 0 && policy !== 'no' && policy !== '')
+    return {
+      code: 'CRASH_LOOP',
+      message: `Container ${c.name} of service "${c.service}" is crash-looping: exit code ${s.ExitCode}, restarted ${restarts} time(s) so far (restart policy ${policy}).`,
+      hint: 'Read its last log lines; fix the command, configuration or image.',
+      elementId: c.elementId,
+      exitCode: s.ExitCode,
+      restarts,
+    };
   if (s.Status === 'exited' && s.ExitCode !== 0)
     return {
       code: 'CONTAINER_EXITED',
@@ -75,4 +94,26 @@ export function verdict(c: Started, info: Docker.ContainerInspectInfo): EngineEr
       restarts,
     };
   return undefined;
+}
+
+/** The exit code of the container's last `die` event since `since` (seconds), read from the engine's event log. */
+export async function lastExitCode(docker: Docker, id: string, since: number): Promise<number | undefined> {
+  try {
+    const stream = (await docker.getEvents({
+      since,
+      until: Math.ceil(Date.now() / 1000),
+      filters: { container: [id], event: ['die'] },
+    })) as NodeJS.ReadableStream;
+    let text = '';
+    for await (const chunk of stream) text += chunk.toString();
+    let code: number | undefined;
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      const exit = (JSON.parse(line) as { Actor?: { Attributes?: Record<string, string> } }).Actor?.Attributes?.exitCode;
+      if (exit !== undefined) code = Number(exit);
+    }
+    return code;
+  } catch {
+    return undefined;
+  }
 }

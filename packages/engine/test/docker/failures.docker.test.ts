@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL } from '../../src/docker/labels';
+import { lastExitCode } from '../../src/docker/settle';
 import { blueprint, cleanup, collect, containerIds, counted, driver, engine, errorsOf, IMAGE, project, succeeded } from './harness';
 
 /** Volumes across destroy, and failures reported as data: crash loops, taken ports, failed pulls, busy projects. */
@@ -70,6 +71,9 @@ describe('Docker driver: volumes and failures', () => {
     expect(error).toMatchObject({ code: 'CRASH_LOOP', exitCode: 3, elementId: 'container:bad/bad' });
     expect(error?.restarts).toBeGreaterThan(0);
     expect(error?.logTail?.some((l) => l.startsWith('boom-'))).toBe(true);
+    // The exit code also comes from the engine's die events when the container is caught between restarts.
+    const id = (await containerIds(c.docker, P))[`${P}-bad-1`] as string;
+    expect(await lastExitCode(c.docker, id, Math.floor(Date.now() / 1000) - 120)).toBe(3);
   });
 
   it('reports a container that exits with an error', async () => {
