@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { serviceLive } from '../deploy/live-state';
+import { serviceLive, type UsagePoint } from '../deploy/live-state';
 import { useApp } from '../store/useApp';
 import './live-status.css';
 
@@ -37,6 +37,34 @@ export function LiveStatus({ service, desired }: { service: string; desired: num
           ↻{live.restarts}
         </span>
       )}
+      <Usage service={service} />
     </div>
   );
+}
+
+const EMPTY: UsagePoint[] = [];
+
+/** CPU as a sparkline over the last half minute, with the latest CPU and memory as text. */
+function Usage({ service }: { service: string }) {
+  const points = useApp((s) => s.live.usage?.[service] ?? EMPTY);
+  const last = points.at(-1);
+  if (!last) return null;
+  const max = Math.max(5, ...points.map((p) => p.cpuPercent));
+  const path = points.map((p, i) => `${(i / Math.max(1, points.length - 1)) * 40},${12 - (p.cpuPercent / max) * 12}`).join(' ');
+  const cpu = `${last.cpuPercent < 10 ? last.cpuPercent.toFixed(1) : Math.round(last.cpuPercent)} %`;
+  const mem = formatBytes(last.memoryBytes);
+  return (
+    <span className="live-usage" title={`CPU ${cpu} · memory ${mem} (last ${points.length} s)`}>
+      <svg className="live-spark" width="40" height="12" viewBox="0 0 40 12" aria-hidden="true">
+        <polyline points={path} />
+      </svg>
+      {cpu} · {mem}
+    </span>
+  );
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (n >= 1024 ** 2) return `${Math.round(n / 1024 ** 2)} MiB`;
+  return `${Math.round(n / 1024)} KiB`;
 }

@@ -22,6 +22,7 @@ export type ProgressEvent = Tracked<SubData<Api['deployments']['progress']>>;
 export type StatusEvent = Tracked<SubData<Api['status']['watch']>>;
 export type ContainerStatus = Extract<StatusEvent, { kind: 'change' }>['status'];
 export type ContainerState = ContainerStatus['state'];
+export type ContainerStats = Extract<StatusEvent, { kind: 'stats' }>['stats'];
 export type BlueprintInput = Parameters<Api['deployments']['plan']['query']>[0]['blueprint'];
 
 /** What the server put into a failed call (apps/server/src/errors.ts). */

@@ -81,3 +81,21 @@ describe('publishedPorts', () => {
     expect(publishedPorts(s)).toEqual([{ service: 'web', port: '127.0.0.1:8080->80/tcp' }]);
   });
 });
+
+describe('usage', () => {
+  const stats = (elementId: string, replica: number, cpuPercent: number, at: number) => ({
+    kind: 'stats' as const,
+    stats: { id: `${elementId}${replica}`, elementId, replica, cpuPercent, memoryBytes: 1024 * 1024, memoryLimitBytes: 0, at },
+  });
+
+  it('sums the containers of a service into one point per second and keeps half a minute', () => {
+    let s = EMPTY_LIVE;
+    s = reduceStatus(s, stats('container:web/web', 1, 2, 1000));
+    s = reduceStatus(s, stats('container:web/web', 2, 3, 1100)); // same second: replaces the point
+    s = reduceStatus(s, stats('container:db/db', 1, 50, 1100));
+    expect(s.usage?.web).toEqual([{ at: 1100, cpuPercent: 5, memoryBytes: 2 * 1024 * 1024 }]);
+    for (let i = 1; i <= 40; i++) s = reduceStatus(s, stats('container:web/web', 1, i, 1100 + i * 1000));
+    expect(s.usage?.web).toHaveLength(30);
+    expect(s.usage?.db).toHaveLength(1);
+  });
+});

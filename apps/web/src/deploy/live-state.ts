@@ -1,4 +1,4 @@
-import type { ContainerState, ContainerStatus, StatusEvent } from './api-types';
+import type { ContainerState, ContainerStats, ContainerStatus, StatusEvent } from './api-types';
 
 /**
  * What the canvas knows about the running deployment, fed only by the status stream (never
@@ -14,7 +14,19 @@ export interface LiveState {
   project: string | undefined;
   /** By `service/container/replica`. Removed containers are dropped. */
   containers: Record<string, ContainerStatus>;
+  /** Latest sample per container (elementId#replica), and per service a short history of their sums. */
+  samples?: Record<string, ContainerStats>;
+  usage?: Record<string, UsagePoint[]>;
 }
+
+export interface UsagePoint {
+  at: number;
+  cpuPercent: number;
+  memoryBytes: number;
+}
+
+/** About half a minute at the engine's 1 Hz sampling. */
+export const USAGE_POINTS = 30;
 
 export const EMPTY_LIVE: LiveState = { stream: 'off', engine: undefined, project: undefined, containers: {} };
 
@@ -34,15 +46,45 @@ export function reduceStatus(state: LiveState, event: StatusEvent): LiveState {
       // Events can overtake each other on the wire; the engine's time decides.
       if (before && before.at > event.status.at) return state;
       const containers = { ...state.containers };
-      if (event.status.state === 'removed') delete containers[k];
-      else containers[k] = event.status;
-      return { ...state, containers };
+      if (event.status.state !== 'removed') {
+        containers[k] = event.status;
+        return { ...state, containers };
+      }
+      delete containers[k];
+      // A removed container's last sample must not count in its service's sums any more.
+      const samples = { ...state.samples };
+      delete samples[`${event.status.elementId}#${event.status.replica}`];
+      return { ...state, containers, samples };
     }
     case 'engine':
       return { ...state, engine: event.connected, ...(event.message ? { engineMessage: event.message } : { engineMessage: undefined }) };
+    case 'stats':
+      return withSample(state, event.stats);
     default:
-      return state; // stats: not drawn yet
+      return state;
   }
+}
+
+/**
+ * A service's CPU and memory are the sums over its containers. Samples of one second (one per
+ * container) fold into one point: a point newer than 800 ms is replaced, not appended.
+ */
+function withSample(state: LiveState, stats: ContainerStats): LiveState {
+  const service = /^container:([^/]+)\//.exec(stats.elementId)?.[1];
+  if (!service) return state;
+  const samples = { ...state.samples, [`${stats.elementId}#${stats.replica}`]: stats };
+  let cpuPercent = 0;
+  let memoryBytes = 0;
+  for (const s of Object.values(samples))
+    if (s.elementId.startsWith(`container:${service}/`)) {
+      cpuPercent += s.cpuPercent;
+      memoryBytes += s.memoryBytes;
+    }
+  const history = state.usage?.[service] ?? [];
+  const last = history.at(-1);
+  const point = { at: stats.at, cpuPercent, memoryBytes };
+  const next = last && stats.at - last.at < 800 ? [...history.slice(0, -1), point] : [...history, point].slice(-USAGE_POINTS);
+  return { ...state, samples, usage: { ...state.usage, [service]: next } };
 }
 
 /** Worst first: a service shows the state of its most troubled container. */
