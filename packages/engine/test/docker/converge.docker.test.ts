@@ -1,3 +1,4 @@
+import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABEL } from '../../src/docker/labels';
 import { blueprint, cleanup, collect, containerIds, counted, driver, engine, errorsOf, IMAGE, project, succeeded } from './harness';
@@ -33,6 +34,16 @@ describe('Docker driver: convergence after interruptions', () => {
     const info = await d.info();
     expect(info.ok && info.value).toMatchObject({ kind: 'docker', endpoint: 'unix:///var/run/docker.sock' });
     expect(info.ok && info.value.apiVersion).toMatch(/^1\.\d+$/);
+  });
+
+  it('answers ENGINE_UNREACHABLE, naming where it looked, when no engine listens', async () => {
+    const none = driver(new Docker({ socketPath: '/tmp/blaupause-no-engine-here.sock' }));
+    const info = await none.info();
+    expect(!info.ok && info.error).toMatchObject({ code: 'ENGINE_UNREACHABLE' });
+    expect(!info.ok && info.error.message).toContain('/tmp/blaupause-no-engine-here.sock');
+    const events = await collect(none.apply(bp(), { project: fresh('none') }));
+    expect(errorsOf(events).map((e) => e.code)).toEqual(['ENGINE_UNREACHABLE']);
+    expect(events.at(-1)).toMatchObject({ kind: 'done', ok: false });
   });
 
   it('heals a recreate interrupted after the new container was created (F2): one container per slot, canonically named', async () => {
