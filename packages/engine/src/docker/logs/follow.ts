@@ -68,7 +68,7 @@ export async function* followLogs(docker: Dockerode, options: LogOptions): Async
       for (const ev of ['end', 'close', 'error']) events.on(ev, () => changes.end());
     }
 
-    const targets = await listTargets(docker, options.project, matches);
+    const targets = await listTargets(docker, options.project, matches, ac.signal);
     const tail = options.tail ?? 'all';
     if (!options.follow || tail !== 0) {
       for (const line of await history(docker, [...targets.values()], tail, ac.signal)) {
@@ -128,7 +128,7 @@ export async function* followLogs(docker: Dockerode, options: LogOptions): Async
         if (!t) {
           const info = await docker
             .getContainer(id)
-            .inspect()
+            .inspect({ abortSignal: ac.signal } as object)
             .catch(() => undefined);
           if (!info) continue;
           t = { id, who, tty: info.Config?.Tty === true, lastKey: '', lastAt: 0, sameKey: 0, from: '', running: true };
@@ -147,15 +147,24 @@ export async function* followLogs(docker: Dockerode, options: LogOptions): Async
   }
 }
 
-async function listTargets(docker: Dockerode, project: string, matches: (who: Identity) => boolean): Promise<Map<string, Target>> {
-  const list = await docker.listContainers({ all: true, filters: { label: labelFilter(project) } });
+async function listTargets(
+  docker: Dockerode,
+  project: string,
+  matches: (who: Identity) => boolean,
+  signal: AbortSignal,
+): Promise<Map<string, Target>> {
+  const list = await docker.listContainers({
+    all: true,
+    filters: { label: labelFilter(project) },
+    abortSignal: signal,
+  } as Dockerode.ContainerListOptions);
   const targets = new Map<string, Target>();
   for (const c of list) {
     const who = identityOf(c.Labels);
     if (!matches(who)) continue;
     const info = await docker
       .getContainer(c.Id)
-      .inspect()
+      .inspect({ abortSignal: signal } as object)
       .catch(() => undefined);
     if (!info) continue;
     const running = info.State?.Running === true;

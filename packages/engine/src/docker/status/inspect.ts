@@ -25,9 +25,9 @@ export interface InspectInfo {
 }
 
 /** Inspect, or undefined when the container is already gone (a 404 is an answer, not a failure). */
-export async function inspect(docker: Dockerode, id: string): Promise<InspectInfo | undefined> {
+export async function inspect(docker: Dockerode, id: string, signal?: AbortSignal): Promise<InspectInfo | undefined> {
   try {
-    return (await docker.getContainer(id).inspect()) as InspectInfo;
+    return (await docker.getContainer(id).inspect({ abortSignal: signal } as object)) as InspectInfo;
   } catch (e) {
     if ((e as { statusCode?: number }).statusCode === 404) return undefined;
     throw e;

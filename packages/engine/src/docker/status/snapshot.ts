@@ -11,14 +11,23 @@ const CONCURRENCY = 8;
  * inspected for health, restart count and published ports. A container removed between list and
  * inspect is simply not in it; the buffered `destroy` event says the rest.
  */
-export async function takeSnapshot(docker: Dockerode, project: string | undefined, now = 0): Promise<Map<string, Tracked>> {
-  const list = await docker.listContainers({ all: true, filters: { label: labelFilter(project) } });
+export async function takeSnapshot(
+  docker: Dockerode,
+  project: string | undefined,
+  now = 0,
+  signal?: AbortSignal,
+): Promise<Map<string, Tracked>> {
+  const list = await docker.listContainers({
+    all: true,
+    filters: { label: labelFilter(project) },
+    abortSignal: signal,
+  } as Dockerode.ContainerListOptions);
   const infos: (InspectInfo | undefined)[] = new Array(list.length);
   let next = 0;
   const worker = async () => {
     while (next < list.length) {
       const i = next++;
-      infos[i] = await inspect(docker, list[i]!.Id);
+      infos[i] = await inspect(docker, list[i]!.Id, signal);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, list.length) }, worker));

@@ -115,7 +115,8 @@ async function session(
       for (const rec of split.push(chunk)) {
         const ev = parseEvent(rec);
         if (!ev) continue;
-        const facts = ev.action === 'create' || ev.action === 'start' || ev.action === 'die' ? factsFor(docker, ev.id) : undefined;
+        const facts =
+          ev.action === 'create' || ev.action === 'start' || ev.action === 'die' ? factsFor(docker, ev.id, sac.signal) : undefined;
         raw.push({ ev, early: !snapshotDone, facts });
       }
     });
@@ -126,9 +127,13 @@ async function session(
     stream.on('end', () => raw.end());
     stream.on('close', () => raw.end());
 
-    const info = (await docker.info()) as { SystemTime?: string };
+    // Every request of a session carries its signal: an abort must not wait for a busy engine.
+    // (dockerode takes options on info() though its types do not say so)
+    const info = (await (docker.info as (o: object) => Promise<unknown>).call(docker, { abortSignal: sac.signal })) as {
+      SystemTime?: string;
+    };
     const now = parseEngineTime(info.SystemTime);
-    const tracked = await takeSnapshot(docker, project, now);
+    const tracked = await takeSnapshot(docker, project, now, sac.signal);
     snapshotDone = true;
     connected = true;
     const at = Math.floor(now / 1e6) || Date.now();
@@ -224,9 +229,9 @@ async function session(
   }
 }
 
-async function factsFor(docker: Dockerode, id: string): Promise<Facts | undefined> {
+async function factsFor(docker: Dockerode, id: string, signal: AbortSignal): Promise<Facts | undefined> {
   try {
-    const info = await inspect(docker, id);
+    const info = await inspect(docker, id, signal);
     return info && factsOf(info);
   } catch {
     // The engine went away mid-event: the stream ends next and the re-snapshot tells the truth.
