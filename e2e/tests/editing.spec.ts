@@ -206,6 +206,17 @@ test('keyboard: palette with Enter, arrows move the new node, Ctrl+A, snap toggl
   await expect.poll(async () => (await box(volume)).x).toBeGreaterThan(before.x);
   expect((await box(volume)).y).toBeGreaterThan(before.y);
 
+  // Delete the focused node: focus stays on the canvas, and Tab goes on to its edges and nodes.
+  await nodeOf(page, 'service:weba').focus();
+  await page.keyboard.press('Enter'); // select it
+  await page.keyboard.press('Delete');
+  await expect(canvas.service('weba')).toHaveCount(0);
+  await expect(canvas.root).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.react-flow__node:focus, .react-flow__edge:focus')).toHaveCount(1);
+  await canvas.undo();
+  await expect(canvas.service('weba')).toBeVisible();
+
   await page.keyboard.press('Control+a');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(4);
 

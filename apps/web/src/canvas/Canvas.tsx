@@ -24,6 +24,7 @@ import { selectBlueprint } from '../store/store';
 import { useApp, useAppStore, useStorage } from '../store/useApp';
 import { useTheme } from '../theme/ThemeContext';
 import { edgeTypes, nodeTypes } from './flow-types';
+import { keepFocusOnCanvas } from './focus-node';
 import { connectionCommand, deletionCommand, nextSelection } from './gestures';
 import { readSnap, writeSnap } from './snap-pref';
 import { useCanvasActions } from './useCanvasActions';
@@ -92,6 +93,7 @@ export function Canvas() {
         cut.map((e) => e.id),
       );
       if (cmd) store.getState().dispatch(cmd);
+      keepFocusOnCanvas();
     },
     [store],
   );
@@ -131,7 +133,7 @@ export function Canvas() {
   // React Flow's own parts (controls, minimap) follow the app's theme.
   const colorMode = useTheme();
   return (
-    <section className="canvas" aria-label="Canvas" onKeyDown={menu.onKeyDown}>
+    <section className="canvas" aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={flow.edges}

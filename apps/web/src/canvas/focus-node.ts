@@ -14,3 +14,15 @@ export function focusNode(id: string | undefined, tries = 30): void {
     if (document.activeElement !== el && tries > 0) focusNode(id, tries - 1);
   });
 }
+
+/**
+ * After what had focus was deleted (a node, an edge), focus would fall back to the page and the
+ * next Tab would start at the toolbar: keep it on the canvas instead, where Tab reaches the nodes.
+ */
+export function keepFocusOnCanvas(): void {
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    document.querySelector<HTMLElement>('section.canvas')?.focus({ preventScroll: true });
+  });
+}

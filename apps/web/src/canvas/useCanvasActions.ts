@@ -7,6 +7,7 @@ import type { MenuAction, MenuTarget } from '../menus/menu-items';
 import type { XY } from '../model/types';
 import { useAppStore } from '../store/useApp';
 import { duplicateSelection } from '../useShortcuts';
+import { keepFocusOnCanvas } from './focus-node';
 import { deletionCommand } from './gestures';
 import { usePaletteAdd } from './usePaletteAdd';
 
@@ -42,7 +43,7 @@ export function useCanvasActions() {
           const nodes = state.selection.filter((id) => !id.includes('->'));
           const cmd = deletionCommand(nodes, edges);
           if (cmd) state.dispatch(cmd);
-          return;
+          return keepFocusOnCanvas();
         }
         case 'add-helper':
           return focusHelperForm();

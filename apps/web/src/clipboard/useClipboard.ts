@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect } from 'react';
-import { focusNode } from '../canvas/focus-node';
+import { focusNode, keepFocusOnCanvas } from '../canvas/focus-node';
 import { deletionCommand } from '../canvas/gestures';
 import { isUnplaced, withAutoLayout } from '../layout/auto-layout';
 import type { XY } from '../model/types';
@@ -42,8 +42,13 @@ function copyText(store: AppStore): string | undefined {
 
 function cutSelection(store: AppStore): void {
   const { selection, dispatch } = store.getState();
-  const cmd = deletionCommand(selection, []);
+  // Edge ids name both ends (link:a->b); what is cut is the nodes, with the edges they take along.
+  const cmd = deletionCommand(
+    selection.filter((id) => !id.includes('->')),
+    [],
+  );
   if (cmd) dispatch(cmd);
+  keepFocusOnCanvas();
 }
 
 /** Copy, cut and paste for menus and buttons, through the async Clipboard API with the in-memory fallback. */
