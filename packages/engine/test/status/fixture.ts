@@ -39,9 +39,10 @@ export function labelsFor(project: string, s: Spec): Record<string, string> {
   };
 }
 
-export async function create(project: string, s: Spec): Promise<Dockerode.Container> {
+/** `on`: another engine than the shared one (the engine-restart test's private dockerd). */
+export async function create(project: string, s: Spec, on: Dockerode = docker): Promise<Dockerode.Container> {
   const container = s.container ?? 'main';
-  return docker.createContainer({
+  return on.createContainer({
     name: `${project}-${s.service}${container === 'main' ? '' : `-${container}`}-${s.replica ?? 1}`,
     Image: IMAGE,
     Cmd: ['sh', '-c', s.cmd],
@@ -59,8 +60,8 @@ export async function create(project: string, s: Spec): Promise<Dockerode.Contai
   });
 }
 
-export async function run(project: string, s: Spec): Promise<Dockerode.Container> {
-  const c = await create(project, s);
+export async function run(project: string, s: Spec, on: Dockerode = docker): Promise<Dockerode.Container> {
+  const c = await create(project, s, on);
   await c.start();
   return c;
 }
