@@ -1,5 +1,6 @@
 import '../styles/library.css';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { LIBRARY_KEY } from '../persistence/keys';
 import { useLibrary, useLibraryState } from './LibraryContext';
 
 // The dialog is loaded when first opened: drawing does not need it.
@@ -11,6 +12,15 @@ export function LibraryButton({ fallbackName }: { fallbackName: string }) {
   const { index, error, notices } = useLibraryState();
   const [open, setOpen] = useState(false);
   const title = index.entries.find((e) => e.id === index.current)?.title ?? fallbackName;
+  // Another tab of the app changed the library: show its blueprints here too (the storage event fires only in other tabs).
+  useEffect(() => {
+    if (!library) return;
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === LIBRARY_KEY || e.key === null) library.refresh();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [library]);
   const message = error ?? notices[0];
   if (!library)
     return (

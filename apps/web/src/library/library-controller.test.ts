@@ -23,7 +23,7 @@ function memory(initial: Record<string, string> = {}) {
 }
 
 /** The page's startup (main.tsx) with the worker's restore run in-process. */
-function start(storage = memory()) {
+function start(storage = memory(), tab = 'bp') {
   let t = 100;
   let n = 0;
   const deps: LibraryDeps = {
@@ -32,7 +32,7 @@ function start(storage = memory()) {
     template: async (id) => withDefaultLayout(id === EMPTY_TEMPLATE ? emptyBlueprint() : templateBlueprint(id)),
     withLayout: withDefaultLayout,
     now: () => ++t,
-    newId: () => `bp-${++n}`,
+    newId: () => `${tab}-${++n}`,
   };
   const library = createLibrary(deps);
   const restored = restoreDocument(storage);
@@ -103,7 +103,7 @@ describe('library controller', () => {
       docKey(damaged),
       JSON.stringify({ apiVersion: 'blaupause.dev/v1', kind: 'Blueprint', metadata: { name: 'Bad Name' } }),
     );
-    const again = start(app.storage);
+    const again = start(app.storage, 'reload'); // a new page: ids of its own
     expect(again.library.state().error).toMatch(/“Patterns” could not be opened/);
     expect(titles(again)).toEqual(['seed-haproxy', 'Patterns', 'seed-haproxy 2']);
     expect(again.storage.data.get(docKey(damaged))).toContain('Bad Name');
@@ -127,5 +127,27 @@ describe('library controller', () => {
     app.library.flush();
     expect(app.library.state().error).toBeUndefined();
     expect(names(start(app.storage))).toContain('api');
+  });
+});
+
+describe('two tabs on one storage', () => {
+  it("a tab refreshing sees the other's new blueprint and keeps its own open one; one deleted elsewhere is saved again", async () => {
+    const a = start();
+    const b = start(a.storage, 'tab-b');
+    expect(b.library.state().index.current).toBe(a.library.state().index.current);
+    await a.library.createFromTemplate('patterns', 'From A');
+    b.library.refresh();
+    expect(titles(b)).toEqual(['seed-haproxy', 'From A']);
+    // b still has the seed open, a the new one.
+    expect(names(b)).toEqual(['weba', 'webb', 'haproxy']);
+    const seedId = b.library.state().index.current ?? '';
+    expect(seedId).not.toBe(a.library.state().index.current);
+    // a deletes the blueprint b has open: b's work is not lost.
+    a.library.refresh();
+    expect(await a.library.remove(seedId)).toBe(true);
+    b.library.refresh();
+    expect(b.library.state().error).toMatch(/deleted in another tab/);
+    expect(titles(b)).toEqual(['From A', 'seed-haproxy']);
+    expect(b.library.state().index.current).not.toBe(seedId);
   });
 });

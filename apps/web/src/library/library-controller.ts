@@ -59,6 +59,8 @@ export interface LibraryController {
   duplicate(id: string): Promise<boolean>;
   remove(id: string): Promise<boolean>;
   dismiss(): void;
+  /** Re-reads the index (another tab changed it); this page keeps its own open blueprint. */
+  refresh(): void;
 }
 
 const SAVE_DELAY_MS = 400;
@@ -205,6 +207,33 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
 
     dismiss() {
       set({ error: undefined, notices: [] });
+    },
+
+    refresh() {
+      const mine = state.index.current;
+      const { index } = loadIndex(deps.storage, deps.now(), deps.newId);
+      const kept = mine !== undefined && index.entries.some((e) => e.id === mine);
+      set({ index: { ...index, current: kept ? mine : index.current } });
+      if (mine !== undefined && !kept) {
+        // Deleted elsewhere: the work shown here goes into a new entry rather than nowhere.
+        const bp = store ? selectBlueprint(store.getState()) : undefined;
+        if (bp) {
+          const r = createEntry(deps.storage, state.index, {
+            id: deps.newId(),
+            title: uniqueTitle(state.index, bp.metadata.name),
+            followsName: true,
+            text: JSON.stringify(bp),
+            now: deps.now(),
+          });
+          if (r.ok)
+            set({
+              index: r.value,
+              error: 'This blueprint was deleted in another tab; what is open here was saved again as a new blueprint.',
+            });
+          else set({ error: r.error.message });
+          saved = bp;
+        }
+      }
     },
   };
 }

@@ -81,6 +81,8 @@ describe('library storage', () => {
     index = ok(createEntry(storage, index, { id: 'b', title: 'Patterns', text: patterns, now: 2 }));
     expect(index.current).toBe('b');
     expect(index.entries.map((e) => e.title)).toEqual(['Shop front', 'Patterns']);
+    expect(createEntry(storage, index, { id: 'a', title: 'Again', text: seed, now: 3 })).toMatchObject({ ok: false });
+    expect(storage.data.get(docKey('a'))).toBe(seed);
 
     index = ok(saveEntry(storage, index, 'a', patterns, 5));
     expect(storage.data.get(docKey('a'))).toBe(patterns);

@@ -129,6 +129,8 @@ export function createEntry(
 ): Result<LibraryIndex> {
   const title = cleanTitle(init.title);
   if (!title.ok) return title;
+  if (!ID.test(init.id) || index.entries.some((e) => e.id === init.id))
+    return { ok: false, error: { code: 'UNKNOWN_ID', message: `Cannot add a blueprint with the id ${init.id}.` } };
   const written = write(storage, docKey(init.id), init.text);
   if (!written.ok) return written;
   const entry = {
