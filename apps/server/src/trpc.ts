@@ -8,6 +8,8 @@ import { appErrorOf } from './errors';
 export interface Context {
   /** Set by the HTTP layer after its checks (http/guard.ts); procedures may log it, never trust it more. */
   remote?: string;
+  /** Told of every procedure about to run (issue 5's audit: a refused request must run none). */
+  audit?: (call: { path: string; type: 'query' | 'mutation' | 'subscription' }) => void;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -23,4 +25,8 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const procedure = t.procedure;
+/** Every procedure records itself in the audit before its input is even parsed. */
+export const procedure = t.procedure.use(({ ctx, path, type, next }) => {
+  ctx.audit?.({ path, type });
+  return next();
+});

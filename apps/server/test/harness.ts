@@ -27,11 +27,21 @@ export async function startTestServer<D extends Driver>(d: D) {
   const runs = new DeployRuns(d);
   const statusHub = createStatusHub((project, signal) => d.watch(project, signal));
   const router = createAppRouter({ driver: d, statusHub, workspace, runs });
-  const running = await startServer({ router, staticDir: fakeStaticDir(root), host: '127.0.0.1', port: 0, token: TOKEN });
+  // Every procedure that runs, in order: the guard tests assert refused requests add nothing here.
+  const audit: string[] = [];
+  const running = await startServer({
+    router,
+    staticDir: fakeStaticDir(root),
+    host: '127.0.0.1',
+    port: 0,
+    token: TOKEN,
+    audit: ({ path }) => audit.push(path),
+  });
   const client = makeClient(running.origin, TOKEN);
   return {
     ...running,
     driver: d,
+    audit,
     client,
     workspace,
     root,

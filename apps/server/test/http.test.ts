@@ -82,6 +82,34 @@ describe('the built app', () => {
 });
 
 describe('the guard in front of every request', () => {
+  it('runs no procedure for any refused request (audit), and one for an accepted request', async () => {
+    srv.audit.length = 0;
+    const params = (token: string) => encodeURIComponent(JSON.stringify({ token }));
+    const json = { 'content-type': 'application/json' };
+    const body = JSON.stringify({ project: 'shop' });
+    const refused = [
+      raw('/api/trpc/engine.connectivity'),
+      raw('/api/trpc/engine.connectivity', { headers: { 'x-blaupause-token': 'b'.repeat(64) } }),
+      raw('/api/trpc/engine.connectivity', { headers: api({ host: 'evil.test' }) }),
+      raw('/api/trpc/engine.connectivity', { headers: api({ origin: 'http://evil.test' }) }),
+      raw('/api/trpc/engine.connectivity', { headers: api({ origin: 'null' }) }),
+      raw('/api/trpc/deployments.destroy', { method: 'POST', headers: api({ 'content-type': 'text/plain' }), body }),
+      raw('/api/trpc/deployments.destroy', {
+        method: 'POST',
+        headers: api({ 'content-type': 'application/x-www-form-urlencoded' }),
+        body: 'project=shop',
+      }),
+      raw('/api/trpc/deployments.destroy', { method: 'POST', headers: { ...json, origin: 'http://evil.test' }, body }),
+      raw(`/api/trpc/status.watch?connectionParams=${params(TOKEN)}`, { headers: { origin: 'http://evil.test' } }),
+      raw(`/api/trpc/status.watch?connectionParams=${params(TOKEN)}`, { headers: { 'sec-fetch-site': 'cross-site' } }),
+      raw(`/api/trpc/status.watch?connectionParams=${params('c'.repeat(64))}`),
+    ];
+    for (const r of await Promise.all(refused)) expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(srv.audit).toEqual([]);
+    expect((await raw('/api/trpc/engine.connectivity', { headers: api() })).status).toBe(200);
+    expect(srv.audit).toEqual(['engine.connectivity']);
+  });
+
   it('refuses a wrong Host (DNS rebinding) even with the token', async () => {
     expect((await raw('/api/trpc/engine.connectivity', { headers: api({ host: `evil.test:${srv.port}` }) })).status).toBe(421);
     expect((await raw('/', { headers: { host: 'evil.test' } })).status).toBe(421);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import type { Context } from '../trpc';
 import { API_PREFIX, checkRequest, type GuardPolicy, loopbackPolicy } from './guard';
 import { setSecurityHeaders, staticApp } from './static';
 
@@ -19,6 +20,8 @@ export interface ServerOptions {
   port: number;
   /** Per-launch API token; undefined disables the token check (never in main.ts). */
   token: string | undefined;
+  /** Told of every procedure that runs (tests prove refused requests run none). */
+  audit?: Context['audit'];
 }
 
 export interface RunningServer {
@@ -49,7 +52,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     basePath: TRPC_PATH,
     maxBodySize: MAX_BODY_BYTES,
     allowMethodOverride: true,
-    createContext: ({ req }) => ({ remote: req.socket.remoteAddress }),
+    createContext: ({ req }): Context => ({ remote: req.socket.remoteAddress, ...(opts.audit ? { audit: opts.audit } : {}) }),
   });
   const app = staticApp(opts.staticDir);
   let policy: GuardPolicy | undefined;
