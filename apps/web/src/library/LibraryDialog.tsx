@@ -149,7 +149,8 @@ function EntryRow({
           >
             Delete
           </button>
-          <button type="button" className="button" onClick={() => setMode('view')}>
+          {/* biome-ignore lint/a11y/noAutofocus: the safe answer gets the focus when the question appears */}
+          <button type="button" className="button" autoFocus onClick={() => setMode('view')}>
             Keep
           </button>
         </fieldset>

@@ -14,6 +14,7 @@ const PAIRS: Array<[Colour, Colour]> = [
   ['text-muted', 'canvas-bg'],
   ['accent', 'surface'],
   ['accent', 'accent-soft'],
+  ['on-accent', 'accent'],
   ['role-main', 'surface'],
   ['role-sidecar', 'surface'],
   ['role-ambassador', 'surface'],

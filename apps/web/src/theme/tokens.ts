@@ -16,6 +16,8 @@ export const LIGHT = {
   'text-muted': '#5f6b80',
   accent: '#2357d9',
   'accent-soft': '#e6edfd',
+  /** Text on a filled accent button. */
+  'on-accent': '#ffffff',
   focus: '#2357d9',
 
   error: '#c62828',
@@ -60,6 +62,7 @@ export const DARK: Tokens = {
   'text-muted': '#9ba6b9',
   accent: '#7ba3ff',
   'accent-soft': '#1e2b4b',
+  'on-accent': '#0e121a',
   focus: '#7ba3ff',
 
   error: '#ff7b7b',
