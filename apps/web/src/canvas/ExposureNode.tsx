@@ -20,7 +20,7 @@ function ExposureNodeView({ data }: NodeProps<ExposureNodeType>) {
         type="button"
         className={classes.join(' ')}
         aria-label={`Exposure of ${data.service} port ${data.port}: ${what.join(', ')}`}
-        title={`Edit in the inspector of ${data.service}`}
+        title={`${what.join('\n')}\nClick to edit it in the inspector of ${data.service}.`}
         onClick={() => store.getState().select([elementId.service(data.service)])}
       >
         {data.published && (

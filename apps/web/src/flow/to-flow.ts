@@ -55,7 +55,7 @@ export type FlowEdge = LinkEdge | MountEdge | JoinEdge | ExposeEdge;
 const EXPOSURE_STYLE = { pointerEvents: 'all' } as const;
 
 /** Where an exposure node sits, relative to its service's top-left corner: left of it, one row each. */
-export const EXPOSURE_OFFSET = { x: -200, y: 6, row: 40 };
+export const EXPOSURE_OFFSET = { x: -220, y: 6, row: 40 };
 
 /**
  * The canvas as a projection of the document (DESIGN §1): one node per service, volume and declared

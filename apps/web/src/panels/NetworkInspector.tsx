@@ -1,5 +1,5 @@
 import type { Blueprint } from '@blaupause/model';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useApp } from '../store/useApp';
 import { CommitField } from './CommitField';
 import { nameProblem } from './field-rules';
@@ -11,12 +11,14 @@ import { nameProblem } from './field-rules';
 export function NetworkInspector({ bp, name }: { bp: Blueprint; name: string }) {
   const dispatch = useApp((s) => s.dispatch);
   const id = useId();
+  const [choice, setChoice] = useState('');
   const network = bp.networks?.[name];
   if (!network) return null;
   const services = Object.keys(bp.services);
   const members = services.filter((s) => bp.services[s]?.networks?.includes(name));
   const implicit = name === 'default' ? services.filter((s) => !bp.services[s]?.networks?.length) : [];
   const others = services.filter((s) => !members.includes(s) && !implicit.includes(s));
+  const joiner = others.includes(choice) ? choice : (others[0] ?? '');
   const setOption = (options: { internal?: boolean; external?: boolean; driver?: string }) =>
     dispatch({ kind: 'setNetworkOptions', name, options });
   return (
@@ -82,21 +84,28 @@ export function NetworkInspector({ bp, name }: { bp: Blueprint; name: string }) 
         {members.length === 0 && implicit.length === 0 && <li className="muted">No service joins it yet.</li>}
       </ul>
       {others.length > 0 && (
-        <div className="field">
-          <label htmlFor={`${id}-join`}>Add a service</label>
-          <select
-            id={`${id}-join`}
-            value=""
-            onChange={(e) => e.target.value && dispatch({ kind: 'joinNetwork', service: e.target.value, network: name })}
-          >
-            <option value="">choose…</option>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            dispatch({ kind: 'joinNetwork', service: joiner, network: name });
+          }}
+          aria-label={`Add a service to ${name}`}
+        >
+          <label htmlFor={`${id}-join`} className="sr-only">
+            Service to add
+          </label>
+          <select id={`${id}-join`} value={joiner} onChange={(e) => setChoice(e.target.value)}>
             {others.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
             ))}
           </select>
-        </div>
+          <button type="submit" className="button" aria-label={`Add ${joiner} to ${name}`}>
+            Add
+          </button>
+        </form>
       )}
       <p className="muted">
         A service that names its networks is on those only (as in Compose): it leaves the default network unless it joins “default” too.

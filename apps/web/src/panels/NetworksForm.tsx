@@ -1,5 +1,5 @@
 import type { Service } from '@blaupause/model';
-import { useId } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useAddNetwork } from '../canvas/useAddNetwork';
 import { DEFAULT_NETWORK } from '../model/network-commands';
 import { selectBlueprint } from '../store/store';
@@ -19,6 +19,14 @@ export function NetworksForm({ name, service }: { name: string; service: Service
   const choices = [...new Set([...declared, DEFAULT_NETWORK])].filter((n) => !joined.includes(n));
   // Joining default while on it implicitly changes nothing anyone could see: offer it only once the service names networks.
   const offered = joined.length === 0 ? choices.filter((n) => n !== DEFAULT_NETWORK) : choices;
+  // A select that acted on change would join a network per arrow key: choose, then Join.
+  const [choice, setChoice] = useState('');
+  const chosen = choice === NEW || offered.includes(choice) ? choice : (offered[0] ?? NEW);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (chosen === NEW) addNetwork(name);
+    else dispatch({ kind: 'joinNetwork', service: name, network: chosen });
+  };
   return (
     <>
       <h3 className="subheading">Networks</h3>
@@ -38,28 +46,22 @@ export function NetworksForm({ name, service }: { name: string; service: Service
           </li>
         ))}
       </ul>
-      {
-        <div className="field">
-          <label htmlFor={`${id}-join`}>Join a network</label>
-          <select
-            id={`${id}-join`}
-            value=""
-            onChange={(e) => {
-              const network = e.target.value;
-              if (network === NEW) addNetwork(name);
-              else if (network) dispatch({ kind: 'joinNetwork', service: name, network });
-            }}
-          >
-            <option value="">choose…</option>
-            {offered.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-            <option value={NEW}>a new network</option>
-          </select>
-        </div>
-      }
+      <form className="inline-form" onSubmit={submit} aria-label={`Join ${name} to a network`}>
+        <label htmlFor={`${id}-join`} className="sr-only">
+          Network to join
+        </label>
+        <select id={`${id}-join`} value={chosen} onChange={(e) => setChoice(e.target.value)}>
+          {offered.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+          <option value={NEW}>a new network</option>
+        </select>
+        <button type="submit" className="button" aria-label={chosen === NEW ? `Join ${name} to a new network` : `Join ${chosen}`}>
+          Join
+        </button>
+      </form>
     </>
   );
 }
