@@ -25,7 +25,11 @@ export function defaultPositions(bp: Blueprint): Map<string, XY> {
   for (const name of Object.keys(bp.services)) place(elementId.service(name), depth.get(name) ?? 0);
   const volumeColumn = depth.size > 0 ? Math.max(...depth.values()) + 1 : 0;
   for (const name of Object.keys(bp.volumes ?? {})) place(elementId.volume(name), volumeColumn);
-  const services = new Map([...out].filter(([id]) => id.startsWith('service:')));
+  // Segments go over where their members are shown: placed services where they were placed.
+  const placed = bp.layout?.nodes ?? {};
+  const services = new Map(
+    [...out].filter(([id]) => id.startsWith('service:')).map(([id, p]) => [id, Object.hasOwn(placed, id) ? (placed[id] as XY) : p]),
+  );
   for (const [id, p] of placeNetworks(bp, services)) out.set(id, p);
   return out;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
+import { withDefaultLayout } from './default-layout';
 import { NETWORK_GAP, NETWORK_SLOT, placeNetworks } from './network-placement';
 
 function build(...cmds: Command[]): Blueprint {
@@ -62,5 +63,14 @@ describe('placeNetworks', () => {
     // default: haproxy and weba (no networks named) → centre 320.
     expect(placeNetworks(bp, at).get('network:default')?.x).toBe(320 - NETWORK_SLOT / 2);
     expect(placeNetworks(templateBlueprint('seed-compose'), at).size).toBe(0);
+  });
+
+  it('an unplaced segment of a drawn blueprint goes over where its members were placed', () => {
+    const bp = build(
+      { kind: 'moveNodes', moves: [{ id: 'service:weba', x: 2000, y: 1000 }] },
+      { kind: 'addNetwork', name: 'back' },
+      { kind: 'joinNetwork', service: 'weba', network: 'back' },
+    );
+    expect(withDefaultLayout(bp).layout?.nodes['network:back']).toEqual({ x: 2000 + 120 - NETWORK_SLOT / 2, y: -NETWORK_GAP });
   });
 });
