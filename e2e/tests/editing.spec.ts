@@ -205,6 +205,11 @@ test('keyboard: palette with Enter, arrows move the new node, Ctrl+A, snap toggl
   await page.keyboard.press('Shift+ArrowDown');
   await expect.poll(async () => (await box(volume)).x).toBeGreaterThan(before.x);
   expect((await box(volume)).y).toBeGreaterThan(before.y);
+  // The arrow presses in a row are one undo step.
+  await canvas.undo();
+  await expect.poll(async () => (await box(volume)).x).toBeCloseTo(before.x, 0);
+  expect((await box(volume)).y).toBeCloseTo(before.y, 0);
+  await expect(volume).toBeVisible();
 
   // Delete the focused node: focus stays on the canvas, and Tab goes on to its edges and nodes.
   await nodeOf(page, 'service:weba').focus();

@@ -12,7 +12,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { useOpenFile } from '../files/useOpenFile';
 import { GRID } from '../flow/default-layout';
@@ -36,6 +36,8 @@ import { PALETTE_MIME, usePaletteAdd } from './usePaletteAdd';
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const DELETE_KEYS = ['Backspace', 'Delete'];
 const SNAP: [number, number] = [GRID, GRID];
+/** Arrow presses closer together than this are one undo step. */
+const KEY_BURST_MS = 700;
 
 /** The canvas: a controlled React Flow over toFlow(document); every gesture becomes a command. */
 export function Canvas() {
@@ -63,13 +65,23 @@ export function Canvas() {
     });
   }, [storage]);
 
+  const dragging = useRef(false);
+  const keyBurst = useRef<ReturnType<typeof setTimeout>>(undefined);
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const { dispatch, endGesture, select, selection: current } = store.getState();
       const moves = changes.flatMap((c) => (c.type === 'position' && c.position ? [{ id: c.id, ...c.position }] : []));
       if (moves.length > 0) dispatch({ kind: 'moveNodes', moves }, { transient: true });
-      // A drag reports dragging: true until it ends; keyboard moves report no drag: one step each.
-      if (changes.some((c) => c.type === 'position' && !c.dragging)) endGesture();
+      // A drag reports dragging: true until it ends: one step. Keyboard moves report no drag; arrow
+      // presses in a row are one step too, ended shortly after the last (an edit or undo ends it sooner).
+      const positions = changes.filter((c) => c.type === 'position');
+      if (positions.some((c) => c.dragging)) dragging.current = true;
+      else if (positions.length > 0) {
+        clearTimeout(keyBurst.current);
+        if (dragging.current) endGesture();
+        else keyBurst.current = setTimeout(() => store.getState().endGesture(), KEY_BURST_MS);
+        dragging.current = false;
+      }
       const selects = changes.flatMap((c) => (c.type === 'select' ? [c] : []));
       if (selects.length > 0) select(nextSelection(current, selects));
       onDimensions(changes);
