@@ -74,6 +74,14 @@ describe('the built app', () => {
     expect((await raw('/assets/app.js', { headers: { 'if-none-match': String(first.headers.etag) } })).status).toBe(304);
   });
 
+  it('says without a token whether the caller has the right one (the probe of the page), running nothing', async () => {
+    srv.audit.length = 0;
+    expect(JSON.parse((await raw('/api/session')).body)).toEqual({ app: 'blaupause', authorized: false });
+    expect(JSON.parse((await raw('/api/session', { headers: api() })).body)).toEqual({ app: 'blaupause', authorized: true });
+    expect((await raw('/api/session', { headers: { origin: 'http://evil.test' } })).status).toBe(403);
+    expect(srv.audit).toEqual([]);
+  });
+
   it('needs no token (the page must load to receive it), but the API does', async () => {
     expect((await raw('/')).status).toBe(200);
     expect((await raw('/api/trpc/engine.connectivity')).status).toBe(401);

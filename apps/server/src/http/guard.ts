@@ -20,6 +20,12 @@ export type Verdict = { ok: true } | { ok: false; status: number; message: strin
 
 export const TOKEN_HEADER = 'x-blaupause-token';
 export const API_PREFIX = '/api/';
+/**
+ * Answers without a token whether this is a Blaupause server and whether the caller's token is
+ * right (what a 401 would say anyway), so the page tells "no server" from "no access" without a
+ * failed request in the console. Host and Origin checks apply as everywhere.
+ */
+export const SESSION_PATH = '/api/session';
 
 /** The Host and Origin values of a server listening on a loopback address and port. */
 export function loopbackPolicy(host: string, port: number, token: string | undefined, maxBodyBytes: number): GuardPolicy {
@@ -38,7 +44,8 @@ export function checkRequest(req: IncomingMessage, url: URL, policy: GuardPolicy
   // Browsers send this on every request; cross-site means another site's page is asking.
   if (req.headers['sec-fetch-site'] === 'cross-site') return deny(403, 'cross-site request');
 
-  if (policy.token !== undefined && !sameToken(tokenOf(req, url), policy.token)) return deny(401, 'missing or wrong token');
+  if (url.pathname === SESSION_PATH) return req.method === 'GET' ? { ok: true } : deny(405, 'method not allowed');
+  if (!isAuthorized(req, url, policy)) return deny(401, 'missing or wrong token');
   if (req.method === 'POST') {
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return deny(415, 'API bodies are JSON (Content-Type: application/json)');
@@ -46,6 +53,11 @@ export function checkRequest(req: IncomingMessage, url: URL, policy: GuardPolicy
     if (length > policy.maxBodyBytes) return deny(413, 'request body too large');
   } else if (req.method !== 'GET') return deny(405, 'method not allowed');
   return { ok: true };
+}
+
+/** The request carries the launch's token (or the check is off). */
+export function isAuthorized(req: IncomingMessage, url: URL, policy: GuardPolicy): boolean {
+  return policy.token === undefined || sameToken(tokenOf(req, url), policy.token);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Context } from '../trpc';
-import { API_PREFIX, checkRequest, type GuardPolicy, loopbackPolicy } from './guard';
+import { API_PREFIX, checkRequest, type GuardPolicy, isAuthorized, loopbackPolicy, SESSION_PATH } from './guard';
 import { setSecurityHeaders, staticApp } from './static';
 
 export const DEFAULT_PORT = 4310;
@@ -67,6 +67,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // A refused request's body is never read: the connection cannot be reused for the next one.
       res.setHeader('Connection', 'close');
       res.end(`${verdict.message}\n`);
+      return;
+    }
+    if (url.pathname === SESSION_PATH && policy) {
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(JSON.stringify({ app: 'blaupause', authorized: isAuthorized(req, url, policy) }));
       return;
     }
     if (url.pathname.startsWith(API_PREFIX)) {

@@ -10,23 +10,28 @@ export type Backend =
   | { kind: 'unauthorized' }
   | { kind: 'ready'; connectivity: Connectivity };
 
+const SESSION_PATH = '/api/session';
+
 /**
- * One plain request rather than the tRPC client: a static server answers index.html (or a 404)
- * for /api/…, which only a raw fetch tells apart cleanly from the API's own errors.
+ * Plain requests rather than the tRPC client: a static server answers index.html (or a 404) for
+ * /api/…, which only a raw fetch tells apart cleanly. `/api/session` says whether the token is
+ * right without a 401 (a failed request would land in the console); then the engine is asked.
  */
 export async function probeBackend(token: string | undefined, fetchImpl: typeof fetch = fetch): Promise<Backend> {
-  let res: Response;
+  const headers: Record<string, string> = token ? { [TOKEN_HEADER]: token } : {};
+  const session = await json<{ app?: string; authorized?: boolean }>(fetchImpl, SESSION_PATH, headers);
+  if (session?.app !== 'blaupause') return { kind: 'absent' };
+  if (!session.authorized) return { kind: 'unauthorized' };
+  const body = await json<{ result?: { data?: Connectivity } }>(fetchImpl, `${API_PATH}/engine.connectivity`, headers);
+  return body?.result?.data ? { kind: 'ready', connectivity: body.result.data } : { kind: 'absent' };
+}
+
+async function json<T>(fetchImpl: typeof fetch, path: string, headers: Record<string, string>): Promise<T | undefined> {
   try {
-    res = await fetchImpl(`${API_PATH}/engine.connectivity`, { headers: token ? { [TOKEN_HEADER]: token } : {} });
+    const res = await fetchImpl(path, { headers });
+    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/json')) return undefined;
+    return (await res.json()) as T;
   } catch {
-    return { kind: 'absent' };
-  }
-  if (res.status === 401) return { kind: 'unauthorized' };
-  if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/json')) return { kind: 'absent' };
-  try {
-    const body = (await res.json()) as { result?: { data?: Connectivity } };
-    return body.result?.data ? { kind: 'ready', connectivity: body.result.data } : { kind: 'absent' };
-  } catch {
-    return { kind: 'absent' };
+    return undefined;
   }
 }
