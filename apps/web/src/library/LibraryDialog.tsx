@@ -21,10 +21,11 @@ export default function LibraryDialog({ library, onClose }: Props) {
   const [template, setTemplate] = useState<string>(EMPTY_TEMPLATE);
   const [newTitle, setNewTitle] = useState('');
 
+  // No close() on cleanup: StrictMode's trial unmount would fire `close` and end the dialog at once;
+  // an unmounted <dialog> leaves the top layer by itself.
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
   }, []);
 
   /** After another document is shown: close, and fit the view once React Flow has measured it. */
