@@ -30,6 +30,16 @@ describe('watchStatus against the real engine', () => {
       });
       expect(byId.get(idle.id)).toMatchObject({ state: 'creating', service: 'db', elementId: 'container:db/main' });
 
+      // Without a project: every container we own, each naming its project.
+      const everyAc = new AbortController();
+      const every = new Recorder(watchStatus(docker, undefined, everyAc.signal, { stats: false }));
+      await every.waitFor(() => every.events.some((e) => e.kind === 'snapshot'), 10_000, 'snapshot of all projects');
+      everyAc.abort();
+      await every.done;
+      const all = every.events.find((e) => e.kind === 'snapshot');
+      expect(all?.kind === 'snapshot' && all.project).toBeUndefined();
+      expect(all?.kind === 'snapshot' && all.containers.find((c) => c.id === web.id)?.project).toBe(project);
+
       await idle.start();
       await rec.waitFor(() => rec.states(idle.id).includes('running'), 10_000, 'db running');
       const startedAt = engineMs((await idle.inspect()).State.StartedAt);
