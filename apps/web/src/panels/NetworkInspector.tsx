@@ -1,5 +1,5 @@
 import type { Blueprint } from '@blaupause/model';
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useApp } from '../store/useApp';
 import { CommitField } from './CommitField';
 import { nameProblem } from './field-rules';
@@ -65,6 +65,20 @@ export function NetworkInspector({ bp, name }: { bp: Blueprint; name: string }) 
         validate={(d) => (/^[\w./:-]*$/.test(d.trim()) ? undefined : 'A driver name: letters, digits, ".", "/", ":", "-".')}
         onCommit={(driver) => setOption({ driver })}
       />
+      {network.labels && Object.keys(network.labels).length > 0 && (
+        <>
+          <h3 className="subheading">Labels</h3>
+          <dl className="facts" aria-label={`Labels of ${name}`}>
+            {Object.entries(network.labels).map(([k, v]) => (
+              <Fragment key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </Fragment>
+            ))}
+          </dl>
+          <p className="muted">Labels are edited in the Blueprint YAML tab.</p>
+        </>
+      )}
       <h3 className="subheading">Members</h3>
       <ul className="pod-list" aria-label={`Members of ${name}`}>
         {members.map((s) => (
