@@ -29,9 +29,10 @@ export function useCanvasMenu() {
   const close = useCallback(() => setMenu(undefined), []);
 
   const onNodeContextMenu = useCallback(
-    (e: MouseEvent, node: { id: string }) => {
+    (e: MouseEvent, node: { id: string; parentId?: string }) => {
       e.preventDefault();
-      open({ kind: 'node', id: node.id }, { x: e.clientX, y: e.clientY });
+      // A child node (an exposure tag) is part of its service: the menu is the service's.
+      open({ kind: 'node', id: node.parentId ?? node.id }, { x: e.clientX, y: e.clientY });
     },
     [open],
   );

@@ -11,7 +11,11 @@ export const SHORTCUTS: ReadonlyArray<{ group: string; keys: readonly string[]; 
   { group: 'Canvas', keys: ['Ctrl+Shift+L'], what: 'Auto layout (by dependency, left to right)' },
   { group: 'Canvas', keys: ['Tab', 'Shift+Tab'], what: 'Move focus between nodes, edges and panels' },
   { group: 'Canvas', keys: ['Enter', 'Space'], what: 'Select the focused node' },
-  { group: 'Canvas', keys: ['←', '↑', '→', '↓'], what: 'Move the selected nodes (with Shift: four grid steps)' },
+  {
+    group: 'Canvas',
+    keys: ['←', '↑', '→', '↓'],
+    what: 'Move the selected nodes (with Shift: four grid steps); presses in a row are one undo step',
+  },
   { group: 'Canvas', keys: ['Shift+F10', 'Menu'], what: 'Open the context menu of the focused node or edge' },
   { group: 'Canvas', keys: ['Escape'], what: 'Close a menu or dialog' },
   { group: 'Palette', keys: ['Enter'], what: 'Add the focused palette item in the middle of the view' },
