@@ -85,7 +85,7 @@ test('exports the diagram as a vector SVG with every node, and as a 2x PNG', asy
   await screenshot(page, testInfo, 'canvas-exported');
 });
 
-test('exports the Compose file and the blueprint from the Export menu', async ({ page }) => {
+test('exports the Compose file and the blueprint from the Export menu, by mouse and by keyboard', async ({ page }) => {
   const compose = await exportAs(page, 'Compose file');
   expect(compose.suggestedFilename()).toBe('compose.yaml');
   const text = (await bytes(compose)).toString('utf8');
@@ -94,4 +94,22 @@ test('exports the Compose file and the blueprint from the Export menu', async ({
   const blueprint = await exportAs(page, 'Blueprint YAML');
   expect(blueprint.suggestedFilename()).toBe('seed-haproxy.blueprint.yaml');
   expect((await bytes(blueprint)).toString('utf8')).toMatch(/^apiVersion: blaupause\.dev\/v1\nkind: Blueprint\n/);
+
+  // By keyboard: Enter opens the menu on its first item, arrows move, Escape closes, Enter picks.
+  const button = page.getByRole('button', { name: 'Export ▾' });
+  const menu = page.getByRole('menu', { name: 'Export' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: /^Blueprint YAML/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: /^Diagram as SVG/ })).toBeFocused();
+  const svg = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await svg).suggestedFilename()).toBe('seed-haproxy.svg');
+  await expect(menu).toBeHidden();
 });
