@@ -1,14 +1,15 @@
 import type Dockerode from 'dockerode';
-import type { ContainerStatus, StatusEvent } from '../../types';
-import { type ContainerEvent, parseEvent, WATCHED_ACTIONS } from './events';
-import { type Identity, labelFilter } from './identity';
+import type { StatusEvent } from '../../types';
+import { parseEvent, WATCHED_ACTIONS } from './events';
+import { labelFilter } from './identity';
 import { factsOf, inspect } from './inspect';
 import { ndjsonSplitter } from './ndjson';
 import { AsyncQueue, sleep } from './queue';
 import { byElement, takeSnapshot } from './snapshot';
-import { applyEvent, CRASH_LOOP, canPredict, type Facts, refresh, settle } from './state';
+import type { Facts } from './state';
 import { StatsSampler } from './stats';
 import { parseEngineTime } from './time';
+import { type Incoming, Tracker } from './tracker';
 
 export interface WatchOptions {
   /** Sample CPU/memory of running containers (default true). */
@@ -74,17 +75,6 @@ async function supervise(
   }
 }
 
-interface Raw {
-  ev: ContainerEvent;
-  /** Arrived before the snapshot was complete: may already be reflected in it. */
-  early: boolean;
-  /**
-   * The inspect a create, start or die calls for, asked for as the event arrives, so the inspects
-   * of a burst run side by side (see state.ts for how and when their answers are used).
-   */
-  facts?: Promise<Facts | undefined>;
-}
-
 /** One connection: subscribe, snapshot, then follow events until the stream ends. */
 async function session(
   docker: Dockerode,
@@ -96,12 +86,11 @@ async function session(
   const sac = new AbortController();
   const onAbort = () => sac.abort();
   signal.addEventListener('abort', onAbort, { once: true });
-  const raw = new AsyncQueue<Raw>();
-  const timers = new Set<NodeJS.Timeout>();
+  const raw = new AsyncQueue<Incoming>();
   const stats = new StatsSampler(docker, (s) => out.push({ kind: 'stats', stats: s }));
+  let tracker: Tracker | undefined;
   let stream: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
   let connected = false;
-  let live = true;
   let message = 'engine event stream ended';
   try {
     // Subscribe before listing: an event between list and subscribe would otherwise be lost.
@@ -115,9 +104,8 @@ async function session(
       for (const rec of split.push(chunk)) {
         const ev = parseEvent(rec);
         if (!ev) continue;
-        const facts =
-          ev.action === 'create' || ev.action === 'start' || ev.action === 'die' ? factsFor(docker, ev.id, sac.signal) : undefined;
-        raw.push({ ev, early: !snapshotDone, facts });
+        const needs = ev.action === 'create' || ev.action === 'start' || ev.action === 'die';
+        raw.push({ ev, early: !snapshotDone, facts: needs ? factsFor(docker, ev.id, sac.signal) : undefined });
       }
     });
     stream.on('error', (e: Error) => {
@@ -140,91 +128,27 @@ async function session(
     out.push({ kind: 'engine', connected: true, at });
     out.push({ kind: 'snapshot', project, containers: [...tracked.values()].map((t) => t.status).sort(byElement), at });
 
-    const emit = (status: ContainerStatus) => out.push({ kind: 'change', status: { ...status, ports: [...status.ports] } });
-    const sample = (id: string, who: Identity) => opts.stats !== false && stats.start(id, who);
-    /** Recovered if it stays up as long as Docker's back-off reset: a timer, not a poll of the engine. */
-    const settleLater = (id: string, startedAt: number, delayMs: number) => {
-      const settleAt = startedAt + CRASH_LOOP.settleNs;
-      const timer = setTimeout(
-        () => {
-          timers.delete(timer);
-          const cur = tracked.get(id);
-          if (!cur) return;
-          const s = settle(cur, settleAt);
-          if (s.next) tracked.set(id, s.next);
-          if (s.emit) {
-            emit(s.emit);
-            sample(id, s.emit);
-          }
-        },
-        Math.max(0, delayMs),
-      );
-      timers.add(timer);
-    };
-    for (const t of tracked.values()) {
-      if (isRunning(t.status)) sample(t.status.id!, t.status);
-      if (t.status.state === 'crash-looping' && t.startedAt && now)
-        settleLater(t.status.id!, t.startedAt, (t.startedAt + CRASH_LOOP.settleNs - now) / 1e6);
-    }
-
-    /** Applies one event; returns the container's event count after it, undefined when skipped. */
-    const apply = ({ ev, early }: Raw, facts: Facts | undefined): number | undefined => {
-      const prev = tracked.get(ev.id);
-      // The snapshot already shows this container as of its watermark; replaying older events would
-      // flash states it has left (e.g. running again for a container that has since exited).
-      if (early && prev && ev.t <= prev.watermark) return undefined;
-      const step = applyEvent(prev, ev, facts);
-      if (step.next) tracked.set(ev.id, step.next);
-      else tracked.delete(ev.id);
-      if (step.emit) emit(step.emit);
-      if (ev.action === 'start') sample(ev.id, ev.identity);
-      if (ev.action === 'die' || ev.action === 'destroy') stats.stop(ev.id);
-      if (ev.action === 'start' && step.next?.status.state === 'crash-looping') settleLater(ev.id, ev.t, CRASH_LOOP.settleNs / 1e6);
-      return step.next?.seq;
-    };
-    /** A late inspect answer: configuration is always worth keeping, status only for the event it was for. */
-    const refreshWith = (ev: ContainerEvent, seq: number, facts: Facts | undefined) => {
-      const cur = tracked.get(ev.id);
-      if (!facts || !cur || signal.aborted || !live) return;
-      if (cur.seq !== seq) {
-        tracked.set(ev.id, { ...cur, hasHealthcheck: facts.hasHealthcheck, policy: facts.policy });
-        return;
-      }
-      const step = refresh(cur, ev, facts);
-      if (step.next) tracked.set(ev.id, step.next);
-      if (step.emit) emit(step.emit);
-    };
-    // Order matters per container, not across them: one container's slow inspect (its lock is held
-    // while the engine starts or stops it) must not hold back the news about all the others.
-    const chains = new Map<string, Promise<void>>();
+    tracker = new Tracker(tracked, {
+      emit: (status) => out.push({ kind: 'change', status: { ...status, ports: [...status.ports] } }),
+      running: (id, who) => opts.stats !== false && stats.start(id, who),
+      stopped: (id) => stats.stop(id),
+    });
+    tracker.begin(now);
     for await (const r of raw) {
       if (signal.aborted) break;
-      const before = chains.get(r.ev.id);
-      if (!before && canPredict(tracked.get(r.ev.id), r.ev)) {
-        const seq = apply(r, undefined);
-        if (seq !== undefined && r.facts) void r.facts.then((f) => refreshWith(r.ev, seq, f));
-        continue;
-      }
-      const chain = (async () => {
-        await before;
-        const facts = await r.facts;
-        if (!signal.aborted) apply(r, facts);
-      })();
-      chains.set(r.ev.id, chain);
-      void chain.finally(() => chains.get(r.ev.id) === chain && chains.delete(r.ev.id));
+      tracker.push(r);
     }
-    // What the stream delivered before it ended is still news (inspects fail fast once the engine is gone).
-    await Promise.all(chains.values());
+    // What the stream delivered before it ended is still news.
+    await tracker.drain();
     return { connected, message };
   } catch (e) {
     return { connected, message: `engine unreachable: ${(e as Error).message}` };
   } finally {
-    live = false;
+    tracker?.close();
     signal.removeEventListener('abort', onAbort);
     sac.abort();
     stream?.destroy?.();
     stats.stopAll();
-    for (const t of timers) clearTimeout(t);
     raw.end();
   }
 }
@@ -238,7 +162,3 @@ async function factsFor(docker: Dockerode, id: string, signal: AbortSignal): Pro
     return undefined;
   }
 }
-
-/** A crash-looping container is mostly waiting in back-off: its next `start` event opens its stats. */
-const isRunning = (s: ContainerStatus): boolean =>
-  s.state === 'running' || s.state === 'starting' || s.state === 'healthy' || s.state === 'unhealthy';
