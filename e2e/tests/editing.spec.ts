@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures/app';
@@ -90,6 +91,16 @@ test('pasting Compose YAML onto the canvas imports its services beside the bluep
   await expect(canvas.services).toHaveCount(5);
   // laid out by dependency: the user left of what it uses
   expect((await box(canvas.service('api'))).x).toBeLessThan((await box(canvas.service('cache'))).x);
+
+  // A file copied in a file manager pastes like its text.
+  const text = await readFile(COMPOSE, 'utf8');
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'compose.yaml', { type: 'application/yaml' }));
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+  for (const name of ['proxy', 'backend', 'db']) await expect(canvas.service(name)).toBeVisible();
+  await expect(canvas.services).toHaveCount(8);
 });
 
 test('auto layout puts services left of what they use, as one undo step; imports are laid out too', async ({ page, canvas }, testInfo) => {

@@ -15,6 +15,9 @@ import { pastePlan } from './paste-plan';
  */
 let memory: string | undefined;
 
+/** Pasted files larger than this are left alone (the file picker reports them). */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 /**
  * The YAML writer and reader (compiler and model) are not in the initial chunk: they load when
  * something is first selected, ahead of a copy, because the browser's copy event must be answered
@@ -141,6 +144,13 @@ export function useClipboardEvents(pasteText: (text: string) => Promise<void>): 
     };
     const onPaste = (e: ClipboardEvent) => {
       if (browserOwns(e)) return;
+      // A file copied in a file manager (a compose.yaml) pastes like its text.
+      const file = e.clipboardData?.files[0];
+      if (file && file.size <= MAX_FILE_BYTES) {
+        e.preventDefault();
+        void file.text().then(pasteText);
+        return;
+      }
       const text = e.clipboardData?.getData('text/plain') || memory;
       if (!text) return;
       e.preventDefault();
