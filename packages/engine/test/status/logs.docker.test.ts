@@ -1,4 +1,6 @@
+import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EngineFailure } from '../../src/docker/errors';
 import { followLogs } from '../../src/docker/logs';
 import type { LogLine } from '../../src/types';
 import { assertEngine, create, docker, removeProject, run, uniqueProject } from './fixture';
@@ -111,6 +113,18 @@ describe('followLogs against the real engine', () => {
       ['stdout', '{"looks": "json"}'],
       ['stdout', 'plain'],
     ]);
+  });
+
+  it('says the engine cannot be reached as data, naming the socket', async () => {
+    const nowhere = new Dockerode({ socketPath: '/tmp/bp-no-engine-here.sock' });
+    for (const follow of [false, true]) {
+      const err = await collect(followLogs(nowhere, { project, service: 'api', follow })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EngineFailure);
+      expect((err as EngineFailure).error).toMatchObject({
+        code: 'ENGINE_UNREACHABLE',
+        message: expect.stringContaining('/tmp/bp-no-engine-here.sock'),
+      });
+    }
   });
 
   it('ends a follow when the signal aborts', async () => {

@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import type { LogLine, LogOptions } from '../../types';
+import { EngineFailure, toEngineError } from '../errors';
 import { type Identity, identityOf, labelFilter } from '../status/identity';
 import { ndjsonSplitter } from '../status/ndjson';
 import { AsyncQueue } from '../status/queue';
@@ -53,14 +54,26 @@ export async function* followLogs(docker: Dockerode, options: LogOptions): Async
   const out = new AsyncQueue<LogLine>();
   ac.signal.addEventListener('abort', () => out.end(), { once: true });
   let events: (NodeJS.ReadableStream & { destroy?: () => void }) | undefined;
+  /** Setup failures become errors as data (ENGINE_UNREACHABLE names the socket); an abort just ends. */
+  const setup = async <T>(p: Promise<T>): Promise<T | undefined> => {
+    try {
+      return await p;
+    } catch (e) {
+      if (ac.signal.aborted) return undefined;
+      throw new EngineFailure(toEngineError(e, endpointOf(docker), `Reading the logs of ${options.service}`));
+    }
+  };
   try {
     const changes = new AsyncQueue<RawEvent>();
     if (options.follow) {
       // Subscribe before listing, so a container starting in between is not missed.
-      events = await docker.getEvents({
-        filters: { type: ['container'], label: labelFilter(options.project), event: ['start', 'die'] },
-        abortSignal: ac.signal,
-      } as Dockerode.GetEventsOptions);
+      events = await setup(
+        docker.getEvents({
+          filters: { type: ['container'], label: labelFilter(options.project), event: ['start', 'die'] },
+          abortSignal: ac.signal,
+        } as Dockerode.GetEventsOptions),
+      );
+      if (!events) return;
       const split = ndjsonSplitter();
       events.on('data', (chunk: Buffer) => {
         for (const rec of split.push(chunk)) changes.push(rec as RawEvent);
@@ -68,7 +81,8 @@ export async function* followLogs(docker: Dockerode, options: LogOptions): Async
       for (const ev of ['end', 'close', 'error']) events.on(ev, () => changes.end());
     }
 
-    const targets = await listTargets(docker, options.project, matches, ac.signal);
+    const targets = await setup(listTargets(docker, options.project, matches, ac.signal));
+    if (!targets) return;
     const tail = options.tail ?? 'all';
     if (!options.follow || tail !== 0) {
       for (const line of await history(docker, [...targets.values()], tail, ac.signal)) {
@@ -203,6 +217,13 @@ function toLine(t: Target, stream: LogLine['stream'], s: StampedLine): LogLine {
     at: t.lastAt,
     text: s.text,
   };
+}
+
+/** Where the engine was looked for, for the error that says it is not there. */
+function endpointOf(docker: Dockerode): string {
+  const socketPath = (docker.modem as { socketPath?: unknown }).socketPath;
+  if (typeof socketPath === 'string') return `unix://${socketPath}`;
+  return process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
 }
 
 /** An event's engine time as a sort key (timeNano is a JSON number: ~256 ns precise, enough here). */
