@@ -1,4 +1,5 @@
-import { expect, type Page, screenshot, test } from '../fixtures/app';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from '../fixtures/app';
 
 /** The toolbar button naming the open blueprint; it opens the library dialog. */
 const libraryButton = (page: Page) => page.getByRole('button', { name: /^Blueprints \(open: / });

@@ -1,7 +1,8 @@
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures/app';
 
 /** The colour a CSS custom property has on <html> right now. */
-const token = (page: import('@playwright/test').Page, name: string) =>
+const token = (page: Page, name: string) =>
   page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
 
 test('light and dark themes: follows the system, the toggle overrides it and is kept across reloads', async ({
