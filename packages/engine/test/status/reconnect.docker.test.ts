@@ -91,3 +91,18 @@ it('reports the lost engine, retries with back-off and re-snapshots what changed
     await rec.done;
   }
 });
+
+it('without an engine: says so once, naming the socket, keeps retrying quietly, ends at once on abort', async () => {
+  const nowhere = new Dockerode({ socketPath: join(dir, 'nothing.sock') });
+  const ac = new AbortController();
+  const rec = new Recorder(watchStatus(nowhere, project, ac.signal, { retryMs: 50, maxRetryMs: 100 }));
+  await rec.waitFor(() => rec.events.length > 0, 5000, 'a first event');
+  await new Promise((r) => setTimeout(r, 600));
+  expect(rec.events).toEqual([
+    { kind: 'engine', connected: false, message: expect.stringContaining(join(dir, 'nothing.sock')), at: expect.any(Number) },
+  ]);
+  const t0 = Date.now();
+  ac.abort();
+  await rec.done;
+  expect(Date.now() - t0).toBeLessThan(500);
+});

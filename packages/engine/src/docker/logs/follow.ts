@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { LogLine, LogOptions } from '../../types';
 import { EngineFailure, toEngineError } from '../errors';
+import { endpointOf } from '../status/endpoint';
 import { type Identity, identityOf, labelFilter } from '../status/identity';
 import { ndjsonSplitter } from '../status/ndjson';
 import { AsyncQueue } from '../status/queue';
@@ -217,13 +218,6 @@ function toLine(t: Target, stream: LogLine['stream'], s: StampedLine): LogLine {
     at: t.lastAt,
     text: s.text,
   };
-}
-
-/** Where the engine was looked for, for the error that says it is not there. */
-function endpointOf(docker: Dockerode): string {
-  const socketPath = (docker.modem as { socketPath?: unknown }).socketPath;
-  if (typeof socketPath === 'string') return `unix://${socketPath}`;
-  return process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
 }
 
 /** An event's engine time as a sort key (timeNano is a JSON number: ~256 ns precise, enough here). */

@@ -1,5 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { StatusEvent } from '../../types';
+import { engineMessage, isUnreachable, unreachable } from '../errors';
+import { endpointOf } from './endpoint';
 import { parseEvent, WATCHED_ACTIONS } from './events';
 import { labelFilter } from './identity';
 import { factsOf, inspect } from './inspect';
@@ -142,7 +144,8 @@ async function session(
     await tracker.drain();
     return { connected, message };
   } catch (e) {
-    return { connected, message: `engine unreachable: ${(e as Error).message}` };
+    if (isUnreachable(e)) return { connected, message: unreachable(e, endpointOf(docker)).message };
+    return { connected, message: `engine error: ${engineMessage(e)}` };
   } finally {
     tracker?.close();
     signal.removeEventListener('abort', onAbort);
