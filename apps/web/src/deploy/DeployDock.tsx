@@ -7,24 +7,17 @@ import { createApi } from './client';
 import { EngineStatus } from './EngineStatus';
 import { describeError } from './errors';
 import { LogsView } from './LogsView';
-import { publishedPorts } from './live-state';
 import { PlanView } from './PlanView';
 import { ProgressList } from './ProgressList';
+import { PublishedPorts } from './PublishedPorts';
 import { Toasts } from './Toasts';
 import { takeToken } from './token';
 import { useRun } from './useRun';
 import { useStatusStream } from './useStatusStream';
+import { VolumesToDelete } from './VolumesToDelete';
 import './deploy.css';
 
 const PROJECT = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
-/** http://127.0.0.1:8080/ for "0.0.0.0:8080->80/tcp" (TCP only). */
-function portUrl(published: string): string | undefined {
-  const m = /^(.*):(\d+)->\d+\/tcp$/.exec(published);
-  if (!m) return undefined;
-  const host = m[1] === '0.0.0.0' || m[1] === '' || m[1] === '::' || m[1] === '[::]' ? '127.0.0.1' : m[1];
-  return `http://${host}:${m[2]}/`;
-}
 
 /**
  * The deploy side of the app, loaded lazily: engine status, project, plan preview, Deploy and
@@ -76,8 +69,11 @@ export default function DeployDock() {
     }
   };
   const deploy = () => api && start(() => api.deployments.deploy.mutate({ blueprint: { document: blueprint }, project }));
-  const tearDown = () => api && start(() => api.deployments.destroy.mutate({ project }));
-  const ports = publishedPorts(live);
+  // Named volumes survive a tear-down unless ticked here, by name (DESIGN §5: never deleted implicitly).
+  const [dropVolumes, setDropVolumes] = useState<string[]>([]);
+  const volumeNames = Object.keys(blueprint.volumes ?? {});
+  const toDrop = dropVolumes.filter((v) => volumeNames.includes(v));
+  const tearDown = () => api && start(() => api.deployments.destroy.mutate({ project, volumes: toDrop }));
   const canAct = engineUp && projectOk && !view.busy;
 
   return (
@@ -118,6 +114,7 @@ export default function DeployDock() {
                 Tear down
               </button>
             </div>
+            <VolumesToDelete names={volumeNames} chosen={toDrop} onChange={setDropVolumes} />
             {plan && <PlanView plan={plan} />}
             {view.run && (
               <section className="deploy-progress" aria-label="Run">
@@ -131,28 +128,7 @@ export default function DeployDock() {
               </section>
             )}
             {api && engineUp && projectOk && <LogsView api={api} project={project} services={Object.keys(blueprint.services)} />}
-            {ports.length > 0 && (
-              <section aria-label="Published ports">
-                <h3 className="deploy-subtitle">Published ports</h3>
-                <ul className="port-links">
-                  {ports.map((p) => {
-                    const url = portUrl(p.port);
-                    return (
-                      <li key={p.port}>
-                        {p.service}:{' '}
-                        {url ? (
-                          <a href={url} target="_blank" rel="noreferrer noopener">
-                            {url}
-                          </a>
-                        ) : (
-                          <code>{p.port}</code>
-                        )}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </section>
-            )}
+            <PublishedPorts live={live} />
           </div>
         )}
       </section>
