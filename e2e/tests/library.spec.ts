@@ -99,10 +99,40 @@ test('the single autosave of earlier versions becomes a library entry; a damaged
     localStorage.setItem(`blaupause:blueprint:v1:${index.current}`, '{"apiVersion":"blaupause.dev/v1","kind":"Bluep');
   });
   await page.reload();
-  await expect(page.getByRole('alert')).toContainText('“from-before” could not be opened');
+  await expect(page.getByRole('banner').getByRole('alert')).toContainText('“from-before” could not be opened');
   await openLibrary(page);
   await expect(dialog(page).getByRole('listitem')).toHaveCount(2);
   await dialog(page).getByRole('button', { name: 'Open from-before' }).click();
   await expect(dialog(page).getByRole('alert')).toContainText('“from-before” is damaged');
   await expect(dialog(page)).toBeVisible();
+});
+
+test('a full storage is reported at once and the work stays on the canvas; the next save after space is freed clears it', async ({
+  page,
+  canvas,
+  inspector,
+}) => {
+  // The browser's quota, simulated: documents cannot be written any more.
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    (window as unknown as { restoreStorage: () => void }).restoreStorage = () => {
+      Storage.prototype.setItem = original;
+    };
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('blaupause:blueprint:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      original.call(this, key, value);
+    };
+  });
+  await page.getByRole('button', { name: 'Add service' }).click();
+  await inspector.rename('api');
+  // (Monaco has alert regions of its own: the library's is in the toolbar.)
+  const alert = page.getByRole('banner').getByRole('alert');
+  await expect(alert).toContainText('storage for this site is full: “seed-haproxy” was not saved');
+  await expect(canvas.service('api')).toBeVisible();
+
+  await page.evaluate(() => (window as unknown as { restoreStorage: () => void }).restoreStorage());
+  await inspector.setImage('example/api:1');
+  await expect(alert).toHaveCount(0);
+  await page.reload();
+  await expect(canvas.service('api')).toContainText('example/api:1');
 });
