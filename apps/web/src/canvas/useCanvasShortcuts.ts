@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useClipboardEvents } from '../clipboard/useClipboard';
+import { useClipboardEvents } from '../clipboard/useClipboardEvents';
 import { inTextField } from '../useShortcuts';
 
 /**

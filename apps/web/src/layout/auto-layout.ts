@@ -1,7 +1,8 @@
 import { type Blueprint, elementId } from '@blaupause/model';
 import { withDefaultLayout } from '../flow/default-layout';
 import type { XY } from '../model/types';
-import { layoutGraph, layoutOrigin, layoutPositions, type Size, toElkGraph } from './elk-graph';
+import { layoutOrigin, layoutPositions, toElkGraph } from './elk-graph';
+import { layoutGraph, type Size } from './layout-graph';
 
 export type LayoutResult = { ok: true; positions: Map<string, XY> } | { ok: false; error: string };
 

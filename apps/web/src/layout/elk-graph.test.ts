@@ -3,7 +3,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../model/commands';
 import { sameParts, semanticParts } from '../model/semantics';
-import { estimateSize, layoutCommand, layoutGraph, layoutOrigin, layoutPositions, toElkGraph } from './elk-graph';
+import { layoutCommand, layoutOrigin, layoutPositions, toElkGraph } from './elk-graph';
+import { estimateSize, layoutGraph } from './layout-graph';
 
 const TEXT = `apiVersion: blaupause.dev/v1
 kind: Blueprint

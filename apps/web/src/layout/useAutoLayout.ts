@@ -3,7 +3,8 @@ import { useCallback } from 'react';
 import { selectBlueprint } from '../store/store';
 import { useAppStore } from '../store/useApp';
 import { computeLayout } from './auto-layout';
-import { layoutCommand, type Size } from './elk-graph';
+import { layoutCommand } from './elk-graph';
+import type { Size } from './layout-graph';
 
 let running = false;
 
