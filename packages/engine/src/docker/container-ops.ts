@@ -49,32 +49,55 @@ export async function create(ctx: OpsContext, d: DesiredContainer, name: string,
   return id;
 }
 
+/**
+ * After an engine crash, containerd may still hold a task of a container the restarted engine
+ * believes stopped: starting it fails ("task …: already exists", "id already in use"). A short
+ * retry rides out a cleanup in progress; if the task stays, the caller replaces the container.
+ */
+const STALE_TASK = /already exists|id already in use/;
+const STALE_RETRIES = 3;
+
+export const isStaleTask = (e: unknown): boolean =>
+  e instanceof EngineFailure && e.error.code === 'ENGINE_ERROR' && STALE_TASK.test(e.error.message);
+
 export async function start(ctx: OpsContext, d: DesiredContainer, id: string, name: string): Promise<void> {
-  try {
-    const publishes = Object.keys(d.options.HostConfig?.PortBindings ?? {}).length > 0;
-    const run = () => ctx.docker.getContainer(id).start();
-    await (publishes ? ctx.startLock.run(run) : run());
-  } catch (e) {
-    if (statusOf(e) === 304) return; // already running
-    if (isUnreachable(e)) throw new EngineFailure(unreachable(e, ctx.endpoint));
-    const message = engineMessage(e);
-    const port = portInUse(message);
-    if (port !== undefined) {
-      const known = ctx.publishes(d.service).map(String);
-      const which = known.includes(port) ? port : known.join(', ') || port;
-      throw new EngineFailure({
-        code: 'PORT_IN_USE',
-        message: `Service "${d.service}" cannot publish host port ${which}: it is already in use (${message}).`,
-        hint: `Stop what listens on port ${which}, or publish ${d.service} on another host port.`,
-        elementId: ctx.serviceElement(d.service),
-      });
+  const publishes = Object.keys(d.options.HostConfig?.PortBindings ?? {}).length > 0;
+  const run = () => ctx.docker.getContainer(id).start();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await (publishes ? ctx.startLock.run(run) : run());
+      return;
+    } catch (e) {
+      if (attempt < STALE_RETRIES && statusOf(e) !== 304 && STALE_TASK.test(engineMessage(e))) {
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+        continue;
+      }
+      return startFailed(ctx, d, name, e);
     }
+  }
+}
+
+/** A start that failed for good, as data: PORT_IN_USE naming service and port, else the engine's words. */
+function startFailed(ctx: OpsContext, d: DesiredContainer, name: string, e: unknown): void {
+  if (statusOf(e) === 304) return; // already running
+  if (isUnreachable(e)) throw new EngineFailure(unreachable(e, ctx.endpoint));
+  const message = engineMessage(e);
+  const port = portInUse(message);
+  if (port !== undefined) {
+    const known = ctx.publishes(d.service).map(String);
+    const which = known.includes(port) ? port : known.join(', ') || port;
     throw new EngineFailure({
-      code: 'ENGINE_ERROR',
-      message: `Starting ${name} (service "${d.service}"): ${message}`,
-      elementId: d.elementId,
+      code: 'PORT_IN_USE',
+      message: `Service "${d.service}" cannot publish host port ${which}: it is already in use (${message}).`,
+      hint: `Stop what listens on port ${which}, or publish ${d.service} on another host port.`,
+      elementId: ctx.serviceElement(d.service),
     });
   }
+  throw new EngineFailure({
+    code: 'ENGINE_ERROR',
+    message: `Starting ${name} (service "${d.service}"): ${message}`,
+    elementId: d.elementId,
+  });
 }
 
 /** Runs an init container to its end; anything but exit 0 stops the pod from starting. */

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { EngineError, PlanAction, ProgressEvent, ResourceAction } from '../types';
 import { Semaphore } from './channel';
-import { create, type OpsContext, recreate, remove, runToCompletion, start } from './container-ops';
+import { create, isStaleTask, type OpsContext, recreate, remove, runToCompletion, start } from './container-ops';
 import type { Desired, DesiredService } from './desired';
 import { type ContainerStep, type Diff, isMutating } from './diff';
 import { EngineFailure, toEngineError } from './errors';
@@ -137,7 +137,23 @@ export async function execute(o: ExecOptions, desired: Desired, d: Diff): Promis
       else id = await create(ctx, dc, dc.name, mainId);
       ids.set(dc.slot, id);
       if (dc.role === 'init') return runToCompletion(ctx, dc, id, dc.name);
-      await start(ctx, dc, id, dc.name);
+      try {
+        await start(ctx, dc, id, dc.name);
+      } catch (e) {
+        if (!isStaleTask(e)) throw e;
+        // The engine cannot start it again (a task left over from a crash): replace the container.
+        o.emit({
+          kind: 'step',
+          action: st.action,
+          phase: 'started',
+          message: 'stale engine task after a crash: replacing the container',
+          at: Date.now(),
+        });
+        await remove(ctx, id, dc.name);
+        id = await create(ctx, dc, dc.name, mainId);
+        ids.set(dc.slot, id);
+        await start(ctx, dc, id, dc.name);
+      }
       started.push({ id, name: dc.name, service: dc.service, elementId: dc.elementId });
     });
   };
