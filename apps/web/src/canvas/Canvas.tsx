@@ -70,16 +70,27 @@ export function Canvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const { dispatch, endGesture, select, selection: current } = store.getState();
-      const moves = changes.flatMap((c) => (c.type === 'position' && c.position ? [{ id: c.id, ...c.position }] : []));
-      if (moves.length > 0) dispatch({ kind: 'moveNodes', moves }, { transient: true });
       // A drag reports dragging: true until it ends: one step. Keyboard moves report no drag; arrow
       // presses in a row are one step too, ended shortly after the last (an edit or undo ends it sooner).
       const positions = changes.filter((c) => c.type === 'position');
-      if (positions.some((c) => c.dragging)) dragging.current = true;
+      const dragStep = positions.some((c) => c.dragging);
+      if (dragStep && !dragging.current && keyBurst.current !== undefined) {
+        clearTimeout(keyBurst.current); // a drag right after arrow presses is a step of its own
+        keyBurst.current = undefined;
+        endGesture();
+      }
+      const moves = changes.flatMap((c) => (c.type === 'position' && c.position ? [{ id: c.id, ...c.position }] : []));
+      if (moves.length > 0) dispatch({ kind: 'moveNodes', moves }, { transient: true });
+      if (dragStep) dragging.current = true;
       else if (positions.length > 0) {
         clearTimeout(keyBurst.current);
+        keyBurst.current = undefined;
         if (dragging.current) endGesture();
-        else keyBurst.current = setTimeout(() => store.getState().endGesture(), KEY_BURST_MS);
+        else
+          keyBurst.current = setTimeout(() => {
+            keyBurst.current = undefined;
+            store.getState().endGesture();
+          }, KEY_BURST_MS);
         dragging.current = false;
       }
       const selects = changes.flatMap((c) => (c.type === 'select' ? [c] : []));

@@ -22,7 +22,11 @@ export function useCanvasActions() {
   const clipboard = useClipboard();
   const add = usePaletteAdd();
 
-  const selectAll = useCallback(() => store.getState().select(getNodes().map((n) => n.id)), [store, getNodes]);
+  // Child tags (exposures) are not selectable on their own: they go with their service.
+  const selectAll = useCallback(
+    () => store.getState().select(getNodes().flatMap((n) => (n.selectable === false ? [] : [n.id]))),
+    [store, getNodes],
+  );
 
   const run = useCallback(
     (action: MenuAction, target: MenuTarget, at?: XY) => {
