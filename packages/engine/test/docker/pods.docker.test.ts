@@ -135,4 +135,24 @@ describe('Docker driver: pods and start order', () => {
     expect(errors[0]?.message).toContain('unhealthy');
     expect(Object.keys(await containerIds(c.docker, P))).toEqual([`${P}-db-1`]);
   });
+
+  it('times out a dependency that stays unready, naming it, within the link timeout', async () => {
+    const P = fresh('timeout');
+    const bp = blueprint({
+      services: {
+        db: { containers: { db: { image: IMAGE, command: ['sleep', '3600'], healthcheck: { test: { shell: 'true' }, interval: '1h' } } } },
+        app: {
+          links: [{ to: 'db', condition: 'healthy', timeout: '1s' }],
+          containers: { app: { image: IMAGE, command: ['sleep', '3600'] } },
+        },
+      },
+    });
+    const t0 = Date.now();
+    const [error, ...rest] = errorsOf(await collect(d.apply(bp, { project: P })));
+    expect(rest).toEqual([]);
+    expect(error).toMatchObject({ code: 'DEPENDENCY_TIMEOUT', elementId: 'link:app->db' });
+    expect(error?.message).toContain('"db"');
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(Object.keys(await containerIds(c.docker, P))).toEqual([`${P}-db-1`]);
+  });
 });
