@@ -54,7 +54,22 @@ export default function DeployDock() {
   const api = useMemo(() => (backend.kind === 'ready' ? createApi(token) : undefined), [backend.kind, token]);
   const engineUp = backend.kind === 'ready' && backend.connectivity.connected;
   useStatusStream(engineUp ? api : undefined, projectOk ? project : undefined, probe);
-  const { view, start } = useRun(api);
+  const { view, start, follow } = useRun(api);
+  // A page (re)loaded during a deploy picks up the project's running run: runs live on the server.
+  useEffect(() => {
+    if (!api || !projectOk) return;
+    let current = true;
+    api.deployments.runs
+      .query()
+      .then((runs) => {
+        const active = runs.find((r) => r.project === project && !r.done);
+        if (current && active) follow(active);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [api, project, projectOk, follow]);
 
   const doPlan = async () => {
     if (!api) return;

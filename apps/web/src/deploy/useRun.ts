@@ -63,5 +63,5 @@ export function useRun(api: Api | undefined) {
     [follow, store],
   );
 
-  return { view, start };
+  return { view, start, follow };
 }
