@@ -15,7 +15,18 @@
 // `node scripts/docker-env.mjs down` (stops the dockerd that `up` started, found by its pid file).
 // No shell anywhere: every process is spawned with an argv array.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,15 +169,48 @@ async function stopPid(pid) {
   if (alive(pid)) killPid(pid, 'SIGKILL');
 }
 
-/** An engine for the tests: the running one if it answers, else one started here. */
+/**
+ * An engine for the tests: the running one if it answers, else one started here. Test files run
+ * in parallel and may all get here at once: a lock file lets one of them start dockerd while the
+ * others wait for it to answer (a lock older than START_LOCK_STALE_MS is left over and ignored).
+ */
 export async function ensureDocker() {
   const socket = dockerSocket();
   if (await ping(socket)) return { started: false, socket, stop: async () => {} };
   if (socket !== DEFAULT_SOCKET)
     throw new Error(`DOCKER_HOST=${process.env.DOCKER_HOST} does not answer; unset it to let the tests start dockerd`);
-  if (!which('dockerd')) aptInstall(['docker.io', 'busybox-static']);
-  const d = await startDockerd({ socket });
-  return { started: true, socket, pid: d.pid, logFile: d.logFile, stop: d.stop };
+  if (!takeStartLock()) {
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      if (await ping(socket)) return { started: false, socket, stop: async () => {} };
+      await sleep(250);
+    }
+    throw new Error(`another process is starting dockerd (${START_LOCK}) and it did not answer within 90 s`);
+  }
+  try {
+    if (!which('dockerd')) aptInstall(['docker.io', 'busybox-static']);
+    const d = await startDockerd({ socket });
+    return { started: true, socket, pid: d.pid, logFile: d.logFile, stop: d.stop };
+  } finally {
+    rmSync(START_LOCK, { force: true });
+  }
+}
+
+const START_LOCK = join(tmpdir(), 'blaupause-dockerd-start.lock');
+const START_LOCK_STALE_MS = 120_000;
+
+function takeStartLock() {
+  try {
+    if (Date.now() - statSync(START_LOCK).mtimeMs > START_LOCK_STALE_MS) rmSync(START_LOCK, { force: true });
+  } catch {
+    // no lock yet
+  }
+  try {
+    closeSync(openSync(START_LOCK, 'wx'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function docker(args, opts = {}) {
