@@ -64,6 +64,16 @@ describe('diff: desired against observed', () => {
     expect(r.plan.noop).toBe(false);
   });
 
+  it('recreates a running helper whose main is started again (its network namespace is new)', () => {
+    const d = desired(blueprint());
+    const r = diff(
+      d,
+      deployed(d, (o) => (o.composeService === 'web' ? { state: 'exited', exitCode: 137 } : {})),
+      all,
+    );
+    expect(kinds(r)).toEqual(['recreate web/log#1', 'start web/app#1', 'unchanged job/run#1', 'unchanged job/setup#1']);
+  });
+
   it('scales up and down by replica number without touching the others', () => {
     const one = desired(blueprint(1));
     const three = desired(blueprint(3));

@@ -48,6 +48,8 @@ export function diff(desired: Desired, observed: Observed, localImages: Readonly
   const byService = new Map<string, ContainerStep[]>();
   /** Main slots that get a new container (and so a new network namespace). */
   const renewed = new Set<string>();
+  /** Main slots whose stopped container is started again (a new network namespace too). */
+  const restarted = new Set<string>();
   const current = new Map<string, ObservedContainer>();
 
   for (const [slot, list] of bySlot) {
@@ -82,6 +84,10 @@ export function diff(desired: Desired, observed: Observed, localImages: Readonly
       } else if (d.joins && (renewed.has(d.joins) || o.networkMode !== `container:${current.get(d.joins)?.id}`)) {
         kind = 'recreate';
         reason = 'its main container is new (pod network namespace)';
+      } else if (d.joins && restarted.has(d.joins) && o.state === 'running') {
+        // A main that starts again gets a new network namespace; a running helper would stay in the old one.
+        kind = 'recreate';
+        reason = 'its main container starts again (pod network namespace)';
       } else if (o.state === 'running' || o.state === 'restarting' || o.state === 'paused') {
         kind = 'unchanged';
       } else if (d.role === 'init' && o.exitCode === 0) {
@@ -91,7 +97,8 @@ export function diff(desired: Desired, observed: Observed, localImages: Readonly
         kind = 'start';
         reason = `${o.state}, configuration unchanged`;
       }
-      if (d.role === 'main' && kind !== 'unchanged' && kind !== 'start') renewed.add(d.slot);
+      if (d.role === 'main' && kind === 'start') restarted.add(d.slot);
+      else if (d.role === 'main' && kind !== 'unchanged') renewed.add(d.slot);
       steps.push(step(kind, o, d, reason));
     }
     byService.set(s.name, steps);
