@@ -31,7 +31,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
 
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer({ router, staticDir: config.staticDir, host: config.host, port: config.port, token });
+    running = await startServer({
+      router,
+      staticDir: config.staticDir,
+      host: config.host,
+      port: config.port,
+      token,
+      devOrigins: config.devOrigins,
+    });
   } catch (e) {
     runs.close();
     console.error(e instanceof PortInUseError ? e.message : `could not start: ${(e as Error).message}`);
@@ -39,6 +46,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
   console.log(`Blaupause is running: ${running.url}`);
   console.log(`  workspace: ${workspace.dir}`);
+  for (const o of config.devOrigins) console.log(`  also accepting the dev server at ${o} (open it with the same #token=…)`);
   console.log('  Ctrl+C to stop');
   const stop = () => {
     runs.close();

@@ -159,6 +159,50 @@ describe('the guard in front of every request', () => {
   });
 });
 
+describe('a dev server proxying /api', () => {
+  it('is accepted only when named with --dev-origin', async () => {
+    const driver = new MemoryDriver();
+    const deps = {
+      driver,
+      statusHub: createStatusHub((p, s) => driver.watch(p, s)),
+      workspace: new Workspace(join(srv.root, 'ws4')),
+      runs: new DeployRuns(driver),
+    };
+    const dev = await startServer({
+      router: createAppRouter(deps),
+      staticDir: srv.root,
+      host: '127.0.0.1',
+      port: 0,
+      token: TOKEN,
+      devOrigins: ['http://127.0.0.1:5173'],
+    });
+    const viaProxy = (origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: dev.port,
+            path: '/api/trpc/engine.connectivity',
+            agent: false,
+            headers: api({ host: new URL(origin).host, origin }),
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await viaProxy('http://127.0.0.1:5173')).toBe(200);
+      expect(await viaProxy('http://127.0.0.1:5174')).toBe(421);
+    } finally {
+      await dev.close();
+    }
+  });
+});
+
 describe('starting', () => {
   it('refuses a taken port with a clear message', async () => {
     const blocker = createServer();

@@ -28,12 +28,27 @@ export const API_PREFIX = '/api/';
 export const SESSION_PATH = '/api/session';
 
 /** The Host and Origin values of a server listening on a loopback address and port. */
-export function loopbackPolicy(host: string, port: number, token: string | undefined, maxBodyBytes: number): GuardPolicy {
+export function loopbackPolicy(
+  host: string,
+  port: number,
+  token: string | undefined,
+  maxBodyBytes: number,
+  devOrigins: string[] = [],
+): GuardPolicy {
   const names = new Set([host, '127.0.0.1', 'localhost']);
   if (host === '::1') names.add('[::1]');
   const hosts = new Set([...names].filter((n) => n !== '::1').map((n) => `${n}:${port}`));
-  return { hosts, origins: new Set([...hosts].map((h) => `http://${h}`)), token, maxBodyBytes };
+  const origins = new Set([...hosts].map((h) => `http://${h}`));
+  // The Vite dev server proxying /api keeps its own Host and Origin: allowed only when named at start.
+  for (const o of devOrigins) {
+    origins.add(o);
+    hosts.add(new URL(o).host);
+  }
+  return { hosts, origins, token, maxBodyBytes };
 }
+
+/** A dev server origin the server may accept: http on a loopback name with a port, nothing else. */
+export const DEV_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost):\d{1,5}$/;
 
 export function checkRequest(req: IncomingMessage, url: URL, policy: GuardPolicy): Verdict {
   const host = req.headers.host;

@@ -22,6 +22,8 @@ export interface ServerOptions {
   token: string | undefined;
   /** Told of every procedure that runs (tests prove refused requests run none). */
   audit?: Context['audit'];
+  /** Origins of a Vite dev server proxying /api here (`--dev-origin`); their Host and Origin are allowed too. */
+  devOrigins?: string[];
 }
 
 export interface RunningServer {
@@ -91,7 +93,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const server = createServer(handle);
   await listen(server, opts.host, opts.port);
   const port = (server.address() as AddressInfo).port;
-  policy = loopbackPolicy(opts.host, port, opts.token, MAX_BODY_BYTES);
+  policy = loopbackPolicy(opts.host, port, opts.token, MAX_BODY_BYTES, opts.devOrigins);
   const origin = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
   return {
     server,
