@@ -116,8 +116,10 @@ export class Recorder {
   }
 
   /** Engine event → delivered to us, ms, for every change event: [p50, p95, max]. */
-  latency(): [number, number, number] {
-    const d = this.events.flatMap((e, i) => (e.kind === 'change' ? [this.receivedAt[i]! - e.status.at] : [])).sort((a, b) => a - b);
+  latency(state?: string): [number, number, number] {
+    const d = this.events
+      .flatMap((e, i) => (e.kind === 'change' && (!state || e.status.state === state) ? [this.receivedAt[i]! - e.status.at] : []))
+      .sort((a, b) => a - b);
     const q = (f: number) => d[Math.min(d.length - 1, Math.floor(f * d.length))] ?? Number.NaN;
     return [q(0.5), q(0.95), d.at(-1) ?? Number.NaN];
   }

@@ -77,4 +77,6 @@ it(`loses no event in a storm of ${N} short-lived containers (a watch from befor
     `storm: ${N} containers started and exited in ${storm} ms; watch A saw ${a.changes().length} changes; engine event → delivered p50 ${p50} ms, p95 ${p95} ms, max ${max} ms`,
   );
   expect(a.changes().length).toBe(4 * N);
+  const by = ['creating', 'running', 'exited', 'removed'].map((st) => `${st} p95 ${a.latency(st)[1]} ms`);
+  console.log(`storm latency by state: ${by.join(', ')}`);
 });

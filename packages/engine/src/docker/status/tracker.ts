@@ -31,6 +31,8 @@ export interface TrackerHooks {
  */
 export class Tracker {
   private chains = new Map<string, Promise<void>>();
+  /** The first inspect asked for about each container (usually its create's): its configuration. */
+  private config = new Map<string, Promise<Facts | undefined>>();
   private timers = new Set<NodeJS.Timeout>();
   private closed = false;
 
@@ -52,19 +54,41 @@ export class Tracker {
   push(r: Incoming): void {
     if (this.closed) return;
     const id = r.ev.id;
+    if (r.facts && !this.config.has(id)) this.config.set(id, r.facts);
+    if (r.ev.action === 'destroy') this.config.delete(id);
     const before = this.chains.get(id);
-    if (!before && canPredict(this.tracked.get(id), r.ev)) {
-      const seq = this.apply(r, undefined);
-      if (seq !== undefined && r.facts) void r.facts.then((f) => this.refreshWith(r.ev, seq, f));
-      return;
-    }
+    if (!before && canPredict(this.tracked.get(id), r.ev)) this.predicted(r);
+    else this.chains.set(id, this.waited(r, before));
+  }
+
+  /** Applied at once; the event's own inspect answer is folded in when it comes. */
+  private predicted(r: Incoming): void {
+    const seq = this.apply(r, undefined);
+    if (seq !== undefined && r.facts) void r.facts.then((f) => this.refreshWith(r.ev, seq, f));
+  }
+
+  /**
+   * Applied after the container's earlier events and once its configuration is known: from
+   * whichever inspect answers first — usually the one its create asked for, well before this event.
+   */
+  private waited(r: Incoming, before: Promise<void> | undefined): Promise<void> {
+    const id = r.ev.id;
     const chain = (async () => {
       await before;
-      const facts = await r.facts;
-      if (!this.closed) this.apply(r, facts);
+      const own = r.facts ?? Promise.resolve(undefined);
+      const cfg = this.config.get(id);
+      const first =
+        cfg && cfg !== r.facts
+          ? await Promise.race([cfg.then((f) => ({ f, own: false })), own.then((f) => ({ f, own: true }))])
+          : { f: await own, own: true };
+      if (this.closed) return;
+      const cur = this.tracked.get(id);
+      if (!first.own && first.f && cur) this.tracked.set(id, { ...cur, hasHealthcheck: first.f.hasHealthcheck, policy: first.f.policy });
+      if (!first.own && canPredict(this.tracked.get(id), r.ev)) this.predicted(r);
+      else this.apply(r, first.own ? first.f : await own);
     })();
-    this.chains.set(id, chain);
     void chain.finally(() => this.chains.get(id) === chain && this.chains.delete(id));
+    return chain;
   }
 
   /** Waits for events still waiting on their inspect (they fail fast once the engine is gone). */
@@ -74,6 +98,7 @@ export class Tracker {
 
   close(): void {
     this.closed = true;
+    this.config.clear();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
