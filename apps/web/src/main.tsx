@@ -41,7 +41,8 @@ const library = storage
       newId: newLibraryId,
     })
   : undefined;
-const restored = storage ? await documents.restore(appEntries(storage)) : undefined;
+// (Only the library's current blueprint goes to the worker, not every saved one.)
+const restored = storage ? await documents.restore(library ? library.restoreEntries() : appEntries(storage)) : undefined;
 const store = createAppStore(withDefaultLayout(restored ?? (await documents.template('seed-compose'))));
 library?.attach(store, restored !== undefined);
 // The analysis follows the store: every new document goes to the worker (moves are filtered there).

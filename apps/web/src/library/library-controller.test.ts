@@ -35,7 +35,8 @@ function start(storage = memory(), tab = 'bp') {
     newId: () => `${tab}-${++n}`,
   };
   const library = createLibrary(deps);
-  const restored = restoreDocument(storage);
+  const entries = library.restoreEntries();
+  const restored = restoreDocument({ getItem: (k) => entries[k] ?? null, setItem: () => {} });
   const store = createAppStore(withDefaultLayout(restored ?? templateBlueprint('seed-compose')));
   library.attach(store, restored !== undefined);
   return { library, store, storage };

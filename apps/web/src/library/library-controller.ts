@@ -46,6 +46,8 @@ export interface LibraryDeps {
 export interface LibraryController {
   state(): LibraryState;
   subscribe(listener: () => void): () => void;
+  /** What the worker needs to restore the current blueprint: the index naming it and its document (not every blueprint). */
+  restoreEntries(): Record<string, string>;
   /** Connects the store (startup): `restored` says whether its document is the current entry's. */
   attach(store: AppStore, restored: boolean): void;
   /** Saves the store's document into the current entry after `delay` ms of quiet. */
@@ -121,6 +123,13 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    restoreEntries(): Record<string, string> {
+      const entry = current();
+      const text = entry ? readEntry(deps.storage, entry) : undefined;
+      if (!entry || !text?.ok) return {};
+      return { [LIBRARY_KEY]: JSON.stringify({ current: entry.id, entries: [] }), [`${DOC_PREFIX}${entry.id}`]: text.value };
     },
 
     attach(s, restored) {
