@@ -69,7 +69,9 @@ test.beforeAll(async () => {
   const env = await ensureDocker();
   await ensureTestImages(env.socket);
   dockerHost = `unix://${env.socket}`;
-  if (!existsSync(SERVER)) spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
+  // Bundled afresh (about a second): a stale dist/server.mjs would test yesterday's server.
+  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
+  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
   await startServer();
 });
 
