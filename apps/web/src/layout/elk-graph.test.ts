@@ -3,7 +3,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../model/commands';
 import { sameParts, semanticParts } from '../model/semantics';
-import { layoutCommand, layoutOrigin, layoutPositions, toElkGraph } from './elk-graph';
+import { ELK_LARGE_OPTIONS, ELK_OPTIONS, LARGE_GRAPH, layoutCommand, layoutOrigin, layoutPositions, toElkGraph } from './elk-graph';
 import { estimateSize, layoutGraph } from './layout-graph';
 
 const TEXT = `apiVersion: blaupause.dev/v1
@@ -57,6 +57,12 @@ describe('layoutGraph / toElkGraph', () => {
     expect(elk.layoutOptions?.['elk.direction']).toBe('RIGHT');
     expect(elk.children).toHaveLength(3);
     expect(elk.edges?.[0]).toMatchObject({ sources: [expect.any(String)], targets: [expect.any(String)] });
+  });
+
+  it('trades model order for speed on large graphs', () => {
+    const big = { nodes: Array.from({ length: LARGE_GRAPH }, (_, i) => ({ id: `service:s${i}`, width: 240, height: 100 })), edges: [] };
+    expect(toElkGraph(big).layoutOptions).toEqual(ELK_LARGE_OPTIONS);
+    expect(toElkGraph({ nodes: big.nodes.slice(1), edges: [] }).layoutOptions).toEqual(ELK_OPTIONS);
   });
 
   it('estimates unknown node types with a default size rather than zero', () => {

@@ -23,10 +23,25 @@ export const ELK_OPTIONS: Readonly<Record<string, string>> = {
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
 };
 
+/** From this many boxes on, layout speed wins over keeping the document's order. */
+export const LARGE_GRAPH = 150;
+
+/**
+ * For large graphs: Brandes–Köpf placement, no model order and one round of crossing reduction.
+ * Measured on a 300-service tree: 3.3 s with ELK_OPTIONS, 1.1 s with these; 1,000 services 2.2 s
+ * instead of minutes (loaded 2-core machine, ELK in Node). Still deterministic (ELK's fixed seed).
+ */
+export const ELK_LARGE_OPTIONS: Readonly<Record<string, string>> = {
+  ...ELK_OPTIONS,
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.considerModelOrder.strategy': 'NONE',
+  'elk.layered.thoroughness': '1',
+};
+
 export function toElkGraph(graph: LayoutGraph): ElkNode {
   return {
     id: 'root',
-    layoutOptions: { ...ELK_OPTIONS },
+    layoutOptions: { ...(graph.nodes.length >= LARGE_GRAPH ? ELK_LARGE_OPTIONS : ELK_OPTIONS) },
     children: graph.nodes.map((n) => ({ id: n.id, width: Math.max(1, n.width), height: Math.max(1, n.height) })),
     edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
