@@ -1,10 +1,20 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { warmLayout } from './auto-layout';
 import { useAutoLayout } from './useAutoLayout';
 
 /** The toolbar's "Auto layout" (also Ctrl+Shift+L and the canvas's context menus). */
 export function AutoLayoutButton() {
   const autoLayout = useAutoLayout();
+  // Large blueprints take ELK a moment (in its worker): say so instead of looking dead.
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      await autoLayout();
+    } finally {
+      setBusy(false);
+    }
+  };
   // ELK starts in the background at the first click or key press: by the time someone opens a
   // template or imports a file it is ready. Not at load: the page's start stays light.
   useEffect(() => {
@@ -20,12 +30,13 @@ export function AutoLayoutButton() {
     <button
       type="button"
       className="button"
-      onClick={() => void autoLayout()}
+      onClick={() => void run()}
+      aria-busy={busy}
       aria-label="Auto layout"
       aria-keyshortcuts="Control+Shift+L"
       title="Arrange by dependency, left to right (Ctrl+Shift+L)"
     >
-      ⇶ Auto layout
+      {busy ? '⇶ Arranging…' : '⇶ Auto layout'}
     </button>
   );
 }
