@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: installs what is missing, builds, and serves the designer app on loopback.
+// `npm start`: installs what is missing, builds, and serves the designer app and its API on loopback.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,17 +17,8 @@ const step = (label, args) => {
 
 step('installing dependencies', ['install', '--frozen-lockfile', '--prefer-offline']);
 step('building', ['run', '-r', '--if-present', 'build']);
-// The designer app is served by Vite's preview server on loopback only (the deploy backend with its
-// own server arrives with issue 4). --strictPort: a taken port is an error, not a silent other port.
-const port = process.env.PORT ?? '5173';
-console.log(`[start] serving the designer on http://127.0.0.1:${port}/ (Ctrl+C to stop)`);
+// One Node process serves the built app and the API on loopback (apps/server): it prints the URL
+// with the per-launch token, refuses a taken port with a clear message, and takes --port N / PORT.
 console.log('[start] the command line tool: npx blaupause --help');
-const r = spawnSync(
-  process.execPath,
-  [join(root, 'apps', 'web', 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort'],
-  {
-    stdio: 'inherit',
-    cwd: join(root, 'apps', 'web'),
-  },
-);
+const r = spawnSync(process.execPath, [join(root, 'apps', 'server', 'dist', 'server.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
