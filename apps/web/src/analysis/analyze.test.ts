@@ -1,8 +1,8 @@
-import { loadBlueprint } from '@blaupause/model';
+import { type Blueprint, loadBlueprint } from '@blaupause/model';
 import { describe, expect, it, vi } from 'vitest';
 import { applyCommand } from '../model/commands';
 import { templateBlueprint } from '../templates/templates';
-import { analyze, blueprintYaml, createAnalyzer } from './analyze';
+import { analyze, blueprintYaml, createAnalyzer, createIncrementalAnalyze } from './analyze';
 
 describe('analysis', () => {
   it('compiles every target and validates', () => {
@@ -34,5 +34,19 @@ describe('analysis', () => {
     expect(text.startsWith('apiVersion: blaupause.dev/v1\nkind: Blueprint\n')).toBe(true);
     expect(text).toContain('layout:\n  nodes:\n    service:weba:\n      x: 1\n');
     expect(loadBlueprint(text).blueprint).toEqual(moved.value);
+  });
+});
+
+describe('createIncrementalAnalyze', () => {
+  it('answers what analyze() answers, edit after edit', () => {
+    const incremental = createIncrementalAnalyze();
+    let bp = templateBlueprint('seed-compose');
+    expect(incremental(bp)).toEqual(analyze(bp));
+    for (const replicas of [2, 3, 1]) {
+      const [name, svc] = Object.entries(bp.services)[0] as [string, Blueprint['services'][string]];
+      // A new object for one service, the others shared: as the canvas commands edit.
+      bp = { ...bp, services: { ...bp.services, [name]: { ...svc, replicas } } };
+      expect(incremental(bp)).toEqual(analyze(bp));
+    }
   });
 });

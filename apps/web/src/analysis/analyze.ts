@@ -1,4 +1,4 @@
-import { type CompileResult, compile, TARGETS } from '@blaupause/compiler';
+import { type CompileResult, compile, createIncrementalCompiler, TARGETS } from '@blaupause/compiler';
 import { type Blueprint, type Diagnostic, sortDiagnostics, type Target, validate } from '@blaupause/model';
 import { sameParts, semanticParts } from '../model/semantics';
 
@@ -12,7 +12,21 @@ export interface Analysis {
 }
 
 export function analyze(bp: Blueprint): Analysis {
-  const compiled = Object.fromEntries(TARGETS.map((t) => [t, compile(bp, t)])) as Record<Target, CompileResult>;
+  return analysisOf(bp, (t) => compile(bp, t));
+}
+
+/**
+ * analyze() over an incremental compiler (see @blaupause/compiler): a service whose object did
+ * not change since the last call is not emitted again. Made for the analysis worker, whose
+ * documents keep untouched services' identity across edits.
+ */
+export function createIncrementalAnalyze(): (bp: Blueprint) => Analysis {
+  const compiler = createIncrementalCompiler();
+  return (bp) => analysisOf(bp, (t) => compiler.compile(bp, t));
+}
+
+function analysisOf(bp: Blueprint, compileTo: (t: Target) => CompileResult): Analysis {
+  const compiled = Object.fromEntries(TARGETS.map((t) => [t, compileTo(t)])) as Record<Target, CompileResult>;
   return { problems: validate(bp), compiled, notes: sortDiagnostics(TARGETS.flatMap((t) => compiled[t].diagnostics)) };
 }
 

@@ -1,12 +1,14 @@
 /// <reference lib="webworker" />
-import { analyze } from '../analysis/analyze';
+import { createIncrementalAnalyze } from '../analysis/analyze';
 import { createAnalysisHost } from './analysis-host';
 import { documentCall } from './documents-host';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 // Validation, the three compilers, the schema and the YAML readers run here, off the main thread:
 // typing and panning stay fluid on big blueprints, and the initial chunk carries none of them.
-const analysis = createAnalysisHost(analyze);
+// Incremental: the worker's documents keep untouched services' identity (see patch.ts), so after
+// an edit only the edited service is compiled again.
+const analysis = createAnalysisHost(createIncrementalAnalyze());
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = ({ data }: MessageEvent<WorkerRequest>) => {
   let reply: WorkerReply;
