@@ -181,6 +181,8 @@ export interface DeployOptions {
 export interface DestroyOptions {
   /** Named volumes to delete too (by blueprint volume name); others are kept. */
   volumes?: string[];
+  /** Delete every named volume of the project (ours by label; external ones are never ours). */
+  allVolumes?: boolean;
   signal?: AbortSignal;
 }
 

@@ -18,7 +18,7 @@ export interface DestroyContext {
   emit: (e: ProgressEvent) => void;
 }
 
-export async function destroyProject(ctx: DestroyContext, project: string, volumes: readonly string[]): Promise<EngineError[]> {
+export async function destroyProject(ctx: DestroyContext, project: string, volumes: readonly string[] | 'all'): Promise<EngineError[]> {
   const ops: OpsContext = {
     docker: ctx.docker,
     endpoint: ctx.endpoint,
@@ -57,7 +57,7 @@ export async function destroyProject(ctx: DestroyContext, project: string, volum
         ),
       );
     for (const n of o.networks) await step(resource('network', n.name), () => ctx.docker.getNetwork(n.id).remove());
-    const wanted = new Set(volumes.map((v) => volumeName(project, v)));
+    const wanted = new Set(volumes === 'all' ? o.volumes.map((v) => v.name) : volumes.map((v) => volumeName(project, v)));
     for (const v of o.volumes) if (wanted.has(v.name)) await step(resource('volume', v.name), () => ctx.docker.getVolume(v.name).remove());
     return [];
   } catch (e) {

@@ -116,7 +116,7 @@ export class DockerDriver implements Driver {
       destroyProject(
         { docker: this.docker, endpoint: this.endpoint, stopTimeoutSeconds: this.opts.stopTimeoutSeconds, signal: options.signal, emit },
         project,
-        options.volumes ?? [],
+        options.allVolumes ? 'all' : (options.volumes ?? []),
       ),
     );
   }
