@@ -1,3 +1,4 @@
+import { blueprintYaml } from '@blaupause/compiler';
 import { keepFocusOnCanvas } from '../canvas/focus-node';
 import { deletionCommand } from '../canvas/gestures';
 import { type AppStore, selectBlueprint } from '../store/store';
@@ -15,31 +16,24 @@ export const remembered = (): string | undefined => memory;
 /** Pasted files larger than this are left alone (the file picker reports them). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/**
- * The YAML writer and reader (compiler and model) are not in the initial chunk: they load when
- * something is first selected, ahead of a copy, because the browser's copy event must be answered
- * synchronously.
- */
+/** The reading half (schema, YAML reader, importers) loads on the first paste. */
 type TextModule = typeof import('./clipboard-text');
 let textModule: TextModule | undefined;
-
-/** Whether the YAML writer has loaded (copies are YAML from then on). */
-export const textLoaded = (): boolean => textModule !== undefined;
 export const loadText = async (): Promise<TextModule> => {
   textModule ??= await import('./clipboard-text');
   return textModule;
 };
 
 /**
- * The selection as clipboard text, remembered in memory too; undefined when nothing copyable is
- * selected. Blueprint YAML; JSON (which YAML readers read as well) only if a copy comes before the
- * writer has loaded.
+ * The selection as clipboard text (blueprint YAML), remembered in memory too; undefined when
+ * nothing copyable is selected. Synchronous, because the browser's copy event must be answered so:
+ * the YAML writer is in the initial chunk already (the app writes blueprints for autosave and export).
  */
 export function copyText(store: AppStore): string | undefined {
   const state = store.getState();
   const fragment = copyFragment(selectBlueprint(state), state.selection);
   if (!fragment) return undefined;
-  memory = textModule ? textModule.fragmentText(fragment) : JSON.stringify(fragment, null, 2);
+  memory = blueprintYaml(fragment);
   return memory;
 }
 

@@ -1,10 +1,7 @@
-import { blueprintYaml } from '@blaupause/compiler';
 import { type Blueprint, loadBlueprint } from '@blaupause/model';
 
-/** The fragment as blueprint YAML: what another tab pastes, and what a text editor shows. */
-export function fragmentText(fragment: Blueprint): string {
-  return blueprintYaml(fragment);
-}
+// The reading half of the clipboard, loaded on the first paste: the schema and YAML reader here,
+// the importers one step later (only for text that is not a blueprint).
 
 export type ReadFragment = { ok: true; fragment: Blueprint; imported: boolean } | { ok: false; error: string };
 

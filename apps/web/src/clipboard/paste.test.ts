@@ -1,7 +1,8 @@
+import { blueprintYaml } from '@blaupause/compiler';
 import { type Blueprint, elementId, loadBlueprint, validate } from '@blaupause/model';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../model/commands';
-import { fragmentText, readFragment } from './clipboard-text';
+import { readFragment } from './clipboard-text';
 import { copyFragment } from './fragment';
 import { PASTE_OFFSET, pastePlan } from './paste-plan';
 
@@ -71,7 +72,7 @@ describe('copyFragment', () => {
   it('survives the clipboard: written as blueprint YAML and read back the same', async () => {
     const f = copyFragment(bp, ['service:web', 'service:api']);
     if (!f) throw new Error('no fragment');
-    const text = fragmentText(f);
+    const text = blueprintYaml(f); // what copyText writes
     expect(text).toMatch(/^apiVersion: blaupause\.dev\/v1/);
     expect(text).toContain('service:web');
     const back = await readFragment(text);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store/useApp';
-import { copyText, cutSelection, loadText, MAX_FILE_BYTES, remembered, textLoaded } from './clipboard-state';
+import { copyText, cutSelection, MAX_FILE_BYTES, remembered } from './clipboard-state';
 
 /** Fields, the YAML editor and selected text keep the browser's own copy and paste. */
 function browserOwns(e: ClipboardEvent): boolean {
@@ -20,13 +20,6 @@ function browserOwns(e: ClipboardEvent): boolean {
  */
 export function useClipboardEvents(pasteText: (text: string) => Promise<void>): void {
   const store = useAppStore();
-  useEffect(
-    () =>
-      store.subscribe((s) => {
-        if (s.selection.length > 0 && !textLoaded()) void loadText();
-      }),
-    [store],
-  );
   useEffect(() => {
     const onCopy = (e: ClipboardEvent) => {
       if (browserOwns(e)) return;
