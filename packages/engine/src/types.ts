@@ -1,4 +1,7 @@
 import type { Blueprint, Diagnostic } from '@blaupause/model';
+import type { DangerFinding } from './policy/finding';
+
+export type { DangerCode, DangerFinding } from './policy/finding';
 
 /**
  * The one interface every deploy driver implements (DESIGN §9.6): constructed in the composition
@@ -31,6 +34,8 @@ export type EngineErrorCode =
   | 'UNSUPPORTED'
   /** The caller's AbortSignal fired; what was done so far stays (and is labelled). */
   | 'CANCELLED'
+  /** The payload has dangerous settings not acknowledged by id (DeployOptions.acknowledge); nothing was created. */
+  | 'DANGEROUS_SETTINGS'
   | 'ENGINE_ERROR';
 
 export interface EngineError {
@@ -47,6 +52,8 @@ export interface EngineError {
   restarts?: number;
   /** The container's last log lines (CONTAINER_EXITED, CRASH_LOOP, DEPENDENCY_FAILED). */
   logTail?: string[];
+  /** DANGEROUS_SETTINGS: the findings that were not acknowledged. */
+  dangers?: DangerFinding[];
 }
 
 export interface EngineInfo {
@@ -141,6 +148,8 @@ export interface DeployPlan {
   resources: ResourceAction[];
   /** True when applying would make no mutating engine call. */
   noop: boolean;
+  /** Dangerous settings of the final payload; apply needs every id in DeployOptions.acknowledge. */
+  dangers?: DangerFinding[];
 }
 
 export type ProgressEvent =
@@ -175,6 +184,11 @@ export interface DeployOptions {
   project: string;
   /** Folder of the blueprint file: relative bind sources and config files resolve inside it. */
   baseDir?: string;
+  /**
+   * Ids of the dangerous settings (DeployPlan.dangers) the user acknowledged, itemised: apply
+   * refuses unless every finding is listed. Ids not found are ignored (they cannot cover others).
+   */
+  acknowledge?: readonly string[];
   signal?: AbortSignal;
 }
 
