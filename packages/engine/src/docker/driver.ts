@@ -1,6 +1,8 @@
 import type { Blueprint } from '@blaupause/model';
 import { hasErrors, validate } from '@blaupause/model';
 import Docker from 'dockerode';
+import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
+import { desiredDangers } from '../policy/desired';
 import type {
   DeploymentSummary,
   DeployOptions,
@@ -102,6 +104,9 @@ export class DockerDriver implements Driver {
       const r = await this.reconcile(blueprint, options);
       if (!r.ok) return [r.error];
       emit({ kind: 'plan', plan: r.value.diff.plan });
+      // Before any mutating call: without an itemised acknowledgement nothing is created (DESIGN §7).
+      const missing = unacknowledged(r.value.diff.plan.dangers ?? [], options.acknowledge);
+      if (missing.length > 0) return [dangerousSettingsError(missing)];
       if (r.value.diff.plan.noop) return [];
       return execute(
         { ...this.opts, docker: this.docker, endpoint: this.endpoint, signal: options.signal, emit },
@@ -168,7 +173,9 @@ export class DockerDriver implements Driver {
     if (!desired.ok) return desired;
     try {
       const [observed, images] = await Promise.all([observe(this.docker, options.project), localImages(this.docker, desired.value.images)]);
-      return { ok: true, value: { desired: desired.value, diff: diff(desired.value, observed, images) } };
+      const d = diff(desired.value, observed, images);
+      d.plan.dangers = desiredDangers(desired.value, options.baseDir);
+      return { ok: true, value: { desired: desired.value, diff: d } };
     } catch (e) {
       return { ok: false, error: toEngineError(e, this.endpoint, 'Reading the deployment') };
     }
