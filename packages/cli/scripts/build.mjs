@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the CLI (and the model, compiler, zod and yaml it uses) into one ESM file, so the
+// Bundles the CLI (and the model, compiler, engine, zod, yaml and dockerode it uses) into one ESM file, so the
 // `blaupause` command starts without a TypeScript loader. bin/blaupause.mjs calls ensureBuilt()
 // on every run: it rebuilds only when a source file is newer than the bundle.
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -11,11 +11,11 @@ const packagesRoot = join(cliRoot, '..');
 export const distFile = join(cliRoot, 'dist', 'blaupause.mjs');
 
 /** Folders whose files end up in the bundle; a change to any of them makes the bundle stale. */
-const sourceDirs = ['cli/src', 'model/src', 'compiler/src'].map((d) => join(packagesRoot, d));
+const sourceDirs = ['cli/src', 'model/src', 'compiler/src', 'engine/src'].map((d) => join(packagesRoot, d));
 // Package manifests and the lockfile: a dependency bump (zod, yaml) changes the bundle too.
 const extraSources = [
   fileURLToPath(import.meta.url),
-  ...['cli', 'model', 'compiler'].map((p) => join(packagesRoot, p, 'package.json')),
+  ...['cli', 'model', 'compiler', 'engine'].map((p) => join(packagesRoot, p, 'package.json')),
   join(packagesRoot, '..', 'pnpm-lock.yaml'),
 ];
 
@@ -68,10 +68,21 @@ export async function build() {
     outfile: distFile,
     logLevel: 'silent',
     legalComments: 'none',
-    // yaml's Node build is CommonJS and requires node:process; ESM output needs a real require for that.
+    // CommonJS dependencies (yaml's Node build, dockerode and its ssh2) call require() for Node
+    // built-ins and read __dirname; an ESM bundle has neither, so the banner provides them.
     banner: {
-      js: "import { createRequire as __blaupauseCreateRequire } from 'node:module';\nconst require = __blaupauseCreateRequire(import.meta.url);",
+      js: [
+        "import { createRequire as __blaupauseCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __blaupausePath } from 'node:url';",
+        "import { dirname as __blaupauseDirname } from 'node:path';",
+        'const require = __blaupauseCreateRequire(import.meta.url);',
+        'const __filename = __blaupausePath(import.meta.url);',
+        'const __dirname = __blaupauseDirname(__filename);',
+      ].join('\n'),
     },
+    // ssh2 loads its optional native speed-ups (cpu-features, sshcrypto.node) in try/catch and falls
+    // back to JavaScript: leave them out, so the bundle needs nothing but itself at run time.
+    external: ['cpu-features', '*.node'],
   });
   const out = result.outputFiles.find((f) => f.path === distFile) ?? result.outputFiles[0];
   mkdirSync(dirname(distFile), { recursive: true });

@@ -1,12 +1,15 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DNS_LABEL, DNS_LABEL_MAX, type Target } from '@blaupause/model';
+import { ENGINE_COMMANDS, ENGINE_OPTIONS, type EngineCommandName, type EngineInvocation, engineInvocation } from './engine-args';
 
 /**
  * The command line, parsed into one of a few shapes. Mistakes come back as `usage` values
  * (never thrown), so the caller alone decides what is printed and which exit code follows.
  */
-export const COMMANDS = ['validate', 'compile', 'import'] as const;
+const FILE_COMMANDS = ['validate', 'compile', 'import'] as const;
+export const COMMANDS = [...FILE_COMMANDS, ...ENGINE_COMMANDS] as const;
 export type CommandName = (typeof COMMANDS)[number];
+type FileCommandName = (typeof FILE_COMMANDS)[number];
 const TARGETS: readonly Target[] = ['compose', 'swarm', 'kubernetes'];
 
 export type Invocation =
@@ -15,11 +18,12 @@ export type Invocation =
   | { kind: 'usage'; message: string; command?: CommandName }
   | { kind: 'validate'; files: string[]; json: boolean }
   | { kind: 'compile'; file: string; target: Target; output?: string; k8sVersion?: string; namespace?: string; json: boolean }
-  | { kind: 'import'; file: string; output?: string; envFile?: string; name?: string; json: boolean };
+  | { kind: 'import'; file: string; output?: string; envFile?: string; name?: string; json: boolean }
+  | EngineInvocation;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const common: Options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-const OPTIONS: Record<CommandName, Options> = {
+const OPTIONS: Record<FileCommandName, Options> = {
   validate: common,
   compile: {
     ...common,
@@ -59,9 +63,14 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
   // --help wins over every other mistake on the line, as users expect from `cmd --bad --help`.
   const end = args.indexOf('--');
   if ((end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h')) return { kind: 'help', command };
-  const parsed = tryParse(args, OPTIONS[command], true);
+  const isEngine = (ENGINE_COMMANDS as readonly string[]).includes(command);
+  const parsed = tryParse(args, isEngine ? ENGINE_OPTIONS[command as EngineCommandName] : OPTIONS[command as FileCommandName], true);
   if ('message' in parsed) return { kind: 'usage', message: parsed.message, command };
   const { values, positionals } = parsed;
+  if (isEngine) {
+    const inv = engineInvocation(command as EngineCommandName, values, positionals);
+    return inv.kind === 'usage' ? { ...inv, command } : inv;
+  }
   const json = values.json === true;
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const usage = (message: string): Invocation => ({ kind: 'usage', message, command });

@@ -1,7 +1,14 @@
 import { parseCommandLine } from './args';
 import { compileCommand } from './commands/compile';
+import { deployCommand } from './commands/deploy';
+import { downCommand } from './commands/down';
 import { importCommand } from './commands/import';
+import { logsCommand } from './commands/logs';
+import { serveCommand } from './commands/serve';
+import { statusCommand } from './commands/status';
 import { validateCommand } from './commands/validate';
+import type { EngineInvocation } from './engine-args';
+import type { EngineDeps } from './engine-deps';
 import { sameFile } from './files';
 import { helpText, usageText, VERSION } from './help';
 import type { Io } from './io';
@@ -9,9 +16,11 @@ import { present } from './outcome';
 
 /**
  * The whole command line: parse, run one command, present its outcome. Returns the exit code:
- * 0 ok (warnings allowed), 1 invalid input, 2 usage error. The only place exit codes are decided.
+ * 0 ok (warnings allowed), 1 invalid input or a failed deploy, 2 usage error, 3 engine unreachable,
+ * 130 cancelled (Ctrl+C). Exit codes are decided here and in the engine commands (engine-deps.ts).
+ * `deps` is needed only by the commands that talk to an engine (or start the server).
  */
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io, deps?: EngineDeps): Promise<number> {
   const inv = parseCommandLine(argv);
   switch (inv.kind) {
     case 'help':
@@ -38,6 +47,25 @@ export function run(argv: readonly string[], io: Io): number {
       const outcome = importCommand({ file, ...(envFile ? { envFile } : {}), ...(name ? { name } : {}) });
       return present(outcome, { json: inv.json, reportTo: 'stderr', alwaysSummary: false, ...out(inv.output) }, io);
     }
+    default:
+      return runEngineCommand(inv, io, deps);
+  }
+}
+
+function runEngineCommand(inv: EngineInvocation, io: Io, deps: EngineDeps | undefined): Promise<number> {
+  if (!deps) throw new Error(`"${inv.kind}" needs the engine dependencies (run(argv, io, deps))`);
+  switch (inv.kind) {
+    case 'deploy':
+    case 'plan':
+      return deployCommand(inv, io, deps);
+    case 'status':
+      return statusCommand(inv, io, deps);
+    case 'down':
+      return downCommand(inv, io, deps);
+    case 'logs':
+      return logsCommand(inv, io, deps);
+    case 'serve':
+      return serveCommand(inv, io, deps);
   }
 }
 

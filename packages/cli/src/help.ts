@@ -1,5 +1,6 @@
 import pkg from '../package.json' with { type: 'json' };
 import type { CommandName } from './args';
+import { ENGINE_HELP } from './help-engine';
 
 export const VERSION: string = pkg.version;
 
@@ -9,6 +10,12 @@ Usage:
   blaupause validate FILE...                 check blueprints (or Compose / Kubernetes files)
   blaupause compile FILE --target TARGET     compile to compose, swarm or kubernetes YAML
   blaupause import FILE                      turn a Compose or Kubernetes file into a blueprint
+  blaupause deploy FILE [--project NAME]     deploy to the local Docker engine (plan, then apply)
+  blaupause plan FILE [--project NAME]       show what deploy would change, change nothing
+  blaupause status [PROJECT] [--watch]       containers of a project (or all of ours), live with --watch
+  blaupause down PROJECT                     remove a project's containers and networks
+  blaupause logs PROJECT SERVICE             a service's logs (--follow, --tail N)
+  blaupause serve [--port N]                 start the designer and its API (= npm start)
   blaupause help [COMMAND]                   show help for a command
 
 Options:
@@ -16,10 +23,14 @@ Options:
   -h, --help      show help
   --version       show the version
 
-Exit codes: 0 ok (warnings allowed), 1 invalid input, 2 usage error.
+The engine is the one at DOCKER_HOST (unix:///… or tcp://…), else /var/run/docker.sock.
+
+Exit codes: 0 ok (warnings allowed), 1 invalid input or a failed deploy, 2 usage error,
+3 engine unreachable, 130 interrupted (Ctrl+C).
 `;
 
 const COMMAND_HELP: Record<CommandName, string> = {
+  ...ENGINE_HELP,
   validate: `Usage: blaupause validate FILE... [--json]
 
 Checks each FILE and prints its problems as file:line:col: severity CODE: message.

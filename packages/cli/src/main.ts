@@ -1,4 +1,10 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDockerDriver } from '@blaupause/engine';
 import { run } from './cli';
+import type { EngineDeps } from './engine-deps';
 import { nodeIo } from './io';
 
 // `blaupause … | head` closes stdout early; that is the reader's choice, not an error to report.
@@ -7,9 +13,35 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+/**
+ * The composition root (DESIGN §9.6): the driver is constructed here — for DOCKER_HOST or the
+ * default socket — and injected; constructing it connects to nothing. Ctrl+C aborts the running
+ * command (a deploy stops between steps, a watch ends); a second Ctrl+C ends the process at once.
+ */
+const interrupt = new AbortController();
+process.on('SIGINT', () => {
+  if (interrupt.signal.aborted) process.exit(130);
+  interrupt.abort();
+});
+
+const deps: EngineDeps = {
+  driver: () => createDockerDriver(process.env.DOCKER_HOST ? { host: process.env.DOCKER_HOST } : {}),
+  signal: interrupt.signal,
+  runProcess: (argv) =>
+    new Promise((resolve) => {
+      const [cmd, ...args] = argv as [string, ...string[]];
+      const child = spawn(cmd, args, { stdio: 'inherit' });
+      child.on('error', () => resolve(1));
+      // The child gets the terminal's Ctrl+C itself; its exit is ours (130 when a signal ended it).
+      child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1)));
+    }),
+  exists: existsSync,
+  here: dirname(fileURLToPath(import.meta.url)),
+};
+
 try {
   // exitCode, not exit(): pending writes to a pipe are flushed before the process ends.
-  process.exitCode = run(process.argv.slice(2), nodeIo());
+  process.exitCode = await run(process.argv.slice(2), nodeIo(), deps);
 } catch (e) {
   // Only a bug in Blaupause gets here (user mistakes are diagnostics); keep the trace for a report.
   process.stderr.write(`blaupause: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this.\n`);

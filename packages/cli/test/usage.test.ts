@@ -40,8 +40,8 @@ describe('help and version', () => {
 describe('usage errors exit with 2 and a short message on stderr', () => {
   const cases: [string[], string, string][] = [
     [[], 'no command given', 'blaupause --help'],
-    [['deploy'], 'unknown command "deploy"', 'blaupause --help'],
-    [['help', 'deploy'], 'unknown command "deploy"', 'blaupause --help'],
+    [['launch'], 'unknown command "launch"', 'blaupause --help'],
+    [['help', 'launch'], 'unknown command "launch"', 'blaupause --help'],
     [['--bogus'], 'unknown option --bogus', 'blaupause --help'],
     [['validate'], 'validate needs at least one FILE', 'blaupause validate --help'],
     [['validate', '--bogus', 'x.yaml'], 'unknown option --bogus', 'blaupause validate --help'],
