@@ -110,6 +110,15 @@ describe('dockerDangers: the final create options', () => {
     expect(noBase.map((f) => f.code)).toEqual(['bind-outside-folder']);
   });
 
+  it('a home directory outside /home (macOS-like, /var/home) and its parents', () => {
+    const mine = { ownContainers: new Set<string>(), baseDir: '/Users/me/proj', homeDir: '/Users/me' };
+    const bind = (Source: string) => ({ elementId: E, options: { HostConfig: { Mounts: [{ Type: 'bind', Source, Target: '/x' }] } } });
+    expect(dockerDangers([bind('/Users/me'), bind('/Users'), bind('/Users/me/proj/data')], mine).map((f) => f.id)).toEqual([
+      `bind-home:${E}:/Users/me`,
+      `bind-home:${E}:/Users`,
+    ]);
+  });
+
   it('capabilities beyond the default set, one finding each, whatever the spelling', () => {
     expect(ids({ CapAdd: ['CAP_SYS_ADMIN', 'net_admin', 'CHOWN', 'ALL'] })).toEqual([
       `cap-add:${E}:SYS_ADMIN`,
