@@ -1,7 +1,7 @@
 import { type Blueprint, elementId } from '@blaupause/model';
 import { withDefaultLayout } from '../flow/default-layout';
 import type { XY } from '../model/types';
-import { layoutOrigin, layoutPositions, toElkGraph } from './elk-graph';
+import { elkPositions, layoutOrigin, toElkGraph } from './elk-graph';
 import { layoutGraph, type Size } from './layout-graph';
 
 export type LayoutResult = { ok: true; positions: Map<string, XY> } | { ok: false; error: string };
@@ -12,7 +12,7 @@ export async function computeLayout(bp: Blueprint, measured?: ReadonlyMap<string
     const { runElk } = await import('./elk-runner');
     const graph = layoutGraph(bp, measured);
     const result = await runElk(toElkGraph(graph));
-    return { ok: true, positions: layoutPositions(result, origin ?? layoutOrigin(bp, graph), graph) };
+    return { ok: true, positions: elkPositions(bp, result, origin ?? layoutOrigin(bp, graph), graph) };
   } catch (e) {
     return { ok: false, error: `Auto layout failed: ${e instanceof Error ? e.message : String(e)}` };
   }

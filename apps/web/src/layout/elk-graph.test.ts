@@ -3,7 +3,16 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../model/commands';
 import { sameParts, semanticParts } from '../model/semantics';
-import { ELK_LARGE_OPTIONS, ELK_OPTIONS, LARGE_GRAPH, layoutCommand, layoutOrigin, layoutPositions, toElkGraph } from './elk-graph';
+import {
+  ELK_LARGE_OPTIONS,
+  ELK_OPTIONS,
+  elkPositions,
+  LARGE_GRAPH,
+  layoutCommand,
+  layoutOrigin,
+  layoutPositions,
+  toElkGraph,
+} from './elk-graph';
 import { estimateSize, layoutGraph } from './layout-graph';
 
 const TEXT = `apiVersion: blaupause.dev/v1
@@ -120,6 +129,25 @@ describe('an ELK layout as a command', () => {
     const x = (id: string) => p.get(id)?.x ?? Number.NaN;
     expect(layoutGraph(shared).nodes.map((n) => n.id)).toContain('volume:data');
     expect(x('volume:data')).toBeGreaterThan(x('service:db'));
+  });
+
+  it('puts network segments in a row above the services, over their members', async () => {
+    const withNet = load(
+      TEXT.replace('  web:\n', '  web:\n    networks: [front]\n')
+        .replace('  api:\n', '  api:\n    networks: [front, back]\n')
+        .replace('volumes:\n', 'networks:\n  front: {}\n  back: {}\nvolumes:\n'),
+    );
+    const graph = layoutGraph(withNet);
+    expect(graph.nodes.map((n) => n.id)).not.toContain('network:front');
+    const p = elkPositions(withNet, await new ELK().layout(toElkGraph(graph)), { x: 0, y: 0 }, graph);
+    const front = p.get('network:front');
+    const back = p.get('network:back');
+    const services = ['service:web', 'service:api', 'service:db'].map((id) => p.get(id));
+    const top = Math.min(...services.map((s) => s?.y ?? 0));
+    expect(front?.y).toBeLessThan(top);
+    expect(back?.y).toBe(front?.y);
+    // front is over web and api, back over api alone: front starts left of back
+    expect(front?.x).toBeLessThan(back?.x ?? Number.NaN);
   });
 
   it('lays out a dependency cycle without failing', async () => {

@@ -1,6 +1,7 @@
 import type { Blueprint } from '@blaupause/model';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { GRID } from '../flow/default-layout';
+import { placeNetworks } from '../flow/network-placement';
 import { toFlow } from '../flow/to-flow';
 import type { Command, XY } from '../model/types';
 import type { LayoutGraph } from './layout-graph';
@@ -62,6 +63,13 @@ export function layoutPositions(result: ElkNode, origin: XY = { x: 0, y: 0 }, gr
     for (const s of box?.satellites ?? []) out.set(s.id, { x: snap(corner.x + s.x), y: snap(corner.y + s.y) });
   }
   return out;
+}
+
+/** ELK's boxes as positions (layoutPositions), plus the network segments in a row above the services. */
+export function elkPositions(bp: Blueprint, result: ElkNode, origin: XY, graph: LayoutGraph): Map<string, XY> {
+  const positions = layoutPositions(result, origin, graph);
+  for (const [id, p] of placeNetworks(bp, positions)) positions.set(id, p);
+  return positions;
 }
 
 /**

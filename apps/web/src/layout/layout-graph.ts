@@ -25,6 +25,7 @@ const SATELLITE_GAP = 60;
  * each node with its measured size, else an estimate from what it shows. Helper containers are
  * drawn inside their service's node and exposures are its children: they move with it. A volume
  * that only one service mounts goes right below that service, where it is read as part of it.
+ * Network segments are left out here; see elkPositions.
  */
 export function layoutGraph(bp: Blueprint, measured: ReadonlyMap<string, Size> = new Map()): LayoutGraph {
   const flow = toFlow(bp);
@@ -41,8 +42,9 @@ export function layoutGraph(bp: Blueprint, measured: ReadonlyMap<string, Size> =
     satellites.set(service, [...list, { id: volume, x: 0, y }]);
   }
 
+  // Network segments are not layered: they go in a row above the services afterwards (placeNetworks).
   const nodes = flow.nodes
-    .filter((n) => !n.parentId && !owner.has(n.id))
+    .filter((n) => !n.parentId && !owner.has(n.id) && n.type !== 'network')
     .map((n) => {
       const own = sizeOf(n.id);
       const sats = satellites.get(n.id) ?? [];
