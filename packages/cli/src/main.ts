@@ -31,9 +31,17 @@ const deps: EngineDeps = {
     new Promise((resolve) => {
       const [cmd, ...args] = argv as [string, ...string[]];
       const child = spawn(cmd, args, { stdio: 'inherit' });
-      child.on('error', () => resolve(1));
-      // The child gets the terminal's Ctrl+C itself; its exit is ours (130 when a signal ended it).
-      child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1)));
+      // The child gets the terminal's Ctrl+C itself (same process group); a SIGTERM sent to us
+      // alone (a service manager, a test) is passed on, so the server never outlives the command.
+      const terminate = () => child.kill('SIGTERM');
+      process.once('SIGTERM', terminate);
+      const settle = (code: number) => {
+        process.removeListener('SIGTERM', terminate);
+        resolve(code);
+      };
+      child.on('error', () => settle(1));
+      // Its exit is ours (130 when a signal ended it).
+      child.on('exit', (code, signal) => settle(code ?? (signal ? 130 : 1)));
     }),
   exists: existsSync,
   here: dirname(fileURLToPath(import.meta.url)),
