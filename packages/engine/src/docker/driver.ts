@@ -3,6 +3,7 @@ import { hasErrors, validate } from '@blaupause/model';
 import Docker from 'dockerode';
 import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
 import { desiredDangers } from '../policy/desired';
+import { foreignVolumes } from '../policy/ownership';
 import type {
   DeploymentSummary,
   DeployOptions,
@@ -108,8 +109,10 @@ export class DockerDriver implements Driver {
       const missing = unacknowledged(r.value.diff.plan.dangers ?? [], options.acknowledge);
       if (missing.length > 0) return [dangerousSettingsError(missing)];
       if (r.value.diff.plan.noop) return [];
+      const foreign = await foreignVolumes(this.docker, r.value.diff.volumes);
+      if (foreign) return [foreign];
       return execute(
-        { ...this.opts, docker: this.docker, endpoint: this.endpoint, signal: options.signal, emit },
+        { ...this.opts, docker: this.docker, endpoint: this.endpoint, project: options.project, signal: options.signal, emit },
         r.value.desired,
         r.value.diff,
       );

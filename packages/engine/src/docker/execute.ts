@@ -6,6 +6,7 @@ import type { Desired, DesiredService } from './desired';
 import { type ContainerStep, type Diff, isMutating } from './diff';
 import { EngineFailure, toEngineError } from './errors';
 import { pullImage } from './images';
+import { ProjectEvents } from './project-events';
 import { type Started, settle } from './settle';
 import { waitFor } from './wait';
 
@@ -19,6 +20,8 @@ import { waitFor } from './wait';
 export interface ExecOptions {
   docker: Docker;
   endpoint: string;
+  /** The project: its containers' engine events wake waits and the settle window. */
+  project: string;
   concurrency: number;
   stopTimeoutSeconds: number;
   settleMs: number;
@@ -53,6 +56,25 @@ export async function execute(o: ExecOptions, desired: Desired, d: Diff): Promis
     }
   };
 
+  // Subscribed before the first start (and while images and networks are prepared): waits and the
+  // settle window then sleep until the engine reports a change instead of polling inspect.
+  const opening = new ProjectEvents().open(o.docker, o.project);
+  try {
+    return await converge(o, ctx, step, opening, services, desired, d);
+  } finally {
+    (await opening).close();
+  }
+}
+
+async function converge(
+  o: ExecOptions,
+  ctx: OpsContext,
+  step: <T>(action: PlanAction | ResourceAction, fn: () => Promise<T>) => Promise<T>,
+  opening: Promise<ProjectEvents>,
+  services: Map<string, DesiredService>,
+  desired: Desired,
+  d: Diff,
+): Promise<EngineError[]> {
   try {
     for (const i of d.images)
       if (i.action.kind === 'create') await step(i.action, () => pullImage(o.docker, i.action.name, o.endpoint, o.emit));
@@ -82,8 +104,11 @@ export async function execute(o: ExecOptions, desired: Desired, d: Diff): Promis
     return [asError(e, o.endpoint)];
   }
 
+  const feed = await opening;
   const errors: EngineError[] = [];
   const started: Started[] = [];
+  /** Containers this apply started: a `started` link to them holds without asking the engine. */
+  const startedHere = new Set<string>();
   /** Current engine id per slot: observed, then replaced as steps create containers. */
   const ids = new Map<string, string>();
   for (const steps of d.byService.values()) for (const s of steps) if (s.observed && s.desired) ids.set(s.desired.slot, s.observed.id);
@@ -109,9 +134,15 @@ export async function execute(o: ExecOptions, desired: Desired, d: Diff): Promis
         const target = services.get(l.target);
         if (!target) continue;
         o.emit({ kind: 'wait', service: s.name, on: l.target, condition: l.condition, at: Date.now() });
-        const t = { ids: target.mains.map((m) => ids.get(m.slot)).filter((x): x is string => !!x), names: target.mains.map((m) => m.name) };
+        const t = { ids: [] as string[], names: [] as string[] };
+        for (const m of target.mains) {
+          const id = ids.get(m.slot);
+          if (!id || (l.condition === 'started' && startedHere.has(id))) continue;
+          t.ids.push(id);
+          t.names.push(m.name);
+        }
         try {
-          await waitFor(o.docker, o.endpoint, s.name, l, t, o.signal);
+          await waitFor(o.docker, o.endpoint, s.name, l, t, o.signal, undefined, feed);
         } catch (e) {
           if (l.required || !(e instanceof EngineFailure) || e.error.code === 'ENGINE_UNREACHABLE') throw e;
         }
@@ -154,7 +185,8 @@ export async function execute(o: ExecOptions, desired: Desired, d: Diff): Promis
         ids.set(dc.slot, id);
         await start(ctx, dc, id, dc.name);
       }
-      started.push({ id, name: dc.name, service: dc.service, elementId: dc.elementId });
+      startedHere.add(id);
+      started.push({ id, name: dc.name, service: dc.service, elementId: dc.elementId, at: Date.now() });
     });
   };
 
@@ -167,7 +199,7 @@ export async function execute(o: ExecOptions, desired: Desired, d: Diff): Promis
   } catch (e) {
     errors.push(asError(e, o.endpoint));
   }
-  if (errors.length === 0 && started.length > 0) errors.push(...(await settle(o.docker, started, o.settleMs)));
+  if (errors.length === 0 && started.length > 0) errors.push(...(await settle(o.docker, started, o.settleMs, undefined, feed)));
   // An engine that went away fails every branch alike: say it once.
   return errors.filter((e, i) => errors.findIndex((x) => x.code === e.code && x.message === e.message) === i);
 }

@@ -3,12 +3,15 @@ import type { EngineError } from '../types';
 import type { DesiredLink } from './desired';
 import { EngineFailure, isUnreachable, unreachable } from './errors';
 import { logTail } from './logs-tail';
+import { type ChangeFeed, POLLING, SAFETY_POLL_MS } from './project-events';
 
 /**
  * A dependant waits until its link's condition holds on every replica of the target's main
  * container: `started` (has been started), `healthy` (health status healthy), `completed`
- * (exited 0). Checked by inspect every `pollMs` as Compose does (500 ms there); a dead end
- * (unhealthy, exited, no healthcheck) fails at once, and the timeout names the dependency.
+ * (exited 0). Checked by inspect, again whenever the engine reports an event of a pending
+ * container (`feed`: start, die, health status…), else every `pollMs` (Compose polls, 500 ms
+ * there); a dead end (unhealthy, exited, no healthcheck) fails at once, and the timeout names the
+ * dependency.
  */
 export interface WaitTarget {
   /** Engine ids of the target service's main containers. */
@@ -26,12 +29,15 @@ export async function waitFor(
   target: WaitTarget,
   signal?: AbortSignal,
   pollMs = 250,
+  feed: ChangeFeed = POLLING,
 ): Promise<void> {
   const deadline = Date.now() + link.timeoutMs;
   const pending = new Map(target.ids.map((id, i) => [id, target.names[i] ?? id]));
   while (pending.size > 0) {
     if (signal?.aborted)
       throw new EngineFailure({ code: 'CANCELLED', message: `Deploy cancelled while ${dependant} waited for ${link.target}.` });
+    // Versions before the inspects: an event landing between an inspect and the wait still wakes it.
+    const since = new Map([...pending.keys()].map((id) => [id, feed.version(id)]));
     for (const [id, name] of [...pending]) {
       let info: Docker.ContainerInspectInfo;
       try {
@@ -55,7 +61,9 @@ export async function waitFor(
             : `Check ${link.target}'s logs.`,
         elementId: link.elementId,
       });
-    await new Promise((r) => setTimeout(r, pollMs));
+    for (const id of [...since.keys()]) if (!pending.has(id)) since.delete(id);
+    // Live stream: sleep until an event of a pending container or the deadline (bounded by a safety poll).
+    await feed.changed(since, feed.live ? Math.min(SAFETY_POLL_MS, deadline - Date.now() + 1) : pollMs, signal);
   }
 }
 
