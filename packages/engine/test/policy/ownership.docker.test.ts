@@ -97,4 +97,31 @@ describe('Docker driver: what it did not create, it never touches', () => {
     const left = await c.docker.listContainers({ all: true, filters: { label: [`${LABEL.project}=${P}`] } });
     expect(left.map((x) => x.Id)).toEqual([foreign.id]);
   }, 90_000);
+
+  it('a foreign volume under the very name a blueprint volume gets is refused (NOT_OWNED), not mounted', async () => {
+    const Q = project('vol');
+    const name = `${Q}_data`;
+    await c.docker.createVolume({ Name: name, Labels: { owner: 'someone else' } });
+    try {
+      const bp = blueprint({
+        services: {
+          web: {
+            containers: { main: { image: IMAGE, command: ['sleep', '3600'], mounts: [{ type: 'volume', source: 'data', target: '/d' }] } },
+          },
+        },
+        volumes: { data: {} },
+      });
+      c.reset();
+      const events = await collect(d.apply(bp, { project: Q }));
+      expect(errorsOf(events)).toEqual([expect.objectContaining({ code: 'NOT_OWNED', elementId: 'volume:data' })]);
+      expect(c.mutating()).toEqual([]);
+      expect((await c.docker.getVolume(name).inspect()).Labels).toEqual({ owner: 'someone else' });
+    } finally {
+      await cleanup(c.docker, Q);
+      await c.docker
+        .getVolume(name)
+        .remove()
+        .catch(() => {});
+    }
+  }, 60_000);
 });
