@@ -4,7 +4,6 @@ import Docker from 'dockerode';
 import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
 import { desiredDangers } from '../policy/desired';
 import { foreignVolumes } from '../policy/ownership';
-import { foreignVolumes } from '../policy/ownership';
 import type {
   DeploymentSummary,
   DeployOptions,
@@ -110,8 +109,6 @@ export class DockerDriver implements Driver {
       const missing = unacknowledged(r.value.diff.plan.dangers ?? [], options.acknowledge);
       if (missing.length > 0) return [dangerousSettingsError(missing)];
       if (r.value.diff.plan.noop) return [];
-      const foreign = await foreignVolumes(this.docker, r.value.diff.volumes);
-      if (foreign) return [foreign];
       const foreign = await foreignVolumes(this.docker, r.value.diff.volumes);
       if (foreign) return [foreign];
       return execute(
