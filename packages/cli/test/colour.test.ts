@@ -29,28 +29,28 @@ const ESC = '\u001b[';
 const invalid = join(FIXTURES, 'invalid.blueprint.yaml');
 
 describe('colours', () => {
-  test('on a terminal, severities are coloured', () => {
+  test('on a terminal, severities are coloured', async () => {
     const { io, written } = fakeIo(true, false);
-    expect(run(['validate', invalid], io)).toBe(1);
+    expect(await run(['validate', invalid], io)).toBe(1);
     expect(written.stdout).toContain(`${ESC}31m`);
     expect(written.stdout).toContain(`${ESC}33m`);
   });
 
-  test('NO_COLOR or a pipe: plain text', () => {
+  test('NO_COLOR or a pipe: plain text', async () => {
     for (const [isTTY, noColor] of [
       [true, true],
       [false, false],
     ] as const) {
       const { io, written } = fakeIo(isTTY, noColor);
-      expect(run(['validate', invalid], io)).toBe(1);
+      expect(await run(['validate', invalid], io)).toBe(1);
       expect(written.stdout).not.toContain(ESC);
       expect(written.stdout).toContain(`${invalid}:8:5: warning UNKNOWN_KEY: Unknown key "colour" is ignored.`);
     }
   });
 
-  test('--json is never coloured', () => {
+  test('--json is never coloured', async () => {
     const { io, written } = fakeIo(true, false);
-    expect(run(['validate', '--json', invalid], io)).toBe(1);
+    expect(await run(['validate', '--json', invalid], io)).toBe(1);
     expect(written.stdout).not.toContain(ESC);
     expect(JSON.parse(written.stdout).ok).toBe(false);
   });
