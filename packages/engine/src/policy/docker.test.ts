@@ -112,7 +112,10 @@ describe('dockerDangers: the final create options', () => {
 
   it('a home directory outside /home (macOS-like, /var/home) and its parents', () => {
     const mine = { ownContainers: new Set<string>(), baseDir: '/Users/me/proj', homeDir: '/Users/me' };
-    const bind = (Source: string) => ({ elementId: E, options: { HostConfig: { Mounts: [{ Type: 'bind', Source, Target: '/x' }] } } });
+    const bind = (Source: string) => ({
+      elementId: E,
+      options: { HostConfig: { Mounts: [{ Type: 'bind' as const, Source, Target: '/x' }] } },
+    });
     expect(dockerDangers([bind('/Users/me'), bind('/Users'), bind('/Users/me/proj/data')], mine).map((f) => f.id)).toEqual([
       `bind-home:${E}:/Users/me`,
       `bind-home:${E}:/Users`,
