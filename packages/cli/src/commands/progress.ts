@@ -32,7 +32,8 @@ export class ProgressPrinter {
         }
         const t0 = this.started.get(key);
         if (ev.phase === 'done') this.line(stepDone(ev.action, t0 === undefined ? undefined : ev.at - t0));
-        else this.line(`  FAILED     ${ev.action.kind} ${actionTarget(ev.action)}${ev.message ? `: ${sanitize(ev.message)}` : ''}`);
+        // The error event that follows says what happened and what to do; the step only says where.
+        else this.line(`  FAILED     ${ev.action.kind} ${actionTarget(ev.action)}`);
         return;
       }
       case 'wait':
