@@ -22,3 +22,14 @@ export const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const WorkspaceName = z.string().regex(WORKSPACE_NAME, 'a file name is letters, digits, _ and - (at most 64)');
 
 export const RunId = z.string().regex(/^[a-f0-9]{32}$/);
+
+/**
+ * The id of a dangerous setting the user acknowledged (`privileged:container:web/main`,
+ * `bind-root:container:web/main:/`). Only a claim: the driver finds the dangers again in its own
+ * payload and deploys only when every one of them is named here.
+ */
+export const DangerId = z
+  .string()
+  .max(1024)
+  .regex(/^[a-z][a-z-]*:[^\u0000-\u001f\u007f]+$/, 'a dangerous-setting id such as privileged:container:web/main');
+export const Acknowledge = z.array(DangerId).max(1000);

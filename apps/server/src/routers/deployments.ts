@@ -2,7 +2,7 @@ import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { type AppError, appError, engineErrorFrom, unwrap } from '../errors';
-import { BlueprintInput, ElementName, ProjectName, RunId } from '../schemas';
+import { Acknowledge, BlueprintInput, ElementName, ProjectName, RunId } from '../schemas';
 import { requireValid } from '../services/blueprints';
 import { procedure, router } from '../trpc';
 
@@ -20,9 +20,10 @@ export function deploymentsRouter({ driver, runs }: AppDeps) {
       return unwrap(await driver.plan(bp, { project }).catch(thrown));
     }),
 
-    deploy: procedure.input(Target).mutation(({ input }) => {
+    // `acknowledge`: ids of the plan's dangers the user confirmed; the driver checks them against its own findings.
+    deploy: procedure.input(Target.extend({ acknowledge: Acknowledge.default([]) })).mutation(({ input }) => {
       const bp = unwrap(requireValid(input.blueprint));
-      return unwrap(runs.startApply(bp, input.project ?? bp.metadata.name));
+      return unwrap(runs.startApply(bp, input.project ?? bp.metadata.name, undefined, input.acknowledge));
     }),
 
     destroy: procedure

@@ -34,9 +34,9 @@ export class DeployRuns {
     private readonly keep = 20,
   ) {}
 
-  startApply(blueprint: Blueprint, project: string, baseDir?: string): AppResult<RunInfo> {
+  startApply(blueprint: Blueprint, project: string, baseDir?: string, acknowledge: readonly string[] = []): AppResult<RunInfo> {
     return this.start(project, 'apply', () =>
-      this.driver.apply(blueprint, { project, signal: this.stop.signal, ...(baseDir ? { baseDir } : {}) }),
+      this.driver.apply(blueprint, { project, acknowledge, signal: this.stop.signal, ...(baseDir ? { baseDir } : {}) }),
     );
   }
 
