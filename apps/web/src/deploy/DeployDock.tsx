@@ -4,6 +4,8 @@ import { useApp } from '../store/useApp';
 import type { DeployPlan } from './api-types';
 import { type Backend, probeBackend } from './backend';
 import { createApi } from './client';
+import { DangerConfirm } from './DangerConfirm';
+import { acknowledgement, knownDangers } from './dangers';
 import { EngineStatus } from './EngineStatus';
 import { describeError } from './errors';
 import { LogsView } from './LogsView';
@@ -83,7 +85,14 @@ export default function DeployDock() {
       setPlanning(false);
     }
   };
-  const deploy = () => api && start(() => api.deployments.deploy.mutate({ blueprint: { document: blueprint }, project }));
+  // Dangerous settings (DESIGN §7): listed, and Deploy waits for the project's name typed out; a new list starts empty.
+  const dangers = knownDangers(plan, view.run?.project === project ? view.events : []);
+  const dangerKey = dangers.map((d) => d.id).join('\n');
+  const [typedFor, setTypedFor] = useState({ key: '', text: '' });
+  const typed = typedFor.key === dangerKey ? typedFor.text : '';
+  const acknowledge = acknowledgement(dangers, typed, project);
+  const deploy = () =>
+    api && acknowledge && start(() => api.deployments.deploy.mutate({ blueprint: { document: blueprint }, project, acknowledge }));
   // Named volumes survive a tear-down unless ticked here, by name (DESIGN §5: never deleted implicitly).
   const [dropVolumes, setDropVolumes] = useState<string[]>([]);
   const volumeNames = Object.keys(blueprint.volumes ?? {});
@@ -118,11 +127,12 @@ export default function DeployDock() {
                 ? 'Containers are labelled with this project; Tear down removes them (volumes are kept).'
                 : 'Lowercase letters, digits and -.'}
             </p>
+            <DangerConfirm dangers={dangers} project={project} typed={typed} onType={(text) => setTypedFor({ key: dangerKey, text })} />
             <div className="deploy-actions">
               <button type="button" className="button" onClick={doPlan} disabled={!canAct || planning}>
                 {planning ? 'Planning…' : 'Plan'}
               </button>
-              <button type="button" className="button primary" onClick={deploy} disabled={!canAct}>
+              <button type="button" className="button primary" onClick={deploy} disabled={!canAct || !acknowledge}>
                 Deploy
               </button>
               <button type="button" className="button danger" onClick={tearDown} disabled={!canAct}>
