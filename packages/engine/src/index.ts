@@ -1,2 +1,3 @@
 export * from './docker';
 export type * from './types';
+export * from './policy';
