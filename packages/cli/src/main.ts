@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDockerDriver } from '@blaupause/engine';
 import { run } from './cli';
 import type { EngineDeps } from './engine-deps';
 import { nodeIo } from './io';
@@ -25,7 +24,11 @@ process.on('SIGINT', () => {
 });
 
 const deps: EngineDeps = {
-  driver: () => createDockerDriver(process.env.DOCKER_HOST ? { host: process.env.DOCKER_HOST } : {}),
+  driver: async () => {
+    // Loading dockerode costs a few hundred ms: only the commands that talk to an engine pay it.
+    const { createDockerDriver } = await import('@blaupause/engine');
+    return createDockerDriver(process.env.DOCKER_HOST ? { host: process.env.DOCKER_HOST } : {});
+  },
   signal: interrupt.signal,
   runProcess: (argv) =>
     new Promise((resolve) => {

@@ -37,9 +37,7 @@ function checkout(files: string[]): { deps: EngineDeps; started: string[][] } {
   }
   const started: string[][] = [];
   const deps: EngineDeps = {
-    driver: () => {
-      throw new Error('serve needs no driver');
-    },
+    driver: () => Promise.reject(new Error('serve needs no driver')),
     signal: new AbortController().signal,
     runProcess: async (argv) => {
       started.push([...argv]);

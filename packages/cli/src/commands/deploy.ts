@@ -35,7 +35,7 @@ export async function deployCommand(args: DeployArgs, io: Io, deps: EngineDeps):
   // The blueprint's name is the default project, as Compose uses the file's `name:`.
   const project = args.project ?? bp.metadata.name;
   const options = { project, baseDir: dirname(resolve(args.file)), signal: deps.signal };
-  const driver = deps.driver();
+  const driver = await deps.driver();
 
   if (args.kind === 'plan') {
     const r = await driver.plan(bp, options);

@@ -14,7 +14,7 @@ export interface DownArgs {
  * named volumes only when the user names them (or says --all-volumes): data is never implied.
  */
 export async function downCommand(args: DownArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = deps.driver();
+  const driver = await deps.driver();
   const printer = args.json ? undefined : new ProgressPrinter(io);
   const errors: EngineError[] = [];
   const removed: string[] = [];

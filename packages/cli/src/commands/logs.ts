@@ -19,7 +19,7 @@ export interface LogsArgs {
  * the container and replica. A project or service that is not deployed is said, not an empty output.
  */
 export async function logsCommand(args: LogsArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = deps.driver();
+  const driver = await deps.driver();
   const list = await driver.list();
   if (!list.ok) return fail(io, args, list.error);
   const deployment = list.value.find((d) => d.project === args.project);

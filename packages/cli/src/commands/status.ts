@@ -13,8 +13,8 @@ export interface StatusArgs {
 
 /** `status`: a table of our containers (one project, or all of ours), once or live. */
 export async function statusCommand(args: StatusArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = deps.driver();
   if (args.watch) return watch(args, io, deps);
+  const driver = await deps.driver();
   const snap = await takeSnapshot(driver, args.project, deps.signal);
   if (!snap.ok) {
     if (args.json) io.stdout.write(`${JSON.stringify({ ok: false, errors: [snap.error] }, null, 2)}\n`);
@@ -37,7 +37,7 @@ function table(list: readonly ContainerStatus[], project: string | undefined): s
  * one JSON line. CPU/memory samples are left out: they would drown the state changes.
  */
 async function watch(args: StatusArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = deps.driver();
+  const driver = await deps.driver();
   const current = new Map<string, ContainerStatus>();
   const redraw = io.stdout.isTTY && !args.json;
   let connected = true;
