@@ -15,6 +15,28 @@ spec:
 
 // Rows K1–K3, K9–K11 of threat-model-and-faults.md §(c2), and other malformed input.
 describe('importKubernetes: bad input', () => {
+  it('labels reserved for the engine and for Blaupause (dev.blaupause.managed …) are dropped, each reported at its path', () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: a, labels: { team: blue, dev.blaupause.managed: "true" } }
+spec:
+  selector: { matchLabels: { app: a } }
+  template:
+    metadata: { labels: { app: a, com.docker.compose.project: other, dev.blaupause.element: x } }
+    spec:
+      containers: [{ name: a, image: "nginx:1.27" }]
+`;
+    const r = importKubernetes(text);
+    expect(summary(r.diagnostics)).toEqual([
+      'warning IMPORT_UNSUPPORTED_KEY documents.0.metadata.labels.dev.blaupause.managed',
+      'warning IMPORT_UNSUPPORTED_KEY documents.0.spec.template.metadata.labels.com.docker.compose.project',
+      'warning IMPORT_UNSUPPORTED_KEY documents.0.spec.template.metadata.labels.dev.blaupause.element',
+    ]);
+    const labels = JSON.stringify(blueprintOf(r).services.a?.labels ?? {});
+    expect(labels).not.toMatch(/dev\.blaupause|com\.docker\.compose/);
+    expect(blueprintOf(r).services.a?.labels).toMatchObject({ team: 'blue' });
+  });
+
   it('K1: skips empty documents and comments, flattens a List, and validates per document index', () => {
     const text = `# leading comment\n---\n---\napiVersion: v1\nkind: List\nitems:\n${deployment('a')
       .split('\n')

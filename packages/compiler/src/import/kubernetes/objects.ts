@@ -1,6 +1,7 @@
 import type { Path, YamlSource } from '@blaupause/model';
 import { type ImportContext, type K8sObject, opt } from './context';
 import { type Cursor, isObj, type Obj } from './reader';
+import { withoutReserved } from './reserved-labels';
 
 /** Metadata the cluster writes; copied from `kubectl get -o yaml` output, never meant to be applied. */
 const CLUSTER_METADATA = [
@@ -113,7 +114,7 @@ function toObject(value: Obj, meta: Obj, path: Path, ctx: ImportContext): K8sObj
     root,
     meta: m,
     ...opt('annotations', annotations.cursor),
-    labels: m.strMap('labels') ?? {},
+    labels: withoutReserved(m.strMap('labels') ?? {}, [...path, 'metadata', 'labels'], ctx),
     ...ownerOf(meta),
   };
 }

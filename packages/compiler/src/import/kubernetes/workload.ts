@@ -5,6 +5,7 @@ import { readNetworks } from './networks';
 import { readAnnotations } from './objects';
 import { readPod } from './pod';
 import type { Cursor } from './reader';
+import { withoutReserved } from './reserved-labels';
 import { readRollout } from './rollout';
 import { claimSpec } from './storage';
 
@@ -51,7 +52,7 @@ export function importWorkload(o: K8sObject, ctx: ImportContext, draft: Draft): 
     });
     return undefined;
   }
-  const podLabels = bare ? o.labels : (tmeta?.strMap('labels') ?? {});
+  const podLabels = bare ? o.labels : tmeta ? withoutReserved(tmeta.strMap('labels') ?? {}, [...tmeta.path, 'labels'], ctx) : {};
   tmeta?.defaults({ creationTimestamp: [null] });
   const annotations = bare ? o.annotations : tmeta ? readAnnotations(tmeta, ctx).cursor : undefined;
   const name = serviceName(o, podLabels, draft, ctx);
