@@ -59,16 +59,24 @@ export function stepDone(a: PlanAction | ResourceAction, ms?: number): string {
 }
 
 /** An engine error with its element, what to do, and what the container last said. */
-export function formatEngineError(e: EngineError): string {
+export function formatEngineError(e: EngineError, project?: string): string {
   const where = e.elementId ? ` (${sanitize(e.elementId)})` : '';
   const lines = [`error ${e.code}${where}: ${sanitize(e.message)}`];
   const facts = [e.exitCode !== undefined ? `exit code ${e.exitCode}` : '', e.restarts ? `${e.restarts} restarts` : ''].filter(Boolean);
   if (facts.length) lines.push(`  ${facts.join(', ')}`);
   for (const d of e.diagnostics ?? []) lines.push(`  ${d.severity} ${d.code}: ${sanitize(d.message)}`);
   if (e.logTail?.length) lines.push('  last log lines:', ...e.logTail.map((l) => `    | ${sanitize(l)}`));
-  const hint = e.code === 'ENGINE_UNREACHABLE' ? UNREACHABLE_HINT : e.hint;
+  const hint = e.code === 'ENGINE_UNREACHABLE' ? UNREACHABLE_HINT : (e.hint ?? defaultHint(e, project));
   if (hint) lines.push(`  hint: ${sanitize(hint)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A failed container says nothing about what to do; on a command line we can name the next command. */
+function defaultHint(e: EngineError, project: string | undefined): string | undefined {
+  if (e.code !== 'CONTAINER_EXITED' && e.code !== 'CRASH_LOOP') return undefined;
+  const service = /^(?:container|service):([^/]+)/.exec(e.elementId ?? '')?.[1];
+  const logs = project && service ? `Read its logs (blaupause logs ${project} ${service}), fix` : 'Fix';
+  return `${logs} its command or configuration in the blueprint, then deploy again.`;
 }
 
 /** Health is part of the state in DESIGN §5; a table shows it in a column of its own. */

@@ -4,7 +4,7 @@ import { ENGINE_HELP } from './help-engine';
 
 export const VERSION: string = pkg.version;
 
-const MAIN = `blaupause ${VERSION}: validate, compile and import blueprints of containerised applications
+const MAIN = `blaupause ${VERSION}: validate, compile, import and deploy blueprints of containerised applications
 
 Usage:
   blaupause validate FILE...                 check blueprints (or Compose / Kubernetes files)

@@ -178,6 +178,35 @@ describe('failures have exit codes and say what to do', () => {
     expect(r.stderr).toMatch(/^bad\.blueprint\.yaml:7:\d+: error SCHEMA_/m);
   });
 
+  test('a container that exits fails the deploy (exit 1), naming it, its exit code, its last words and what to do', async () => {
+    const P = fresh('exits');
+    writeFileSync(
+      join(dir, 'exits.blueprint.yaml'),
+      `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata:
+  name: ${P}
+services:
+  job:
+    containers:
+      job:
+        image: ${IMAGE}
+        command: [busybox, sh, -c, "echo bye; exit 3"]
+`,
+    );
+    const r = await cli(['deploy', 'exits.blueprint.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(lines(r.stderr)).toEqual([
+      `error CONTAINER_EXITED (container:job/job): Container ${P}-job-1 of service "job" exited with code 3.`,
+      '  exit code 3',
+      '  last log lines:',
+      '    | bye',
+      `  hint: Read its logs (blaupause logs ${P} job), fix its command or configuration in the blueprint, then deploy again.`,
+      expect.stringMatching(new RegExp(`^Deploy of project ${P} failed after [\\d.]+ s\\.$`)),
+      'What was done stays (labelled): fix the problem and run deploy again, it continues from there.',
+    ]);
+  }, 60_000);
+
   test('an unreachable engine exits 3, naming the socket and what to do', async () => {
     const env = { DOCKER_HOST: 'unix:///nonexistent.sock' };
     for (const args of [['deploy', 'web.blueprint.yaml'], ['plan', 'web.blueprint.yaml'], ['status'], ['down', 'x'], ['logs', 'x', 'y']]) {

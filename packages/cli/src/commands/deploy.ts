@@ -56,7 +56,7 @@ async function apply(
   io: Io,
   deps: EngineDeps,
 ): Promise<number> {
-  const printer = how.json ? undefined : new ProgressPrinter(io);
+  const printer = how.json ? undefined : new ProgressPrinter(io, options.project);
   const errors: EngineError[] = [];
   let plan: DeployPlan | undefined;
   let durationMs = 0;

@@ -15,7 +15,7 @@ export interface DownArgs {
  */
 export async function downCommand(args: DownArgs, io: Io, deps: EngineDeps): Promise<number> {
   const driver = await deps.driver();
-  const printer = args.json ? undefined : new ProgressPrinter(io);
+  const printer = args.json ? undefined : new ProgressPrinter(io, args.project);
   const errors: EngineError[] = [];
   const removed: string[] = [];
   const removedVolumes: string[] = [];

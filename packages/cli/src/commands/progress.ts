@@ -16,13 +16,14 @@ export class ProgressPrinter {
 
   constructor(
     private readonly io: Io,
-    private readonly showPlan = true,
+    /** For hints that name the next command (blaupause logs PROJECT SERVICE). */
+    private readonly project?: string,
   ) {}
 
   event(ev: ProgressEvent): void {
     switch (ev.kind) {
       case 'plan':
-        if (this.showPlan) this.line(formatPlan(ev.plan).trimEnd());
+        this.line(formatPlan(ev.plan).trimEnd());
         return;
       case 'step': {
         const key = `${ev.action.kind} ${actionTarget(ev.action)}`;
@@ -44,7 +45,7 @@ export class ProgressPrinter {
         return;
       case 'error':
         this.endLine();
-        this.io.stderr.write(formatEngineError(ev.error));
+        this.io.stderr.write(formatEngineError(ev.error, this.project));
         return;
       case 'done':
         return;
