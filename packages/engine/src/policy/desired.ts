@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { allContainers, type Desired } from '../docker/desired';
-import { dockerDangers } from './docker';
+import { dockerDangers, volumeDangers } from './docker';
 import type { DangerFinding } from './finding';
 
 /**
@@ -10,10 +10,17 @@ import type { DangerFinding } from './finding';
  */
 export function desiredDangers(desired: Desired, baseDir: string | undefined): DangerFinding[] {
   const containers = allContainers(desired);
-  return dockerDangers(
-    containers.map((c) => ({ elementId: c.elementId, options: c.options })),
-    { ownContainers: new Set(containers.map((c) => c.name)), baseDir, homeDir: homedir(), realpath },
-  );
+  const ctx = { ownContainers: new Set(containers.map((c) => c.name)), baseDir, homeDir: homedir(), realpath };
+  return [
+    ...dockerDangers(
+      containers.map((c) => ({ elementId: c.elementId, options: c.options })),
+      ctx,
+    ),
+    ...volumeDangers(
+      desired.volumes.filter((v) => !v.external),
+      ctx,
+    ),
+  ];
 }
 
 function realpath(path: string): string | undefined {

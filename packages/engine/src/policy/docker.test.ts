@@ -1,6 +1,6 @@
 import type { ContainerCreateOptions } from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { dockerDangers } from './docker';
+import { dockerDangers, volumeDangers } from './docker';
 
 /** One rule per test: each fails when its rule is taken out of docker.ts. */
 const E = 'container:web/main';
@@ -120,6 +120,38 @@ describe('dockerDangers: the final create options', () => {
       `bind-home:${E}:/Users/me`,
       `bind-home:${E}:/Users`,
     ]);
+  });
+
+  it('a local-driver volume that binds a host path (o: bind, device) is judged as that host path', () => {
+    const Mounts = [
+      {
+        Type: 'volume',
+        Source: 'v',
+        Target: '/x',
+        VolumeOptions: { DriverConfig: { Name: 'local', Options: { type: 'none', o: 'bind', device: '/etc' } } },
+      },
+      {
+        Type: 'volume',
+        Source: 'w',
+        Target: '/y',
+        VolumeOptions: { DriverConfig: { Name: 'local', Options: { type: 'tmpfs', device: 'tmpfs' } } },
+      },
+    ];
+    expect(check({ Mounts })).toEqual([
+      expect.objectContaining({
+        id: `bind-system-path:${E}:/etc`,
+        field: 'HostConfig.Mounts[0].VolumeOptions.DriverConfig.Options.device',
+      }),
+    ]);
+    const vols = [
+      { elementId: 'volume:data', driverOpts: { type: 'none', o: 'bind,rw', device: '/' } },
+      { elementId: 'volume:tmp', driverOpts: { type: 'tmpfs', device: 'tmpfs', o: 'size=1m' } },
+    ];
+    expect(volumeDangers(vols, ctx).map((f) => f.id)).toEqual(['bind-root:volume:data:/']);
+  });
+
+  it('VolumesFrom a container this deployment does not create', () => {
+    expect(ids({ VolumesFrom: ['p-db-1:ro', 'victim'] })).toEqual([`foreign-volumes:${E}:victim`]);
   });
 
   it('capabilities beyond the default set, one finding each, whatever the spelling', () => {

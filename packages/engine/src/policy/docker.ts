@@ -34,10 +34,11 @@ const NAMESPACES = [
 const UNCONFINED = /^(seccomp|apparmor)[=:]unconfined$|^label[=:]disable$|^systempaths[=:]unconfined$/i;
 
 /** The HostConfig fields the policy reads, typed (dockerode types several as `any`). */
-type HostFields = Omit<NonNullable<ContainerCreateOptions['HostConfig']>, 'CapAdd' | 'Devices' | 'SecurityOpt'> & {
+type HostFields = Omit<NonNullable<ContainerCreateOptions['HostConfig']>, 'CapAdd' | 'Devices' | 'SecurityOpt' | 'VolumesFrom'> & {
   CapAdd?: string[];
   Devices?: { PathOnHost: string }[];
   SecurityOpt?: string[];
+  VolumesFrom?: string[];
   UTSMode?: string;
   CgroupnsMode?: string;
   DeviceCgroupRules?: string[];
@@ -75,10 +76,29 @@ function containerDangers({ elementId, options }: DockerPayload, ctx: DockerPoli
       );
   }
   (h.Mounts ?? []).forEach((m, i) => {
-    if (m.Type !== 'bind') return;
-    const v = hostPathVerdict(m.Source, ctx);
-    if (v) out.push(finding(v.code, elementId, `HostConfig.Mounts[${i}].Source`, m.Source, v.why, m.Source));
+    // A volume of the local driver with `o: bind` is a host bind by another name.
+    const device = m.Type === 'volume' ? boundDevice(m.VolumeOptions?.DriverConfig?.Options) : undefined;
+    const source = m.Type === 'bind' ? m.Source : device;
+    if (source === undefined) return;
+    const field =
+      m.Type === 'bind' ? `HostConfig.Mounts[${i}].Source` : `HostConfig.Mounts[${i}].VolumeOptions.DriverConfig.Options.device`;
+    const v = hostPathVerdict(source, ctx);
+    if (v) out.push(finding(v.code, elementId, field, source, v.why, source));
   });
+  for (const from of h.VolumesFrom ?? []) {
+    const name = from.split(':')[0] ?? '';
+    if (!ctx.ownContainers.has(name))
+      out.push(
+        finding(
+          'foreign-volumes',
+          elementId,
+          'HostConfig.VolumesFrom',
+          from,
+          `it mounts every volume of "${name}", a container this deployment does not create`,
+          name,
+        ),
+      );
+  }
   // Not written by our mapping, but a payload is checked for what it can do, not for who wrote it.
   (h.Binds ?? []).forEach((b, i) => {
     const source = b.split(':')[0] ?? '';
@@ -110,6 +130,26 @@ function containerDangers({ elementId, options }: DockerPayload, ctx: DockerPoli
         ),
       );
   return out;
+}
+
+/** Volumes the driver creates: their driver options are part of the payload too (`o: bind` of a host path). */
+export function volumeDangers(
+  volumes: readonly { elementId: string; driverOpts?: Record<string, string> | undefined }[],
+  ctx: HostPathContext,
+): DangerFinding[] {
+  const out: DangerFinding[] = [];
+  for (const vol of volumes) {
+    const device = boundDevice(vol.driverOpts);
+    const v = device === undefined ? undefined : hostPathVerdict(device, ctx);
+    if (device !== undefined && v) out.push(finding(v.code, vol.elementId, 'DriverOpts.device', device, v.why, device));
+  }
+  return out;
+}
+
+/** The host path a local-driver volume binds (`type: none, o: bind, device: /path`), if it does. */
+export function boundDevice(opts: Record<string, string> | undefined): string | undefined {
+  if (!opts?.device || !(opts.o ?? '').split(',').includes('bind')) return undefined;
+  return opts.device;
 }
 
 function capWhy(cap: string): string {

@@ -13,6 +13,8 @@ export type DangerCode =
   | 'host-cgroupns'
   /** pid / ipc / network namespace of a container that is not part of this deployment. */
   | 'foreign-namespace'
+  /** VolumesFrom a container that is not part of this deployment. */
+  | 'foreign-volumes'
   | 'bind-root'
   | 'bind-engine-socket'
   | 'bind-system-path'
