@@ -10,7 +10,8 @@ export const ENGINE_COMMANDS = ['deploy', 'plan', 'status', 'down', 'logs', 'ser
 export type EngineCommandName = (typeof ENGINE_COMMANDS)[number];
 
 export type EngineInvocation =
-  | { kind: 'deploy' | 'plan'; file: string; project?: string; json: boolean }
+  | { kind: 'deploy'; file: string; project?: string; allowDangerous: string[]; json: boolean }
+  | { kind: 'plan'; file: string; project?: string; json: boolean }
   | { kind: 'status'; project?: string; watch: boolean; json: boolean }
   | { kind: 'down'; project: string; volumes: string[] | 'all'; json: boolean }
   | { kind: 'logs'; project: string; service: string; container?: string; tail?: number; follow: boolean; json: boolean }
@@ -21,7 +22,8 @@ const common: Options = { json: { type: 'boolean' }, help: { type: 'boolean', sh
 const project: Options = { project: { type: 'string', short: 'p' } };
 
 export const ENGINE_OPTIONS: Record<EngineCommandName, Options> = {
-  deploy: { ...common, ...project },
+  // Repeatable and comma-separated: one id per dangerous setting (DESIGN §7: itemised, never "all").
+  deploy: { ...common, ...project, 'allow-dangerous': { type: 'string', multiple: true } },
   plan: { ...common, ...project },
   status: { ...common, watch: { type: 'boolean', short: 'w' } },
   down: { ...common, volumes: { type: 'string' }, 'all-volumes': { type: 'boolean' } },
@@ -60,7 +62,11 @@ export function engineInvocation(command: EngineCommandName, values: Values, pos
       if (wrong) return wrong;
       const p = str('project');
       if (p !== undefined && !isName(p)) return nameProblem('--project', p);
-      return { kind: command, file: positionals[0] as string, json, ...(p ? { project: p } : {}) };
+      const base = { file: positionals[0] as string, json, ...(p ? { project: p } : {}) };
+      if (command === 'plan') return { kind: 'plan', ...base };
+      const allowDangerous = ((values['allow-dangerous'] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());
+      if (allowDangerous.some((v) => v === '')) return usage('--allow-dangerous needs the ids of dangerous settings (see blaupause plan)');
+      return { kind: 'deploy', ...base, allowDangerous };
     }
     case 'status': {
       if (positionals.length > 1) return usage(`status takes at most one PROJECT (got ${positionals.length})`);

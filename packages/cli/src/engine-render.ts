@@ -27,6 +27,11 @@ export function formatPlan(plan: DeployPlan): string {
     lines.push(`  ${pad(a.kind, 11)}${actionTarget(a)}${why}`);
   }
   lines.push(plan.noop ? 'No changes: the deployment already matches the blueprint.' : planCounts(plan));
+  if (plan.dangers?.length) {
+    lines.push('Dangerous settings (deploy needs each acknowledged with --allow-dangerous ID):');
+    for (const d of plan.dangers)
+      lines.push(`  ${sanitize(d.id)}`, `      ${sanitize(d.why)} (${sanitize(d.field)} = ${sanitize(d.value)})`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -66,9 +71,17 @@ export function formatEngineError(e: EngineError, project?: string): string {
   if (facts.length) lines.push(`  ${facts.join(', ')}`);
   for (const d of e.diagnostics ?? []) lines.push(`  ${d.severity} ${d.code}: ${sanitize(d.message)}`);
   if (e.logTail?.length) lines.push('  last log lines:', ...e.logTail.map((l) => `    | ${sanitize(l)}`));
-  const hint = e.code === 'ENGINE_UNREACHABLE' ? UNREACHABLE_HINT : (e.hint ?? defaultHint(e, project));
+  for (const d of e.dangers ?? []) lines.push(`  - ${sanitize(d.id)}: ${sanitize(d.why)}`);
+  const hint = e.code === 'ENGINE_UNREACHABLE' ? UNREACHABLE_HINT : (dangerHint(e) ?? e.hint ?? defaultHint(e, project));
   if (hint) lines.push(`  hint: ${sanitize(hint)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The exact option that acknowledges what was refused; quoted, as ids can hold host paths. */
+function dangerHint(e: EngineError): string | undefined {
+  if (e.code !== 'DANGEROUS_SETTINGS' || !e.dangers?.length) return undefined;
+  const quote = (s: string) => (/^[\w:/.@=+,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  return `Check each setting; to deploy anyway, run deploy again with --allow-dangerous ${quote(e.dangers.map((d) => d.id).join(','))}`;
 }
 
 /** A failed container says nothing about what to do; on a command line we can name the next command. */

@@ -5,7 +5,7 @@ Podman works through its Docker-compatible socket. Exit code 3 when it cannot be
 
 /** Help for the commands that talk to a container engine, and for serve. */
 export const ENGINE_HELP: Record<EngineCommandName, string> = {
-  deploy: `Usage: blaupause deploy FILE [--project NAME] [--json]
+  deploy: `Usage: blaupause deploy FILE [--project NAME] [--allow-dangerous ID,...] [--json]
 
 Deploys FILE to the container engine with Compose semantics: validates it (a Compose or
 Kubernetes file is imported first; its import notes are shown), prints the plan (create,
@@ -15,6 +15,9 @@ Relative bind sources and config files resolve inside FILE's folder.
 
 Options:
   -p, --project NAME      the project (default: the blueprint's metadata.name)
+  --allow-dangerous ID,…  acknowledge these dangerous settings (privileged, host namespaces,
+                          binds of system paths, added capabilities, devices …) by the ids
+                          "blaupause plan FILE" lists; a deploy with any other is refused
   --json                  print { ok, project, diagnostics, plan, errors, containers } at the end
   -h, --help              show this help
 

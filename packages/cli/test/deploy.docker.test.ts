@@ -207,6 +207,42 @@ services:
     ]);
   }, 60_000);
 
+  test('dangerous settings are listed by plan and refused by deploy until each is allowed by id', async () => {
+    const P = fresh('danger');
+    writeFileSync(
+      join(dir, 'danger.blueprint.yaml'),
+      `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata:
+  name: ${P}
+services:
+  net:
+    containers:
+      net:
+        image: ${IMAGE}
+        command: [busybox, sleep, "3600"]
+        capAdd: [NET_ADMIN]
+`,
+    );
+    const id = 'cap-add:container:net/net:NET_ADMIN';
+    const plan = await cli(['plan', 'danger.blueprint.yaml'], { cwd: dir });
+    expect(plan.status).toBe(0);
+    expect(lines(plan.stdout).slice(-3)).toEqual([
+      'Dangerous settings (deploy needs each acknowledged with --allow-dangerous ID):',
+      `  ${id}`,
+      "      NET_ADMIN is beyond Docker's default capability set (HostConfig.CapAdd = NET_ADMIN)",
+    ]);
+    const refused = await cli(['deploy', 'danger.blueprint.yaml'], { cwd: dir });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`error DANGEROUS_SETTINGS (container:net/net):`);
+    expect(refused.stderr).toContain(`  hint: Check each setting; to deploy anyway, run deploy again with --allow-dangerous ${id}\n`);
+    expect(refused.stderr).not.toContain('What was done stays');
+    expect((await statusOf(P)).containers).toEqual([]);
+    const allowed = await cli(['deploy', 'danger.blueprint.yaml', '--allow-dangerous', id], { cwd: dir });
+    expect(allowed.status).toBe(0);
+    expect((await statusOf(P)).containers).toMatchObject([{ service: 'net', state: 'running' }]);
+  }, 90_000);
+
   test('an unreachable engine exits 3, naming the socket and what to do', async () => {
     const env = { DOCKER_HOST: 'unix:///nonexistent.sock' };
     for (const args of [['deploy', 'web.blueprint.yaml'], ['plan', 'web.blueprint.yaml'], ['status'], ['down', 'x'], ['logs', 'x', 'y']]) {

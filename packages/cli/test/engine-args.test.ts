@@ -3,14 +3,34 @@ import { parseCommandLine } from '../src/args';
 
 describe('parseCommandLine: the engine commands', () => {
   test('deploy and plan take one FILE and an optional --project / -p', () => {
-    expect(parseCommandLine(['deploy', 'a.blueprint.yaml'])).toEqual({ kind: 'deploy', file: 'a.blueprint.yaml', json: false });
+    expect(parseCommandLine(['deploy', 'a.blueprint.yaml'])).toEqual({
+      kind: 'deploy',
+      file: 'a.blueprint.yaml',
+      allowDangerous: [],
+      json: false,
+    });
     expect(parseCommandLine(['deploy', 'compose.yaml', '--project', 'shop', '--json'])).toEqual({
       kind: 'deploy',
       file: 'compose.yaml',
       project: 'shop',
+      allowDangerous: [],
       json: true,
     });
     expect(parseCommandLine(['plan', '-p', 'shop-2', 'a.yaml'])).toEqual({ kind: 'plan', file: 'a.yaml', project: 'shop-2', json: false });
+  });
+
+  test('deploy --allow-dangerous takes ids, repeated or comma-separated', () => {
+    expect(
+      parseCommandLine([
+        'deploy',
+        'a.yaml',
+        '--allow-dangerous',
+        'privileged:container:web/main,cap-add:container:web/main:NET_ADMIN',
+        '--allow-dangerous=device:container:x/x:/dev/fuse',
+      ]),
+    ).toMatchObject({
+      allowDangerous: ['privileged:container:web/main', 'cap-add:container:web/main:NET_ADMIN', 'device:container:x/x:/dev/fuse'],
+    });
   });
 
   test('status takes an optional PROJECT, --watch / -w and --json', () => {
@@ -69,6 +89,8 @@ describe('parseCommandLine: the engine commands', () => {
     ],
     [['deploy', 'a.yaml', '--project='], '--project needs a non-empty value'],
     [['plan', 'a.yaml', '--watch'], 'unknown option --watch'],
+    [['plan', 'a.yaml', '--allow-dangerous', 'x'], 'unknown option --allow-dangerous'],
+    [['deploy', 'a.yaml', '--allow-dangerous', 'a,,b'], '--allow-dangerous needs the ids of dangerous settings (see blaupause plan)'],
     [['status', 'a', 'b'], 'status takes at most one PROJECT (got 2)'],
     [['status', '-bad'], 'unknown option -b'],
     [['down'], 'down needs exactly one PROJECT (got 0)'],

@@ -17,7 +17,9 @@ describe('help and version', () => {
       const r = runCli([flag]);
       expect(r.status).toBe(0);
       expect(r.stderr).toBe('');
-      expect(lines(r.stdout)[0]).toBe(`blaupause ${pkg.version}: validate, compile, import and deploy blueprints of containerised applications`);
+      expect(lines(r.stdout)[0]).toBe(
+        `blaupause ${pkg.version}: validate, compile, import and deploy blueprints of containerised applications`,
+      );
       expect(r.stdout).toContain('blaupause compile FILE --target TARGET');
     }
   });

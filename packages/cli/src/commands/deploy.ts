@@ -15,6 +15,8 @@ export interface DeployArgs {
   kind: 'deploy' | 'plan';
   file: string;
   project?: string;
+  /** Ids of dangerous settings the user acknowledged (--allow-dangerous). */
+  allowDangerous?: string[];
   json: boolean;
 }
 
@@ -34,7 +36,7 @@ export async function deployCommand(args: DeployArgs, io: Io, deps: EngineDeps):
   if (!args.json && loaded.diagnostics.length) io.stderr.write(formatReport(loaded.diagnostics, [args.file], useColor(io, io.stderr)));
   // The blueprint's name is the default project, as Compose uses the file's `name:`.
   const project = args.project ?? bp.metadata.name;
-  const options = { project, baseDir: dirname(resolve(args.file)), signal: deps.signal };
+  const options = { project, baseDir: dirname(resolve(args.file)), signal: deps.signal, acknowledge: args.allowDangerous ?? [] };
   const driver = await deps.driver();
 
   if (args.kind === 'plan') {
@@ -51,7 +53,7 @@ export async function deployCommand(args: DeployArgs, io: Io, deps: EngineDeps):
 async function apply(
   driver: Driver,
   bp: Blueprint,
-  options: { project: string; baseDir: string; signal: AbortSignal },
+  options: { project: string; baseDir: string; signal: AbortSignal; acknowledge: string[] },
   how: { diagnostics: Reported[]; json: boolean },
   io: Io,
   deps: EngineDeps,
@@ -60,7 +62,9 @@ async function apply(
   const errors: EngineError[] = [];
   let plan: DeployPlan | undefined;
   let durationMs = 0;
+  let stepsDone = 0;
   for await (const ev of driver.apply(bp, options)) {
+    if (ev.kind === 'step' && ev.phase === 'done') stepsDone++;
     if (ev.kind === 'plan') plan = ev.plan;
     if (ev.kind === 'error') errors.push(ev.error);
     if (ev.kind === 'done') durationMs = ev.durationMs;
@@ -80,7 +84,8 @@ async function apply(
   const seconds = (durationMs / 1000).toFixed(1);
   if (errors.length) {
     io.stderr.write(`Deploy of project ${options.project} failed after ${seconds} s.\n`);
-    if (!unreachable) io.stderr.write('What was done stays (labelled): fix the problem and run deploy again, it continues from there.\n');
+    // Only when something was done: a refusal before any change (dangers, a name taken) leaves nothing.
+    if (stepsDone > 0) io.stderr.write('What was done stays (labelled): fix the problem and run deploy again, it continues from there.\n');
     return failed;
   }
   const running = containers.filter((c) => ['running', 'healthy', 'starting'].includes(c.state)).length;
