@@ -1,3 +1,3 @@
 export * from './docker';
-export type * from './types';
 export * from './policy';
+export type * from './types';
