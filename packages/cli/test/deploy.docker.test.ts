@@ -243,6 +243,46 @@ services:
     expect((await statusOf(P)).containers).toMatchObject([{ service: 'net', state: 'running' }]);
   }, 90_000);
 
+  test('Ctrl+C stops a deploy while it waits for a link: exit 130, what was done stays', async () => {
+    const P = fresh('wait');
+    writeFileSync(
+      join(dir, 'wait.blueprint.yaml'),
+      `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata:
+  name: ${P}
+services:
+  db:
+    containers:
+      db:
+        image: ${IMAGE}
+        command: [busybox, sleep, "3600"]
+        healthcheck:
+          test: { exec: [busybox, "false"] }
+          interval: 10m
+          startPeriod: 10m
+  app:
+    links:
+      - to: db
+        condition: healthy
+        timeout: 5m
+    containers:
+      app:
+        image: ${IMAGE}
+        command: [busybox, sleep, "3600"]
+`,
+    );
+    const deploy = startCli(['deploy', 'wait.blueprint.yaml'], { cwd: dir });
+    const done = finished(deploy);
+    await stdoutContains(deploy, '  waiting    app: for db to be healthy');
+    deploy.kill('SIGINT');
+    const r = await done;
+    expect(r.status).toBe(130);
+    expect(r.stderr).toContain('error CANCELLED: Deploy cancelled while app waited for db.');
+    expect(r.stderr).toMatch(new RegExp(`Deploy of project ${P} was cancelled after [\\d.]+ s\\.`));
+    expect((await statusOf(P)).containers.map((c) => c.service)).toEqual(['db']);
+  }, 90_000);
+
   test('an unreachable engine exits 3, naming the socket and what to do', async () => {
     const env = { DOCKER_HOST: 'unix:///nonexistent.sock' };
     for (const args of [['deploy', 'web.blueprint.yaml'], ['plan', 'web.blueprint.yaml'], ['status'], ['down', 'x'], ['logs', 'x', 'y']]) {

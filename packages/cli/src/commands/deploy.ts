@@ -83,7 +83,8 @@ async function apply(
   }
   const seconds = (durationMs / 1000).toFixed(1);
   if (errors.length) {
-    io.stderr.write(`Deploy of project ${options.project} failed after ${seconds} s.\n`);
+    const ended = failed === EXIT.cancelled ? 'was cancelled' : 'failed';
+    io.stderr.write(`Deploy of project ${options.project} ${ended} after ${seconds} s.\n`);
     // Only when something was done: a refusal before any change (dangers, a name taken) leaves nothing.
     if (stepsDone > 0) io.stderr.write('What was done stays (labelled): fix the problem and run deploy again, it continues from there.\n');
     return failed;
