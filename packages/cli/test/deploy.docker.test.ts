@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureDocker, ensureTestImages } from '../../../scripts/docker-env.mjs';
+import { dockerSocket, ensureDocker, ensureTestImages } from '../../../scripts/docker-env.mjs';
 import { cli, fetchText, finished, freePort, IMAGE, startCli, stdoutContains, tempDir, uniqueProject } from './engine-helpers';
 import { buildCli, lines } from './helpers';
 
@@ -162,6 +163,54 @@ describe('a Compose file deploys too', () => {
     expect(down.status).toBe(0);
     expect(down.stderr).toBe(`warning: no volume "data" in project ${P} (nothing deleted for it)\n`);
     expect((await statusOf(P)).containers).toEqual([]);
+  }, 90_000);
+});
+
+/** Asks the engine itself (not our CLI) whether a volume exists: GET /volumes/NAME answers 200 or 404. */
+function volumeExists(name: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath: dockerSocket(), path: `/volumes/${encodeURIComponent(name)}`, method: 'GET' }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('down keeps named volumes unless they are named', () => {
+  test('a plain down keeps the volume; --volumes NAME deletes it', async () => {
+    const P = fresh('vol');
+    writeFileSync(
+      join(dir, 'vol.blueprint.yaml'),
+      `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata:
+  name: ${P}
+services:
+  db:
+    containers:
+      db:
+        image: ${IMAGE}
+        command: [busybox, sleep, "3600"]
+        mounts:
+          - type: volume
+            source: data
+            target: /data
+volumes:
+  data: {}
+`,
+    );
+    expect((await cli(['deploy', 'vol.blueprint.yaml'], { cwd: dir })).status).toBe(0);
+    expect(await volumeExists(`${P}_data`)).toBe(true);
+    const down = await cli(['down', P], { cwd: dir });
+    expect(down.status).toBe(0);
+    expect(down.stdout).not.toMatch(/removed +volume/);
+    expect(await volumeExists(`${P}_data`)).toBe(true);
+    const withVolume = await cli(['down', P, '--volumes', 'data'], { cwd: dir });
+    expect(withVolume.status).toBe(0);
+    expect(withVolume.stdout).toMatch(new RegExp(`^ {2}removed {4}volume ${P}_data \\(`, 'm'));
+    expect(await volumeExists(`${P}_data`)).toBe(false);
   }, 90_000);
 });
 
