@@ -195,6 +195,9 @@ const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms.toFixed(0
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
+  const version = await run('docker-compose', ['version', '--short']).catch(() => undefined);
+  if (version?.code !== 0)
+    throw new Error('docker-compose (v1, the anchor) is not on PATH: apt-get install -y docker-compose (Debian bookworm: 1.29.2)');
   const env = await ensureDocker();
   await ensureTestImages(env.socket);
   const driver = new DockerDriver({ socketPath: env.socket }, CONCURRENCY ? { concurrency: CONCURRENCY } : {});
@@ -218,7 +221,7 @@ async function main(): Promise<void> {
 
   console.log(`Blaupause deploy benchmark — node ${process.version}, ${new Date().toISOString()}`);
   console.log(
-    `${SERVICES} services on 4 levels (${healthy} healthy links, the rest started), image blaupause-test/busybox:1; ${ROUNDS} rounds, ${NOOPS} no-ops per round, our concurrency ${CONCURRENCY ?? 'default'}; anchor: docker-compose 1.29.2 on ${file}`,
+    `${SERVICES} services on 4 levels (${healthy} healthy links, the rest started), image blaupause-test/busybox:1; ${ROUNDS} rounds, ${NOOPS} no-ops per round, our concurrency ${CONCURRENCY ?? 'default'}; anchor: docker-compose ${version.out.trim()} on ${file}`,
   );
   console.log(`compose file for v1: our Compose emitter's output, ${changes.join('; ') || 'unchanged'}`);
 
