@@ -28,10 +28,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '@blaupause/compiler';
-import { Blueprint } from '@blaupause/model';
 // @blaupause/engine is not a dependency of bench/ (package.json and the lock file are not ours to
 // change here): the driver comes through its source path.
-import { DockerDriver, type ProgressEvent } from '../../packages/engine/src/index';
+import { DockerDriver, type ProgressEvent } from '@blaupause/engine';
+import { Blueprint } from '@blaupause/model';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { deployBlueprint } from './deploy-blueprint';
 import { composeForV1 } from './deploy-compose';

@@ -17,15 +17,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @blaupause/engine and Playwright are not dependencies of bench/ (its package.json and the lock
-// file are not ours to change here): both come through their paths in the workspace.
-// (types only from the store path of e2e's Playwright version; the runtime goes through e2e/node_modules)
-import type { Browser, BrowserType, Page } from '../../node_modules/.pnpm/playwright-core@1.65.1/node_modules/playwright-core/types/types';
-import { DockerDriver } from '../../packages/engine/src/index';
+import { DockerDriver } from '@blaupause/engine';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -111,7 +107,6 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${port}`;
   const project = `bpr-${randomBytes(3).toString('hex')}`;
   const workspace = mkdtempSync(join(tmpdir(), 'bp-repaint-'));
-  const { chromium } = createRequire(import.meta.url)(`${ROOT}e2e/node_modules/@playwright/test`) as { chromium: BrowserType };
 
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
