@@ -19,15 +19,30 @@ export interface OpsContext {
   /** Published host ports of each blueprint service, to name them in PORT_IN_USE. */
   publishes: (service: string) => number[];
   serviceElement: (service: string) => string;
+  /**
+   * The engine takes every network of a container in the create call (API 1.44+); older ones take
+   * one endpoint there and the rest by connect calls. Unset = the older way.
+   */
+  multiEndpoint?: boolean;
 }
 
 const fail = (ctx: OpsContext, e: unknown, what: string, elementId?: string): EngineFailure =>
   e instanceof EngineFailure ? e : new EngineFailure(toEngineError(e, ctx.endpoint, what, elementId));
 
-/** Creates the container (helpers join `mainId`'s network namespace) and connects its other networks. */
+/**
+ * Creates the container (helpers join `mainId`'s network namespace) with all its networks: in the
+ * create call itself when the engine allows (one round trip), else the first there and the others
+ * connected after it.
+ */
 export async function create(ctx: OpsContext, d: DesiredContainer, name: string, mainId?: string): Promise<string> {
   const options = { ...d.options, name };
   if (d.joins && mainId) options.HostConfig = { ...options.HostConfig, NetworkMode: `container:${mainId}` };
+  const inCreate = ctx.multiEndpoint === true && d.moreNetworks.length > 0;
+  if (inCreate) {
+    const endpoints = { ...options.NetworkingConfig?.EndpointsConfig };
+    for (const n of d.moreNetworks) endpoints[n.name] = { Aliases: n.aliases };
+    options.NetworkingConfig = { EndpointsConfig: endpoints };
+  }
   let id: string;
   try {
     id = (await ctx.docker.createContainer(options)).id;
@@ -41,6 +56,7 @@ export async function create(ctx: OpsContext, d: DesiredContainer, name: string,
       });
     throw fail(ctx, e, `Creating ${name}`, d.elementId);
   }
+  if (inCreate) return id;
   try {
     for (const n of d.moreNetworks) await ctx.docker.getNetwork(n.name).connect({ Container: id, EndpointConfig: { Aliases: n.aliases } });
   } catch (e) {
@@ -138,18 +154,20 @@ export async function remove(ctx: OpsContext, id: string, name: string): Promise
 }
 
 /**
- * Compose's recreate: create the new container under a temporary name, remove the old one, give
- * the new one the canonical name. If the backend dies in between, the next plan sees two
- * containers in one slot and removes the one without the canonical name.
+ * Compose's recreate, in two halves: the new container is created under a temporary name
+ * (`temporaryName`, ahead of the service's turn), then `replace` removes the old one and gives the
+ * new one the canonical name. If the backend dies in between, the next plan sees two containers
+ * in one slot and removes the one without the canonical name. This is the temporary name.
  */
-export async function recreate(ctx: OpsContext, d: DesiredContainer, oldId: string, mainId?: string): Promise<string> {
-  const tmp = `${oldId.slice(0, 12)}_${d.name}`;
-  const id = await create(ctx, d, tmp, mainId);
+export const temporaryName = (d: DesiredContainer, oldId: string): string => `${oldId.slice(0, 12)}_${d.name}`;
+
+/** The second half of a recreate: remove the old container, give the new one the canonical name. */
+export async function replace(ctx: OpsContext, d: DesiredContainer, oldId: string, id: string): Promise<void> {
+  const tmp = temporaryName(d, oldId);
   await remove(ctx, oldId, d.name);
   try {
     await ctx.docker.getContainer(id).rename({ name: d.name });
   } catch (e) {
     throw fail(ctx, e, `Renaming ${tmp} to ${d.name}`, d.elementId);
   }
-  return id;
 }

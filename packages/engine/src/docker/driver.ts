@@ -37,8 +37,10 @@ import { watchStatus } from './status';
  * connects on import. Podman's Docker-compatible socket works the same way.
  */
 export interface DockerDriverOptions {
-  /** How many services converge at once (independent branches of the link graph). */
+  /** How many services start at once (independent branches of the link graph). */
   concurrency?: number;
+  /** How many containers are created at once (creates run ahead of the starts). */
+  createConcurrency?: number;
   /** Grace period before the engine kills a container being replaced or removed. */
   stopTimeoutSeconds?: number;
   /** How long an apply watches the containers it started for exits and crash loops. */
@@ -68,8 +70,9 @@ export class DockerDriver implements Driver {
     this.endpoint = options.endpoint ?? describeEndpoint(this.docker);
     this.opts = {
       concurrency: options.concurrency ?? 4,
+      createConcurrency: options.createConcurrency ?? 8,
       stopTimeoutSeconds: options.stopTimeoutSeconds ?? 10,
-      settleMs: options.settleMs ?? 1500,
+      settleMs: options.settleMs ?? 1000,
     };
   }
 

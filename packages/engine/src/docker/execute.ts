@@ -1,19 +1,21 @@
 import type Docker from 'dockerode';
 import type { EngineError, PlanAction, ProgressEvent, ResourceAction } from '../types';
 import { Semaphore } from './channel';
-import { create, isStaleTask, type OpsContext, recreate, remove, runToCompletion, start } from './container-ops';
-import type { Desired, DesiredService } from './desired';
+import { create, isStaleTask, type OpsContext, remove, replace, runToCompletion, start } from './container-ops';
+import type { Desired, DesiredContainer, DesiredService } from './desired';
 import { type ContainerStep, type Diff, isMutating } from './diff';
 import { EngineFailure, toEngineError } from './errors';
 import { pullImage } from './images';
+import { createsContainer, precreate } from './precreate';
 import { ProjectEvents } from './project-events';
 import { type Started, settle } from './settle';
 import { waitFor } from './wait';
 
 /**
  * Carries out a diff: images (pull what is missing; a failure stops before anything is created),
- * networks and volumes, removals, then the services as a DAG of their links: independent services
- * in parallel (bounded), a dependant after its links' conditions hold. Only steps that change
+ * networks and volumes, removals, then the containers: all created up front (precreate.ts,
+ * bounded) while they start as a DAG of their links: independent services in parallel (bounded),
+ * a dependant starts after its links' conditions hold. Only steps that change
  * something call the engine: an unchanged blueprint makes no mutating call. No rollback (as
  * Compose): what was done stays, labelled, and a re-run converges.
  */
@@ -22,7 +24,10 @@ export interface ExecOptions {
   endpoint: string;
   /** The project: its containers' engine events wake waits and the settle window. */
   project: string;
+  /** Services starting at once (independent branches of the link graph). */
   concurrency: number;
+  /** Containers being created at once (the create phase runs ahead of the starts). */
+  createConcurrency: number;
   stopTimeoutSeconds: number;
   settleMs: number;
   signal?: AbortSignal | undefined;
@@ -115,10 +120,43 @@ async function converge(
   const limit = new Semaphore(o.concurrency);
   const done = new Map<string, Promise<boolean>>();
 
+  /** Container steps whose `started` event went out and whose `done` / `failed` has not. */
+  const open = new Set<PlanAction>();
+  const begin = (action: PlanAction) => {
+    open.add(action);
+    o.emit({ kind: 'step', action, phase: 'started', at: Date.now() });
+  };
+  const end = (action: PlanAction, message?: string) => {
+    if (!open.delete(action)) return;
+    o.emit(
+      message === undefined
+        ? { kind: 'step', action, phase: 'done', at: Date.now() }
+        : { kind: 'step', action, phase: 'failed', message, at: Date.now() },
+    );
+  };
+
+  const allSteps = desired.services.flatMap((s) => d.byService.get(s.name) ?? []);
+  if (allSteps.some((st) => createsContainer(st) && (st.desired?.moreNetworks.length ?? 0) > 0))
+    ctx.multiEndpoint = await multiEndpoint(o.docker);
+  const created = precreate({ ctx, limit: new Semaphore(o.createConcurrency), signal: o.signal, ids, begin, fail: end }, allSteps);
+
   const runService = async (s: DesiredService): Promise<boolean> => {
     const steps = d.byService.get(s.name) ?? [];
+    const mutating = steps.filter((st) => st.desired && isMutating(st.action.kind));
+    const notStarted = (why: string) => {
+      for (const st of mutating) end(st.action, why);
+    };
+    // The service's own creates first (they were queued at once): a create that failed fails the service.
+    for (const st of mutating) {
+      const c = await (st.desired ? created.get(st.desired.slot) : undefined);
+      if (c && !c.ok) {
+        errors.push(c.failure.error);
+        notStarted(c.failure.error.message);
+        return false;
+      }
+    }
     const deps = await Promise.all(s.links.map((l) => done.get(l.target) ?? Promise.resolve(true)));
-    if (!steps.some((st) => isMutating(st.action.kind))) return deps.every(Boolean);
+    if (mutating.length === 0) return deps.every(Boolean);
     for (const [i, l] of s.links.entries()) {
       if (deps[i]) continue;
       if (!l.required) continue;
@@ -127,6 +165,7 @@ async function converge(
         message: `Service "${s.name}" was not started: its dependency "${l.target}" failed.`,
         elementId: l.elementId,
       });
+      notStarted(`not started: dependency "${l.target}" failed`);
       return false;
     }
     try {
@@ -148,46 +187,56 @@ async function converge(
         }
       }
       await limit.run(async () => {
-        for (const st of steps) await runStep(st);
+        for (const st of mutating) await runStep(st);
       });
       return true;
     } catch (e) {
-      errors.push(asError(e, o.endpoint));
+      const error = asError(e, o.endpoint);
+      errors.push(error);
+      notStarted(error.message);
       return false;
     }
   };
 
+  /** The service's turn for one container: a recreate's old container goes, then it starts (inits run to their end). */
   const runStep = async (st: ContainerStep): Promise<void> => {
-    const dc = st.desired;
-    if (!dc || !isMutating(st.action.kind)) return;
+    const dc = st.desired as DesiredContainer;
+    if (o.signal?.aborted) throw new EngineFailure({ code: 'CANCELLED', message: 'Deploy cancelled.' });
+    if (!open.has(st.action)) begin(st.action);
+    const c = await created.get(dc.slot);
+    let id: string;
+    if (c?.ok) id = c.id;
+    else if (st.observed)
+      id = st.observed.id; // start: stopped, configuration unchanged
+    else throw new Error(`no container for ${dc.name}`); // unreachable: a failed create ends the service first
+    if (st.action.kind === 'recreate' && st.observed) await replace(ctx, dc, st.observed.id, id);
     const mainId = dc.joins ? ids.get(dc.joins) : undefined;
-    await step(st.action, async () => {
-      let id: string;
-      if (st.action.kind === 'recreate' && st.observed) id = await recreate(ctx, dc, st.observed.id, mainId);
-      else if (st.action.kind === 'start' && st.observed) id = st.observed.id;
-      else id = await create(ctx, dc, dc.name, mainId);
+    ids.set(dc.slot, id);
+    if (dc.role === 'init') {
+      await runToCompletion(ctx, dc, id, dc.name);
+      end(st.action);
+      return;
+    }
+    try {
+      await start(ctx, dc, id, dc.name);
+    } catch (e) {
+      if (!isStaleTask(e)) throw e;
+      // The engine cannot start it again (a task left over from a crash): replace the container.
+      o.emit({
+        kind: 'step',
+        action: st.action,
+        phase: 'started',
+        message: 'stale engine task after a crash: replacing the container',
+        at: Date.now(),
+      });
+      await remove(ctx, id, dc.name);
+      id = await create(ctx, dc, dc.name, mainId);
       ids.set(dc.slot, id);
-      if (dc.role === 'init') return runToCompletion(ctx, dc, id, dc.name);
-      try {
-        await start(ctx, dc, id, dc.name);
-      } catch (e) {
-        if (!isStaleTask(e)) throw e;
-        // The engine cannot start it again (a task left over from a crash): replace the container.
-        o.emit({
-          kind: 'step',
-          action: st.action,
-          phase: 'started',
-          message: 'stale engine task after a crash: replacing the container',
-          at: Date.now(),
-        });
-        await remove(ctx, id, dc.name);
-        id = await create(ctx, dc, dc.name, mainId);
-        ids.set(dc.slot, id);
-        await start(ctx, dc, id, dc.name);
-      }
-      startedHere.add(id);
-      started.push({ id, name: dc.name, service: dc.service, elementId: dc.elementId, at: Date.now() });
-    });
+      await start(ctx, dc, id, dc.name);
+    }
+    startedHere.add(id);
+    started.push({ id, name: dc.name, service: dc.service, elementId: dc.elementId, at: Date.now() });
+    end(st.action);
   };
 
   // Start order puts every service after its links, so each dependency's promise exists in time.
@@ -202,6 +251,18 @@ async function converge(
   if (errors.length === 0 && started.length > 0) errors.push(...(await settle(o.docker, started, o.settleMs, undefined, feed)));
   // An engine that went away fails every branch alike: say it once.
   return errors.filter((e, i) => errors.findIndex((x) => x.code === e.code && x.message === e.message) === i);
+}
+
+/** Whether the engine takes several networks in one create (API 1.44+); if it cannot say, the older way. */
+async function multiEndpoint(docker: Docker): Promise<boolean> {
+  try {
+    const [major = 0, minor = 0] = String((await docker.version()).ApiVersion ?? '')
+      .split('.')
+      .map(Number);
+    return major > 1 || (major === 1 && minor >= 44);
+  } catch {
+    return false;
+  }
 }
 
 function publishedPorts(s: DesiredService): number[] {

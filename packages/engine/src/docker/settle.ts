@@ -9,10 +9,15 @@ import { type ChangeFeed, POLLING } from './project-events';
  * with an error or restarts is reported (exit code, restart count, last log lines) instead of the
  * deploy looking fine. Returns at once when nothing was started, so a no-op deploy pays nothing.
  *
- * With a live event stream (`feed`, open since before the first start) each container has been
- * watched from its own start: the window ends `windowMs` after the latest start, and a container
- * is inspected again only when the engine reports an event of it. Without one, every container is
- * inspected every `pollMs` until `windowMs` from now.
+ * Each container's window counts from its own start (`at`) and lasts `windowMs`; the watch ends
+ * when every window has. A container whose healthcheck has passed is settled at once: it is up
+ * and answering, which is what the window waits to see (a later crash is the status stream's, as
+ * after any window). Containers started early in a long deploy are therefore settled by the time
+ * the last one starts, and the deploy pays at most `windowMs` after its last start, less when that
+ * container turns healthy sooner.
+ *
+ * With a live event stream (`feed`, open since before the first start) a container is inspected
+ * once, then again only when the engine reports an event of it; without one, every `pollMs`.
  */
 export interface Started {
   id: string;
@@ -32,17 +37,19 @@ export async function settle(
 ): Promise<EngineError[]> {
   const errors: EngineError[] = [];
   let pending = [...started];
+  /** Windows over without a verdict: only suspects among them are reported. */
+  const over: Started[] = [];
   // A container caught running again after a restart shows exit code 0 (the engine resets it on
   // start); it is reported once seen in its back-off (Restarting, with the real code) or at the end.
   const suspects = new Map<string, EngineError>();
   const now = Date.now();
   const startedAt = Math.floor(now / 1000) - 60;
-  const deadline = feed.live ? Math.max(now, ...started.map((c) => (c.at ?? now) + windowMs)) : now + windowMs;
+  const until = (c: Started) => (c.at ?? now) + windowMs;
   const report = async (c: Started, error: EngineError) => errors.push({ ...error, logTail: await logTail(docker, c.id) });
   /** Event version of each container at its last inspect. */
   const seen = new Map<string, number>();
   while (pending.length > 0) {
-    const due = pending.filter((c) => !feed.live || seen.get(c.id) !== feed.version(c.id));
+    const due = pending.filter((c) => !seen.has(c.id) || !feed.live || seen.get(c.id) !== feed.version(c.id));
     for (const c of due) seen.set(c.id, feed.version(c.id));
     const infos = await Promise.all(
       due.map((c) =>
@@ -68,13 +75,22 @@ export async function settle(
         await report(c, error);
         done.add(c.id);
       } else if (error) suspects.set(c.id, error);
+      else if (r.info.State.Health?.Status === 'healthy' && r.info.State.Running) done.add(c.id);
     }
-    pending = pending.filter((c) => !done.has(c.id));
-    if (Date.now() >= deadline) break;
-    const left = Math.max(0, deadline - Date.now());
+    // A window is over once its time is up and the container's last event has been looked at.
+    const t = Date.now();
+    const next: Started[] = [];
+    for (const c of pending) {
+      if (done.has(c.id)) continue;
+      if (t >= until(c) && (!feed.live || seen.get(c.id) === feed.version(c.id))) over.push(c);
+      else next.push(c);
+    }
+    pending = next;
+    if (pending.length === 0) break;
+    const left = Math.max(0, Math.min(...pending.map(until)) - Date.now());
     await feed.changed(new Map(pending.map((c) => [c.id, seen.get(c.id) ?? 0])), feed.live ? left : Math.min(pollMs, left));
   }
-  for (const c of pending) {
+  for (const c of over) {
     const error = suspects.get(c.id);
     if (!error) continue;
     // Caught running between restarts: the engine's `die` events still know the last exit code.

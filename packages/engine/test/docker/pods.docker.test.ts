@@ -79,7 +79,7 @@ describe('Docker driver: pods and start order', () => {
     expect(c.mutating()).toEqual([]);
   });
 
-  it('creates a dependant only after its healthy-gated dependency is healthy', async () => {
+  it('starts a dependant only after its healthy-gated dependency is healthy', async () => {
     const P = fresh('health');
     const bp = blueprint({
       services: {
@@ -108,32 +108,49 @@ describe('Docker driver: pods and start order', () => {
     // db can be healthy no sooner than 1.5 s after it started (the engine keeps only the last 5
     // probe results, so the first healthy one may be gone from its log).
     expect(db.State.Health?.Status).toBe('healthy');
-    expect(Date.parse(app.Created)).toBeGreaterThanOrEqual(Date.parse(db.State.StartedAt) + 1500);
+    // Created ahead (create first, start in order, as Compose v2), started only once db was healthy.
+    expect(Date.parse(app.State.StartedAt)).toBeGreaterThanOrEqual(Date.parse(db.State.StartedAt) + 1500);
     expect(app.State.Running).toBe(true);
   });
 
-  it('fails with the dependency named when it never becomes healthy, and leaves the dependant uncreated', async () => {
+  it('fails with the dependency named when it never becomes healthy; the dependant is created, never started, and a re-run converges', async () => {
     const P = fresh('unhealthy');
-    const bp = blueprint({
-      services: {
-        db: {
-          containers: {
-            db: { image: IMAGE, command: ['sleep', '3600'], healthcheck: { test: { shell: 'exit 1' }, interval: '100ms', retries: 2 } },
+    const bp = (test: string) =>
+      blueprint({
+        services: {
+          db: {
+            containers: {
+              db: { image: IMAGE, command: ['sleep', '3600'], healthcheck: { test: { shell: test }, interval: '100ms', retries: 2 } },
+            },
+          },
+          app: {
+            links: [{ to: 'db', condition: 'healthy', timeout: '15s' }],
+            containers: { app: { image: IMAGE, command: ['sleep', '3600'] } },
           },
         },
-        app: {
-          links: [{ to: 'db', condition: 'healthy', timeout: '15s' }],
-          containers: { app: { image: IMAGE, command: ['sleep', '3600'] } },
-        },
-      },
-    });
-    const events = await collect(d.apply(bp, { project: P }));
+      });
+    const events = await collect(d.apply(bp('exit 1'), { project: P }));
     const errors = errorsOf(events);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: 'DEPENDENCY_FAILED', elementId: 'link:app->db' });
     expect(errors[0]?.message).toContain('"db"');
     expect(errors[0]?.message).toContain('unhealthy');
-    expect(Object.keys(await containerIds(c.docker, P))).toEqual([`${P}-db-1`]);
+    // Containers are created ahead of their turn; a dependant starts only when its links hold.
+    const ids = await containerIds(c.docker, P);
+    expect(Object.keys(ids).sort()).toEqual([`${P}-app-1`, `${P}-db-1`]);
+    const app = await c.docker.getContainer(ids[`${P}-app-1`] as string).inspect();
+    expect(app.State.Status).toBe('created');
+    expect(app.State.StartedAt).toBe('0001-01-01T00:00:00Z');
+    expect(events.some((e) => e.kind === 'step' && e.phase === 'failed' && !('resource' in e.action) && e.action.service === 'app')).toBe(
+      true,
+    );
+
+    // db fixed: the re-run recreates db and starts the app container it created before (same id).
+    expect(errorsOf(await collect(d.apply(bp('exit 0'), { project: P })))).toEqual([]);
+    const again = await containerIds(c.docker, P);
+    expect(Object.keys(again).sort()).toEqual([`${P}-app-1`, `${P}-db-1`]);
+    expect(again[`${P}-app-1`]).toBe(ids[`${P}-app-1`]);
+    expect((await c.docker.getContainer(again[`${P}-app-1`] as string).inspect()).State.Running).toBe(true);
   });
 
   it('times out a dependency that stays unready, naming it, within the link timeout', async () => {
@@ -153,6 +170,8 @@ describe('Docker driver: pods and start order', () => {
     expect(error).toMatchObject({ code: 'DEPENDENCY_TIMEOUT', elementId: 'link:app->db' });
     expect(error?.message).toContain('"db"');
     expect(Date.now() - t0).toBeLessThan(10_000);
-    expect(Object.keys(await containerIds(c.docker, P))).toEqual([`${P}-db-1`]);
+    const ids = await containerIds(c.docker, P);
+    expect(Object.keys(ids).sort()).toEqual([`${P}-app-1`, `${P}-db-1`]);
+    expect((await c.docker.getContainer(ids[`${P}-app-1`] as string).inspect()).State.Status).toBe('created');
   });
 });
