@@ -14,11 +14,33 @@ export interface FrameStats {
 export const GRID_DX = 400;
 export const GRID_DY = 280;
 
-/** Services, then volumes, row by row in a √N-wide grid: the same positions for the app and the anchor. */
+/**
+ * Row by row on a √N-wide grid, each volume right after the first service that mounts it (where a
+ * person or ELK would put it): the same positions for the app and the anchor. Volumes far from their
+ * services would draw long dashed mount edges, which software raster pays for along their whole length.
+ */
 export function gridLayout(bp: BlueprintInput): Map<string, { x: number; y: number }> {
-  const ids = [...Object.keys(bp.services ?? {}).map((s) => `service:${s}`), ...Object.keys(bp.volumes ?? {}).map((v) => `volume:${v}`)];
+  const ids: string[] = [];
+  const placed = new Set<string>();
+  for (const [name, s] of Object.entries(bp.services ?? {})) {
+    ids.push(`service:${name}`);
+    for (const v of mountedVolumes(s))
+      if (bp.volumes?.[v] && !placed.has(v)) {
+        ids.push(`volume:${v}`);
+        placed.add(v);
+      }
+  }
+  for (const v of Object.keys(bp.volumes ?? {})) if (!placed.has(v)) ids.push(`volume:${v}`);
   const columns = Math.max(1, Math.ceil(Math.sqrt(ids.length)));
   return new Map(ids.map((id, i) => [id, { x: (i % columns) * GRID_DX, y: Math.floor(i / columns) * GRID_DY }]));
+}
+
+type ServiceInput = NonNullable<BlueprintInput['services']>[string];
+
+function mountedVolumes(s: ServiceInput): Set<string> {
+  return new Set(
+    Object.values(s.containers ?? {}).flatMap((c) => (c.mounts ?? []).flatMap((m) => (m.type === 'volume' && m.source ? [m.source] : []))),
+  );
 }
 
 /** The blueprint with that layout, as the app autosaves it (what it restores on load). */
@@ -37,12 +59,7 @@ export function stockGraph(bp: BlueprintInput): {
     // One edge per (from, to), as the app draws it: a link id names the pair.
     for (const to of new Set((s.links ?? []).map((l) => l.to)))
       edges.push({ id: `link:${name}->${to}`, source: `service:${name}`, target: `service:${to}` });
-    const volumes = new Set(
-      Object.values(s.containers ?? {}).flatMap((c) =>
-        (c.mounts ?? []).flatMap((m) => (m.type === 'volume' && m.source ? [m.source] : [])),
-      ),
-    );
-    for (const v of volumes) edges.push({ id: `mount:${name}->${v}`, source: `service:${name}`, target: `volume:${v}` });
+    for (const v of mountedVolumes(s)) edges.push({ id: `mount:${name}->${v}`, source: `service:${name}`, target: `volume:${v}` });
   }
   return { nodes, edges };
 }

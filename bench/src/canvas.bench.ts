@@ -10,6 +10,8 @@
  * ratios ours / stock. Figures, not a pass/fail test (a run takes minutes); not part of npm test.
  *
  *   node scripts/pnpm.mjs --filter @blaupause/bench bench:canvas [-- --sizes 1000,5000 --seconds 8 --reps 2]
+ *     --sides ours|stock  one side only;  --app-dist DIR  an app build made elsewhere (A/B experiments);
+ *     --profile  a CPU profile of each run's gestures (top self time), app built unminified
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -119,8 +121,15 @@ interface Page {
     wheel(dx: number, dy: number): Promise<void>;
   };
 }
+interface CdpSession {
+  send(method: string, params?: object): Promise<unknown>;
+}
 interface Browser {
-  newContext(options: { viewport: { width: number; height: number } }): Promise<{ newPage(): Promise<Page>; close(): Promise<void> }>;
+  newContext(options: { viewport: { width: number; height: number } }): Promise<{
+    newPage(): Promise<Page>;
+    close(): Promise<void>;
+    newCDPSession(page: Page): Promise<CdpSession>;
+  }>;
   newPage(options: { viewport: { width: number; height: number } }): Promise<Page>;
   close(): Promise<void>;
 }
@@ -262,11 +271,48 @@ async function measure(
   const { readyMs, nodesInDom } = await waitReady(page, t0);
   await zoomTo(page, WORK_ZOOM);
   await sleep(300);
+  const cdp = PROFILE ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await startRecorder(page);
   await gestures(page, seconds);
   const stats = frameStats(await stopRecorder(page));
+  if (cdp) printProfile(`${side}@${n}`, ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
   await context.close();
   return { side, n, stats, readyMs, nodesInDom };
+}
+
+// ── profile (--profile): where the main thread spends its time during the gestures ───────────────
+
+const PROFILE = process.argv.includes('--profile');
+
+interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time by function (top 25), and total time by source package, from a CDP CPU profile. */
+function printProfile(label: string, profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    if (!f) return;
+    const file = f.url.split('/').pop() ?? '';
+    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nprofile ${label}: ${total.toFixed(0)} ms sampled; top self time:`);
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
 }
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────────
@@ -317,6 +363,7 @@ async function main(): Promise<void> {
   const sizes = arg('sizes', '1000,2000,5000').split(',').map(Number);
   const seconds = Number(arg('seconds', '8'));
   const reps = Number(arg('reps', '2'));
+  const sides = arg('sides', 'ours,stock').split(',');
   console.log(`Blaupause canvas benchmark — ${new Date().toISOString()}, Chromium ${CHROMIUM} (${FLAGS.join(' ')})`);
   console.log(
     `sizes ${sizes.join(', ')}; ${reps} alternating runs per side; ${seconds} s of gestures per run; viewport ${VIEWPORT.width}×${VIEWPORT.height}`,
@@ -326,9 +373,11 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    viteBuild(['--outDir', join(out, 'app'), '--emptyOutDir'], 'app');
+    // --app-dist: a build made elsewhere (A/B experiments). Profiles name functions: unminified then.
+    const appDist = process.argv.includes('--app-dist') ? resolve(arg('app-dist', '')) : join(out, 'app');
+    if (!process.argv.includes('--app-dist')) viteBuild(['--outDir', appDist, '--emptyOutDir', ...(PROFILE ? ['--minify', 'false'] : [])], 'app');
     viteBuild(['--config', join(ROOT, 'bench', 'stock-flow', 'vite.config.mjs'), '--outDir', join(out, 'stock')], 'stock page');
-    const served = await serve({ app: join(out, 'app'), stock: join(out, 'stock') });
+    const served = await serve({ app: appDist, stock: join(out, 'stock') });
     server = served.server;
     const { chromium } = await loadPlaywright();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
@@ -345,7 +394,7 @@ async function main(): Promise<void> {
     for (const n of sizes)
       for (let rep = 0; rep < reps; rep++) {
         const order: Side[] = rep % 2 === 0 ? ['ours', 'stock'] : ['stock', 'ours'];
-        for (const side of order) {
+        for (const side of order.filter((s) => sides.includes(s))) {
           const run = await measure(browser, served.origin, side, n, seconds, { width: Math.round(width), height: Math.round(height) });
           runs.push(run);
           console.log(

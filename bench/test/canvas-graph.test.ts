@@ -4,12 +4,16 @@ import { frameStats, gridLayout, meanCi, stockGraph, withGridLayout } from '../s
 import { generateBlueprint } from '../src/generate';
 
 describe('canvas benchmark inputs', () => {
-  it('places every service and volume once on a √N grid, and the app restores that layout', () => {
+  it('places every service and volume once on a √N grid, each volume after its service; the app restores it', () => {
     const bp = generateBlueprint(100);
     const layout = gridLayout(bp);
     expect(layout.size).toBe(100 + 25);
     expect(layout.get('service:svc-0')).toEqual({ x: 0, y: 0 });
-    expect(layout.get('service:svc-13')).toEqual({ x: 400, y: 280 }); // 12 columns (⌈√125⌉)
+    // svc-0, data-0, svc-1, svc-2, svc-3, svc-4, data-4, …: 12 columns (⌈√125⌉)
+    expect(layout.get('volume:data-0')).toEqual({ x: 400, y: 0 });
+    expect(layout.get('volume:data-4')).toEqual({ x: 6 * 400, y: 0 });
+    expect(layout.get('service:svc-9')).toEqual({ x: 0, y: 280 });
+    expect(new Set([...layout.values()].map((p) => `${p.x},${p.y}`)).size).toBe(125);
     const restored = loadBlueprintValue(JSON.parse(JSON.stringify(withGridLayout(bp))));
     expect(restored.blueprint?.layout?.nodes['volume:data-96']).toEqual(layout.get('volume:data-96'));
     expect(Object.keys(Blueprint.parse(bp).services)).toHaveLength(100);
