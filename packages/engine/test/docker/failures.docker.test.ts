@@ -83,6 +83,28 @@ describe('Docker driver: volumes and failures', () => {
     expect(error).toMatchObject({ code: 'CONTAINER_EXITED', exitCode: 7, logTail: ['failing'] });
   });
 
+  it('ends the settle window once a container is healthy, and still reports one that exits within its own window', async () => {
+    const P = fresh('settle');
+    // A long window: the apply ends long before it because every container is settled early.
+    const long = driver(c.docker, { settleMs: 8000 });
+    const bp = blueprint({
+      services: {
+        ok: {
+          containers: {
+            ok: { image: IMAGE, command: ['sleep', '3600'], healthcheck: { test: { shell: 'true' }, interval: '100ms', retries: 3 } },
+          },
+        },
+        late: { containers: { late: { image: IMAGE, command: ['sh', '-c', 'sleep 1; echo late; exit 5'] } } },
+      },
+    });
+    const events = await collect(long.apply(bp, { project: P }));
+    const errors = errorsOf(events);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'CONTAINER_EXITED', exitCode: 5, logTail: ['late'] });
+    const done = events.find((e) => e.kind === 'done');
+    expect(done?.kind === 'done' && done.durationMs).toBeLessThan(6000);
+  });
+
   it('reports a host port already in use, naming service and port, and converges once it is free', async () => {
     const P = fresh('port');
     const server: Server = createServer();
