@@ -329,7 +329,10 @@ services:
     expect(r.status).toBe(130);
     expect(r.stderr).toContain('error CANCELLED: Deploy cancelled while app waited for db.');
     expect(r.stderr).toMatch(new RegExp(`Deploy of project ${P} was cancelled after [\\d.]+ s\\.`));
-    expect((await statusOf(P)).containers.map((c) => c.service)).toEqual(['db']);
+    // Containers are created first and started in link order (as Compose v2): app exists, never started.
+    const after = (await statusOf(P)).containers;
+    expect(after.map((c) => c.service).sort()).toEqual(['app', 'db']);
+    expect(after.find((c) => c.service === 'app')?.state).not.toMatch(/^(running|healthy|starting)$/);
   }, 90_000);
 
   test('an unreachable engine exits 3, naming the socket and what to do', async () => {
