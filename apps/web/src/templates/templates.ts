@@ -1,6 +1,11 @@
 import { type Blueprint, loadBlueprint } from '@blaupause/model';
+import adapter from '../../../../examples/adapter.blueprint.yaml?raw';
+import ambassador from '../../../../examples/ambassador.blueprint.yaml?raw';
 import patterns from '../../../../examples/patterns.blueprint.yaml?raw';
 import seedCompose from '../../../../examples/seed-compose.blueprint.yaml?raw';
+import sidecar from '../../../../examples/sidecar.blueprint.yaml?raw';
+import single from '../../../../examples/single-container.blueprint.yaml?raw';
+import threeTier from '../../../../examples/three-tier.blueprint.yaml?raw';
 
 export interface Template {
   id: string;
@@ -9,10 +14,19 @@ export interface Template {
   text: string;
 }
 
-/** The seed's examples, bundled from examples/ so the app and the CLI read the same files. */
+/**
+ * The seed's examples in the lecture's order — plain Docker, the Compose example, the three pod
+ * patterns one by one and together — and a three-tier application; bundled from examples/ so the
+ * app and the CLI read the same files.
+ */
 export const TEMPLATES: readonly Template[] = [
+  { id: 'single-container', title: 'A single container (plain Docker)', text: single },
   { id: 'seed-compose', title: 'Two web servers behind haproxy', text: seedCompose },
-  { id: 'patterns', title: 'Sidecar, ambassador and adapter', text: patterns },
+  { id: 'sidecar', title: 'Sidecar: git sync feeding a web server', text: sidecar },
+  { id: 'ambassador', title: 'Ambassador: Redis reads and writes split on localhost', text: ambassador },
+  { id: 'adapter', title: 'Adapter: uniform metrics for monitoring', text: adapter },
+  { id: 'patterns', title: 'Sidecar, ambassador and adapter in one pod', text: patterns },
+  { id: 'three-tier', title: 'Three tiers: web, API, database', text: threeTier },
 ];
 
 /** A template as a document. Templates are ours: one that does not load is a bug, so this throws. */
