@@ -96,6 +96,7 @@ async function setUpEngine() {
 function runEndToEnd() {
   if (!gate('system packages (Debian chromium)', ensureChromium())) return;
   if (!gate('build the designer app', pn('build web', ['--filter', '@blaupause/web', 'build']))) return;
+  gate('initial JavaScript ≤ 200 KiB gzip', run('bundle budget', process.execPath, ['apps/web/scripts/check-bundle.mjs']));
   const out = mkdtempSync(join(tmpdir(), 'blaupause-e2e-'));
   const report = join(out, 'report.json');
   run('end-to-end tests (playwright, chromium)', process.execPath, [pnpm, '--filter', '@blaupause/e2e', 'test'], {
