@@ -272,7 +272,10 @@ async function measure(
   // library) would not fit the origin's storage quota.
   const library = { current: 'bench', entries: [{ id: 'bench', title: `bench-${n}`, followsName: true, createdAt: 0, updatedAt: 0 }] };
   const entries = { [LIBRARY_KEY]: JSON.stringify(library), [`${DOC_PREFIX}bench`]: JSON.stringify(bp) };
-  if (side === 'ours') await page.addInitScript((e) => Object.entries(e).forEach(([k, v]) => window.localStorage.setItem(k, v)), entries);
+  if (side === 'ours')
+    await page.addInitScript((e) => {
+      for (const [k, v] of Object.entries(e)) window.localStorage.setItem(k, v);
+    }, entries);
   else await page.addInitScript((g) => Object.assign(window, { __BENCH_GRAPH__: g }), { ...stockGraph(bp), ...pane });
   const t0 = Date.now();
   await page.goto(`${origin}/${side === 'ours' ? 'app' : 'stock'}/`);
