@@ -16,7 +16,7 @@ async function bytes(download: Download): Promise<Buffer> {
 }
 
 test('exports the diagram as a vector SVG with every node, and as a 2x PNG', async ({ page, canvas }, testInfo) => {
-  await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Sidecar, ambassador and adapter' });
+  await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Sidecar, ambassador and adapter in one pod' });
   const services = ['web', 'redis', 'migrate'];
   for (const name of services) await expect(canvas.service(name)).toBeVisible();
 

@@ -18,7 +18,7 @@ test('several named blueprints: create, rename, switch, reload keeps both, delet
   await openLibrary(page);
   await dialog(page)
     .getByRole('combobox', { name: 'Template for the new blueprint' })
-    .selectOption({ label: 'Sidecar, ambassador and adapter' });
+    .selectOption({ label: 'Sidecar, ambassador and adapter in one pod' });
   await dialog(page).getByRole('textbox', { name: 'Name of the new blueprint' }).fill('Patterns demo');
   await dialog(page).getByRole('button', { name: 'New blueprint' }).click();
   await expect(dialog(page)).toBeHidden();

@@ -17,7 +17,7 @@ volumes:
 
 describe('openText', () => {
   it('loads a blueprint as it is', () => {
-    const text = TEMPLATES[0]?.text ?? '';
+    const text = TEMPLATES.find((t) => t.id === 'seed-compose')?.text ?? '';
     const r = openText(text, 'seed.blueprint.yaml');
     expect(r.format).toBe('blueprint');
     expect(Object.keys(r.blueprint?.services ?? {})).toEqual(['weba', 'webb', 'haproxy']);
