@@ -90,7 +90,7 @@ it('recovers from an engine restart: disconnected once, then a fresh snapshot an
     // And live events flow again.
     const late = await run(project, { service: 'late', cmd: 'exit 4' }, docker);
     await rec.waitFor(() => rec.states(late.id).includes('exited(4)'), 15_000, 'a new container seen after the restart');
-    expect(rec.states(late.id)).toEqual(['creating', 'running', 'exited(4)']);
+    expect(rec.states(late.id)).toEqual(['pending', 'running', 'exited(4)']);
   } finally {
     ac.abort();
     await rec.done;

@@ -49,7 +49,7 @@ describe('state machine (DESIGN §5 states)', () => {
       [ev('die', 3.1 * S, 137), facts({ running: false })],
       [ev('destroy', 4 * S)],
     ]);
-    expect(r.emitted).toEqual(['creating', 'running', 'exited(137)', 'removed']);
+    expect(r.emitted).toEqual(['pending', 'running', 'exited(137)', 'removed']);
     expect(r.statuses[1]?.ports).toEqual(['127.0.0.1:8080->80/tcp']);
     expect(r.statuses[2]?.ports).toEqual([]);
     expect(r.statuses.map((s) => s.at)).toEqual([1000, 2000, 3100, 4000]);
@@ -65,7 +65,7 @@ describe('state machine (DESIGN §5 states)', () => {
       [ev('die', 5 * S, 1), facts({ running: false, hasHealthcheck: true })],
       [ev('healthy', 6 * S)],
     ]);
-    expect(r.emitted).toEqual(['creating', 'starting', 'healthy', 'unhealthy', 'exited(1)']);
+    expect(r.emitted).toEqual(['pending', 'starting', 'healthy', 'unhealthy', 'exited(1)']);
   });
 
   it('restarting, then crash-looping after three restarting dies in the window, with restart counts', () => {
@@ -76,7 +76,7 @@ describe('state machine (DESIGN §5 states)', () => {
     }
     const r = run(steps);
     expect(r.emitted).toEqual([
-      'creating',
+      'pending',
       'running',
       'restarting(3)',
       'running',
@@ -145,7 +145,7 @@ describe('predicting without waiting for inspect', () => {
       [ev('kill', 3 * S)],
       [ev('die', 3.1 * S, 137)],
     ]);
-    expect(r.emitted).toEqual(['creating', 'running', 'restarting(3)', 'running', 'exited(137)']);
+    expect(r.emitted).toEqual(['pending', 'running', 'restarting(3)', 'running', 'exited(137)']);
     expect(r.statuses.map((s) => s.restarts)).toEqual([0, 0, 1, 1, 1]);
     const onFailure = { name: 'on-failure', max: 1, autoRemove: false };
     const f = run([[ev('create', 0), facts({ policy: onFailure })], [ev('start', 1 * S)], [ev('die', 2 * S, 0)]]);
@@ -220,7 +220,7 @@ describe('snapshot from inspect', () => {
     const now = Date.parse('2026-01-01T00:01:01Z') * 1e6;
     expect(trackedOf(justRestarted, now).status).toMatchObject({ state: 'crash-looping', exitCode: undefined, restarts: 4 });
     expect(trackedOf(justRestarted, now + 60e9).status.state).toBe('running');
-    expect(trackedOf({ Id: 'z', State: { Status: 'created' } }).status.state).toBe('creating');
+    expect(trackedOf({ Id: 'z', State: { Status: 'created' } }).status.state).toBe('pending');
     expect(trackedOf({ Id: 'w', State: { Status: 'exited', ExitCode: 0 } }).status).toMatchObject({ state: 'exited', exitCode: 0 });
   });
 });

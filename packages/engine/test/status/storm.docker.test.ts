@@ -45,11 +45,11 @@ it(`loses no event in a storm of ${N} short-lived containers (a watch from befor
   await a.waitFor(exited(a), 60_000, 'every container exited (watch A)');
   const storm = Date.now() - t0;
 
-  for (const id of ids) expect(a.states(id)).toEqual(['creating', 'running', 'exited(0)']);
+  for (const id of ids) expect(a.states(id)).toEqual(['pending', 'running', 'exited(0)']);
 
   await inBatches(containers, 10, (c) => c.remove());
   await a.waitFor(() => ids.every((id) => a.states(id).includes('removed')), 60_000, 'every container removed (watch A)');
-  for (const id of ids) expect(a.states(id)).toEqual(['creating', 'running', 'exited(0)', 'removed']);
+  for (const id of ids) expect(a.states(id)).toEqual(['pending', 'running', 'exited(0)', 'removed']);
   // Elements and replicas come from the labels.
   const first = a.changes(ids[12]).at(0)!;
   expect(first).toMatchObject({ elementId: 'container:s2/main', replica: 2 });
@@ -77,6 +77,6 @@ it(`loses no event in a storm of ${N} short-lived containers (a watch from befor
     `storm: ${N} containers started and exited in ${storm} ms; watch A saw ${a.changes().length} changes; engine event → delivered p50 ${p50} ms, p95 ${p95} ms, max ${max} ms`,
   );
   expect(a.changes().length).toBe(4 * N);
-  const by = ['creating', 'running', 'exited', 'removed'].map((st) => `${st} p95 ${a.latency(st)[1]} ms`);
+  const by = ['pending', 'running', 'exited', 'removed'].map((st) => `${st} p95 ${a.latency(st)[1]} ms`);
   console.log(`storm latency by state: ${by.join(', ')}`);
 });

@@ -56,11 +56,11 @@ describe('Tracker', () => {
     t.push({ ev: ev('a', 'create', 1 * S), early: false, facts: create.promise });
     t.push({ ev: ev('a', 'start', 2 * S), early: false, facts: start.promise });
     await flush();
-    expect(states()).toEqual(['creating']);
+    expect(states()).toEqual(['pending']);
     create.resolve(facts({ running: false, hasHealthcheck: true }));
     await flush();
     // Known to have a health check: starting, at once; the start's own inspect still outstanding.
-    expect(states()).toEqual(['creating', 'starting']);
+    expect(states()).toEqual(['pending', 'starting']);
     start.resolve(facts({ hasHealthcheck: true, health: 'starting', ports: ['0.0.0.0:8080->80/tcp'] }));
     await flush();
     expect(emitted.at(-1)).toMatchObject({ state: 'starting', ports: ['0.0.0.0:8080->80/tcp'] });
@@ -73,7 +73,7 @@ describe('Tracker', () => {
     t.push({ ev: ev('a', 'die', 2 * S, 1), early: false });
     t.push({ ev: ev('b', 'create', 3 * S), early: false });
     await flush();
-    expect(states()).toEqual(['creating']);
+    expect(states()).toEqual(['pending']);
     slow.resolve(facts());
     await t.drain();
     expect(states('a')).toEqual(['running', 'exited(1)']);
@@ -90,6 +90,6 @@ describe('Tracker', () => {
     t.push({ ev: ev('a', 'die', 6 * S, 0), early: true, facts: Promise.resolve(facts({ running: false })) });
     await flush();
     await t.drain();
-    expect(emitted.map((s) => s.state)).toEqual(['creating', 'exited']);
+    expect(emitted.map((s) => s.state)).toEqual(['pending', 'exited']);
   });
 });

@@ -28,7 +28,7 @@ describe('watchStatus against the real engine', () => {
         elementId: 'container:web/main',
         restarts: 0,
       });
-      expect(byId.get(idle.id)).toMatchObject({ state: 'creating', service: 'db', elementId: 'container:db/main' });
+      expect(byId.get(idle.id)).toMatchObject({ state: 'pending', service: 'db', elementId: 'container:db/main' });
 
       // Without a project: every container we own, each naming its project.
       const everyAc = new AbortController();
@@ -89,7 +89,7 @@ describe('watchStatus against the real engine', () => {
         health: { test: 'test -f /tmp/ok', intervalMs: 500, retries: 1 },
       });
       await rec.waitFor(() => rec.states(c.id).includes('unhealthy'), 15_000, 'unhealthy');
-      expect(rec.states(c.id)).toEqual(['creating', 'starting', 'healthy', 'unhealthy']);
+      expect(rec.states(c.id)).toEqual(['pending', 'starting', 'healthy', 'unhealthy']);
     } finally {
       ac.abort();
       await rec.done;

@@ -110,7 +110,9 @@ function stateOf(
   const shortRuns = facts.restartCount >= CRASH_LOOP.dies && finished > 0 && started - finished < CRASH_LOOP.windowNs;
   switch (info.State?.Status) {
     case 'created':
-      return { state: 'creating', looping: false };
+      // Created, never started: deploys create every container first and start them in link
+      // order, so one whose dependency failed stays here — waiting, not being created.
+      return { state: 'pending', looping: false };
     case 'running':
     case 'paused': {
       const looping = shortRuns && now > 0 && now - started < CRASH_LOOP.settleNs;

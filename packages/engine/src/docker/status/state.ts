@@ -88,7 +88,8 @@ export function applyEvent(prev: Tracked | undefined, ev: ContainerEvent, facts?
 
   switch (ev.action) {
     case 'create':
-      setState(s, 'creating');
+      // The container exists and waits for its start (deploys create first, start in link order).
+      setState(s, 'pending');
       break;
     case 'start':
       t.oom = false;
