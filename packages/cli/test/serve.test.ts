@@ -89,12 +89,16 @@ describe('serve for real', () => {
     const port = await freePort();
     const child = startCli(['serve', '--port', String(port)], { cwd: tempDir(), env: { BLAUPAUSE_WORKSPACE: tempDir() } });
     const done = finished(child, 60_000);
-    await stdoutContains(child, `Blaupause is running: http://127.0.0.1:${port}/#token=`, 45_000);
-    // The app page when apps/web is built, else the server's own page saying how to build it (a
-    // fresh clone runs these tests before the web build).
-    const built = existsSync(join(import.meta.dirname, '..', '..', '..', 'apps', 'web', 'dist', 'index.html'));
-    expect(await fetchText(`http://127.0.0.1:${port}/`)).toContain(built ? '<' : 'The web app is not built');
-    child.kill('SIGTERM');
+    try {
+      await stdoutContains(child, `Blaupause is running: http://127.0.0.1:${port}/#token=`, 45_000);
+      // The app page when apps/web is built, else the server's own page saying how to build it (a
+      // fresh clone runs these tests before the web build).
+      const built = existsSync(join(import.meta.dirname, '..', '..', '..', 'apps', 'web', 'dist', 'index.html'));
+      expect(await fetchText(`http://127.0.0.1:${port}/`)).toContain(built ? '<' : 'The web app is not built');
+    } finally {
+      // Also when an assertion failed: a server left running would outlive the test run.
+      child.kill('SIGTERM');
+    }
     const r = await done;
     expect(r.status).toBe(0);
     await expect(fetchText(`http://127.0.0.1:${port}/`)).rejects.toThrow();
