@@ -2,6 +2,7 @@ export * from './diagnostics/codes';
 export * from './diagnostics/diagnostic';
 export * from './diagnostics/severities';
 export * from './format/minimal-form';
+export * from './host-dangers';
 export * from './ids';
 export * from './json-schema';
 export * from './load';

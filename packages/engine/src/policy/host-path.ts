@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { ENGINE_SOCKET, SYSTEM_DIRS as SYSTEM } from '@blaupause/model';
 import type { DangerCode } from './finding';
 
 /**
@@ -23,28 +24,6 @@ export interface HostPathVerdict {
   code: DangerCode;
   why: string;
 }
-
-const ENGINE_SOCKET = /(^|\/)(docker|podman|containerd|crio|cri-dockerd|dockershim|buildkitd)\.sock$/;
-
-const SYSTEM = [
-  '/etc',
-  '/proc',
-  '/sys',
-  '/dev',
-  '/boot',
-  '/root',
-  '/run',
-  '/var/run',
-  '/var/lib/docker',
-  '/var/lib/containerd',
-  '/var/lib/containers',
-  '/var/lib/kubelet',
-  '/usr',
-  '/bin',
-  '/sbin',
-  '/lib',
-  '/lib64',
-];
 
 const within = (p: string, dir: string): boolean => p === dir || p.startsWith(`${dir}/`);
 

@@ -1,45 +1,7 @@
 import type { Path } from '../diagnostics/diagnostic';
+import { BASELINE_CAPS, ENGINE_SOCKET, SYSTEM_DIRS } from '../host-dangers';
 import { type Ctx, containersOf, listing } from './context';
 import { capability } from './duplicates';
-
-/**
- * Capabilities the Pod Security Standards "baseline" profile allows adding (Docker's default set);
- * anything beyond them is a DANGEROUS_SETTING.
- */
-const BASELINE_CAPS = new Set([
-  'AUDIT_WRITE',
-  'CHOWN',
-  'DAC_OVERRIDE',
-  'FOWNER',
-  'FSETID',
-  'KILL',
-  'MKNOD',
-  'NET_BIND_SERVICE',
-  'SETFCAP',
-  'SETGID',
-  'SETPCAP',
-  'SETUID',
-  'SYS_CHROOT',
-]);
-
-const ENGINE_SOCKET = /(^|\/)(docker|containerd|podman|crio|cri-dockerd|dockershim)\.sock$/;
-const SYSTEM_DIRS = [
-  '/etc',
-  '/proc',
-  '/sys',
-  '/dev',
-  '/boot',
-  '/root',
-  '/run',
-  '/var/run',
-  '/var/lib/docker',
-  '/var/lib/containerd',
-  '/var/lib/kubelet',
-  '/usr',
-  '/bin',
-  '/sbin',
-  '/lib',
-];
 
 const HOST_NAMESPACES = { hostNetwork: 'network', hostPid: 'process (PID)', hostIpc: 'IPC' } as const;
 
