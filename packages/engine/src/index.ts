@@ -1,3 +1,4 @@
 export * from './docker';
 export * from './policy';
 export type * from './types';
+export { TARGET_KINDS } from './types';

@@ -56,6 +56,14 @@ export interface EngineError {
   dangers?: DangerFinding[];
 }
 
+/**
+ * The deploy targets (DESIGN §4): the local Docker engine (1-level, Compose semantics), a Swarm
+ * (stack semantics), Kubernetes YAML played by the local Podman, and a Kubernetes cluster (the
+ * user's kubeconfig). Every target has its own Driver; the server and the CLI pick one by this name.
+ */
+export const TARGET_KINDS = ['docker', 'swarm', 'podman-kube', 'kubernetes'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
 export interface EngineInfo {
   kind: 'docker' | 'podman' | 'swarm' | 'kubernetes';
   /** Where it was reached: unix socket path or tcp URL (DOCKER_HOST). */
