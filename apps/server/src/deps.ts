@@ -1,12 +1,45 @@
-import type { Driver, StatusHub } from '@blaupause/engine';
+import type { Driver, StatusHub, TargetKind } from '@blaupause/engine';
+import { type AppResult, appError } from './errors';
 import type { DeployRuns } from './services/deploy-runs';
 import type { Workspace } from './services/workspace';
 
-/** What the routers need, constructed once in the composition root (main.ts) and injected. */
-export interface AppDeps {
+/** One deploy target as the routers see it: its driver and the status hub built over its watch. */
+export interface TargetDeps {
   driver: Driver;
   /** One engine watch per project shared by every subscriber, with resumable ids (built over driver.watch). */
   statusHub: StatusHub;
+}
+
+/** What the routers need, constructed once in the composition root (main.ts) and injected. */
+export interface AppDeps extends TargetDeps {
   workspace: Workspace;
   runs: DeployRuns;
+  /**
+   * The targets besides the default Docker engine (`driver`/`statusHub` above). A target missing
+   * here answers UNSUPPORTED with a hint; one whose engine is not running answers ENGINE_UNREACHABLE
+   * from its own driver.
+   */
+  targets?: Partial<Record<Exclude<TargetKind, 'docker'>, TargetDeps>>;
+}
+
+export const TARGET_LABEL: Record<TargetKind, string> = {
+  docker: 'Docker engine',
+  swarm: 'Docker Swarm',
+  'podman-kube': 'Podman (Kubernetes YAML)',
+  kubernetes: 'Kubernetes cluster',
+};
+
+/** The driver and status hub of a target; the default Docker one when none is named. */
+export function targetOf(deps: AppDeps, kind: TargetKind = 'docker'): AppResult<TargetDeps> {
+  if (kind === 'docker') return { ok: true, value: deps };
+  const t = deps.targets?.[kind];
+  if (t) return { ok: true, value: t };
+  return appError('UNSUPPORTED', `This server has no ${TARGET_LABEL[kind]} target.`, {
+    hint: 'Start the server with the target enabled (see `blaupause serve --help`), or pick another target.',
+  });
+}
+
+/** The targets this server offers, the default first. */
+export function targetKinds(deps: AppDeps): TargetKind[] {
+  return ['docker', ...(Object.keys(deps.targets ?? {}) as Exclude<TargetKind, 'docker'>[])];
 }

@@ -1,3 +1,4 @@
+import { TARGET_KINDS } from '@blaupause/engine';
 import { DEFAULT_LIMITS, DNS_LABEL, DNS_LABEL_MAX } from '@blaupause/model';
 import { z } from 'zod';
 
@@ -16,6 +17,9 @@ export const BlueprintInput = z.union([
 export type BlueprintInput = z.infer<typeof BlueprintInput>;
 
 export const Target = z.enum(['compose', 'swarm', 'kubernetes']);
+
+/** A deploy target (docker when not given): which driver a plan, deploy, status or log call goes to. */
+export const DeployTarget = z.enum(TARGET_KINDS).default('docker');
 
 /** Workspace file names: no dots, no slashes, so no `..` and no hidden files; the extension is ours. */
 export const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

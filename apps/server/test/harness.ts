@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStatusHub, type Driver } from '@blaupause/engine';
+import { createStatusHub, type Driver, type TargetKind } from '@blaupause/engine';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { type AppRouter, createAppRouter } from '../src/app-router';
 import { startServer } from '../src/http/server';
@@ -21,12 +21,18 @@ export function fakeStaticDir(root: string): string {
 }
 
 /** The real HTTP server on an ephemeral loopback port, with the given driver injected. */
-export async function startTestServer<D extends Driver>(d: D) {
+export async function startTestServer<D extends Driver>(
+  d: D,
+  more: { targets?: Partial<Record<Exclude<TargetKind, 'docker'>, Driver>> } = {},
+) {
   const root = mkdtempSync(join(tmpdir(), 'blaupause-server-'));
   const workspace = new Workspace(join(root, 'workspace'));
   const runs = new DeployRuns(d);
   const statusHub = createStatusHub((project, signal) => d.watch(project, signal));
-  const router = createAppRouter({ driver: d, statusHub, workspace, runs });
+  const targets = Object.fromEntries(
+    Object.entries(more.targets ?? {}).map(([kind, t]) => [kind, { driver: t, statusHub: createStatusHub((p, s) => t.watch(p, s)) }]),
+  );
+  const router = createAppRouter({ driver: d, statusHub, workspace, runs, targets });
   // Every procedure that runs, in order: the guard tests assert refused requests add nothing here.
   const audit: string[] = [];
   const running = await startServer({

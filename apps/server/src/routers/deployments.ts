@@ -1,20 +1,23 @@
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import type { AppDeps } from '../deps';
+import { type AppDeps, targetOf } from '../deps';
 import { type AppError, appError, engineErrorFrom, unwrap } from '../errors';
-import { Acknowledge, BlueprintInput, ElementName, ProjectName, RunId } from '../schemas';
+import { Acknowledge, BlueprintInput, DeployTarget, ElementName, ProjectName, RunId } from '../schemas';
 import { requireValid } from '../services/blueprints';
 import { procedure, router } from '../trpc';
 
-const Target = z.object({ blueprint: BlueprintInput, project: ProjectName.optional() });
+const Target = z.object({ blueprint: BlueprintInput, project: ProjectName.optional(), target: DeployTarget });
 
 /**
  * Plan, deploy, destroy, list. Deploy (the driver's apply; `apply` is a word tRPC reserves) and destroy are mutations that start a run and answer its id at
  * once; `progress` follows a run over SSE with tracked ids, so a reconnect resumes where it left.
  */
-export function deploymentsRouter({ driver, runs }: AppDeps) {
+export function deploymentsRouter(deps: AppDeps) {
+  const { runs } = deps;
+  const driverOf = (target: Parameters<typeof targetOf>[1]) => unwrap(targetOf(deps, target)).driver;
   return router({
     plan: procedure.input(Target).query(async ({ input }) => {
+      const driver = driverOf(input.target);
       const bp = unwrap(requireValid(input.blueprint));
       const project = input.project ?? bp.metadata.name;
       return unwrap(await driver.plan(bp, { project }).catch(thrown));
@@ -22,15 +25,24 @@ export function deploymentsRouter({ driver, runs }: AppDeps) {
 
     // `acknowledge`: ids of the plan's dangers the user confirmed; the driver checks them against its own findings.
     deploy: procedure.input(Target.extend({ acknowledge: Acknowledge.default([]) })).mutation(({ input }) => {
+      const driver = driverOf(input.target);
       const bp = unwrap(requireValid(input.blueprint));
-      return unwrap(runs.startApply(bp, input.project ?? bp.metadata.name, undefined, input.acknowledge));
+      return unwrap(runs.startApply(bp, input.project ?? bp.metadata.name, undefined, input.acknowledge, { kind: input.target, driver }));
     }),
 
     destroy: procedure
-      .input(z.object({ project: ProjectName, volumes: z.array(ElementName).max(256).default([]) }))
-      .mutation(({ input }) => unwrap(runs.startDestroy(input.project, input.volumes))),
+      .input(z.object({ project: ProjectName, volumes: z.array(ElementName).max(256).default([]), target: DeployTarget }))
+      .mutation(({ input }) =>
+        unwrap(runs.startDestroy(input.project, input.volumes, { kind: input.target, driver: driverOf(input.target) })),
+      ),
 
-    list: procedure.query(async () => unwrap(await driver.list().catch(thrown))),
+    list: procedure.input(z.object({ target: DeployTarget }).optional()).query(async ({ input }) =>
+      unwrap(
+        await driverOf(input?.target ?? 'docker')
+          .list()
+          .catch(thrown),
+      ),
+    ),
 
     runs: procedure.query(() => runs.list()),
 

@@ -1,8 +1,9 @@
 import type { StatusEvent } from '@blaupause/engine';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import type { AppDeps } from '../deps';
-import { ProjectName } from '../schemas';
+import { type AppDeps, targetOf } from '../deps';
+import { unwrap } from '../errors';
+import { DeployTarget, ProjectName } from '../schemas';
 import { procedure, router } from '../trpc';
 
 const RETRY_MS = 2_000;
@@ -13,11 +14,12 @@ const RETRY_MS = 2_000;
  * (else it gets the present snapshot). When the hub's watch gives up (engine gone), the watcher
  * has already been told; the subscription waits and joins a fresh watch.
  */
-export function statusRouter({ statusHub }: AppDeps) {
+export function statusRouter(deps: AppDeps) {
   return router({
     watch: procedure
-      .input(z.object({ project: ProjectName.optional(), lastEventId: z.string().max(64).nullish() }))
+      .input(z.object({ project: ProjectName.optional(), lastEventId: z.string().max(64).nullish(), target: DeployTarget }))
       .subscription(async function* ({ input, signal }) {
+        const { statusHub } = unwrap(targetOf(deps, input.target));
         const stop = signal ?? new AbortController().signal;
         let lastEventId = input.lastEventId ?? undefined;
         while (!stop.aborted) {

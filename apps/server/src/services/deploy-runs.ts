@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Driver, ProgressEvent } from '@blaupause/engine';
+import type { Driver, ProgressEvent, TargetKind } from '@blaupause/engine';
 import type { Blueprint } from '@blaupause/model';
 import { type AppResult, appError, engineErrorFrom } from '../errors';
 
@@ -8,9 +8,17 @@ export type RunKind = 'apply' | 'destroy';
 export interface RunInfo {
   runId: string;
   project: string;
+  /** The deploy target the run goes to (a project name may exist on several targets). */
+  target: TargetKind;
   kind: RunKind;
   startedAt: number;
   done: boolean;
+}
+
+/** Where a run goes: the default Docker driver unless a target is named. */
+export interface RunTarget {
+  kind: TargetKind;
+  driver: Driver;
 }
 
 interface Run extends RunInfo {
@@ -22,7 +30,7 @@ interface Run extends RunInfo {
  * Applies and destroys run here, detached from any request: the browser POSTs the blueprint
  * (large, JSON body) and gets a run id, then follows the progress over SSE. A run goes on when the
  * page closes (half a deploy is worse than a finished one) and its events are kept, so a client
- * that reconnects resumes from the last event it saw. One run per project at a time.
+ * that reconnects resumes from the last event it saw. One run per project and target at a time.
  */
 export class DeployRuns {
   private readonly runs = new Map<string, Run>();
@@ -34,14 +42,20 @@ export class DeployRuns {
     private readonly keep = 20,
   ) {}
 
-  startApply(blueprint: Blueprint, project: string, baseDir?: string, acknowledge: readonly string[] = []): AppResult<RunInfo> {
-    return this.start(project, 'apply', () =>
-      this.driver.apply(blueprint, { project, acknowledge, signal: this.stop.signal, ...(baseDir ? { baseDir } : {}) }),
+  startApply(
+    blueprint: Blueprint,
+    project: string,
+    baseDir?: string,
+    acknowledge: readonly string[] = [],
+    on: RunTarget = this.docker(),
+  ): AppResult<RunInfo> {
+    return this.start(project, on.kind, 'apply', () =>
+      on.driver.apply(blueprint, { project, acknowledge, signal: this.stop.signal, ...(baseDir ? { baseDir } : {}) }),
     );
   }
 
-  startDestroy(project: string, volumes: string[] = []): AppResult<RunInfo> {
-    return this.start(project, 'destroy', () => this.driver.destroy(project, { volumes, signal: this.stop.signal }));
+  startDestroy(project: string, volumes: string[] = [], on: RunTarget = this.docker()): AppResult<RunInfo> {
+    return this.start(project, on.kind, 'destroy', () => on.driver.destroy(project, { volumes, signal: this.stop.signal }));
   }
 
   list(): RunInfo[] {
@@ -81,8 +95,12 @@ export class DeployRuns {
     this.stop.abort();
   }
 
-  private start(project: string, kind: RunKind, iterate: () => AsyncIterable<ProgressEvent>): AppResult<RunInfo> {
-    const busy = [...this.runs.values()].find((r) => r.project === project && !r.done);
+  private docker(): RunTarget {
+    return { kind: 'docker', driver: this.driver };
+  }
+
+  private start(project: string, target: TargetKind, kind: RunKind, iterate: () => AsyncIterable<ProgressEvent>): AppResult<RunInfo> {
+    const busy = [...this.runs.values()].find((r) => r.project === project && r.target === target && !r.done);
     if (busy)
       return appError('BUSY', `A ${busy.kind === 'apply' ? 'deploy' : 'tear-down'} of ${project} is running; wait until it ends.`, {
         hint: 'Follow its progress in the deploy panel.',
@@ -90,6 +108,7 @@ export class DeployRuns {
     const run: Run = {
       runId: randomBytes(16).toString('hex'),
       project,
+      target,
       kind,
       startedAt: Date.now(),
       done: false,
@@ -130,5 +149,5 @@ export class DeployRuns {
 }
 
 function info(run: Run): RunInfo {
-  return { runId: run.runId, project: run.project, kind: run.kind, startedAt: run.startedAt, done: run.done };
+  return { runId: run.runId, project: run.project, target: run.target, kind: run.kind, startedAt: run.startedAt, done: run.done };
 }
