@@ -5,3 +5,4 @@ export { createIncrementalCompiler, type IncrementalCompiler } from './increment
 export * from './plan/plan';
 export * from './targets/emitter';
 export * from './yaml';
+export { restartPolicy, rollbackConfig, swarmConstraint, type UpdateConfig, updateConfig } from './targets/swarm/deploy';
