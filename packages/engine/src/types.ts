@@ -36,6 +36,8 @@ export type EngineErrorCode =
   | 'CANCELLED'
   /** The payload has dangerous settings not acknowledged by id (DeployOptions.acknowledge); nothing was created. */
   | 'DANGEROUS_SETTINGS'
+  /** A rolling update or canary failed (a new replica did not turn healthy in time) and was rolled back. */
+  | 'ROLLED_BACK'
   | 'ENGINE_ERROR';
 
 export interface EngineError {
@@ -166,7 +168,41 @@ export type ProgressEvent =
   | { kind: 'pull'; image: string; status: string; current?: number; total?: number; at: number }
   | { kind: 'wait'; service: string; on: string; condition: 'started' | 'healthy' | 'completed'; at: number }
   | { kind: 'error'; error: EngineError; at: number }
-  | { kind: 'done'; ok: boolean; durationMs: number; at: number };
+  | { kind: 'done'; ok: boolean; durationMs: number; at: number }
+  | RolloutEvent;
+
+/**
+ * One step of an orchestrator operation on one replica (docker/orchestrate): scale, rolling
+ * update, canary, promote, abort. `version` is the config hash (12 chars) the replica runs after the step.
+ */
+export interface RolloutEvent {
+  kind: 'rollout';
+  service: string;
+  replica: number;
+  phase: RolloutPhase;
+  message?: string;
+  version?: string;
+  at: number;
+}
+
+export type RolloutPhase =
+  /** A new replica was created and started (beside the old one when start-first). */
+  | 'started'
+  /** The new replica passed its health check (or runs, without one). */
+  | 'healthy'
+  /** The old replica was stopped and set aside (kept until the operation commits). */
+  | 'retired'
+  /** The new replica did not become healthy within its deadline. */
+  | 'failed'
+  /** The old replica runs again (rollback or canary abort), under its own id. */
+  | 'restored'
+  /** The set-aside old replica was removed (the operation committed). */
+  | 'committed'
+  /** Scale: a replica was added / removed. */
+  | 'added'
+  | 'removed'
+  /** Canary: the canaries run; promote or abort next. */
+  | 'paused';
 
 export interface DeploymentSummary {
   project: string;

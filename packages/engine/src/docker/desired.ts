@@ -138,6 +138,7 @@ function desiredService(ctx: MapContext, s: PlannedService): Result<DesiredServi
     labels[LABEL.blueprintService] = s.name;
     labels[LABEL.container] = pc.name;
     labels[LABEL.role] = pc.container.role;
+    if (svc.autoHeal === false) labels[LABEL.autoHeal] = 'false';
     o.Labels = labels;
     // The hash covers everything but the replica's identity: every replica of a container hashes alike.
     const hash = configHash({ options: o, moreNetworks });

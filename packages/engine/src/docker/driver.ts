@@ -59,6 +59,7 @@ export class DockerDriver implements Driver {
   readonly docker: Docker;
   readonly endpoint: string;
   private readonly busy = new Set<string>();
+  private readonly idleListeners = new Set<(project: string) => void>();
   private readonly opts: Required<Omit<DockerDriverOptions, 'endpoint'>>;
 
   constructor(
@@ -104,26 +105,45 @@ export class DockerDriver implements Driver {
   }
 
   apply(blueprint: Blueprint, options: DeployOptions): AsyncIterable<ProgressEvent> {
-    return this.locked(options.project, async (emit) => {
-      const r = await this.reconcile(blueprint, options);
-      if (!r.ok) return [r.error];
-      emit({ kind: 'plan', plan: r.value.diff.plan });
-      // Before any mutating call: without an itemised acknowledgement nothing is created (DESIGN §7).
-      const missing = unacknowledged(r.value.diff.plan.dangers ?? [], options.acknowledge);
-      if (missing.length > 0) return [dangerousSettingsError(missing)];
-      if (r.value.diff.plan.noop) return [];
-      const foreign = await foreignVolumes(this.docker, r.value.diff.volumes);
-      if (foreign) return [foreign];
-      return execute(
-        { ...this.opts, docker: this.docker, endpoint: this.endpoint, project: options.project, signal: options.signal, emit },
-        r.value.desired,
-        r.value.diff,
-      );
-    });
+    return this.exclusive(options.project, (emit) => this.applyHeld(blueprint, options, emit));
+  }
+
+  /** apply()'s work, for a caller that holds the project's lock already (the orchestrator). */
+  async applyHeld(blueprint: Blueprint, options: DeployOptions, emit: (e: ProgressEvent) => void): Promise<EngineError[]> {
+    const r = await this.reconcile(blueprint, options);
+    if (!r.ok) return [r.error];
+    emit({ kind: 'plan', plan: r.value.diff.plan });
+    // Before any mutating call: without an itemised acknowledgement nothing is created (DESIGN §7).
+    const missing = unacknowledged(r.value.diff.plan.dangers ?? [], options.acknowledge);
+    if (missing.length > 0) return [dangerousSettingsError(missing)];
+    if (r.value.diff.plan.noop) return [];
+    const foreign = await foreignVolumes(this.docker, r.value.diff.volumes);
+    if (foreign) return [foreign];
+    return execute(
+      { ...this.opts, docker: this.docker, endpoint: this.endpoint, project: options.project, signal: options.signal, emit },
+      r.value.desired,
+      r.value.diff,
+    );
+  }
+
+  /** Grace period before the engine kills a container being replaced or removed (the orchestrator uses it too). */
+  get stopTimeoutSeconds(): number {
+    return this.opts.stopTimeoutSeconds;
+  }
+
+  /** Whether an apply, destroy or orchestrator operation holds the project's lock (the supervisor stands aside). */
+  isBusy(project: string): boolean {
+    return this.busy.has(project);
+  }
+
+  /** Calls `listener` each time an operation on a project ends; returns the unsubscribe. */
+  onIdle(listener: (project: string) => void): () => void {
+    this.idleListeners.add(listener);
+    return () => this.idleListeners.delete(listener);
   }
 
   destroy(project: string, options: DestroyOptions = {}): AsyncIterable<ProgressEvent> {
-    return this.locked(project, (emit) =>
+    return this.exclusive(project, (emit) =>
       destroyProject(
         { docker: this.docker, endpoint: this.endpoint, stopTimeoutSeconds: this.opts.stopTimeoutSeconds, signal: options.signal, emit },
         project,
@@ -161,8 +181,8 @@ export class DockerDriver implements Driver {
     return (this.streams.logs ?? followLogs)(this.docker, options);
   }
 
-  /** Validate, interpolate, map, observe, diff: everything plan and apply share. */
-  private async reconcile(blueprint: Blueprint, options: DeployOptions): Promise<Result<{ desired: Desired; diff: Diff }>> {
+  /** Validate, interpolate, map, observe, diff: everything plan and apply (and the orchestrator) share. */
+  async reconcile(blueprint: Blueprint, options: DeployOptions): Promise<Result<{ desired: Desired; diff: Diff }>> {
     const bad = checkProject(options.project);
     if (bad) return { ok: false, error: bad };
     const diagnostics = validate(blueprint);
@@ -191,7 +211,7 @@ export class DockerDriver implements Driver {
    * One apply or destroy per project at a time: a second gets BUSY at once. Work starts when
    * called (not when iterated), so the lock is taken in call order; events are buffered.
    */
-  private locked(project: string, work: (emit: (e: ProgressEvent) => void) => Promise<EngineError[]>): AsyncIterable<ProgressEvent> {
+  exclusive(project: string, work: (emit: (e: ProgressEvent) => void) => Promise<EngineError[]>): AsyncIterable<ProgressEvent> {
     const out = new Channel<ProgressEvent>();
     const t0 = Date.now();
     const finish = (errors: EngineError[]) => {
@@ -215,6 +235,7 @@ export class DockerDriver implements Driver {
       .then((errors) => {
         this.busy.delete(project);
         finish(errors);
+        for (const l of this.idleListeners) l(project);
       });
     return out;
   }

@@ -19,6 +19,8 @@ export const LABEL = {
   blueprintService: 'dev.blaupause.service',
   container: 'dev.blaupause.container',
   role: 'dev.blaupause.role',
+  /** "false" when the blueprint switches the auto-healing supervisor off for the service. */
+  autoHeal: 'dev.blaupause.autoheal',
 } as const;
 
 /** Project names become resource name prefixes: Compose's own rule, narrowed to DNS-1123 labels. */

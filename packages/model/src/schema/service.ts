@@ -82,6 +82,7 @@ export const Service = z.strictObject({
   replicas: z.number().int().min(0).max(10000).default(1),
   scaling: Scaling.optional(),
   rollout: Rollout.optional(),
+  autoHeal: z.boolean().optional().describe('false: the auto-healing supervisor leaves this service alone (no restarts, no re-creates)'),
   placement: Placement.optional(),
   ports: z.array(ServicePort).optional(),
   networks: z.array(Name).optional().describe('segments the service joins; omitted: the blueprint’s default network'),
