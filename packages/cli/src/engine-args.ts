@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { TargetKind } from '@blaupause/engine';
 import { DNS_LABEL, DNS_LABEL_MAX } from '@blaupause/model';
 
 /**
@@ -9,16 +10,28 @@ import { DNS_LABEL, DNS_LABEL_MAX } from '@blaupause/model';
 export const ENGINE_COMMANDS = ['deploy', 'plan', 'status', 'down', 'logs', 'serve'] as const;
 export type EngineCommandName = (typeof ENGINE_COMMANDS)[number];
 
+/** The deploy targets a command can name with --target (docker when not given). */
+export const TARGETS: readonly TargetKind[] = ['docker', 'swarm', 'podman-kube', 'kubernetes'];
+
 export type EngineInvocation =
-  | { kind: 'deploy'; file: string; project?: string; allowDangerous: string[]; json: boolean }
-  | { kind: 'plan'; file: string; project?: string; json: boolean }
-  | { kind: 'status'; project?: string; watch: boolean; json: boolean }
-  | { kind: 'down'; project: string; volumes: string[] | 'all'; json: boolean }
-  | { kind: 'logs'; project: string; service: string; container?: string; tail?: number; follow: boolean; json: boolean }
+  | { kind: 'deploy'; file: string; project?: string; allowDangerous: string[]; json: boolean; target?: TargetKind }
+  | { kind: 'plan'; file: string; project?: string; json: boolean; target?: TargetKind }
+  | { kind: 'status'; project?: string; watch: boolean; json: boolean; target?: TargetKind }
+  | { kind: 'down'; project: string; volumes: string[] | 'all'; json: boolean; target?: TargetKind }
+  | {
+      kind: 'logs';
+      project: string;
+      service: string;
+      container?: string;
+      tail?: number;
+      follow: boolean;
+      json: boolean;
+      target?: TargetKind;
+    }
   | { kind: 'serve'; port?: number };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-const common: Options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+const common: Options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, target: { type: 'string', short: 't' } };
 const project: Options = { project: { type: 'string', short: 'p' } };
 
 export const ENGINE_OPTIONS: Record<EngineCommandName, Options> = {
@@ -46,6 +59,18 @@ const nameProblem = (what: string, s: string): Usage => ({
 });
 
 export function engineInvocation(command: EngineCommandName, values: Values, positionals: string[]): EngineInvocation | Usage {
+  const inv = invocation(command, values, positionals);
+  if (inv.kind === 'usage' || inv.kind === 'serve') return inv;
+  const t = values.target;
+  if (t === undefined) return inv;
+  if (typeof t !== 'string' || !(TARGETS as readonly string[]).includes(t))
+    return { kind: 'usage', message: `--target "${String(t)}" is not a target (${TARGETS.join(', ')})` };
+  return { ...inv, target: t as TargetKind };
+}
+
+type Untargeted = EngineInvocation extends infer I ? (I extends { target?: TargetKind } ? Omit<I, 'target'> : I) : never;
+
+function invocation(command: EngineCommandName, values: Values, positionals: string[]): Untargeted | Usage {
   const json = values.json === true;
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const usage = (message: string): Usage => ({ kind: 'usage', message });
@@ -110,7 +135,7 @@ export function engineInvocation(command: EngineCommandName, values: Values, pos
   }
 }
 
-function downInvocation(values: Values, positionals: string[], json: boolean, usage: (m: string) => Usage): EngineInvocation | Usage {
+function downInvocation(values: Values, positionals: string[], json: boolean, usage: (m: string) => Usage): Untargeted | Usage {
   if (positionals.length !== 1) return usage(`down needs exactly one PROJECT (got ${positionals.length})`);
   const p = positionals[0] as string;
   if (!isName(p)) return nameProblem('project', p);

@@ -5,7 +5,7 @@ Podman works through its Docker-compatible socket. Exit code 3 when it cannot be
 
 /** Help for the commands that talk to a container engine, and for serve. */
 export const ENGINE_HELP: Record<EngineCommandName, string> = {
-  deploy: `Usage: blaupause deploy FILE [--project NAME] [--allow-dangerous ID,...] [--json]
+  deploy: `Usage: blaupause deploy FILE [--project NAME] [--allow-dangerous ID,...] [--target T] [--json]
 
 Deploys FILE to the container engine with Compose semantics: validates it (a Compose or
 Kubernetes file is imported first; its import notes are shown), prints the plan (create,
@@ -19,6 +19,7 @@ Options:
                           binds of system paths, added capabilities, devices …) by the ids
                           "blaupause plan FILE" lists; a deploy with any other is refused
   --json                  print { ok, project, diagnostics, plan, errors, containers } at the end
+  --target, -t T          docker (default), swarm, podman-kube or kubernetes
   -h, --help              show this help
 
 Exit code 1 when the file has errors or the deploy fails (the error names the element and
@@ -29,18 +30,19 @@ Example:
   blaupause deploy shop.blueprint.yaml
   blaupause deploy compose.yaml --project shop-test
 `,
-  plan: `Usage: blaupause plan FILE [--project NAME] [--json]
+  plan: `Usage: blaupause plan FILE [--project NAME] [--target T] [--json]
 
 Prints what "blaupause deploy FILE" would do, without changing anything.
 
 Options:
   -p, --project NAME      the project (default: the blueprint's metadata.name)
   --json                  print { ok, project, diagnostics, plan, errors }
+  --target, -t T          docker (default), swarm, podman-kube or kubernetes
   -h, --help              show this help
 
 ${ENGINE}
 `,
-  status: `Usage: blaupause status [PROJECT] [--watch] [--json]
+  status: `Usage: blaupause status [PROJECT] [--watch] [--target T] [--json]
 
 A table of the containers of PROJECT, or of every project Blaupause deployed: service,
 container, replica, state, health, restarts, published ports, container id.
@@ -49,11 +51,12 @@ Options:
   -w, --watch             follow the engine's status stream until Ctrl+C (on a terminal the
                           table is redrawn; otherwise one line per change)
   --json                  print { ok, containers }; with --watch one JSON status event per line
+  --target, -t T          docker (default), swarm, podman-kube or kubernetes
   -h, --help              show this help
 
 ${ENGINE}
 `,
-  down: `Usage: blaupause down PROJECT [--volumes NAME,... | --all-volumes] [--json]
+  down: `Usage: blaupause down PROJECT [--volumes NAME,... | --all-volumes] [--target T] [--json]
 
 Removes the containers and networks of PROJECT that Blaupause created (found by its ownership
 label; nothing else is touched). Named volumes are kept unless you name them.
@@ -62,11 +65,12 @@ Options:
   --volumes NAME,...      also delete these named volumes (blueprint volume names)
   --all-volumes           also delete every named volume of the project
   --json                  print { ok, project, removed, volumesNotFound, errors }
+  --target, -t T          docker (default), swarm, podman-kube or kubernetes
   -h, --help              show this help
 
 ${ENGINE}
 `,
-  logs: `Usage: blaupause logs PROJECT SERVICE [--container C] [--tail N] [--follow] [--json]
+  logs: `Usage: blaupause logs PROJECT SERVICE [--container C] [--tail N] [--follow] [--target T] [--json]
 
 Prints the logs of every container of SERVICE (all replicas, all pod containers), merged in
 time order, each line prefixed with its container and replica.
@@ -76,6 +80,7 @@ Options:
   -n, --tail N            only the last N lines of each container (default: all)
   -f, --follow            keep printing new lines until Ctrl+C
   --json                  one JSON log line per line
+  --target, -t T          docker (default), swarm, podman-kube or kubernetes
   -h, --help              show this help
 
 ${ENGINE}

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from './cli';
+import { createDriver } from './drivers';
 import type { EngineDeps } from './engine-deps';
 import { nodeIo } from './io';
 
@@ -24,11 +25,7 @@ process.on('SIGINT', () => {
 });
 
 const deps: EngineDeps = {
-  driver: async () => {
-    // Loading dockerode costs a few hundred ms: only the commands that talk to an engine pay it.
-    const { createDockerDriver } = await import('@blaupause/engine');
-    return createDockerDriver(process.env.DOCKER_HOST ? { host: process.env.DOCKER_HOST } : {});
-  },
+  driver: (target = 'docker') => createDriver(target, process.env),
   signal: interrupt.signal,
   runProcess: (argv) =>
     new Promise((resolve) => {

@@ -109,3 +109,21 @@ describe('parseCommandLine: the engine commands', () => {
     expect(parseCommandLine(argv)).toEqual({ kind: 'usage', message, command: argv[0] });
   });
 });
+
+describe('parseCommandLine: --target', () => {
+  test('names the deploy target of every engine command; docker when not given', () => {
+    expect(parseCommandLine(['deploy', 'a.yaml', '--target', 'podman-kube'])).toMatchObject({ kind: 'deploy', target: 'podman-kube' });
+    expect(parseCommandLine(['plan', 'a.yaml', '-t', 'swarm'])).toMatchObject({ kind: 'plan', target: 'swarm' });
+    expect(parseCommandLine(['status', 'shop', '--target=kubernetes'])).toMatchObject({ kind: 'status', target: 'kubernetes' });
+    expect(parseCommandLine(['down', 'shop', '--target', 'swarm'])).toMatchObject({ kind: 'down', target: 'swarm' });
+    expect(parseCommandLine(['logs', 'shop', 'web', '--target', 'swarm'])).toMatchObject({ kind: 'logs', target: 'swarm' });
+    expect(parseCommandLine(['deploy', 'a.yaml'])).not.toHaveProperty('target');
+  });
+
+  test('an unknown target is a usage error naming the known ones', () => {
+    expect(parseCommandLine(['deploy', 'a.yaml', '--target', 'nomad'])).toMatchObject({
+      kind: 'usage',
+      message: '--target "nomad" is not a target (docker, swarm, podman-kube, kubernetes)',
+    });
+  });
+});

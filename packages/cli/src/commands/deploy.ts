@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import type { DeployPlan, Driver, EngineError } from '@blaupause/engine';
+import type { DeployPlan, Driver, EngineError, TargetKind } from '@blaupause/engine';
 import type { Blueprint } from '@blaupause/model';
 import { type EngineDeps, EXIT, exitCodeFor } from '../engine-deps';
 import { formatEngineError, formatPlan, publishedLine } from '../engine-render';
@@ -12,6 +12,8 @@ import { takeSnapshot } from '../snapshot';
 import { ProgressPrinter } from './progress';
 
 export interface DeployArgs {
+  /** The deploy target (docker unless --target names another). */
+  target?: TargetKind;
   kind: 'deploy' | 'plan';
   file: string;
   project?: string;
@@ -37,7 +39,7 @@ export async function deployCommand(args: DeployArgs, io: Io, deps: EngineDeps):
   // The blueprint's name is the default project, as Compose uses the file's `name:`.
   const project = args.project ?? bp.metadata.name;
   const options = { project, baseDir: dirname(resolve(args.file)), signal: deps.signal, acknowledge: args.allowDangerous ?? [] };
-  const driver = await deps.driver();
+  const driver = await deps.driver(args.target);
 
   if (args.kind === 'plan') {
     const r = await driver.plan(bp, options);

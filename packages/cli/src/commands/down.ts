@@ -1,9 +1,11 @@
-import type { EngineError } from '@blaupause/engine';
+import type { EngineError, TargetKind } from '@blaupause/engine';
 import { type EngineDeps, exitCodeFor } from '../engine-deps';
 import type { Io } from '../io';
 import { ProgressPrinter } from './progress';
 
 export interface DownArgs {
+  /** The deploy target (docker unless --target names another). */
+  target?: TargetKind;
   project: string;
   volumes: string[] | 'all';
   json: boolean;
@@ -14,7 +16,7 @@ export interface DownArgs {
  * named volumes only when the user names them (or says --all-volumes): data is never implied.
  */
 export async function downCommand(args: DownArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = await deps.driver();
+  const driver = await deps.driver(args.target);
   const printer = args.json ? undefined : new ProgressPrinter(io, args.project);
   const errors: EngineError[] = [];
   const removed: string[] = [];

@@ -1,10 +1,12 @@
-import type { EngineError, LogLine } from '@blaupause/engine';
+import type { EngineError, LogLine, TargetKind } from '@blaupause/engine';
 import { type EngineDeps, EXIT, exitCodeFor } from '../engine-deps';
 import { formatEngineError } from '../engine-render';
 import type { Io } from '../io';
 import { sanitize } from '../render';
 
 export interface LogsArgs {
+  /** The deploy target (docker unless --target names another). */
+  target?: TargetKind;
   project: string;
   service: string;
   container?: string;
@@ -19,7 +21,7 @@ export interface LogsArgs {
  * the container and replica. A project or service that is not deployed is said, not an empty output.
  */
 export async function logsCommand(args: LogsArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = await deps.driver();
+  const driver = await deps.driver(args.target);
   const list = await driver.list();
   if (!list.ok) return fail(io, args, list.error);
   const deployment = list.value.find((d) => d.project === args.project);

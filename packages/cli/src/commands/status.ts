@@ -1,4 +1,4 @@
-import type { ContainerStatus, StatusEvent } from '@blaupause/engine';
+import type { ContainerStatus, StatusEvent, TargetKind } from '@blaupause/engine';
 import { type EngineDeps, EXIT, exitCodeFor } from '../engine-deps';
 import { formatEngineError, formatTable, stateAndHealth, statusRows } from '../engine-render';
 import type { Io } from '../io';
@@ -6,6 +6,8 @@ import { sanitize } from '../render';
 import { takeSnapshot } from '../snapshot';
 
 export interface StatusArgs {
+  /** The deploy target (docker unless --target names another). */
+  target?: TargetKind;
   project?: string;
   watch: boolean;
   json: boolean;
@@ -14,7 +16,7 @@ export interface StatusArgs {
 /** `status`: a table of our containers (one project, or all of ours), once or live. */
 export async function statusCommand(args: StatusArgs, io: Io, deps: EngineDeps): Promise<number> {
   if (args.watch) return watch(args, io, deps);
-  const driver = await deps.driver();
+  const driver = await deps.driver(args.target);
   const snap = await takeSnapshot(driver, args.project, deps.signal);
   if (!snap.ok) {
     if (args.json) io.stdout.write(`${JSON.stringify({ ok: false, errors: [snap.error] }, null, 2)}\n`);
@@ -37,7 +39,7 @@ function table(list: readonly ContainerStatus[], project: string | undefined): s
  * one JSON line. CPU/memory samples are left out: they would drown the state changes.
  */
 async function watch(args: StatusArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = await deps.driver();
+  const driver = await deps.driver(args.target);
   const current = new Map<string, ContainerStatus>();
   const redraw = io.stdout.isTTY && !args.json;
   let connected = true;
