@@ -146,7 +146,8 @@ export interface PlanAction {
 
 export interface ResourceAction {
   kind: 'create' | 'keep' | 'remove';
-  resource: 'network' | 'volume' | 'image';
+  /** secret / config: the Swarm driver's (their data never appears in a plan or event). */
+  resource: 'network' | 'volume' | 'image' | 'secret' | 'config';
   name: string;
   elementId?: string;
   reason?: string;
