@@ -1,6 +1,7 @@
 export * from './diagnostics/codes';
 export * from './diagnostics/diagnostic';
 export * from './diagnostics/severities';
+export * from './file-refs';
 export * from './format/minimal-form';
 export * from './host-dangers';
 export * from './ids';
@@ -9,6 +10,7 @@ export * from './load';
 export * from './migrations';
 export type { Doc as MigrationDoc, Migration, StepResult } from './migrations/types';
 export * from './parse/parse-blueprint';
+export * from './reserved-labels';
 export * from './schema/blueprint';
 export * from './schema/common';
 export * from './schema/container';

@@ -5,6 +5,7 @@ import { type Check, createCtx } from './context';
 import { checkCycles } from './cycles';
 import { checkDangerous } from './dangerous';
 import { checkDuplicateEntries } from './duplicates';
+import { checkReservedLabels } from './labels';
 import { checkLinks } from './links';
 import { checkMounts } from './mounts';
 import { checkCompiledNames, checkNames } from './names';
@@ -44,6 +45,7 @@ const CHECKS: readonly Check[] = [
   checkDuplicateEntries,
   checkParameters,
   checkDangerous,
+  checkReservedLabels,
   checkUnused,
 ];
 
