@@ -161,6 +161,11 @@ export interface DeployPlan {
   noop: boolean;
   /** Dangerous settings of the final payload; apply needs every id in DeployOptions.acknowledge. */
   dangers?: DangerFinding[];
+  /**
+   * Fidelity notes of this target (FIDELITY_LOST / FIDELITY_APPROXIMATED): what the engine ignores
+   * or approximates, e.g. Podman's kube play running one replica. Shown before deploy.
+   */
+  notes?: Diagnostic[];
 }
 
 export type ProgressEvent =
