@@ -33,6 +33,8 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   CANCELLED: 'CLIENT_CLOSED_REQUEST',
   // The request is well-formed, but the user has not yet agreed to the dangerous settings.
   DANGEROUS_SETTINGS: 'PRECONDITION_FAILED',
+  // The update did not become healthy and the old version was put back: the deploy failed, nothing is broken.
+  ROLLED_BACK: 'PRECONDITION_FAILED',
   ENGINE_ERROR: 'BAD_GATEWAY',
   FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   WORKSPACE_IO: 'INTERNAL_SERVER_ERROR',

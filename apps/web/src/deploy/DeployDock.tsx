@@ -12,7 +12,10 @@ import { LogsView } from './LogsView';
 import { PlanView } from './PlanView';
 import { ProgressList } from './ProgressList';
 import { PublishedPorts } from './PublishedPorts';
+import { TargetNotes } from './TargetNotes';
+import { TargetPicker } from './TargetPicker';
 import { Toasts } from './Toasts';
+import { type DeployTargetKind, savedTarget, saveTarget, type TargetStatus } from './targets';
 import { takeToken } from './token';
 import { useRun } from './useRun';
 import { useStatusStream } from './useStatusStream';
@@ -39,6 +42,13 @@ export default function DeployDock() {
   const plan = planned && planned.blueprint === blueprint && planned.project === project ? planned.plan : undefined;
   const [planning, setPlanning] = useState(false);
   const live = useApp((s) => s.live);
+  const [target, setTarget] = useState<DeployTargetKind>(() => savedTarget());
+  const [targets, setTargets] = useState<TargetStatus[]>([]);
+  const pickTarget = (kind: DeployTargetKind) => {
+    saveTarget(kind);
+    setTarget(kind);
+    setPlanned(undefined);
+  };
   const toast = useApp((s) => s.toast);
 
   const probe = useCallback(() => {
@@ -54,8 +64,25 @@ export default function DeployDock() {
   }, [backend, probe]);
 
   const api = useMemo(() => (backend.kind === 'ready' ? createApi(token) : undefined), [backend.kind, token]);
-  const engineUp = backend.kind === 'ready' && backend.connectivity.connected;
-  useStatusStream(engineUp ? api : undefined, projectOk ? project : undefined, probe);
+  // The targets the server offers, asked again with every probe (an engine may have been started meanwhile).
+  useEffect(() => {
+    if (!api || backend.kind !== 'ready') return;
+    let current = true;
+    api.engine.targets
+      .query()
+      .then((list) => current && setTargets(list))
+      .catch(() => current && setTargets([]));
+    return () => {
+      current = false;
+    };
+  }, [api, backend]);
+  // A target remembered from another server that this one does not offer: back to the local engine.
+  const offered = targets.length === 0 || targets.some((t) => t.kind === target);
+  const chosen = offered ? target : 'docker';
+  const status = targets.find((t) => t.kind === chosen);
+  const shown: Backend = backend.kind === 'ready' && status ? { kind: 'ready', connectivity: status } : backend;
+  const engineUp = shown.kind === 'ready' && shown.connectivity.connected;
+  useStatusStream(engineUp ? api : undefined, projectOk ? project : undefined, chosen, probe);
   const { view, start, follow } = useRun(api);
   // A page (re)loaded during a deploy picks up the project's running run: runs live on the server.
   useEffect(() => {
@@ -64,20 +91,24 @@ export default function DeployDock() {
     api.deployments.runs
       .query()
       .then((runs) => {
-        const active = runs.find((r) => r.project === project && !r.done);
+        const active = runs.find((r) => r.project === project && r.target === chosen && !r.done);
         if (current && active) follow(active);
       })
       .catch(() => undefined);
     return () => {
       current = false;
     };
-  }, [api, project, projectOk, follow]);
+  }, [api, project, projectOk, chosen, follow]);
 
   const doPlan = async () => {
     if (!api) return;
     setPlanning(true);
     try {
-      setPlanned({ plan: await api.deployments.plan.query({ blueprint: { document: blueprint }, project }), blueprint, project });
+      setPlanned({
+        plan: await api.deployments.plan.query({ blueprint: { document: blueprint }, project, target: chosen }),
+        blueprint,
+        project,
+      });
     } catch (e) {
       const { title, detail } = describeError(e);
       toast({ kind: 'error', title, ...(detail ? { detail } : {}) });
@@ -92,12 +123,14 @@ export default function DeployDock() {
   const typed = typedFor.key === dangerKey ? typedFor.text : '';
   const acknowledge = acknowledgement(dangers, typed, project);
   const deploy = () =>
-    api && acknowledge && start(() => api.deployments.deploy.mutate({ blueprint: { document: blueprint }, project, acknowledge }));
+    api &&
+    acknowledge &&
+    start(() => api.deployments.deploy.mutate({ blueprint: { document: blueprint }, project, acknowledge, target: chosen }));
   // Named volumes survive a tear-down unless ticked here, by name (DESIGN §5: never deleted implicitly).
   const [dropVolumes, setDropVolumes] = useState<string[]>([]);
   const volumeNames = Object.keys(blueprint.volumes ?? {});
   const toDrop = dropVolumes.filter((v) => volumeNames.includes(v));
-  const tearDown = () => api && start(() => api.deployments.destroy.mutate({ project, volumes: toDrop }));
+  const tearDown = () => api && start(() => api.deployments.destroy.mutate({ project, volumes: toDrop, target: chosen }));
   const canAct = engineUp && projectOk && !view.busy;
 
   return (
@@ -111,7 +144,8 @@ export default function DeployDock() {
         </button>
         {open && (
           <div className="deploy-body">
-            <EngineStatus backend={backend} stream={live.stream} onRetry={probe} />
+            <TargetPicker targets={targets} value={chosen} onChange={pickTarget} disabled={view.busy} />
+            <EngineStatus backend={shown} stream={live.stream} onRetry={probe} />
             <label className="deploy-project">
               <span>Project</span>
               <input
@@ -140,6 +174,7 @@ export default function DeployDock() {
               </button>
             </div>
             <VolumesToDelete names={volumeNames} chosen={toDrop} onChange={setDropVolumes} />
+            <TargetNotes target={chosen} planNotes={plan?.notes ?? []} />
             {plan && <PlanView plan={plan} />}
             {view.run && (
               <section className="deploy-progress" aria-label="Run">
@@ -152,7 +187,9 @@ export default function DeployDock() {
                 <ProgressList events={view.events} />
               </section>
             )}
-            {api && engineUp && projectOk && <LogsView api={api} project={project} services={Object.keys(blueprint.services)} />}
+            {api && engineUp && projectOk && (
+              <LogsView api={api} project={project} target={chosen} services={Object.keys(blueprint.services)} />
+            )}
             <PublishedPorts live={live} />
           </div>
         )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Api } from './api-types';
+import type { DeployTargetKind } from './targets';
 
 const KEEP = 1000;
 
@@ -14,7 +15,7 @@ interface Line {
  * Follows one service's logs (all its containers and replicas, merged by the engine's time) with a
  * tail of 200, over the logs subscription. Only while a service is chosen: nothing streams otherwise.
  */
-export function LogsView({ api, project, services }: { api: Api; project: string; services: string[] }) {
+export function LogsView({ api, project, target, services }: { api: Api; project: string; target: DeployTargetKind; services: string[] }) {
   const [service, setService] = useState('');
   const [lines, setLines] = useState<Line[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -25,7 +26,7 @@ export function LogsView({ api, project, services }: { api: Api; project: string
     setError(undefined);
     if (!service) return;
     const sub = api.logs.follow.subscribe(
-      { project, service, tail: 200 },
+      { project, service, tail: 200, target },
       {
         onData({ data }) {
           setLines((ls) => [...ls, { id: data.id, stream: data.stream, text: data.text, replica: data.replica }].slice(-KEEP));
@@ -36,7 +37,7 @@ export function LogsView({ api, project, services }: { api: Api; project: string
       },
     );
     return () => sub.unsubscribe();
-  }, [api, project, service]);
+  }, [api, project, target, service]);
 
   // Keep the newest line in view, unless the reader scrolled up to read.
   useEffect(() => {

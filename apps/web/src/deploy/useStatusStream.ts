@@ -2,13 +2,14 @@ import { useEffect } from 'react';
 import { useAppStore } from '../store/useApp';
 import type { Api } from './api-types';
 import { containerKey, failureOf } from './live-state';
+import type { DeployTargetKind } from './targets';
 
 /**
  * Subscribes to the server's status stream for one project while mounted and feeds the store's
  * live slice. The EventSource under it reconnects by itself; while it does, the slice says
  * `reconnecting` and the last known states stay on the nodes. Nothing here polls.
  */
-export function useStatusStream(api: Api | undefined, project: string | undefined, onLost: () => void): void {
+export function useStatusStream(api: Api | undefined, project: string | undefined, target: DeployTargetKind, onLost: () => void): void {
   const store = useAppStore();
   useEffect(() => {
     if (!api || !project) return;
@@ -16,7 +17,7 @@ export function useStatusStream(api: Api | undefined, project: string | undefine
     setLiveStream('connecting', project);
     let wasLive = false;
     const sub = api.status.watch.subscribe(
-      { project },
+      { project, target },
       {
         onData({ data }) {
           if (data.kind === 'change') {
@@ -45,5 +46,5 @@ export function useStatusStream(api: Api | undefined, project: string | undefine
       sub.unsubscribe();
       store.getState().setLiveStream('off');
     };
-  }, [api, project, store, onLost]);
+  }, [api, project, target, store, onLost]);
 }
