@@ -36,6 +36,8 @@ export type EngineErrorCode =
   | 'CANCELLED'
   /** The payload has dangerous settings not acknowledged by id (DeployOptions.acknowledge); nothing was created. */
   | 'DANGEROUS_SETTINGS'
+  /** Kubernetes server-side apply: a field we set is owned by another field manager; never forced. */
+  | 'FIELD_CONFLICT'
   /** A rolling update or canary failed (a new replica did not turn healthy in time) and was rolled back. */
   | 'ROLLED_BACK'
   | 'ENGINE_ERROR';
