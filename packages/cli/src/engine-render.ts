@@ -40,6 +40,8 @@ function planCounts(plan: DeployPlan): string {
   const parts = [
     `${n(['create', 'scale-up'])} to create`,
     `${n(['recreate'])} to recreate`,
+    // Only Kubernetes targets update in place; the others' summaries stay as they were.
+    ...(n(['update']) > 0 ? [`${n(['update'])} to update`] : []),
     `${n(['start'])} to start`,
     `${n(['remove', 'scale-down'])} to remove`,
     `${n(['unchanged'])} unchanged`,

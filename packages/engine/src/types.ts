@@ -133,7 +133,8 @@ export type StatusEvent =
   | { kind: 'engine'; connected: boolean; message?: string; at: number };
 
 /** `start`: the container is as desired but not running (e.g. after an engine restart); it is started, not recreated. */
-export type PlanActionKind = 'create' | 'recreate' | 'remove' | 'unchanged' | 'scale-up' | 'scale-down' | 'start';
+/** `update`: changed in place (Kubernetes server-side apply: the cluster rolls the pods itself). */
+export type PlanActionKind = 'create' | 'recreate' | 'update' | 'remove' | 'unchanged' | 'scale-up' | 'scale-down' | 'start';
 
 export interface PlanAction {
   kind: PlanActionKind;

@@ -1,6 +1,6 @@
 import type { DeployPlan } from './api-types';
 
-const ORDER = ['create', 'recreate', 'start', 'scale-up', 'scale-down', 'remove', 'unchanged'];
+const ORDER = ['create', 'recreate', 'update', 'start', 'scale-up', 'scale-down', 'remove', 'unchanged'];
 
 /** What a deploy would do, per container: create / recreate / remove / unchanged (and scaling), volumes kept. */
 export function PlanView({ plan }: { plan: DeployPlan }) {
