@@ -1,0 +1,266 @@
+import type { Blueprint } from '@blaupause/model';
+import { hasErrors, validate } from '@blaupause/model';
+import Docker from 'dockerode';
+import { Channel } from '../docker/channel';
+import { dockerOptions } from '../docker/driver';
+import { EngineFailure, toEngineError } from '../docker/errors';
+import { localImages } from '../docker/images';
+import { PROJECT_NAME } from '../docker/labels';
+import { endpointOf } from '../docker/status/endpoint';
+import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
+import type {
+  DeploymentSummary,
+  DeployOptions,
+  DeployPlan,
+  DestroyOptions,
+  Driver,
+  EngineError,
+  EngineInfo,
+  LogLine,
+  LogOptions,
+  ProgressEvent,
+  Result,
+  StatusEvent,
+} from '../types';
+import { type SwarmDesired, swarmDesired } from './desired';
+import { destroyStack, listStacks } from './destroy';
+import { type SwarmDiff, swarmDiff } from './diff';
+import { executeStack } from './execute';
+import { stackLogs } from './logs';
+import { idsByName, observeStack } from './observe';
+import { swarmDangers } from './policy';
+import type { SwarmDefaults } from './spec';
+import { watchStack } from './watch';
+
+/**
+ * The Swarm driver: `docker stack deploy` through the Engine API on a swarm manager (a
+ * single-node swarm will do). Same contract as the Docker driver: plan/apply with progress events,
+ * destroy, list, watch (tasks as container statuses), logs; errors as data, ownership labels,
+ * one apply or destroy per project at a time (BUSY), AbortSignal, dangerous settings by id.
+ */
+export interface SwarmDriverOptions {
+  /** Service endpoint mode: `vip` (Swarm's default) or `dnsrr` (needed where the kernel has no IPVS). */
+  endpointMode?: 'vip' | 'dnsrr';
+  /** Port publishing: `ingress` (routing mesh) or `host`; default `host` under dnsrr, else `ingress`. */
+  publishMode?: 'ingress' | 'host';
+  /** What a failed update does when the blueprint's rollout does not say (default rollback). */
+  failureAction?: 'rollback' | 'pause' | 'continue';
+  /** How long each new task is watched for failure when the rollout does not say (Go duration, default 5s). */
+  monitor?: string;
+  /** How long apply waits for a service to converge (default 180 s). */
+  convergeTimeoutMs?: number;
+  /** Task polling interval of apply and of the status stream (default 500 ms / 2 s). */
+  pollMs?: number;
+  watchPollMs?: number;
+  /** Failed tasks of a new service before apply reports a crash loop (default 3). */
+  maxFailures?: number;
+  endpoint?: string;
+}
+
+export class SwarmDriver implements Driver {
+  readonly docker: Docker;
+  readonly endpoint: string;
+  private readonly busy = new Set<string>();
+  private readonly defaults: SwarmDefaults;
+  private readonly opts: Required<Pick<SwarmDriverOptions, 'convergeTimeoutMs' | 'pollMs' | 'watchPollMs' | 'maxFailures'>>;
+
+  constructor(docker: Docker | Docker.DockerOptions, options: SwarmDriverOptions = {}) {
+    this.docker = docker instanceof Docker ? docker : new Docker(docker);
+    this.endpoint = options.endpoint ?? endpointOf(this.docker);
+    this.defaults = {
+      endpointMode: options.endpointMode ?? 'vip',
+      publishMode: options.publishMode,
+      failureAction: options.failureAction ?? 'rollback',
+      monitor: options.monitor ?? '5s',
+    };
+    this.opts = {
+      convergeTimeoutMs: options.convergeTimeoutMs ?? 180_000,
+      pollMs: options.pollMs ?? 500,
+      watchPollMs: options.watchPollMs ?? 2000,
+      maxFailures: options.maxFailures ?? 3,
+    };
+  }
+
+  async info(): Promise<Result<EngineInfo>> {
+    try {
+      const [v, i] = await Promise.all([this.docker.version(), this.docker.info()]);
+      return {
+        ok: true,
+        value: {
+          kind: 'swarm',
+          endpoint: this.endpoint,
+          version: v.Version,
+          apiVersion: v.ApiVersion,
+          os: v.Os,
+          arch: v.Arch,
+          containersRunning: i.ContainersRunning ?? 0,
+          swarm: i.Swarm?.LocalNodeState === 'active',
+        },
+      };
+    } catch (e) {
+      return { ok: false, error: toEngineError(e, this.endpoint, 'Reading engine info') };
+    }
+  }
+
+  async plan(blueprint: Blueprint, options: DeployOptions): Promise<Result<DeployPlan>> {
+    const r = await this.reconcile(blueprint, options);
+    return r.ok ? { ok: true, value: r.value.diff.plan } : r;
+  }
+
+  apply(blueprint: Blueprint, options: DeployOptions): AsyncIterable<ProgressEvent> {
+    return this.locked(options.project, async (emit) => {
+      const r = await this.reconcile(blueprint, options);
+      if (!r.ok) return [r.error];
+      emit({ kind: 'plan', plan: r.value.diff.plan });
+      const missing = unacknowledged(r.value.diff.plan.dangers ?? [], options.acknowledge);
+      if (missing.length > 0) return [dangerousSettingsError(missing)];
+      if (r.value.diff.plan.noop) return [];
+      return executeStack(
+        { ...this.opts, docker: this.docker, endpoint: this.endpoint, project: options.project, signal: options.signal, emit },
+        r.value.desired,
+        r.value.diff,
+      );
+    });
+  }
+
+  destroy(project: string, options: DestroyOptions = {}): AsyncIterable<ProgressEvent> {
+    return this.locked(project, (emit) =>
+      destroyStack(
+        { docker: this.docker, endpoint: this.endpoint, signal: options.signal, emit },
+        project,
+        options.allVolumes ? 'all' : (options.volumes ?? []),
+      ),
+    );
+  }
+
+  async list(): Promise<Result<DeploymentSummary[]>> {
+    try {
+      return { ok: true, value: await listStacks(this.docker) };
+    } catch (e) {
+      return { ok: false, error: toEngineError(e, this.endpoint, 'Listing stacks') };
+    }
+  }
+
+  watch(project: string | undefined, signal: AbortSignal): AsyncIterable<StatusEvent> {
+    return watchStack(this.docker, project, signal, this.opts.watchPollMs);
+  }
+
+  logs(options: LogOptions): AsyncIterable<LogLine> {
+    return stackLogs(this.docker, options, this.opts.watchPollMs);
+  }
+
+  private async reconcile(blueprint: Blueprint, options: DeployOptions): Promise<Result<{ desired: SwarmDesired; diff: SwarmDiff }>> {
+    if (!PROJECT_NAME.test(options.project) || options.project.length > 63)
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_NAME',
+          message: `"${options.project}" is not a valid project name.`,
+          hint: 'Use lower-case letters, digits and "-", starting and ending with a letter or digit (at most 63).',
+        },
+      };
+    const diagnostics = validate(blueprint);
+    if (hasErrors(diagnostics))
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_BLUEPRINT',
+          message: 'The blueprint has errors; fix them before deploying.',
+          diagnostics: diagnostics.filter((d) => d.severity === 'error'),
+        },
+      };
+    const desired = swarmDesired({ project: options.project, blueprint, baseDir: options.baseDir, defaults: this.defaults });
+    if (!desired.ok) return desired;
+    try {
+      const notManager = await this.swarmCheck();
+      if (notManager) return { ok: false, error: notManager };
+      const d = desired.value;
+      const [observed, images, secrets, configs] = await Promise.all([
+        observeStack(this.docker, options.project, options.signal),
+        localImages(this.docker, d.images),
+        idsByName(
+          this.docker,
+          'secret',
+          d.data.filter((x) => x.external && x.kind === 'secret').map((x) => x.name),
+        ),
+        idsByName(
+          this.docker,
+          'config',
+          d.data.filter((x) => x.external && x.kind === 'config').map((x) => x.name),
+        ),
+      ]);
+      const nets = await Promise.all(
+        d.networks
+          .filter((n) => n.external)
+          .map((n) =>
+            this.docker
+              .getNetwork(n.name)
+              .inspect()
+              .then(
+                () => `network:${n.name}`,
+                () => '',
+              ),
+          ),
+      );
+      const external = new Set([
+        ...nets,
+        ...[...secrets.keys()].map((n) => `secret:${n}`),
+        ...[...configs.keys()].map((n) => `config:${n}`),
+      ]);
+      const diff = swarmDiff(d, observed, images, external);
+      if (!diff.ok) return diff;
+      diff.value.plan.dangers = swarmDangers(d, options.baseDir);
+      return { ok: true, value: { desired: d, diff: diff.value } };
+    } catch (e) {
+      return { ok: false, error: toEngineError(e, this.endpoint, 'Reading the stack') };
+    }
+  }
+
+  private async swarmCheck(): Promise<EngineError | undefined> {
+    const i = await this.docker.info();
+    if (i.Swarm?.LocalNodeState === 'active' && i.Swarm?.ControlAvailable) return undefined;
+    return {
+      code: 'UNSUPPORTED',
+      message:
+        i.Swarm?.LocalNodeState === 'active'
+          ? `The engine at ${this.endpoint} is a swarm worker; stacks are deployed through a manager.`
+          : `The engine at ${this.endpoint} is not part of a swarm.`,
+      hint: 'Run "docker swarm init" (a single-node swarm will do), or point DOCKER_HOST at a manager.',
+    };
+  }
+
+  /** One apply or destroy per project at a time (a second gets BUSY); work starts when called. */
+  private locked(project: string, work: (emit: (e: ProgressEvent) => void) => Promise<EngineError[]>): AsyncIterable<ProgressEvent> {
+    const out = new Channel<ProgressEvent>();
+    const t0 = Date.now();
+    const finish = (errors: EngineError[]) => {
+      for (const error of errors) out.push({ kind: 'error', error, at: Date.now() });
+      out.push({ kind: 'done', ok: errors.length === 0, durationMs: Date.now() - t0, at: Date.now() });
+      out.close();
+    };
+    if (this.busy.has(project)) {
+      finish([
+        {
+          code: 'BUSY',
+          message: `Project "${project}" is being deployed or torn down already.`,
+          hint: 'Wait for it to finish, then try again.',
+        },
+      ]);
+      return out;
+    }
+    this.busy.add(project);
+    work((e) => out.push(e))
+      .catch((e: unknown) => [e instanceof EngineFailure ? e.error : toEngineError(e, this.endpoint, 'Deploy')])
+      .then((errors) => {
+        this.busy.delete(project);
+        finish(errors);
+      });
+    return out;
+  }
+}
+
+/** The Swarm driver for the manager at `host`, else DOCKER_HOST, else the default socket. */
+export function createSwarmDriver(config: { host?: string } & SwarmDriverOptions = {}): SwarmDriver {
+  const { host, ...options } = config;
+  return new SwarmDriver(dockerOptions(host ?? process.env.DOCKER_HOST), options);
+}
