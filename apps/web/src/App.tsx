@@ -9,6 +9,7 @@ import { Toolbar } from './panels/Toolbar';
 import { YamlPanel } from './panels/YamlPanel';
 import { useAutosave } from './persistence/useAutosave';
 import { useAppStore } from './store/useApp';
+import { TeachingMount } from './teaching/TeachingMount';
 import { useShortcuts } from './useShortcuts';
 
 // The deploy side (tRPC client, panel, toasts) is its own chunk: the designer opens without it.
@@ -35,6 +36,7 @@ export function App() {
         <Suspense fallback={null}>
           <DeployDock />
         </Suspense>
+        <TeachingMount />
       </div>
     </ReactFlowProvider>
   );

@@ -6,6 +6,7 @@ import { LibraryButton } from '../library/LibraryButton';
 import { ShortcutsHelp } from '../menus/ShortcutsHelp';
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
 import { useApp, useDocuments } from '../store/useApp';
+import { TeachButton } from '../teaching/TeachButton';
 import { EMPTY_TEMPLATE, TEMPLATES } from '../templates/templates';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { OpenFileButton } from './OpenFileButton';
@@ -65,6 +66,7 @@ export function Toolbar() {
           ))}
         </select>
         <ExportMenu />
+        <TeachButton />
         <ShortcutsHelp />
         <ThemeToggle />
       </div>
