@@ -134,6 +134,8 @@ describe('importCompose: bad input (threat model §c1)', () => {
     ].join('\n');
     const { bp, diagnostics } = imported(text);
     expect(codes({ diagnostics })).toEqual([
+      'PATH_OUTSIDE_PROJECT include.0',
+      'PATH_OUTSIDE_PROJECT services.a.env_file',
       'IMPORT_UNSUPPORTED_KEY include',
       'PATH_OUTSIDE_PROJECT services.a.build',
       'IMPORT_UNSUPPORTED_KEY services.a.env_file',

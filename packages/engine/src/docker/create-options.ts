@@ -1,6 +1,7 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Blueprint, Container, Healthcheck, HealthTest, Mount, Service } from '@blaupause/model';
-import { quantityBytes } from '@blaupause/model';
+import { quantityBytes, resolveFileRef } from '@blaupause/model';
 import type { ContainerCreateOptions, HostConfig } from 'dockerode';
 import type { EngineError } from '../types';
 import { volumeName } from './labels';
@@ -180,15 +181,27 @@ function dockerMounts(ctx: MapContext, mounts: readonly Mount[], service: string
   return { ok: true, mounts: out };
 }
 
-/** A host path inside the blueprint's folder; anything that leaves it is refused (DESIGN §7). */
-export function inBaseDir(baseDir: string | undefined, source: string): { ok: true; path: string } | { ok: false; why: string } {
+/**
+ * A host path inside the blueprint's folder; anything that leaves it — by `..`, an absolute path,
+ * `~`, a remote address or a symbolic link leading out — is refused (DESIGN §7, the model's
+ * resolveFileRef: one rule for every file reference). The link check reads the file system.
+ */
+export function inBaseDir(
+  baseDir: string | undefined,
+  source: string,
+  realpath: (path: string) => string | undefined = realpathOf,
+): { ok: true; path: string } | { ok: false; why: string } {
   if (!baseDir) return { ok: false, why: 'host paths need the blueprint’s folder (deploy it from a file)' };
-  if (source.startsWith('~')) return { ok: false, why: 'home-directory paths are not allowed' };
-  const base = resolve(baseDir);
-  const path = resolve(base, source);
-  const rel = relative(base, path);
-  if (rel.startsWith('..') || isAbsolute(rel)) return { ok: false, why: `it leaves the blueprint’s folder ${base}` };
-  return { ok: true, path };
+  const r = resolveFileRef(source, { baseDir: resolve(baseDir), realpath });
+  return r.ok ? r : { ok: false, why: `${r.why} (${resolve(baseDir)})` };
+}
+
+function realpathOf(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function fail(code: EngineError['code'], message: string, elementId: string, hint?: string): { ok: false; error: EngineError } {

@@ -10,6 +10,7 @@ import {
 } from '@blaupause/model';
 import { readService } from './canonical/service';
 import { type ImportComposeOptions, ImportContext, type Obj } from './context';
+import { checkFileReferences } from './file-refs';
 import { interpolate } from './interpolate';
 import { fixHelperElements, semanticChecks } from './map/checks';
 import { groupPods } from './map/pods';
@@ -52,6 +53,7 @@ export function importComposeWithReport(
   const ctx = new ImportContext(read.value.source, opts, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   ctx.diagnostics.push(...read.diagnostics);
   const root = interpolate(read.value.root, ctx);
+  checkFileReferences(ctx, root);
   const names = new Renames(root);
   ctx.elementOf = (path) => elementOf(names, path);
   readTopLevel(ctx, root);

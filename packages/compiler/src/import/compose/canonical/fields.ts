@@ -1,4 +1,4 @@
-import type { Build, Path } from '@blaupause/model';
+import { type Build, isReservedLabel, type Path, REMOTE_REF, resolveFileRef } from '@blaupause/model';
 import { dotted, type ImportContext, isObj } from '../context';
 import { shellSplit } from '../shell-words';
 import type { CNetworkRef, CService, RestartPolicy } from '../types';
@@ -32,10 +32,11 @@ export function readBuild(ctx: ImportContext, v: unknown, path: Path): Build | u
   return build;
 }
 
-/** A file reference of the project: absolute paths and ".." leave the folder the blueprint travels with. */
+/** A file reference of the project: absolute paths and ".." leave the folder the blueprint travels with (the model's resolveFileRef). */
 export function checkProjectPath(ctx: ImportContext, file: string, path: Path): void {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file) || file.startsWith('git@')) return; // a remote build context
-  if (/^([/\\~]|[A-Za-z]:[\\/])/.test(file) || file.split(/[\\/]/).includes('..'))
+  if (REMOTE_REF.test(file)) return; // a remote build context: kept for Compose, never built by Blaupause
+  const r = resolveFileRef(file, { baseDir: '/project' });
+  if (!r.ok && r.problem !== 'invalid')
     ctx.report(
       'PATH_OUTSIDE_PROJECT',
       'warning',
@@ -86,8 +87,6 @@ export function readEnvironment(ctx: ImportContext, v: unknown, path: Path): Rec
   return env;
 }
 
-// Labels the engine (com.docker.compose.*) or Blaupause itself (dev.blaupause.*) sets on what it deploys.
-const RESERVED_LABEL = /^(com\.docker\.compose\.|dev\.blaupause\.)/;
 // The provenance labels our own Compose emitter writes: derived from the blueprint, so dropped silently
 // (importing our own output must not drown the user in warnings).
 const OWN_LABELS = new Set(['dev.blaupause.element', 'dev.blaupause.service', 'dev.blaupause.role']);
@@ -96,7 +95,7 @@ export function readLabels(ctx: ImportContext, v: unknown, path: Path): Record<s
   const labels: Record<string, string> = {};
   for (const e of readListOrDict(ctx, v, path)) {
     if (OWN_LABELS.has(e.key)) continue;
-    if (RESERVED_LABEL.test(e.key))
+    if (isReservedLabel(e.key))
       ctx.unsupported(e.at, `the label ${e.key} is reserved: the engine or Blaupause sets it on what it deploys.`);
     else labels[e.key] = e.value ?? '';
   }
