@@ -28,7 +28,10 @@ export function checkFileReferences(ctx: ImportContext, root: Obj): void {
 
 /** A string, a list of strings, or (env_file) a list of `{ path, required }`. */
 function eachRef(ctx: ImportContext, v: unknown, at: Path): void {
-  if (typeof v === 'string') return check(ctx, v, at);
+  if (typeof v === 'string') {
+    check(ctx, v, at);
+    return;
+  }
   list(v).forEach((e, i) => {
     if (typeof e === 'string') check(ctx, e, [...at, i]);
     else if (isObj(e) && typeof e.path === 'string') check(ctx, e.path, [...at, i, 'path']);
