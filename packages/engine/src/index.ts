@@ -4,3 +4,4 @@ export type * from './types';
 export { TARGET_KINDS } from './types';
 export * from './docker/orchestrate';
 export * from './swarm';
+export * from './podman';

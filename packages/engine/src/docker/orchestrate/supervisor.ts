@@ -1,0 +1,233 @@
+import type Docker from 'dockerode';
+import { Channel } from '../channel';
+import type { DockerDriver } from '../driver';
+import { containerName, LABEL, slotKey } from '../labels';
+import { type ContainerEvent, parseEvent } from '../status/events';
+import { ndjsonSplitter } from '../status/ndjson';
+import { opsContext } from './context';
+import { type HealAction, performHeal, type Watched } from './heal-action';
+import { backoffDelay, type HealEvent, type HealKind, type Supervisor, type SupervisorOptions } from './heal-types';
+import { deadlineMs, waitReady } from './health';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The auto-healing supervisor of one project (issue 7). It follows the engine's event stream for
+ * the project's managed containers and keeps, per container slot, the last inspect (the recipe)
+ * and whether it should run. The desired state is what the engine held when no Blaupause
+ * operation was running: taken at start and again after each apply, destroy or orchestrator
+ * operation ends (the driver's lock); events of those operations are ignored. Then:
+ *   unhealthy (for `unhealthyForMs`) → restart;  died/stopped and not restarted by the engine's own
+ *   policy → start;  removed → re-created under the same name from its recipe (helpers follow
+ *   their main);  each with exponential back-off, a limit of attempts, and HealEvents.
+ * Services with `autoHeal: false` (label) or switched off with setEnabled are left alone.
+ */
+export function createSupervisor(driver: DockerDriver, options: SupervisorOptions): Supervisor {
+  const { project } = options;
+  const docker: Docker = driver.docker;
+  const ops = opsContext(docker, driver.endpoint, driver.stopTimeoutSeconds);
+  const watched = new Map<string, Watched>();
+  const listeners = new Set<(e: HealEvent) => void>();
+  const overrides = new Map<string, boolean>();
+  const stop = new AbortController();
+  let quietUntil = 0;
+
+  const emit = (w: Watched, kind: HealKind, reason: string, extra: Partial<HealEvent> = {}) => {
+    const e: HealEvent = {
+      kind,
+      project,
+      service: w.service,
+      container: w.container,
+      replica: w.replica,
+      elementId: w.elementId,
+      id: w.id,
+      reason,
+      attempt: w.attempts,
+      at: Date.now(),
+      ...extra,
+    };
+    for (const l of listeners) l(e);
+  };
+  const enabled = (w: Watched) => overrides.get(w.service) ?? options.enabled?.(w.service) ?? w.autoHeal;
+  const byId = (id: string) => [...watched.values()].find((w) => w.id === id);
+  const helpersOf = (m: Watched) =>
+    [...watched.values()].filter((w) => w.service === m.service && w.replica === m.replica && w.role !== 'main');
+  const mainOf = (h: Watched) => [...watched.values()].find((w) => w.service === h.service && w.replica === h.replica && w.role === 'main');
+
+  async function snapshot(): Promise<void> {
+    const list = await docker.listContainers({ all: true, filters: { label: [`${LABEL.project}=${project}`, `${LABEL.managed}=true`] } });
+    const next = new Map<string, Watched>();
+    for (const c of list) {
+      const l = c.Labels ?? {};
+      const compose = l[LABEL.service] ?? '';
+      const replica = Number(l[LABEL.number] ?? '0');
+      const name = (c.Names?.[0] ?? '').replace(/^\//, '');
+      // Only canonical names: temporary and set-aside containers belong to an operation.
+      if (l[LABEL.role] === 'init' || name !== containerName(project, compose, replica)) continue;
+      const info = await docker
+        .getContainer(c.Id)
+        .inspect()
+        .catch(() => undefined);
+      if (!info) continue;
+      const slot = slotKey(compose, replica);
+      const prev = watched.get(slot);
+      next.set(slot, {
+        slot,
+        id: c.Id,
+        name,
+        service: l[LABEL.blueprintService] ?? compose,
+        container: l[LABEL.container] ?? compose,
+        role: l[LABEL.role] ?? 'main',
+        replica,
+        elementId: l[LABEL.element] ?? `service:${compose}`,
+        info,
+        wantRunning: info.State.Running || info.State.Restarting,
+        autoHeal: l[LABEL.autoHeal] !== 'false',
+        healing: prev?.healing ?? false,
+        quietUntil: prev?.quietUntil ?? 0,
+        attempts: prev?.id === c.Id ? prev.attempts : 0,
+        lastHealedAt: prev?.lastHealedAt ?? 0,
+        gaveUp: prev?.id === c.Id ? prev.gaveUp : false,
+      });
+    }
+    watched.clear();
+    for (const [k, v] of next) watched.set(k, v);
+  }
+
+  /** Heals one container: attempts with back-off until it is ready or the attempts are used up. */
+  async function heal(w: Watched, action: HealAction, reason: string): Promise<void> {
+    if (w.healing || w.gaveUp || !enabled(w)) return;
+    w.healing = true;
+    const b = options.backoff ?? {};
+    try {
+      if (Date.now() - w.lastHealedAt > (b.resetAfterMs ?? 60_000)) w.attempts = 0;
+      let why = reason;
+      let what = action;
+      while (!stop.signal.aborted) {
+        w.attempts++;
+        if (w.attempts > (b.maxAttempts ?? 5)) {
+          w.gaveUp = true;
+          emit(w, 'gave-up', `${why}; ${w.attempts - 1} attempts did not help`);
+          return;
+        }
+        const delay = backoffDelay(w.attempts, b);
+        if (delay > 0) {
+          emit(w, 'backoff', why, { delayMs: delay });
+          await sleep(delay);
+        }
+        if (driver.isBusy(project) || stop.signal.aborted) return;
+        let ids: string[];
+        try {
+          ids = await performHeal(docker, ops, project, w, what, helpersOf, mainOf);
+        } catch (e) {
+          why = `${what} failed: ${(e as Error).message}`;
+          emit(w, 'failed', why);
+          what = what === 'restart' || what === 'start' ? 'recreate' : what;
+          continue;
+        }
+        w.quietUntil = Date.now();
+        emit(w, what === 'restart' ? 'restarted' : what === 'start' ? 'started' : 'recreated', reason);
+        const deadline = options.deadlineMs ?? deadlineMs(w.info.Config as never);
+        const ready = await waitReady(docker, ids, { deadlineMs: deadline, signal: stop.signal });
+        w.quietUntil = Date.now();
+        if (ready.ok) {
+          w.lastHealedAt = Date.now();
+          emit(w, 'healed', reason);
+          return;
+        }
+        why = ready.reason;
+        emit(w, 'failed', why);
+        what = 'restart';
+      }
+    } finally {
+      w.healing = false;
+      w.quietUntil = Date.now();
+    }
+  }
+
+  async function onEvent(ev: ContainerEvent): Promise<void> {
+    const t = ev.t / 1e6;
+    if (driver.isBusy(project) || t <= quietUntil) return;
+    const w = byId(ev.id);
+    if (!w || w.healing || t <= w.quietUntil) return;
+    if (ev.action === 'start') w.wantRunning = true;
+    if (ev.action === 'destroy') return heal(w, 'recreate', 'removed outside Blaupause');
+    if (ev.action === 'die' && w.wantRunning) {
+      await sleep(options.dieGraceMs ?? 1000);
+      const info = await docker
+        .getContainer(w.id)
+        .inspect()
+        .catch(() => undefined);
+      if (!info || info.State.Running || info.State.Restarting || w.healing || driver.isBusy(project)) return;
+      return heal(w, 'start', `it stopped (exit code ${info.State.ExitCode}) outside Blaupause`);
+    }
+    if (ev.action === 'unhealthy') {
+      if (options.unhealthyForMs) await sleep(options.unhealthyForMs);
+      const info = await docker
+        .getContainer(w.id)
+        .inspect()
+        .catch(() => undefined);
+      const health = (info?.State as { Health?: { Status?: string; FailingStreak?: number } } | undefined)?.Health;
+      if (health?.Status !== 'unhealthy' || w.healing || driver.isBusy(project)) return;
+      return heal(w, 'restart', `unhealthy (${health.FailingStreak ?? '?'} failing checks in a row)`);
+    }
+  }
+
+  async function follow(): Promise<void> {
+    const stream = (await docker.getEvents({
+      filters: {
+        type: ['container'],
+        label: [`${LABEL.project}=${project}`, `${LABEL.managed}=true`],
+        event: ['start', 'die', 'destroy', 'health_status'],
+      },
+      abortSignal: stop.signal,
+    } as Docker.GetEventsOptions)) as NodeJS.ReadableStream;
+    const split = ndjsonSplitter();
+    stream.on('data', (chunk: Buffer) => {
+      for (const rec of split.push(chunk)) {
+        const ev = parseEvent(rec);
+        if (ev) void onEvent(ev).catch(() => {});
+      }
+    });
+    stream.on('error', () => {});
+    stream.on('close', () => {
+      // The engine went away or restarted: open again, then take a fresh snapshot.
+      if (!stop.signal.aborted) void sleep(1000).then(() => start().catch(() => {}));
+    });
+  }
+
+  const start = async () => {
+    await follow();
+    await snapshot();
+  };
+  const offIdle = driver.onIdle((p) => {
+    if (p !== project) return;
+    quietUntil = Date.now();
+    void sleep(200).then(() => snapshot().catch(() => {}));
+  });
+  const ready = start();
+  ready.catch(() => {});
+
+  return {
+    ready,
+    events(signal?: AbortSignal) {
+      const ch = new Channel<HealEvent>();
+      const push = (e: HealEvent) => ch.push(e);
+      listeners.add(push);
+      const end = () => {
+        listeners.delete(push);
+        ch.close();
+      };
+      signal?.addEventListener('abort', end, { once: true });
+      stop.signal.addEventListener('abort', end, { once: true });
+      return ch;
+    },
+    setEnabled(service, on) {
+      overrides.set(service, on);
+    },
+    close() {
+      offIdle();
+      stop.abort();
+    },
+  };
+}
