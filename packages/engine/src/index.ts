@@ -1,7 +1,7 @@
 export * from './docker';
+export * from './docker/orchestrate';
+export * from './podman';
 export * from './policy';
+export * from './swarm';
 export type * from './types';
 export { TARGET_KINDS } from './types';
-export * from './docker/orchestrate';
-export * from './swarm';
-export * from './podman';

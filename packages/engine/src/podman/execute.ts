@@ -1,0 +1,147 @@
+import type { EngineError, PlanAction, ProgressEvent } from '../types';
+import type { PodmanApi } from './api';
+import type { PodmanDiff, PodStep } from './diff';
+import { PodmanFailure, toEngineError } from './errors';
+import { ownLabels, PLABEL } from './labels';
+import { type PlannedPod, playDocument } from './manifest';
+import type { ObservedPod } from './observe';
+import { settlePods } from './settle';
+
+export interface ExecContext {
+  api: PodmanApi;
+  project: string;
+  network: string;
+  stopTimeoutSeconds: number;
+  settleMs: number;
+  signal?: AbortSignal;
+  emit: (e: ProgressEvent) => void;
+}
+
+interface PlayReport {
+  Pods?: { ID: string; Containers?: string[]; ContainerErrors?: string[] | null; Logs?: string[] | null }[] | null;
+}
+
+/**
+ * Network, volumes, removals, then the pods in the compiler's order (linked services first), each
+ * played on its own so progress is per pod: recreate = stop and remove the old pod, play the new.
+ * The first failure stops the run (what was done stays, labelled; a re-run converges).
+ */
+export async function execute(ctx: ExecContext, d: PodmanDiff, volumeClaims: Map<string, string>): Promise<EngineError[]> {
+  const { api, emit } = ctx;
+  const now = () => Date.now();
+  const resource = async (kind: 'network' | 'volume', name: string, work: () => Promise<unknown>) => {
+    const action = d.plan.resources.find((r) => r.resource === kind && r.name === name) ?? {
+      kind: 'create' as const,
+      resource: kind,
+      name,
+    };
+    emit({ kind: 'step', action, phase: 'started', at: now() });
+    try {
+      await work();
+      emit({ kind: 'step', action, phase: 'done', at: now() });
+    } catch (e) {
+      const error = toEngineError(e, api.endpoint, `Creating ${kind} ${name}`);
+      emit({ kind: 'step', action, phase: 'failed', message: error.message, at: now() });
+      throw new PodmanFailure(error);
+    }
+  };
+  const cancelled = () => {
+    if (ctx.signal?.aborted)
+      throw new PodmanFailure({ code: 'CANCELLED', message: 'The deploy was cancelled; what was done so far stays.' });
+  };
+  if (d.createNetwork)
+    await resource('network', ctx.network, () =>
+      api.call('POST', '/networks/create', {
+        body: JSON.stringify({ name: ctx.network, dns_enabled: true, labels: ownLabels(ctx.project) }),
+      }),
+    );
+  for (const v of d.createVolumes) {
+    cancelled();
+    const claim = volumeClaims.get(v) ?? v;
+    await resource('volume', v, () =>
+      api.call('POST', '/volumes/create', { body: JSON.stringify({ Name: v, Label: ownLabels(ctx.project, { [PLABEL.volume]: claim }) }) }),
+    );
+  }
+  for (const o of d.removals) {
+    cancelled();
+    await step(ctx, actionsOf(d, o), () => removePod(ctx, o));
+  }
+  const played: PlannedPod[] = [];
+  for (const s of d.steps) {
+    if (s.kind === 'unchanged') continue;
+    cancelled();
+    await step(ctx, actionsOf(d, s.old, s.pod), () => runStep(ctx, s));
+    played.push(s.pod);
+  }
+  return settlePods(ctx, played);
+}
+
+async function runStep(ctx: ExecContext, s: PodStep): Promise<void> {
+  if (s.kind === 'start') {
+    await ctx.api.call('POST', `/pods/${encodeURIComponent(s.pod.pod)}/start`);
+    return;
+  }
+  if (s.kind === 'recreate' && s.old) await removePod(ctx, s.old);
+  await play(ctx, s.pod);
+}
+
+export async function play(ctx: ExecContext, pod: PlannedPod): Promise<void> {
+  // `<network>:alias=a,alias=b`: the Services selecting the pod resolve to it on the project network.
+  const networkArg = pod.aliases.length ? `${ctx.network}:${pod.aliases.map((a) => `alias=${a}`).join(',')}` : ctx.network;
+  try {
+    const r = await ctx.api.call<PlayReport>('POST', '/play/kube', {
+      query: { network: [networkArg], start: true },
+      body: playDocument(pod),
+      contentType: 'application/yaml',
+      signal: ctx.signal,
+    });
+    const errors = (r?.Pods ?? []).flatMap((p) => p.ContainerErrors ?? []);
+    if (errors.length)
+      throw new PodmanFailure({
+        code: 'ENGINE_ERROR',
+        message: `Playing pod ${pod.pod}: ${errors.join('; ')}`,
+        elementId: `service:${pod.service}`,
+      });
+  } catch (e) {
+    // A failed play can leave a half-made pod (ours: our labels); remove it so a re-run plays it again.
+    await removeByName(ctx, pod.pod).catch(() => undefined);
+    throw e instanceof PodmanFailure
+      ? e
+      : new PodmanFailure(toEngineError(e, ctx.api.endpoint, `Playing pod ${pod.pod}`, `service:${pod.service}`));
+  }
+}
+
+export async function removePod(ctx: Pick<ExecContext, 'api' | 'stopTimeoutSeconds'>, o: ObservedPod): Promise<void> {
+  const name = encodeURIComponent(o.id);
+  await ctx.api.call('POST', `/pods/${name}/stop`, { query: { t: ctx.stopTimeoutSeconds } }).catch((e) => {
+    if ((e as { status?: number }).status !== 304) throw e;
+  });
+  await ctx.api.call('DELETE', `/pods/${name}`, { query: { force: true } });
+}
+
+async function removeByName(ctx: ExecContext, pod: string): Promise<void> {
+  const info = await ctx.api.get<{ Id: string; Labels?: Record<string, string> }>(`/pods/${encodeURIComponent(pod)}/json`);
+  if (info.Labels?.[PLABEL.managed] !== 'true' || info.Labels?.[PLABEL.project] !== ctx.project) return;
+  await ctx.api.call('DELETE', `/pods/${encodeURIComponent(info.Id)}`, { query: { force: true } });
+}
+
+/** The plan's actions about one pod: its containers' actions (a service has one pod per workload). */
+function actionsOf(d: PodmanDiff, old?: ObservedPod, planned?: PlannedPod): PlanAction[] {
+  const service = planned?.service ?? old?.labels[PLABEL.service];
+  const ids = new Set([...(planned?.containers ?? old?.containers ?? []).map((c) => `container:${service}/${c.name}`)]);
+  return d.plan.actions.filter(
+    (a) => a.service === service && ids.has(a.elementId) && (planned ? a.kind !== 'remove' : a.kind === 'remove'),
+  );
+}
+
+async function step(ctx: ExecContext, actions: PlanAction[], work: () => Promise<void>): Promise<void> {
+  for (const action of actions) ctx.emit({ kind: 'step', action, phase: 'started', at: Date.now() });
+  try {
+    await work();
+    for (const action of actions) ctx.emit({ kind: 'step', action, phase: 'done', at: Date.now() });
+  } catch (e) {
+    const error = e instanceof PodmanFailure ? e.error : toEngineError(e, ctx.api.endpoint, 'Deploy');
+    for (const action of actions) ctx.emit({ kind: 'step', action, phase: 'failed', message: error.message, at: Date.now() });
+    throw new PodmanFailure(error);
+  }
+}
