@@ -23,7 +23,14 @@ export function webBlueprint(
             image: IMAGE,
             command: ['sh', '-c', `trap "exit 0" TERM; ${touch}; sleep 3600 & wait`],
             env: { VERSION: o.version ?? '1' },
-            healthcheck: { test: { exec: ['test', '-f', '/tmp/ok'] }, interval: '500ms', retries: 2, timeout: '2s' },
+            // The bad version's failures fall in a long start period: it stays "starting" until the deadline.
+            healthcheck: {
+              test: { exec: ['test', '-f', '/tmp/ok'] },
+              interval: '500ms',
+              retries: 2,
+              timeout: '2s',
+              ...(o.bad ? { startPeriod: '60s' } : {}),
+            },
             resources: { limits: { memory: '64Mi', cpus: 0.5 } },
           },
         },
