@@ -49,6 +49,9 @@ export async function converge(
   const health = Boolean((s.spec.TaskTemplate as Docker.ContainerTaskSpec).ContainerSpec?.HealthCheck);
   const oneShot = s.role === 'init';
   let lastWhy = 'no task has started yet';
+  // Swarm's message while rolling back says why ("update rolled back due to failure or early
+  // termination of task …"); the final one only says "rollback completed".
+  let reason: string | undefined;
   while (true) {
     if (o.signal?.aborted) return undefined;
     const svc = await o.docker.getService(id).inspect();
@@ -57,8 +60,9 @@ export async function converge(
     const fresh = u?.StartedAt !== undefined && u.StartedAt !== previousUpdate;
     if (kind === 'update' && fresh && u?.State && u.State !== 'updating' && u.State !== 'completed') {
       if (u.State === 'rollback_started') {
+        reason = u.Message;
         lastWhy = `rolling back: ${u.Message ?? ''}`;
-      } else return rolledBack(o.docker, s, u.State, u.Message ?? '', tasks);
+      } else return rolledBack(o.docker, s, u.State, reason ?? u.Message ?? '', tasks);
     } else {
       const failed = tasks.filter((t) => FAILED.has(t.Status?.State ?? '') && newer(t, started));
       const rejected = failed.find((t) => t.Status?.State === 'rejected');

@@ -5,7 +5,7 @@ import type { DesiredSwarmService } from './spec';
 
 /**
  * Desired stack against the swarm → what to do (pure). Per service: missing → create; spec hash
- * differs → a rolling update (plan kind `recreate`: Swarm replaces the tasks per update_config);
+ * differs → `update`, a rolling update (Swarm replaces the tasks per update_config);
  * only the replica count differs → scale-up / scale-down; else unchanged. Our services, networks,
  * secrets and configs the blueprint no longer has → remove. A name held by something without our
  * labels is NOT_OWNED: nothing is created. Volumes are never removed by apply.
@@ -73,7 +73,7 @@ export function swarmDiff(
     }
     if (seen.hash !== s.hash) {
       const why = seen.image !== s.image ? `image ${seen.image} → ${s.image}` : 'service spec changed';
-      services.push({ action: { kind: 'recreate', ...base, reason: `rolling update: ${why}` }, desired: s, observed: seen });
+      services.push({ action: { kind: 'update', ...base, reason: `rolling update: ${why}` }, desired: s, observed: seen });
     } else if (s.replicas !== undefined && seen.replicas !== s.replicas) {
       const kind = (seen.replicas ?? 0) < s.replicas ? 'scale-up' : 'scale-down';
       services.push({ action: { kind, ...base, reason: `replicas ${seen.replicas ?? 0} → ${s.replicas}` }, desired: s, observed: seen });

@@ -105,7 +105,7 @@ export async function executeStack(ctx: ExecuteContext, d: SwarmDesired, diff: S
       const svc = docker.getService(id);
       const now = await svc.inspect();
       previous = now.UpdateStatus?.StartedAt;
-      const body = s.action.kind === 'recreate' ? spec : { ...now.Spec, Mode: spec.Mode };
+      const body = s.action.kind === 'update' ? spec : { ...now.Spec, Mode: spec.Mode };
       // dockerode sends the options as query and body; `_query` keeps the query to the version alone.
       await svc.update({ _query: { version: now.Version?.Index }, ...body } as object);
     });
@@ -113,7 +113,7 @@ export async function executeStack(ctx: ExecuteContext, d: SwarmDesired, diff: S
       errors.push(err);
       continue;
     }
-    const kind = s.action.kind === 'create' ? 'create' : s.action.kind === 'recreate' ? 'update' : 'scale';
+    const kind = s.action.kind === 'create' ? 'create' : s.action.kind === 'update' ? 'update' : 'scale';
     const action = s.action;
     waits.push(
       converge(copts, want, id, kind, previous).then((e) => {
