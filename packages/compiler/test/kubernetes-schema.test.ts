@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadBlueprint } from '@blaupause/model';
 import { DaemonSet, Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { Job } from 'kubernetes-models/batch/v1';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { ConfigMap, PersistentVolumeClaim, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ const MODELS: Record<string, { validate(data: unknown): void }> = {
   'apps/v1/Deployment': { validate: (d) => new Deployment(d as never).validate() },
   'apps/v1/StatefulSet': { validate: (d) => new StatefulSet(d as never).validate() },
   'apps/v1/DaemonSet': { validate: (d) => new DaemonSet(d as never).validate() },
+  'batch/v1/Job': { validate: (d) => new Job(d as never).validate() },
   'v1/Service': { validate: (d) => new Service(d as never).validate() },
   'v1/ConfigMap': { validate: (d) => new ConfigMap(d as never).validate() },
   'v1/PersistentVolumeClaim': { validate: (d) => new PersistentVolumeClaim(d as never).validate() },
@@ -122,7 +124,7 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const IANA_PORT = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const STANDARD = ['app.kubernetes.io/name', 'app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by'];
-const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
 
 const subset = (sel: Labels | undefined, labels: Labels | undefined) =>
   !!sel && Object.keys(sel).length > 0 && Object.entries(sel).every(([k, v]) => labels?.[k] === v);
@@ -166,7 +168,16 @@ function objectRules(o: K8sObject, objs: K8sObject[], podLabels: (Labels | undef
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
-      if (!subset(spec.selector?.matchLabels, spec.template?.metadata?.labels)) errs.push('selector does not match the pod template');
+    case 'Job':
+      if (o.kind === 'Job') {
+        // The Job controller writes the selector (controller-uid); the pod must not restart always.
+        if (spec.selector !== undefined) errs.push('a Job with its own selector needs manualSelector');
+        if (!['Never', 'OnFailure'].includes(spec.template?.spec?.restartPolicy))
+          errs.push('Job pod restartPolicy must be Never or OnFailure');
+        if (spec.replicas !== undefined) errs.push('a Job has no replicas');
+      } else if (spec.template?.spec?.restartPolicy !== undefined && spec.template.spec.restartPolicy !== 'Always')
+        errs.push(`${o.kind} pods must restart always`);
+      else if (!subset(spec.selector?.matchLabels, spec.template?.metadata?.labels)) errs.push('selector does not match the pod template');
       if (
         o.kind === 'StatefulSet' &&
         !objs.some((s) => s.kind === 'Service' && s.metadata?.name === spec.serviceName && s.spec?.clusterIP === 'None')
@@ -194,6 +205,7 @@ function objectRules(o: K8sObject, objs: K8sObject[], podLabels: (Labels | undef
     case 'HorizontalPodAutoscaler': {
       const t = spec.scaleTargetRef;
       if (!objs.some((w) => w.kind === t?.kind && w.metadata?.name === t?.name)) errs.push(`no ${t?.kind} ${t?.name}`);
+      if (!['Deployment', 'StatefulSet'].includes(t?.kind)) errs.push(`${t?.kind} cannot be scaled`);
       if (!(spec.minReplicas >= 1 && spec.maxReplicas >= spec.minReplicas)) errs.push('replica range');
       break;
     }

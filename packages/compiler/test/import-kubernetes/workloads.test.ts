@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blueprintOf, importFixture, summary } from './helpers';
 
-// DaemonSet, bare Pod, ReplicaSet; Job, CronJob, a foreign NetworkPolicy and a ServiceAccount (fixtures/workloads.yaml).
+// DaemonSet, bare Pod, ReplicaSet, Job; CronJob, a foreign NetworkPolicy and a ServiceAccount (fixtures/workloads.yaml).
 describe('importKubernetes: workload kinds', () => {
   const result = importFixture('workloads.yaml');
   const bp = blueprintOf(result);
@@ -12,23 +12,19 @@ describe('importKubernetes: workload kinds', () => {
       'info IMPORT_APPROXIMATED documents.0.spec.template.spec.containers.0.ports.0.hostPort',
       'info IMPORT_APPROXIMATED documents.1',
       'info IMPORT_APPROXIMATED documents.2',
-      'warning UNSUPPORTED_KIND documents.3',
+      'info IMPORT_APPROXIMATED documents.3.spec.template.spec.restartPolicy',
       'warning UNSUPPORTED_KIND documents.4',
       'warning UNSUPPORTED_KIND documents.5',
       'warning UNSUPPORTED_KIND documents.6',
     ]);
   });
 
-  it('explains why Jobs, CronJobs and NetworkPolicies are not carried', () => {
+  it('explains why CronJobs and NetworkPolicies are not carried', () => {
     const hints = result.diagnostics.filter((d) => d.code === 'UNSUPPORTED_KIND').map((d) => [d.message, d.hint]);
     expect(hints).toEqual([
       [
-        'Job backfill (document 4): the importer does not carry Job objects; it was not imported.',
-        'A blueprint service runs continuously. Model a one-off task as an init container of the service that needs it.',
-      ],
-      [
         'CronJob nightly-report (document 5): the importer does not carry CronJob objects; it was not imported.',
-        'Blueprints have no schedules; run the task from a scheduler outside the application.',
+        'Blueprints have no schedules: put its jobTemplate in a Job to import the task as a run-to-completion service, and run it from a scheduler outside the application.',
       ],
       [
         'NetworkPolicy deny-all (document 6): the importer does not carry NetworkPolicy objects; it was not imported.',
@@ -62,7 +58,15 @@ describe('importKubernetes: workload kinds', () => {
       restart: 'no',
     });
     expect(bp.services['legacy-worker']?.replicas).toBe(2);
-    expect(Object.keys(bp.services)).toEqual(['node-exporter', 'debug-shell', 'legacy-worker']);
+    expect(Object.keys(bp.services)).toEqual(['node-exporter', 'debug-shell', 'legacy-worker', 'backfill']);
+  });
+
+  it('makes a Job a run-to-completion service; restartPolicy Never with retries (new pods) becomes on-failure', () => {
+    expect(bp.services.backfill?.containers.backfill).toEqual({ role: 'main', image: 'shop/backfill:1.0', restart: 'on-failure' });
+    const note = result.diagnostics.find((d) => d.path.join('.') === 'documents.3.spec.template.spec.restartPolicy');
+    expect(note?.message).toBe(
+      'Job backfill replaces a failed pod up to 6 times: it became restart "on-failure"; exported again, the pod restarts in place (restartPolicy OnFailure).',
+    );
   });
 
   it('names the blueprint after the file when no label or namespace names it', () => {

@@ -16,6 +16,7 @@ import { applyCanary, findCanaries } from './canary';
 import { type Draft, ImportContext, type K8sObject, newDraft, type ServiceDraft, toBlueprintInput } from './context';
 import { dnsLabel, fileStem } from './convert';
 import { importIngress } from './ingress';
+import { jobPortsNote } from './job';
 import { liftBlueprintLabels } from './labels';
 import { resolveLinks } from './links';
 import { declareSegments, importOwnNetworkPolicy } from './networks';
@@ -98,6 +99,7 @@ function importObjects(objects: readonly K8sObject[], ctx: ImportContext, draft:
     if (canary && o.kind === 'Deployment') applyCanary(s, canary, ctx);
   }
   importServices(of('Service'), ctx, draft);
+  for (const s of workloads.values()) jobPortsNote(s, ctx);
   for (const o of of('Ingress')) importIngress(o, ctx, draft);
   for (const o of of('HorizontalPodAutoscaler')) importAutoscaler(o, ctx, workloads);
   for (const o of of('NetworkPolicy')) importOwnNetworkPolicy(o, draft);

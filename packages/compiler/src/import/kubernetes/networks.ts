@@ -3,6 +3,8 @@ import { type Draft, type K8sObject, opt, type ServiceDraft } from './context';
 import { userLabels } from './convert';
 
 const NETWORK_LABEL = /^network\.blaupause\.dev\/([a-z0-9]([-a-z0-9]*[a-z0-9])?)$/;
+/** A segment label the emitter writes on pod templates: carried as the service's networks. */
+export const isNetworkLabel = (key: string): boolean => NETWORK_LABEL.test(key);
 const DEFAULT_NETWORK = 'default';
 
 /**

@@ -29,8 +29,8 @@ export interface PodContext {
   mainNames: readonly string[];
   /** StatefulSet volumeClaimTemplates: claim name → blueprint volume. */
   claimTemplates: ReadonlyMap<string, string>;
-  /** Only a bare Pod may set restartPolicy Never / OnFailure. */
-  bare: boolean;
+  /** Only a bare Pod or a Job may set restartPolicy Never / OnFailure (the main container's restart). */
+  restarts: boolean;
 }
 
 /**
@@ -52,11 +52,11 @@ export function readPod(s: ServiceDraft, spec: Cursor, pc: PodContext, draft: Dr
     ...(Array.isArray(rawInits) ? rawInits : []),
   ]);
   const volumes = new PodVolumes(spec, counts, pc.claimTemplates, draft, ctx, id);
-  const restart = readRestart(spec, pc.bare);
+  const restart = readRestart(spec, pc.restarts);
 
   const regular = spec.list('containers').map((c) => ({ c, read: readContainer(c, ctx, id) }));
   const main = pickMain(regular, roles, pc.mainNames);
-  const ordered: ({ c: Cursor; read: ReadContainer; role: ContainerInput['role'] } | { wait: WaitFor })[] = [];
+  const ordered: ({ c: Cursor; read: ReadContainer; role: ContainerInput['role']; init?: true } | { wait: WaitFor })[] = [];
   if (main) ordered.push({ ...main, role: 'main' });
   for (const r of regular) if (r !== main) ordered.push({ ...r, role: roles.get(r.read.name) ?? 'adapter' });
   for (const c of spec.list('initContainers')) {
@@ -68,7 +68,8 @@ export function readPod(s: ServiceDraft, spec: Cursor, pc: PodContext, draft: Dr
     const native = c.peek('restartPolicy') === 'Always';
     if (native) c.take('restartPolicy');
     const read = readContainer(c, ctx, id);
-    ordered.push({ c, read, role: native ? (roles.get(read.name) ?? 'sidecar') : 'init' });
+    // The pod's restart policy is not theirs: native sidecars always restart, inits never.
+    ordered.push({ c, read, role: native ? (roles.get(read.name) ?? 'sidecar') : 'init', init: true });
   }
 
   const podSecurity = readPodSecurity(spec, ctx, id);
@@ -82,7 +83,7 @@ export function readPod(s: ServiceDraft, spec: Cursor, pc: PodContext, draft: Dr
       s.waits.push({ ...entry.wait, slot });
       continue;
     }
-    const { c, read, role } = entry;
+    const { c, read, role, init } = entry;
     const name = uniqueName(dnsLabel(read.name || 'container'), taken);
     taken.add(name);
     const mounts = volumes.mounts(c);
@@ -91,7 +92,7 @@ export function readPod(s: ServiceDraft, spec: Cursor, pc: PodContext, draft: Dr
       ...read.container,
       ...opt('user', read.container.user ?? podSecurity),
       ...opt('mounts', mounts),
-      ...opt('restart', role === 'init' ? undefined : restart),
+      ...opt('restart', init ? undefined : restart),
     };
     if (role === 'init')
       for (const p of read.ports) ctx.unsupported(p.cursor.path, 'A port of an init container is never served; it was not imported.', id);
@@ -146,10 +147,10 @@ function pickMain<T extends { read: ReadContainer }>(
   );
 }
 
-function readRestart(spec: Cursor, bare: boolean): ContainerInput['restart'] {
+function readRestart(spec: Cursor, restarts: boolean): ContainerInput['restart'] {
   const policy = spec.peek('restartPolicy');
   if (policy === 'Always') spec.take('restartPolicy');
-  if (!bare) return undefined;
+  if (!restarts) return undefined;
   if (policy === 'Never' || policy === 'OnFailure') spec.take('restartPolicy');
   return policy === 'Never' ? 'no' : policy === 'OnFailure' ? 'on-failure' : undefined;
 }

@@ -14,11 +14,10 @@ const HANDLED = new Set([
 
 /** Kinds with a known reason; the hint says what to do instead. */
 const KIND_HINTS: Record<string, { severity: 'warning' | 'info'; hint: string }> = {
-  Job: {
+  CronJob: {
     severity: 'warning',
-    hint: 'A blueprint service runs continuously. Model a one-off task as an init container of the service that needs it.',
+    hint: 'Blueprints have no schedules: put its jobTemplate in a Job to import the task as a run-to-completion service, and run it from a scheduler outside the application.',
   },
-  CronJob: { severity: 'warning', hint: 'Blueprints have no schedules; run the task from a scheduler outside the application.' },
   NetworkPolicy: {
     severity: 'warning',
     hint: 'Draw network segments in the blueprint instead; the Kubernetes emitter derives NetworkPolicies from them.',

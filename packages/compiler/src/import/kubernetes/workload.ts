@@ -1,7 +1,8 @@
-import { elementId } from '@blaupause/model';
+import { elementId, type Path } from '@blaupause/model';
 import { type Draft, describe, type ImportContext, type K8sObject, opt, type ServiceDraft } from './context';
 import { dnsLabel, seconds, uniqueName, userLabels } from './convert';
-import { readNetworks } from './networks';
+import { isJobLabel, readJob } from './job';
+import { isNetworkLabel, readNetworks } from './networks';
 import { readAnnotations } from './objects';
 import { readPod } from './pod';
 import type { Cursor } from './reader';
@@ -9,7 +10,7 @@ import { withoutReserved } from './reserved-labels';
 import { readRollout } from './rollout';
 import { claimSpec } from './storage';
 
-export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
+export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet', 'ReplicationController', 'Pod']);
 
 /** Spec fields the API server defaults per kind: nothing to carry when they have these values. */
 const SPEC_DEFAULTS: Record<string, Record<string, unknown[]>> = {
@@ -39,7 +40,7 @@ export function serviceName(o: K8sObject, podLabels: Record<string, string>, dra
   return name;
 }
 
-/** Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController or Pod → a blueprint service. */
+/** Deployment, StatefulSet, DaemonSet, Job, ReplicaSet, ReplicationController or Pod → a blueprint service. */
 export function importWorkload(o: K8sObject, ctx: ImportContext, draft: Draft): ServiceDraft | undefined {
   const bare = o.kind === 'Pod';
   const spec = o.root.map('spec');
@@ -52,7 +53,8 @@ export function importWorkload(o: K8sObject, ctx: ImportContext, draft: Draft): 
     });
     return undefined;
   }
-  const podLabels = bare ? o.labels : tmeta ? withoutReserved(tmeta.strMap('labels') ?? {}, [...tmeta.path, 'labels'], ctx) : {};
+  const rawPodLabels = bare ? o.labels : tmeta ? templateLabels(tmeta.strMap('labels') ?? {}, [...tmeta.path, 'labels'], ctx) : {};
+  const podLabels = o.kind === 'Job' ? withoutJobLabels(rawPodLabels, ctx) : rawPodLabels;
   tmeta?.defaults({ creationTimestamp: [null] });
   const annotations = bare ? o.annotations : tmeta ? readAnnotations(tmeta, ctx).cursor : undefined;
   const name = serviceName(o, podLabels, draft, ctx);
@@ -73,10 +75,35 @@ export function importWorkload(o: K8sObject, ctx: ImportContext, draft: Draft): 
   readDescription(o, s);
   readController(o, spec, s, ctx);
   const claimTemplates = o.kind === 'StatefulSet' ? readClaimTemplates(spec, ctx, draft) : new Map<string, string>();
-  readPod(s, podSpec, { ...opt('annotations', annotations), mainNames: [name, o.name], claimTemplates, bare }, draft, ctx);
-  if (bare || o.kind === 'ReplicaSet' || o.kind === 'ReplicationController')
-    ctx.approximated(o.path, `${describe(o)} became the service ${name}; exported again it is a Deployment.`, id);
+  const restarts = bare || o.kind === 'Job';
+  readPod(s, podSpec, { ...opt('annotations', annotations), mainNames: [name, o.name], claimTemplates, restarts }, draft, ctx);
+  if (o.kind === 'Job') readJob(o, spec, s, ctx);
+  if (bare || o.kind === 'ReplicaSet' || o.kind === 'ReplicationController') {
+    const task = Object.values(s.service.containers).some((c) => c.restart === 'no' || c.restart === 'on-failure');
+    ctx.approximated(o.path, `${describe(o)} became the service ${name}; exported again it is a ${task ? 'Job' : 'Deployment'}.`, id);
+  }
   return s;
+}
+
+/**
+ * Pod template labels: segment labels (network.blaupause.dev/<segment>) are carried as the
+ * service's networks, so they are kept out of the reserved-label check that drops the rest of
+ * Blaupause's own keys.
+ */
+function templateLabels(labels: Record<string, string>, path: Path, ctx: ImportContext): Record<string, string> {
+  const segments: Record<string, string> = {};
+  const rest: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels)) (isNetworkLabel(k) && v === 'true' ? segments : rest)[k] = v;
+  return { ...withoutReserved(rest, path, ctx), ...segments };
+}
+
+/** The labels the Job controller writes on its pods are the cluster's: dropped, and said so. */
+function withoutJobLabels(labels: Record<string, string>, ctx: ImportContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(labels))
+    if (isJobLabel(k)) ctx.stripped.add(`spec.template.metadata.labels.${k}`);
+    else out[k] = v;
+  return out;
 }
 
 function readDescription(o: K8sObject, s: ServiceDraft): void {
@@ -88,7 +115,7 @@ function readDescription(o: K8sObject, s: ServiceDraft): void {
 
 /** The controller part: replicas, mode, rollout; the selector is implied by the pod labels. */
 function readController(o: K8sObject, spec: Cursor, s: ServiceDraft, ctx: ImportContext): void {
-  if (o.kind === 'Pod') return;
+  if (o.kind === 'Pod' || o.kind === 'Job') return; // a Job's selector and counts: readJob
   spec.take('selector');
   spec.defaults(SPEC_DEFAULTS[o.kind] ?? {});
   if (o.kind === 'StatefulSet') spec.take('serviceName'); // its headless Service is matched like any other

@@ -84,8 +84,8 @@ describe('containers', () => {
     ]);
   });
 
-  it('reports devices and restart policies a Deployment cannot keep', () => {
-    const { notes } = mainOf({ devices: ['/dev/fuse'], restart: 'on-failure' });
+  it('reports devices and restart policies a Deployment cannot keep (a service with ports is a server)', () => {
+    const { notes } = mainOf({ devices: ['/dev/fuse'], restart: 'on-failure' }, { ports: [{ port: 80 }] });
     expect(notes.map((n) => [n.kind, n.path.join('.')])).toEqual([
       ['lost', 'services.web.containers.main.devices'],
       ['approximated', 'services.web.containers.main.restart'],

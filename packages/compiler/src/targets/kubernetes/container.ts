@@ -20,6 +20,8 @@ export interface ContainerOptions {
   restartPolicy?: 'Always';
   /** Init containers run to completion: no probes are allowed on them, no restart policy applies. */
   runsToCompletion?: boolean;
+  /** The pod's restart policy when the pod is a Job's (from its main container's restart). */
+  podRestart?: Container['restart'];
 }
 
 /** One blueprint container as a Kubernetes container, tagged with its element. */
@@ -156,13 +158,22 @@ function runAs(k: KubeContext, user: string, at: Path, id: string): Obj {
   };
 }
 
-/** Pods of a Deployment, StatefulSet or DaemonSet always restart their containers. */
+/**
+ * Pods of a Deployment, StatefulSet or DaemonSet always restart their containers; a Job's pod
+ * has one policy, its main container's (native sidecars always restart).
+ */
 function restartNote(k: KubeContext, c: Container, at: Path, pc: PlannedContainer, o: ContainerOptions): void {
-  if (o.runsToCompletion || (c.restart !== 'no' && c.restart !== 'on-failure')) return;
+  if (o.runsToCompletion || o.restartPolicy === 'Always' || (c.restart !== 'no' && c.restart !== 'on-failure')) return;
+  if (o.podRestart === c.restart) return;
   k.note(
     'approximated',
     [...at, 'restart'],
     pc.elementId,
-    `Restart policy "${c.restart}" is not available for a long-running pod: Kubernetes restarts ${pc.name} whenever it exits.`,
+    o.podRestart
+      ? `A pod has one restart policy: ${pc.name} follows its Job's ("${o.podRestart}"), not "${c.restart}".`
+      : `Restart policy "${c.restart}" is not available for a long-running pod: Kubernetes restarts ${pc.name} whenever it exits.`,
+    o.podRestart || pc.container.role !== 'main'
+      ? undefined
+      : 'A service without ports whose main container has restart "no" or "on-failure" runs to completion as a Job.',
   );
 }

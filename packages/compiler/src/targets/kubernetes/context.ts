@@ -127,6 +127,17 @@ export function labelSet(k: KubeContext, ps: PlannedService): LabelSet {
   return { labels: objectLabels(k, ps.name, own), selector: selectorLabels(k, ps.name) };
 }
 
+/**
+ * A run-to-completion service: its main container must not be restarted once it exits
+ * (restart no / on-failure, the two policies a Kubernetes Job allows) and it serves no port
+ * (a service with ports is a server; as a Job it could not be updated in place). It becomes a Job.
+ */
+export function jobRestartPolicy(ps: PlannedService): 'Never' | 'OnFailure' | undefined {
+  if (ps.service.ports?.length) return undefined;
+  const restart = ps.main?.container.restart;
+  return restart === 'no' ? 'Never' : restart === 'on-failure' ? 'OnFailure' : undefined;
+}
+
 /** Whether some container of the pod (main, helpers, inits) satisfies `test`; no arrays built. */
 export function someContainer(ps: PlannedService, test: (pc: PlannedContainer) => boolean): boolean {
   return (ps.main !== undefined && test(ps.main)) || ps.helpers.some(test) || ps.inits.some(test);

@@ -1,14 +1,15 @@
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { container } from './container';
-import type { KubeContext, Labels, Obj } from './context';
+import { jobRestartPolicy, type KubeContext, type Labels, type Obj } from './context';
 import { linkEnv, linkWaits } from './links';
 import { NameAllocator } from './names';
 import { placement } from './placement';
+import type { WorkloadKind } from './rollout';
 import { PodVolumes } from './volumes';
 
 export interface PodOptions {
-  /** Per-replica volumes become volumeClaimTemplates (StatefulSet) rather than pod volumes. */
-  perReplicaClaims: boolean;
+  /** The workload the pod belongs to: a StatefulSet's per-replica volumes become volumeClaimTemplates. */
+  kind: WorkloadKind;
   /** Labels of the pod template (selector labels plus networks, track, user labels). */
   labels: Labels;
   /** Replaces the main container's image (the canary). */
@@ -32,16 +33,21 @@ const NATIVE_ROLES = new Set(['sidecar', 'ambassador']);
  * The pod template. Init containers run in this order: link waits (dependencies first, as
  * Compose starts them first), the blueprint's init containers (they complete before any
  * long-running container starts, as on Compose and Swarm), then native sidecars, which keep
- * running, then the main container and the remaining helpers together.
+ * running, then the main container and the remaining helpers together. In a Job's pod every
+ * helper is a native sidecar where the version allows: the Job completes when main exits, and
+ * Kubernetes then stops them.
  */
 export function podTemplate(k: KubeContext, ps: PlannedService, main: PlannedContainer, o: PodOptions): PodTemplate {
   const svc = ps.service;
   const names = new NameAllocator();
   for (const pc of [main, ...ps.helpers, ...ps.inits]) names.reserve(pc.name);
-  const vols = new PodVolumes(k, o.perReplicaClaims);
+  const vols = new PodVolumes(k, o.kind);
+  const job = o.kind === 'Job' ? jobRestartPolicy(ps) : undefined;
+  const podRestart = job ? main.container.restart : undefined;
   // Built main first so that pod volumes are listed in the order a reader meets them.
   const mainContainer = container(k, ps, main, vols, {
     name: main.name,
+    ...(podRestart ? { podRestart } : {}),
     ...(o.mainImage ? { image: o.mainImage } : {}),
     ...(svc.ports ? { ports: svc.ports } : {}),
     env: linkEnv(k, ps),
@@ -49,9 +55,15 @@ export function podTemplate(k: KubeContext, ps: PlannedService, main: PlannedCon
   const native: Obj[] = [];
   const regular: Obj[] = [mainContainer];
   for (const pc of ps.helpers) {
-    const isNative = NATIVE_ROLES.has(pc.container.role) && k.nativeSidecars;
+    const wantsNative = NATIVE_ROLES.has(pc.container.role) || job !== undefined;
+    const isNative = wantsNative && k.nativeSidecars;
     if (NATIVE_ROLES.has(pc.container.role) && !k.nativeSidecars) orderNote(k, ps, pc);
-    const c = container(k, ps, pc, vols, { name: pc.name, ...(isNative ? { restartPolicy: 'Always' as const } : {}) });
+    if (job && !k.nativeSidecars) jobHelperNote(k, ps, pc);
+    const c = container(k, ps, pc, vols, {
+      name: pc.name,
+      ...(isNative ? { restartPolicy: 'Always' as const } : {}),
+      ...(podRestart ? { podRestart } : {}),
+    });
     (isNative ? native : regular).push(c);
   }
   const inits = ps.inits.map((pc) => container(k, ps, pc, vols, { name: pc.name, runsToCompletion: true }));
@@ -66,11 +78,22 @@ export function podTemplate(k: KubeContext, ps: PlannedService, main: PlannedCon
     dnsPolicy: svc.hostNetwork ? 'ClusterFirstWithHostNet' : undefined,
     hostPID: svc.hostPid || undefined,
     hostIPC: svc.hostIpc || undefined,
+    restartPolicy: job,
     // Compose injects no {SERVICE}_PORT variables and mounts no API token: neither do we.
     enableServiceLinks: false,
     automountServiceAccountToken: false,
   };
   return { template: { metadata: { labels: o.labels }, spec }, claimTemplates: vols.claimTemplates };
+}
+
+function jobHelperNote(k: KubeContext, ps: PlannedService, pc: PlannedContainer): void {
+  k.note(
+    'approximated',
+    ['services', ps.name, 'containers', pc.name],
+    pc.elementId,
+    `Kubernetes ${k.ctx.options.kubernetesVersion} has no native sidecars: ${pc.name} keeps running after ${ps.main?.name ?? 'the main container'} exits, so the Job does not complete until it stops.`,
+    'Native sidecars need Kubernetes 1.29 or later.',
+  );
 }
 
 function orderNote(k: KubeContext, ps: PlannedService, pc: PlannedContainer): void {

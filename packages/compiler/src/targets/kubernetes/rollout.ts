@@ -3,7 +3,7 @@ import type { PlannedService } from '../../plan/plan';
 import type { KubeContext, Obj } from './context';
 import { durationSeconds } from './units';
 
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job';
 
 /**
  * The update strategy fields of a workload spec: Deployment `strategy`, DaemonSet and
@@ -13,6 +13,15 @@ export function rolloutFields(k: KubeContext, ps: PlannedService, kind: Workload
   const r = ps.service.rollout;
   if (!r) return {};
   const at: Path = ['services', ps.name, 'rollout'];
+  if (kind === 'Job') {
+    k.note(
+      'lost',
+      at,
+      ps.elementId,
+      `${ps.name} runs to completion as a Job: a Job has no rollout; a changed Job is replaced, not rolled.`,
+    );
+    return {};
+  }
   failureNote(k, ps, r, at);
   const minReady = monitor(k, ps, r, at);
   if (kind === 'StatefulSet') {

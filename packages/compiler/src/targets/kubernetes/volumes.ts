@@ -3,6 +3,7 @@ import { elementId } from '@blaupause/model';
 import { tag } from '../../yaml';
 import { type KubeContext, type Obj, objectMeta, userLabels } from './context';
 import { NameAllocator, slug } from './names';
+import type { WorkloadKind } from './rollout';
 
 export const DEFAULT_VOLUME_SIZE = '1Gi';
 
@@ -38,8 +39,8 @@ export class PodVolumes {
 
   constructor(
     private readonly k: KubeContext,
-    /** StatefulSets hold per-replica claims; DaemonSets (and Deployments) cannot. */
-    private readonly perReplicaClaims: boolean,
+    /** StatefulSets hold per-replica claims; DaemonSets and Jobs cannot. */
+    private readonly kind: WorkloadKind,
   ) {}
 
   /** The volumeMount for one mount; undefined when its source does not exist (validation reports it). */
@@ -86,14 +87,16 @@ export class PodVolumes {
     return this.once(id, source, (name) => {
       if (v.ephemeral) this.add(name, memoryDir(v.size), id);
       else if (!isPerReplica(v)) this.add(name, { persistentVolumeClaim: { claimName: source } }, id);
-      else if (this.perReplicaClaims) this.claimTemplates.push(tag({ metadata: { name }, spec: claimSpec(this.k, source, v) }, id));
+      else if (this.kind === 'StatefulSet') this.claimTemplates.push(tag({ metadata: { name }, spec: claimSpec(this.k, source, v) }, id));
       else {
         this.k.note(
           'lost',
           at,
           containerId,
-          `A DaemonSet cannot give each pod a claim of its own: per-replica volume ${source} becomes an emptyDir, and its data goes with the pod.`,
-          'Run the service replicated (it then becomes a StatefulSet) to keep per-replica data.',
+          `A ${this.kind} cannot give each pod a claim of its own: per-replica volume ${source} becomes an emptyDir, and its data goes with the pod.`,
+          this.kind === 'Job'
+            ? 'Mount a shared volume to keep what the Job writes.'
+            : 'Run the service replicated (it then becomes a StatefulSet) to keep per-replica data.',
         );
         this.add(name, { emptyDir: {} }, id);
       }

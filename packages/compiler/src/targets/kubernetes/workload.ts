@@ -1,6 +1,6 @@
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
-import { type KubeContext, type LabelSet, type Labels, meta, networkLabel, type Obj, someContainer } from './context';
+import { jobRestartPolicy, type KubeContext, type LabelSet, type Labels, meta, networkLabel, type Obj, someContainer } from './context';
 import { fitName } from './names';
 import { podTemplate } from './pod';
 import { rolloutFields, type WorkloadKind } from './rollout';
@@ -8,9 +8,13 @@ import { isPerReplica } from './volumes';
 
 export const TRACK = 'track';
 
-/** DaemonSet for global services; StatefulSet when the pod mounts a per-replica volume; else Deployment. */
+/**
+ * DaemonSet for global services; Job for run-to-completion services (main restart no /
+ * on-failure); StatefulSet when the pod mounts a per-replica volume; else Deployment.
+ */
 export function workloadKind(k: KubeContext, ps: PlannedService): WorkloadKind {
   if (ps.service.mode === 'global') return 'DaemonSet';
+  if (jobRestartPolicy(ps)) return 'Job';
   const perReplica = someContainer(
     ps,
     (pc) =>
@@ -43,6 +47,7 @@ export function workloads(k: KubeContext, ps: PlannedService, main: PlannedConta
       ps.elementId,
       `A ${o.kind} cannot run a canary beside it: ${ps.name} is rolled out as a whole.`,
     );
+  if (o.kind === 'Job') return [job(k, ps, main, o)];
   if (!canary || o.kind !== 'Deployment') return [workload(k, ps, main, o, o.name, replicasOf(ps, o))];
   const canaryReplicas = ps.service.rollout?.canary?.replicas ?? 1;
   const stable = Math.max(0, ps.service.replicas - canaryReplicas);
@@ -86,7 +91,7 @@ function workload(
   const trackLabel: Labels | undefined = track ? { [TRACK]: track } : undefined;
   const podLabels = k.segmented || track ? { ...labels, ...networkLabels(k, ps), ...trackLabel } : labels;
   const pod = podTemplate(k, ps, main, {
-    perReplicaClaims: o.kind === 'StatefulSet',
+    kind: o.kind,
     labels: podLabels,
     ...(image ? { mainImage: image } : {}),
   });
@@ -101,6 +106,33 @@ function workload(
   };
   const metadata = meta(k, name, track ? { ...labels, ...trackLabel } : labels);
   return tag({ apiVersion: 'apps/v1', kind: o.kind, metadata, spec }, ps.elementId);
+}
+
+/**
+ * A run-to-completion service: batch/v1 Job. Replicas become completions and parallelism (each
+ * replica runs once, all at the same time, as Compose starts them); restart "no" allows no retry
+ * (backoffLimit 0), "on-failure" keeps the Job's default of 6. The Job writes its own selector.
+ */
+function job(k: KubeContext, ps: PlannedService, main: PlannedContainer, o: WorkloadOptions): Obj {
+  const policy = jobRestartPolicy(ps);
+  if (policy === 'OnFailure')
+    k.note(
+      'approximated',
+      ['services', ps.name, 'containers', main.name, 'restart'],
+      main.elementId,
+      `${ps.name} runs as a Job: Kubernetes retries a failing ${main.name} 6 times (backoffLimit), then marks the Job failed; Docker retries without limit.`,
+    );
+  rolloutFields(k, ps, 'Job'); // a note when the blueprint asks for a rollout
+  const podLabels = k.segmented ? { ...o.labels.labels, ...networkLabels(k, ps) } : o.labels.labels;
+  const pod = podTemplate(k, ps, main, { kind: 'Job', labels: podLabels });
+  const replicas = ps.service.replicas;
+  const spec: Obj = {
+    completions: replicas === 1 ? undefined : replicas,
+    parallelism: replicas === 1 ? undefined : replicas,
+    backoffLimit: policy === 'Never' ? 0 : undefined,
+    template: pod.template,
+  };
+  return tag({ apiVersion: 'batch/v1', kind: 'Job', metadata: meta(k, o.name, o.labels.labels), spec }, ps.elementId);
 }
 
 function networkLabels(k: KubeContext, ps: PlannedService): Labels {
@@ -122,6 +154,10 @@ export function autoscaler(
   const at = ['services', ps.name, 'scaling'];
   if (kind === 'DaemonSet') {
     k.note('lost', at, ps.elementId, 'A global service runs one pod per node: it is not autoscaled.');
+    return undefined;
+  }
+  if (kind === 'Job') {
+    k.note('lost', at, ps.elementId, `${ps.name} runs to completion as a Job: a HorizontalPodAutoscaler cannot scale it.`);
     return undefined;
   }
   if (scaling.min < 1)
