@@ -1,5 +1,6 @@
 export * from './docker';
 export * from './docker/orchestrate';
+export * from './kubernetes';
 export * from './podman';
 export * from './policy';
 export * from './swarm';
