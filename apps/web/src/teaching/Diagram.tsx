@@ -119,6 +119,18 @@ function EdgeView({ edge, hot, view }: { edge: SceneEdge; hot: boolean; view: st
 
 function NodeView({ node: n, hot, interactive }: { node: SceneNode; hot: boolean; interactive: boolean }) {
   const classes = ['t-node', `t-${n.kind}`, n.role ? `t-role-${n.role}` : '', n.derived ? 'is-derived' : '', hot ? 'is-hot' : ''];
+  if (n.kind === 'legend') {
+    return (
+      <g className="t-node t-legend" style={{ transform: `translate(${n.x}px, ${n.y}px)` }}>
+        <g className={`t-edge-${n.role}`}>
+          <path d="M0 8 L32 8" className="t-edge-line" />
+        </g>
+        <text x={40} y={12} className="t-legend-text">
+          {n.title}
+        </text>
+      </g>
+    );
+  }
   if (n.kind === 'caption') {
     return (
       <g className={classes.join(' ')} style={{ transform: `translate(${n.x}px, ${n.y}px)` }}>
@@ -155,9 +167,11 @@ function NodeView({ node: n, hot, interactive }: { node: SceneNode; hot: boolean
               {n.tag}
             </text>
           ) : null}
-          <text x={14} y={n.kind === 'pod' ? 36 : n.tag ? 40 : 24} className={n.kind === 'pod' ? 't-meta' : 't-title'}>
-            {n.title}
-          </text>
+          {n.title ? (
+            <text x={14} y={n.kind === 'pod' ? 36 : n.tag ? 40 : 24} className={n.kind === 'pod' ? 't-meta' : 't-title'}>
+              {n.title}
+            </text>
+          ) : null}
           {(n.meta ?? []).map((m, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: meta lines are positional
             <text key={i} x={14} y={(n.tag ? 58 : 42) + i * 16} className="t-meta">

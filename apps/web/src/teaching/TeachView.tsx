@@ -22,7 +22,7 @@ interface Props {
 
 const MODES: { id: ViewMode; label: string }[] = [
   { id: 'one', label: '1-level' },
-  { id: 'both', label: 'Side by side' },
+  { id: 'both', label: 'Both' },
   { id: 'two', label: '2-level' },
 ];
 
@@ -167,6 +167,10 @@ export default function TeachView({ onClose, automates }: Props) {
               />
             </div>
           )}
+          <section className="teach-yaml" aria-label="YAML behind the pointer">
+            <YamlExcerpt caption="compose.yaml · 1-level" text={data.compose} marked={marked.compose} />
+            <YamlExcerpt caption="kubernetes.yaml · 2-level" text={data.kubernetes} marked={marked.kubernetes} />
+          </section>
         </section>
         <aside className="teach-side" aria-label="Explanation">
           {tour.step ? <StepCard step={tour.step} /> : null}
@@ -174,11 +178,6 @@ export default function TeachView({ onClose, automates }: Props) {
           {visible.map((v) => (
             <ExplanationCard key={v} explanation={EXPLAIN[v]} view={v} />
           ))}
-          <section className="teach-card teach-yaml" aria-label="YAML behind the pointer">
-            <h3>YAML behind the pointer</h3>
-            <YamlExcerpt caption="compose.yaml (1-level)" text={data.compose} marked={marked.compose} />
-            <YamlExcerpt caption="kubernetes.yaml (2-level)" text={data.kubernetes} marked={marked.kubernetes} />
-          </section>
           <section className="teach-card teach-slot" aria-label="What each target automates">
             <h3>What each target automates</h3>
             {automates ?? <p className="muted">The capability matrix for this blueprint is not part of this build yet.</p>}

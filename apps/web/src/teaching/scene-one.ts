@@ -1,5 +1,5 @@
 import type { OneLevel } from './one-level';
-import { curve, fit, type Scene, type SceneEdge, type SceneNode } from './scene-types';
+import { curve, fit, legend, type Scene, type SceneEdge, type SceneNode } from './scene-types';
 
 const W = 210;
 const H = 78;
@@ -103,7 +103,17 @@ export function oneLevelScene(model: OneLevel): Scene {
     });
   }
   const width = Math.max(left + columns.length * (W + GAP_X) - GAP_X, W);
-  return { view: 'one', width, height: height + 10, nodes, edges };
+  const kinds = new Set(edges.map((e) => e.kind));
+  const entries = (
+    [
+      ['publish', 'publishes a host port'],
+      ['link', 'links to (start order, name)'],
+      ['namespace', 'shares the network of'],
+      ['order', 'starts after'],
+    ] as const
+  ).filter(([k]) => kinds.has(k));
+  nodes.push(...legend('one', height + 6, entries));
+  return { view: 'one', width, height: height + (entries.length > 0 ? 30 : 10), nodes, edges };
 }
 
 /** Layer of each container: 0 when nothing links to it, else one more than its deepest dependant. */

@@ -1,15 +1,15 @@
-import { curve, fit, labelText, type Scene, type SceneEdge, type SceneNode } from './scene-types';
+import { curve, fit, labelText, legend, type Scene, type SceneEdge, type SceneNode } from './scene-types';
 import type { TwoLevel, Workload } from './two-level';
 
-const REPO_W = 200;
-const WL_X = 260;
-const WL_W = 200;
-const RS_X = 510;
-const RS_W = 180;
-const POD_X = 740;
+const REPO_W = 180;
+const WL_X = 226;
+const WL_W = 180;
+const RS_X = 448;
+const RS_W = 160;
+const POD_X = 650;
 const POD_W = 220;
-const SVC_X = 1030;
-const SVC_W = 230;
+const SVC_X = 920;
+const SVC_W = 220;
 const CHIP_H = 26;
 const TOP = 44;
 const ROW_GAP = 30;
@@ -77,7 +77,15 @@ export function twoLevelScene(model: TwoLevel): Scene {
   const bottom = Math.max(y, ...nodes.map((n) => n.y + n.h + ROW_GAP));
   const repoBottom = placeRepository(model, nodes, edges);
   const objectsBottom = placeOthers(model, nodes, Math.max(bottom, repoBottom));
-  return { view: 'two', width: SVC_X + SVC_W, height: objectsBottom, nodes, edges };
+  nodes.push(
+    ...legend('two', objectsBottom, [
+      ['pull', 'pulls image'],
+      ['owns', 'creates and owns'],
+      ['select', 'selects by label'],
+      ['dns', 'reaches by DNS name (link)'],
+    ]),
+  );
+  return { view: 'two', width: SVC_X + SVC_W, height: objectsBottom + 24, nodes, edges };
 }
 
 function captions(): SceneNode[] {
@@ -206,9 +214,6 @@ function placeServices(
       key: `dns:${dns.from}>${dns.to}`,
       kind: 'dns',
       d: curve(from.x + POD_W, from.y + from.h - 14, to.x, to.y + to.h - 16),
-      label: `DNS ${dns.to}`,
-      lx: (from.x + POD_W + to.x) / 2,
-      ly: (from.y + from.h + to.y + to.h) / 2 - 18,
       elements: dns.elements,
     });
   }

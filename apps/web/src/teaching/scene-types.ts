@@ -13,7 +13,9 @@ export type NodeKind =
   | 'pod'
   | 'chip'
   | 'service'
-  | 'object';
+  | 'object'
+  /** A legend entry: a sample of the edge kind named by `role`, and its meaning. */
+  | 'legend';
 
 /** A positioned box of a teaching diagram. Keys are stable across views, so a container morphs into its pod. */
 export interface SceneNode {
@@ -75,4 +77,26 @@ export function fit(text: string, width: number, px = 7): string {
 /** Labels without the recommended-labels prefix, as `key=value`. */
 export function labelText(labels: Record<string, string>): string[] {
   return Object.entries(labels).map(([k, v]) => `${k.replace('app.kubernetes.io/', '')}=${v}`);
+}
+
+/** Legend entries in a row from (x, y): what each kind of wire means. */
+export function legend(view: string, y: number, entries: readonly (readonly [EdgeKind, string])[]): SceneNode[] {
+  let x = 0;
+  return entries.map(([kind, text]) => {
+    const w = 44 + text.length * 6.4;
+    const node: SceneNode = {
+      key: `legend:${view}:${kind}`,
+      kind: 'legend',
+      x,
+      y,
+      w,
+      h: 16,
+      role: kind,
+      title: text,
+      elements: [],
+      label: text,
+    };
+    x += w + 18;
+    return node;
+  });
 }
