@@ -3,7 +3,7 @@ import { EngineFailure, toEngineError } from '../docker/errors';
 import type { DeploymentSummary, EngineError, ProgressEvent, ResourceAction } from '../types';
 import { sleep } from './converge';
 import { removeWhenFree } from './execute';
-import { ownedAll, ownedStack, SWARM_LABEL, stackName } from './labels';
+import { ownedAll, ownedStack, SWARM_LABEL, stackName, stackTasks } from './labels';
 
 /**
  * `docker stack rm`, for what is ours only: services, then (once their task containers are gone)
@@ -50,7 +50,7 @@ export async function destroyStack(ctx: DestroyContext, project: string, volumes
     // Task containers go asynchronously; networks, secrets and configs are in use until they have.
     const deadline = Date.now() + 60_000;
     while (
-      (await docker.listContainers({ all: true, filters: { label: ownedStack(project) } })).length > 0 &&
+      (await docker.listContainers({ all: true, filters: { label: stackTasks(project) } })).length > 0 &&
       Date.now() < deadline &&
       !ctx.signal?.aborted
     )

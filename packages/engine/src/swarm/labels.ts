@@ -30,6 +30,9 @@ export const stackName = (project: string, name: string): string => `${project}_
 /** The label filter of everything of one stack that is ours. */
 export const ownedStack = (project: string): string[] => [`${SWARM_LABEL.namespace}=${project}`, `${SWARM_LABEL.managed}=true`];
 
+/** Task containers of a stack (Swarm creates them from our spec: stack and element labels, no ownership label). */
+export const stackTasks = (project: string): string[] => [`${SWARM_LABEL.namespace}=${project}`, SWARM_LABEL.element];
+
 export const ownedAll = (): string[] => [`${SWARM_LABEL.managed}=true`, SWARM_LABEL.namespace];
 
 export function ownLabels(project: string, extra: Record<string, string> = {}): Record<string, string> {

@@ -122,7 +122,8 @@ function oneSpec(
   const refs = dataRefs(ctx, data);
   const containerSpec: Docker.ContainerSpec = {
     Image: c.image as string,
-    Labels: ownLabels(ctx.project, identity),
+    // Task containers are Swarm's, not ours: no ownership label, so the Docker driver never takes them for its own.
+    Labels: { ...identity, [SWARM_LABEL.namespace]: ctx.project },
     Env: envList(env),
     Mounts: (o.HostConfig?.Mounts ?? []).map((m) => volumeLabels(ctx, m)),
     ...(o.Entrypoint ? { Command: o.Entrypoint as string[] } : {}),

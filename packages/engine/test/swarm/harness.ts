@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Docker from 'dockerode';
 import { SwarmDriver, type SwarmDriverOptions } from '../../src/swarm/driver';
-import { ownedStack } from '../../src/swarm/labels';
+import { ownedStack, stackTasks } from '../../src/swarm/labels';
 import { engine } from '../docker/harness';
 
 export { blueprint, collect, errorsOf, eventually, IMAGE, succeeded } from '../docker/harness';
@@ -50,7 +50,10 @@ export async function cleanupStack(p: string): Promise<void> {
       .remove()
       .catch(() => {});
   const deadline = Date.now() + 30_000;
-  while ((await docker.listContainers({ all: true, filters }).catch(() => [])).length > 0 && Date.now() < deadline)
+  while (
+    (await docker.listContainers({ all: true, filters: { label: stackTasks(p) } }).catch(() => [])).length > 0 &&
+    Date.now() < deadline
+  )
     await new Promise((r) => setTimeout(r, 300));
   for (const n of (await docker.listNetworks({ filters }).catch(() => [])) as { Id: string }[])
     await docker
