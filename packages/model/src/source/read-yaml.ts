@@ -3,6 +3,7 @@ import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, ty
 import { type Diagnostic, diag, type Path, type Result, type SourcePosition } from '../diagnostics/diagnostic';
 import { EventPositions } from './event-positions';
 import { DEFAULT_LIMITS, FORBIDDEN_KEYS, type ReadLimits } from './limits';
+import { nestingEstimate } from './nesting';
 
 /** A parsed YAML (or JSON) document: the plain value, and where each path came from. */
 export interface YamlSource {
@@ -71,8 +72,21 @@ export function readYamlDocuments(input: string, opts: ReadOptions = {}): Result
       }),
     );
 
-  return readFast(text, limits, file) ?? readThorough(text, limits, file);
+  return readFast(text, limits, file) ?? guardedThorough(text, limits, file);
 }
+
+/** The precise reader recurses per level: text nesting far beyond the budget is refused before it (source/nesting.ts). */
+function guardedThorough(text: string, limits: ReadLimits, file?: string): Result<YamlSource[]> {
+  const cap = limits.maxDepth * 4;
+  if (nestingEstimate(text, cap) > cap) return fail(tooDeep(limits.maxDepth, file));
+  return readThorough(text, limits, file);
+}
+
+const tooDeep = (maxDepth: number, file?: string): Diagnostic =>
+  diag('RESOURCE_LIMIT', 'error', [], `The document nests deeper than ${maxDepth} levels.`, {
+    hint: 'Flatten the structure; real Compose, Kubernetes and blueprint files nest a few levels.',
+    ...(file ? { source: { file, line: 1, col: 1 } } : {}),
+  });
 
 const FAST_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
@@ -89,7 +103,9 @@ export function readFast(text: string, limits: ReadLimits, file?: string): Resul
   try {
     events = parseEvents(text, { maxDepth: limits.maxDepth });
     values = constructFromEvents(events, { source: text, schema: FAST_SCHEMA, maxAliases: limits.maxAliases, json: false });
-  } catch {
+  } catch (e) {
+    // Too deep is final: the precise reader would only recurse through the same levels, slowly.
+    if (/exceeded maxDepth/.test((e as Error).message)) return fail(tooDeep(limits.maxDepth, file));
     return undefined;
   }
   // Positions come from the same events, indexed on the first lookup (most reads need none).
