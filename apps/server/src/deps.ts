@@ -1,4 +1,4 @@
-import type { Driver, StatusHub, TargetKind } from '@blaupause/engine';
+import type { Driver, EngineError, Result, StatusHub, TargetKind } from '@blaupause/engine';
 import { type AppResult, appError } from './errors';
 import type { DeployRuns } from './services/deploy-runs';
 import type { Workspace } from './services/workspace';
@@ -20,6 +20,21 @@ export interface AppDeps extends TargetDeps {
    * from its own driver.
    */
   targets?: Partial<Record<Exclude<TargetKind, 'docker'>, TargetDeps>>;
+  /** The kubeconfig's contexts and the one the Kubernetes target uses (absent: no picker). */
+  kube?: KubeContexts;
+}
+
+export interface KubeContext {
+  name: string;
+  cluster: string;
+  namespace?: string;
+  current: boolean;
+}
+
+export interface KubeContexts {
+  list(): Promise<{ contexts: KubeContext[]; error?: string }>;
+  /** Points the Kubernetes target at another context; NOT_FOUND when the kubeconfig has none of that name. */
+  select(name: string): Promise<Result<string> | { ok: false; error: EngineError }>;
 }
 
 export const TARGET_LABEL: Record<TargetKind, string> = {

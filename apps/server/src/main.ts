@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { createStatusHub } from '@blaupause/engine';
 import { createAppRouter } from './app-router';
 import { readConfig } from './config';
-import { createDrivers } from './drivers';
+import { createDrivers, withHub } from './drivers';
 import { PortInUseError, startServer } from './http/server';
 import { DeployRuns } from './services/deploy-runs';
 import { Workspace } from './services/workspace';
@@ -20,12 +19,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     return read.help ? 0 : 2;
   }
   const { config } = read;
-  const { driver } = createDrivers(env);
+  const { driver, targets, kube } = createDrivers(env);
   const workspace = new Workspace(config.workspaceDir);
   const runs = new DeployRuns(driver);
-  // A page reload re-subscribes within a moment: keeping the engine watch open meanwhile saves a re-list.
-  const statusHub = createStatusHub((project, signal) => driver.watch(project, signal), { lingerMs: 5_000 });
-  const router = createAppRouter({ driver, statusHub, workspace, runs });
+  // A page reload re-subscribes within a moment: the hub keeps the engine watch open meanwhile (saves a re-list).
+  const { statusHub } = withHub(driver);
+  const router = createAppRouter({ driver, statusHub, workspace, runs, targets, kube });
   // 256 bits, fresh per launch; printed once in the URL below and never logged elsewhere.
   const token = config.token ?? randomBytes(32).toString('hex');
 

@@ -1,7 +1,7 @@
 import type { EngineError, EngineInfo, Result, TargetKind } from '@blaupause/engine';
 import { z } from 'zod';
 import { type AppDeps, TARGET_LABEL, targetKinds, targetOf } from '../deps';
-import { engineErrorFrom, unwrap } from '../errors';
+import { appError, engineErrorFrom, unwrap } from '../errors';
 import { DeployTarget } from '../schemas';
 import { procedure, router } from '../trpc';
 
@@ -45,6 +45,15 @@ export function engineRouter(deps: AppDeps) {
     connectivity: procedure
       .input(z.object({ target: DeployTarget }).optional())
       .query(({ input }): Promise<Connectivity> => connectivity(input?.target ?? 'docker')),
+
+    /** The kubeconfig's contexts, the one in use marked (the Kubernetes target's context picker). */
+    kubeContexts: procedure.query(async () => (deps.kube ? deps.kube.list() : { contexts: [] })),
+
+    /** Points the Kubernetes target at another kubeconfig context (server-wide: one user, one machine). */
+    useKubeContext: procedure.input(z.object({ context: z.string().min(1).max(253) })).mutation(async ({ input }) => {
+      if (!deps.kube) return unwrap(appError('UNSUPPORTED', 'This server has no Kubernetes target.'));
+      return unwrap(await deps.kube.select(input.context));
+    }),
 
     /** Every target this server offers with its engine's state, asked in parallel (the target picker). */
     targets: procedure.query(

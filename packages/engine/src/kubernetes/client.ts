@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { FIELD_MANAGER } from './labels';
@@ -150,7 +153,13 @@ export async function loadKubeConfig(options: { kubeconfig?: string; context?: s
   const { KubeConfig } = await import('@kubernetes/client-node');
   const kc = new KubeConfig();
   if (options.kubeconfig) kc.loadFromFile(options.kubeconfig);
-  else kc.loadFromDefault();
+  else {
+    // Without any kubeconfig the client would fall back to http://localhost:8080: say what is missing instead.
+    const home = join(homedir(), '.kube', 'config');
+    if (!process.env.KUBECONFIG && !existsSync(home) && !process.env.KUBERNETES_SERVICE_HOST)
+      throw new Error(`no kubeconfig (set KUBECONFIG or create ${home})`);
+    kc.loadFromDefault();
+  }
   if (options.context) {
     if (!kc.getContexts().some((c) => c.name === options.context)) throw new Error(`the kubeconfig has no context "${options.context}"`);
     kc.setCurrentContext(options.context);
