@@ -1,13 +1,14 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DNS_LABEL, DNS_LABEL_MAX, type Target } from '@blaupause/model';
 import { ENGINE_COMMANDS, ENGINE_OPTIONS, type EngineCommandName, type EngineInvocation, engineInvocation } from './engine-args';
+import { ORCH_COMMANDS, ORCH_OPTIONS, type OrchCommandName, type OrchInvocation, orchInvocation } from './orchestrate-args';
 
 /**
  * The command line, parsed into one of a few shapes. Mistakes come back as `usage` values
  * (never thrown), so the caller alone decides what is printed and which exit code follows.
  */
 const FILE_COMMANDS = ['validate', 'compile', 'import'] as const;
-export const COMMANDS = [...FILE_COMMANDS, ...ENGINE_COMMANDS] as const;
+export const COMMANDS = [...FILE_COMMANDS, ...ENGINE_COMMANDS, ...ORCH_COMMANDS] as const;
 export type CommandName = (typeof COMMANDS)[number];
 type FileCommandName = (typeof FILE_COMMANDS)[number];
 const TARGETS: readonly Target[] = ['compose', 'swarm', 'kubernetes'];
@@ -19,7 +20,8 @@ export type Invocation =
   | { kind: 'validate'; files: string[]; json: boolean }
   | { kind: 'compile'; file: string; target: Target; output?: string; k8sVersion?: string; namespace?: string; json: boolean }
   | { kind: 'import'; file: string; output?: string; envFile?: string; name?: string; json: boolean }
-  | EngineInvocation;
+  | EngineInvocation
+  | OrchInvocation;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const common: Options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
@@ -63,6 +65,12 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
   // --help wins over every other mistake on the line, as users expect from `cmd --bad --help`.
   const end = args.indexOf('--');
   if ((end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h')) return { kind: 'help', command };
+  if ((ORCH_COMMANDS as readonly string[]).includes(command)) {
+    const parsed = tryParse(args, ORCH_OPTIONS[command as OrchCommandName], true);
+    if ('message' in parsed) return { kind: 'usage', message: parsed.message, command };
+    const inv = orchInvocation(command as OrchCommandName, parsed.values, parsed.positionals);
+    return inv.kind === 'usage' ? { ...inv, command } : inv;
+  }
   const isEngine = (ENGINE_COMMANDS as readonly string[]).includes(command);
   const parsed = tryParse(args, isEngine ? ENGINE_OPTIONS[command as EngineCommandName] : OPTIONS[command as FileCommandName], true);
   if ('message' in parsed) return { kind: 'usage', message: parsed.message, command };

@@ -4,6 +4,7 @@ import { deployCommand } from './commands/deploy';
 import { downCommand } from './commands/down';
 import { importCommand } from './commands/import';
 import { logsCommand } from './commands/logs';
+import { orchestrateCommand } from './commands/orchestrate';
 import { serveCommand } from './commands/serve';
 import { statusCommand } from './commands/status';
 import { validateCommand } from './commands/validate';
@@ -12,6 +13,7 @@ import type { EngineDeps } from './engine-deps';
 import { sameFile } from './files';
 import { helpText, usageText, VERSION } from './help';
 import type { Io } from './io';
+import type { OrchInvocation } from './orchestrate-args';
 import { present } from './outcome';
 
 /**
@@ -52,7 +54,7 @@ export async function run(argv: readonly string[], io: Io, deps?: EngineDeps): P
   }
 }
 
-function runEngineCommand(inv: EngineInvocation, io: Io, deps: EngineDeps | undefined): Promise<number> {
+function runEngineCommand(inv: EngineInvocation | OrchInvocation, io: Io, deps: EngineDeps | undefined): Promise<number> {
   if (!deps) throw new Error(`"${inv.kind}" needs the engine dependencies (run(argv, io, deps))`);
   switch (inv.kind) {
     case 'deploy':
@@ -66,6 +68,11 @@ function runEngineCommand(inv: EngineInvocation, io: Io, deps: EngineDeps | unde
       return logsCommand(inv, io, deps);
     case 'serve':
       return serveCommand(inv, io, deps);
+    case 'scale':
+    case 'canary':
+    case 'promote':
+    case 'abort':
+      return orchestrateCommand(inv, io, deps);
   }
 }
 

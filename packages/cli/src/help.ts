@@ -1,6 +1,7 @@
 import pkg from '../package.json' with { type: 'json' };
 import type { CommandName } from './args';
 import { ENGINE_HELP } from './help-engine';
+import { ORCH_HELP } from './orchestrate-args';
 
 export const VERSION: string = pkg.version;
 
@@ -15,6 +16,9 @@ Usage:
   blaupause status [PROJECT] [--watch]       containers of a project (or all of ours), live with --watch
   blaupause down PROJECT                     remove a project's containers and networks
   blaupause logs PROJECT SERVICE             a service's logs (--follow, --tail N)
+  blaupause scale PROJECT SERVICE=N          add or remove replicas of a deployed service
+  blaupause canary FILE --service S          try FILE's version on some replicas; then
+  blaupause promote|abort PROJECT SERVICE    roll it out to all, or restore the old version
   blaupause serve [--port N]                 start the designer and its API (= npm start)
   blaupause help [COMMAND]                   show help for a command
 
@@ -31,6 +35,7 @@ Exit codes: 0 ok (warnings allowed), 1 invalid input or a failed deploy, 2 usage
 
 const COMMAND_HELP: Record<CommandName, string> = {
   ...ENGINE_HELP,
+  ...ORCH_HELP,
   validate: `Usage: blaupause validate FILE... [--json]
 
 Checks each FILE and prints its problems as file:line:col: severity CODE: message.
