@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_LIMITS } from '@blaupause/model';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Context } from '../trpc';
+import { readBody } from './body';
 import { API_PREFIX, checkRequest, type GuardPolicy, isAuthorized, loopbackPolicy, SESSION_PATH } from './guard';
 import { setSecurityHeaders, staticApp } from './static';
 
@@ -10,6 +12,8 @@ export const DEFAULT_PORT = 4310;
 export const TRPC_PATH = '/api/trpc';
 /** A blueprint is at most 4 MiB of text (model budgets); JSON escaping and the envelope get headroom. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/** A blueprint nests at most DEFAULT_LIMITS.maxDepth (64) levels; the tRPC envelope adds a few. */
+export const MAX_BODY_DEPTH = DEFAULT_LIMITS.maxDepth + 16;
 
 export interface ServerOptions {
   router: AnyTRPCRouter;
@@ -63,14 +67,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     setSecurityHeaders(res);
     const verdict = policy ? checkRequest(req, url, policy) : { ok: false as const, status: 503, message: 'starting' };
-    if (!verdict.ok) {
-      res.statusCode = verdict.status;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      // A refused request's body is never read: the connection cannot be reused for the next one.
-      res.setHeader('Connection', 'close');
-      res.end(`${verdict.message}\n`);
-      return;
-    }
+    if (!verdict.ok) return refuse(res, verdict.status, verdict.message);
     if (url.pathname === SESSION_PATH && policy) {
       res.setHeader('Content-Type', 'application/json');
       res.setHeader('Cache-Control', 'no-store');
@@ -78,8 +75,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     if (url.pathname.startsWith(API_PREFIX)) {
-      if (url.pathname.startsWith(`${TRPC_PATH}/`)) trpc(req, res);
-      else notFound(res);
+      if (!url.pathname.startsWith(`${TRPC_PATH}/`)) notFound(res);
+      else if (req.method !== 'POST') trpc(req, res);
+      else
+        void readBody(req, MAX_BODY_BYTES, MAX_BODY_DEPTH).then((body) => {
+          if (!body.ok) return refuse(res, body.status, body.message);
+          (req as IncomingMessage & { body?: string }).body = body.text;
+          trpc(req, res);
+        });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -123,6 +126,14 @@ function listen(server: Server, host: string, port: number): Promise<void> {
     server.once('listening', onListening);
     server.listen({ host, port, exclusive: true });
   });
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  // A refused request's body is never read (to its end): the connection cannot be reused for the next one.
+  res.setHeader('Connection', 'close');
+  res.end(`${message}\n`);
 }
 
 function notFound(res: ServerResponse): void {

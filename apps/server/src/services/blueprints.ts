@@ -1,5 +1,14 @@
 import { type CompileResult, compileAll } from '@blaupause/compiler';
-import { type Blueprint, type Diagnostic, type LoadResult, loadBlueprint, loadBlueprintValue, type Target } from '@blaupause/model';
+import {
+  type Blueprint,
+  checkBudget,
+  DEFAULT_LIMITS,
+  type Diagnostic,
+  type LoadResult,
+  loadBlueprint,
+  loadBlueprintValue,
+  type Target,
+} from '@blaupause/model';
 import { type AppResult, appError } from '../errors';
 import type { BlueprintInput } from '../schemas';
 
@@ -8,7 +17,10 @@ import type { BlueprintInput } from '../schemas';
  * again with the model's budgets and checks before compiling or deploying it.
  */
 export function load(input: BlueprintInput): LoadResult {
-  return 'text' in input ? loadBlueprint(input.text) : loadBlueprintValue(input.document);
+  if ('text' in input) return loadBlueprint(input.text);
+  // A document arrives as JSON: it gets the node and depth budget a YAML file gets from the reader.
+  const over = checkBudget(input.document, DEFAULT_LIMITS);
+  return over ? { ok: false, diagnostics: [over] } : loadBlueprintValue(input.document);
 }
 
 export interface ValidateAnswer {

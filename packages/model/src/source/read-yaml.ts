@@ -202,7 +202,7 @@ function yamlError(e: YAMLError, pos: (o: number) => SourcePosition): Diagnostic
 }
 
 /** Walks the value like a serialiser would (aliases expanded) and stops at the first budget overrun. */
-function checkBudget(value: unknown, limits: ReadLimits): Diagnostic | undefined {
+export function checkBudget(value: unknown, limits: ReadLimits): Diagnostic | undefined {
   let nodes = 0;
   const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
   while (stack.length) {
