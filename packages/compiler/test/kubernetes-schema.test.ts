@@ -14,13 +14,13 @@ import { compile } from '../src';
 /**
  * Every Kubernetes object we write must pass the official OpenAPI schemas (kubernetes-models
  * carries them) and the cross-object rules the API server and controllers rely on (selectors,
- * references, names). Inputs: each golden case (its kubernetes.yaml snapshot and a fresh compile
- * for old and new Kubernetes versions, with a namespace) and each example blueprint.
+ * references, names). Inputs: each golden case of golden/ and golden/kubernetes/ (its
+ * kubernetes.yaml snapshot and a fresh compile for old and new Kubernetes versions, with a
+ * namespace) and each example blueprint (examples/*.blueprint.yaml).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const goldenDir = join(here, 'golden');
 
 const MODELS: Record<string, { validate(data: unknown): void }> = {
   'apps/v1/Deployment': { validate: (d) => new Deployment(d as never).validate() },
@@ -35,12 +35,13 @@ const MODELS: Record<string, { validate(data: unknown): void }> = {
   'networking.k8s.io/v1/NetworkPolicy': { validate: (d) => new NetworkPolicy(d as never).validate() },
 };
 
-const goldenCases = existsSync(goldenDir)
-  ? readdirSync(goldenDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(goldenDir, d.name, 'blueprint.yaml')))
-      .map((d) => join('packages/compiler/test/golden', d.name, 'blueprint.yaml'))
-      .sort()
-  : [];
+/** Blueprints of both golden folders: all targets (golden/) and the Kubernetes mappings (golden/kubernetes/). */
+const goldenCases = ['golden', 'golden/kubernetes'].flatMap((folder) =>
+  readdirSync(join(here, folder), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(here, folder, d.name, 'blueprint.yaml')))
+    .map((d) => join('packages/compiler/test', folder, d.name, 'blueprint.yaml'))
+    .sort(),
+);
 const examples = readdirSync(join(root, 'examples'))
   .filter((f) => f.endsWith('.blueprint.yaml'))
   .map((f) => join('examples', f))
@@ -78,7 +79,7 @@ function schemaErrors(objs: K8sObject[]): string[] {
 describe('Kubernetes output against the official schemas', () => {
   it('has inputs', () => {
     expect(examples.length).toBeGreaterThanOrEqual(2);
-    expect(goldenCases.length).toBeGreaterThanOrEqual(1);
+    expect(goldenCases.length).toBeGreaterThanOrEqual(30);
   });
 
   describe.each([...goldenCases, ...examples])('%s', (file) => {
