@@ -14,10 +14,10 @@ export type EngineCommandName = (typeof ENGINE_COMMANDS)[number];
 export const TARGETS: readonly TargetKind[] = ['docker', 'swarm', 'podman-kube', 'kubernetes'];
 
 export type EngineInvocation =
-  | { kind: 'deploy'; file: string; project?: string; allowDangerous: string[]; json: boolean; target?: TargetKind }
-  | { kind: 'plan'; file: string; project?: string; json: boolean; target?: TargetKind }
-  | { kind: 'status'; project?: string; watch: boolean; json: boolean; target?: TargetKind }
-  | { kind: 'down'; project: string; volumes: string[] | 'all'; json: boolean; target?: TargetKind }
+  | { kind: 'deploy'; file: string; project?: string; allowDangerous: string[]; json: boolean; target?: TargetKind; context?: string }
+  | { kind: 'plan'; file: string; project?: string; json: boolean; target?: TargetKind; context?: string }
+  | { kind: 'status'; project?: string; watch: boolean; json: boolean; target?: TargetKind; context?: string }
+  | { kind: 'down'; project: string; volumes: string[] | 'all'; json: boolean; target?: TargetKind; context?: string }
   | {
       kind: 'logs';
       project: string;
@@ -27,11 +27,17 @@ export type EngineInvocation =
       follow: boolean;
       json: boolean;
       target?: TargetKind;
+      context?: string;
     }
   | { kind: 'serve'; port?: number };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-const common: Options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, target: { type: 'string', short: 't' } };
+const common: Options = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  target: { type: 'string', short: 't' },
+  context: { type: 'string' },
+};
 const project: Options = { project: { type: 'string', short: 'p' } };
 
 export const ENGINE_OPTIONS: Record<EngineCommandName, Options> = {
@@ -62,13 +68,16 @@ export function engineInvocation(command: EngineCommandName, values: Values, pos
   const inv = invocation(command, values, positionals);
   if (inv.kind === 'usage' || inv.kind === 'serve') return inv;
   const t = values.target;
+  const context = values.context;
+  if (context !== undefined && (t !== 'kubernetes' || typeof context !== 'string' || context === ''))
+    return { kind: 'usage', message: '--context NAME (a kubeconfig context) goes with --target kubernetes' };
   if (t === undefined) return inv;
   if (typeof t !== 'string' || !(TARGETS as readonly string[]).includes(t))
     return { kind: 'usage', message: `--target "${String(t)}" is not a target (${TARGETS.join(', ')})` };
-  return { ...inv, target: t as TargetKind };
+  return { ...inv, target: t as TargetKind, ...(typeof context === 'string' ? { context } : {}) };
 }
 
-type Untargeted = EngineInvocation extends infer I ? (I extends { target?: TargetKind } ? Omit<I, 'target'> : I) : never;
+type Untargeted = EngineInvocation extends infer I ? (I extends { target?: TargetKind } ? Omit<I, 'target' | 'context'> : I) : never;
 
 function invocation(command: EngineCommandName, values: Values, positionals: string[]): Untargeted | Usage {
   const json = values.json === true;

@@ -10,7 +10,7 @@ export interface EngineDeps {
    * The driver for DOCKER_HOST or the default socket; constructing it connects to nothing. Async
    * because the engine (dockerode) is loaded only here: validate and compile never pay for it.
    */
-  driver(target?: TargetKind): Promise<Driver>;
+  driver(target?: TargetKind, context?: string): Promise<Driver>;
   /** Ctrl+C: a deploy stops between steps, a watch or a follow ends cleanly. */
   signal: AbortSignal;
   /** Runs a program (argv array, no shell) with our stdio; resolves to its exit code. For `serve`. */

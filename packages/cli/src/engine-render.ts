@@ -27,6 +27,10 @@ export function formatPlan(plan: DeployPlan): string {
     lines.push(`  ${pad(a.kind, 11)}${actionTarget(a)}${why}`);
   }
   lines.push(plan.noop ? 'No changes: the deployment already matches the blueprint.' : planCounts(plan));
+  if (plan.notes?.length) {
+    lines.push('What this target does not do as drawn:');
+    for (const n of plan.notes) lines.push(`  ${n.elementId ? `${sanitize(n.elementId)}: ` : ''}${sanitize(n.message)}`);
+  }
   if (plan.dangers?.length) {
     lines.push('Dangerous settings (deploy needs each acknowledged with --allow-dangerous ID):');
     for (const d of plan.dangers)
@@ -74,7 +78,9 @@ export function formatEngineError(e: EngineError, project?: string): string {
   for (const d of e.diagnostics ?? []) lines.push(`  ${d.severity} ${d.code}: ${sanitize(d.message)}`);
   if (e.logTail?.length) lines.push('  last log lines:', ...e.logTail.map((l) => `    | ${sanitize(l)}`));
   for (const d of e.dangers ?? []) lines.push(`  - ${sanitize(d.id)}: ${sanitize(d.why)}`);
-  const hint = e.code === 'ENGINE_UNREACHABLE' ? UNREACHABLE_HINT : (dangerHint(e) ?? e.hint ?? defaultHint(e, project));
+  // The Docker driver's hint is generic; other targets (Podman, Kubernetes) say what they need themselves.
+  const dockerish = e.code === 'ENGINE_UNREACHABLE' && (!e.hint || e.hint.startsWith('Start Docker'));
+  const hint = dockerish ? UNREACHABLE_HINT : (dangerHint(e) ?? e.hint ?? defaultHint(e, project));
   if (hint) lines.push(`  hint: ${sanitize(hint)}`);
   return `${lines.join('\n')}\n`;
 }

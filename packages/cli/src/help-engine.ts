@@ -20,6 +20,7 @@ Options:
                           "blaupause plan FILE" lists; a deploy with any other is refused
   --json                  print { ok, project, diagnostics, plan, errors, containers } at the end
   --target, -t T          docker (default), swarm, podman-kube or kubernetes
+  --context NAME          with --target kubernetes: the kubeconfig context (default: current)
   -h, --help              show this help
 
 Exit code 1 when the file has errors or the deploy fails (the error names the element and
@@ -38,6 +39,7 @@ Options:
   -p, --project NAME      the project (default: the blueprint's metadata.name)
   --json                  print { ok, project, diagnostics, plan, errors }
   --target, -t T          docker (default), swarm, podman-kube or kubernetes
+  --context NAME          with --target kubernetes: the kubeconfig context (default: current)
   -h, --help              show this help
 
 ${ENGINE}
@@ -52,6 +54,7 @@ Options:
                           table is redrawn; otherwise one line per change)
   --json                  print { ok, containers }; with --watch one JSON status event per line
   --target, -t T          docker (default), swarm, podman-kube or kubernetes
+  --context NAME          with --target kubernetes: the kubeconfig context (default: current)
   -h, --help              show this help
 
 ${ENGINE}
@@ -66,6 +69,7 @@ Options:
   --all-volumes           also delete every named volume of the project
   --json                  print { ok, project, removed, volumesNotFound, errors }
   --target, -t T          docker (default), swarm, podman-kube or kubernetes
+  --context NAME          with --target kubernetes: the kubeconfig context (default: current)
   -h, --help              show this help
 
 ${ENGINE}
@@ -81,6 +85,7 @@ Options:
   -f, --follow            keep printing new lines until Ctrl+C
   --json                  one JSON log line per line
   --target, -t T          docker (default), swarm, podman-kube or kubernetes
+  --context NAME          with --target kubernetes: the kubeconfig context (default: current)
   -h, --help              show this help
 
 ${ENGINE}

@@ -25,7 +25,7 @@ process.on('SIGINT', () => {
 });
 
 const deps: EngineDeps = {
-  driver: (target = 'docker') => createDriver(target, process.env),
+  driver: (target = 'docker', context) => createDriver(target, process.env, context),
   signal: interrupt.signal,
   runProcess: (argv) =>
     new Promise((resolve) => {

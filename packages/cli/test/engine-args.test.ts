@@ -127,3 +127,16 @@ describe('parseCommandLine: --target', () => {
     });
   });
 });
+
+describe('parseCommandLine: --context', () => {
+  test('names a kubeconfig context for the kubernetes target only', () => {
+    expect(parseCommandLine(['deploy', 'a.yaml', '--target', 'kubernetes', '--context', 'prod'])).toMatchObject({
+      target: 'kubernetes',
+      context: 'prod',
+    });
+    expect(parseCommandLine(['deploy', 'a.yaml', '--context', 'prod'])).toMatchObject({
+      kind: 'usage',
+      message: expect.stringContaining('--target kubernetes'),
+    });
+  });
+});

@@ -14,6 +14,8 @@ import { ProgressPrinter } from './progress';
 export interface DeployArgs {
   /** The deploy target (docker unless --target names another). */
   target?: TargetKind;
+  /** The kubeconfig context (--target kubernetes). */
+  context?: string;
   kind: 'deploy' | 'plan';
   file: string;
   project?: string;
@@ -39,7 +41,7 @@ export async function deployCommand(args: DeployArgs, io: Io, deps: EngineDeps):
   // The blueprint's name is the default project, as Compose uses the file's `name:`.
   const project = args.project ?? bp.metadata.name;
   const options = { project, baseDir: dirname(resolve(args.file)), signal: deps.signal, acknowledge: args.allowDangerous ?? [] };
-  const driver = await deps.driver(args.target);
+  const driver = await deps.driver(args.target, args.context);
 
   if (args.kind === 'plan') {
     const r = await driver.plan(bp, options);

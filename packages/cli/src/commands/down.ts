@@ -6,6 +6,8 @@ import { ProgressPrinter } from './progress';
 export interface DownArgs {
   /** The deploy target (docker unless --target names another). */
   target?: TargetKind;
+  /** The kubeconfig context (--target kubernetes). */
+  context?: string;
   project: string;
   volumes: string[] | 'all';
   json: boolean;
@@ -16,7 +18,7 @@ export interface DownArgs {
  * named volumes only when the user names them (or says --all-volumes): data is never implied.
  */
 export async function downCommand(args: DownArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = await deps.driver(args.target);
+  const driver = await deps.driver(args.target, args.context);
   const printer = args.json ? undefined : new ProgressPrinter(io, args.project);
   const errors: EngineError[] = [];
   const removed: string[] = [];

@@ -7,6 +7,8 @@ import { sanitize } from '../render';
 export interface LogsArgs {
   /** The deploy target (docker unless --target names another). */
   target?: TargetKind;
+  /** The kubeconfig context (--target kubernetes). */
+  context?: string;
   project: string;
   service: string;
   container?: string;
@@ -21,7 +23,7 @@ export interface LogsArgs {
  * the container and replica. A project or service that is not deployed is said, not an empty output.
  */
 export async function logsCommand(args: LogsArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = await deps.driver(args.target);
+  const driver = await deps.driver(args.target, args.context);
   const list = await driver.list();
   if (!list.ok) return fail(io, args, list.error);
   const deployment = list.value.find((d) => d.project === args.project);

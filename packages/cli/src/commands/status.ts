@@ -8,6 +8,8 @@ import { takeSnapshot } from '../snapshot';
 export interface StatusArgs {
   /** The deploy target (docker unless --target names another). */
   target?: TargetKind;
+  /** The kubeconfig context (--target kubernetes). */
+  context?: string;
   project?: string;
   watch: boolean;
   json: boolean;
@@ -16,7 +18,7 @@ export interface StatusArgs {
 /** `status`: a table of our containers (one project, or all of ours), once or live. */
 export async function statusCommand(args: StatusArgs, io: Io, deps: EngineDeps): Promise<number> {
   if (args.watch) return watch(args, io, deps);
-  const driver = await deps.driver(args.target);
+  const driver = await deps.driver(args.target, args.context);
   const snap = await takeSnapshot(driver, args.project, deps.signal);
   if (!snap.ok) {
     if (args.json) io.stdout.write(`${JSON.stringify({ ok: false, errors: [snap.error] }, null, 2)}\n`);
@@ -39,7 +41,7 @@ function table(list: readonly ContainerStatus[], project: string | undefined): s
  * one JSON line. CPU/memory samples are left out: they would drown the state changes.
  */
 async function watch(args: StatusArgs, io: Io, deps: EngineDeps): Promise<number> {
-  const driver = await deps.driver(args.target);
+  const driver = await deps.driver(args.target, args.context);
   const current = new Map<string, ContainerStatus>();
   const redraw = io.stdout.isTTY && !args.json;
   let connected = true;
