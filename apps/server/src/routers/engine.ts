@@ -1,6 +1,6 @@
 import type { EngineError, EngineInfo, Result, TargetKind } from '@blaupause/engine';
 import { z } from 'zod';
-import { type AppDeps, TARGET_LABEL, targetKinds, targetOf } from '../deps';
+import { type AppDeps, type KubeContexts, TARGET_LABEL, targetKinds, targetOf } from '../deps';
 import { appError, engineErrorFrom, unwrap } from '../errors';
 import { DeployTarget } from '../schemas';
 import { procedure, router } from '../trpc';
@@ -47,7 +47,10 @@ export function engineRouter(deps: AppDeps) {
       .query(({ input }): Promise<Connectivity> => connectivity(input?.target ?? 'docker')),
 
     /** The kubeconfig's contexts, the one in use marked (the Kubernetes target's context picker). */
-    kubeContexts: procedure.query(async () => (deps.kube ? deps.kube.list() : { contexts: [] })),
+    kubeContexts: procedure.query(
+      async (): Promise<Awaited<ReturnType<KubeContexts['list']>>> =>
+        deps.kube ? deps.kube.list() : { contexts: [], error: 'this server has no Kubernetes target' },
+    ),
 
     /** Points the Kubernetes target at another kubeconfig context (server-wide: one user, one machine). */
     useKubeContext: procedure.input(z.object({ context: z.string().min(1).max(253) })).mutation(async ({ input }) => {

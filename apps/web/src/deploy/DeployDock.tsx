@@ -8,6 +8,7 @@ import { DangerConfirm } from './DangerConfirm';
 import { acknowledgement, knownDangers } from './dangers';
 import { EngineStatus } from './EngineStatus';
 import { describeError } from './errors';
+import { KubeContextPicker } from './KubeContextPicker';
 import { LogsView } from './LogsView';
 import { PlanView } from './PlanView';
 import { ProgressList } from './ProgressList';
@@ -145,6 +146,7 @@ export default function DeployDock() {
         {open && (
           <div className="deploy-body">
             <TargetPicker targets={targets} value={chosen} onChange={pickTarget} disabled={view.busy} />
+            {api && chosen === 'kubernetes' && <KubeContextPicker api={api} onChanged={probe} disabled={view.busy} />}
             <EngineStatus backend={shown} stream={live.stream} onRetry={probe} />
             <label className="deploy-project">
               <span>Project</span>
