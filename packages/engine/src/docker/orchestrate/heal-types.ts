@@ -52,7 +52,10 @@ export interface SupervisorOptions {
 }
 
 export interface Supervisor {
-  /** Resolves once the first snapshot is taken and the event stream is open. */
+  /**
+   * Resolves once the event stream is open and the first snapshot taken; rejects when the engine
+   * cannot be reached at first (the supervisor keeps trying every 2 s).
+   */
   readonly ready: Promise<void>;
   /** Heal events from now on, until `signal` aborts or the supervisor is closed. */
   events(signal?: AbortSignal): AsyncIterable<HealEvent>;

@@ -5,7 +5,7 @@ export {
   createOrchestrator,
   type OrchestrateOptions,
   Orchestrator,
-  type ServiceRollout,
 } from './orchestrator';
 export { checkPlacement, type PlacementProblem } from './placement';
+export type { ServiceRollout } from './state';
 export { createSupervisor } from './supervisor';

@@ -4,16 +4,15 @@ import type { DeployOptions, EngineError, ProgressEvent, Result } from '../../ty
 import type { Desired } from '../desired';
 import type { Diff } from '../diff';
 import type { DockerDriver } from '../driver';
-import { toEngineError } from '../errors';
 import { pullImage } from '../images';
-import { LABEL } from '../labels';
 import { desiredFromInspect, renumber, withImage } from './clone';
 import { failure, type OrchContext, opsContext, progress } from './context';
 import { deadlineMs, waitReady } from './health';
-import { checkPlacement } from './placement';
+import { placementError } from './placement';
 import { nextFor, strategyOf } from './plan';
 import { type Change, roll } from './rolling';
 import { scaleService } from './scale';
+import { rolloutStatus, type ServiceRollout } from './state';
 import { commitSwap, restoreSwap } from './swap';
 import { pendingUnits, readService, type Unit } from './units';
 
@@ -30,16 +29,6 @@ export interface CanaryOptions extends DeployOptions, Omit<OrchestrateOptions, '
   service: string;
   /** How many replicas run the new version (default rollout.canary.replicas, else 1); fewer than all. */
   replicas?: number;
-}
-
-export interface ServiceRollout {
-  service: string;
-  /** Replica numbers running. */
-  replicas: number[];
-  /** Replicas running a canary (their old version is set aside): promote or abort. */
-  canaries: number[];
-  /** Config hashes (12 chars) running, with how many replicas each. */
-  versions: Record<string, number>;
 }
 
 /**
@@ -199,29 +188,8 @@ export class Orchestrator {
   }
 
   /** Per service: replicas, pending canaries and the versions running (for the canvas and `blaupause canary`). */
-  async status(project: string): Promise<Result<ServiceRollout[]>> {
-    try {
-      const list = await this.driver.docker.listContainers({
-        all: true,
-        filters: { label: [`${LABEL.project}=${project}`, `${LABEL.managed}=true`] },
-      });
-      const services = [...new Set(list.map((c) => c.Labels?.[LABEL.blueprintService] ?? '').filter(Boolean))].sort();
-      const out: ServiceRollout[] = [];
-      for (const service of services) {
-        const units = await readService(this.driver.docker, project, service);
-        const versions: Record<string, number> = {};
-        for (const u of units) if (u.main?.running) versions[u.main.hash.slice(0, 12)] = (versions[u.main.hash.slice(0, 12)] ?? 0) + 1;
-        out.push({
-          service,
-          replicas: units.filter((u) => u.main?.running).map((u) => u.replica),
-          canaries: pendingUnits(units).map((u) => u.replica),
-          versions,
-        });
-      }
-      return { ok: true, value: out };
-    } catch (e) {
-      return { ok: false, error: toEngineError(e, this.driver.endpoint, 'Reading the rollout state') };
-    }
+  status(project: string): Promise<Result<ServiceRollout[]>> {
+    return rolloutStatus(this.driver.docker, this.driver.endpoint, project);
   }
 
   /** Validate, map, observe, diff (the driver's own), refuse unacknowledged dangers, pull missing images. */
@@ -241,24 +209,8 @@ export class Orchestrator {
     return r;
   }
 
-  /** Placement constraints checked against this engine (one node): a service that cannot run here is refused, named. */
-  private async placement(blueprint: Blueprint): Promise<EngineError | undefined> {
-    if (!Object.values(blueprint.services).some((s) => s.placement?.constraints.length)) return undefined;
-    const i = await this.driver.docker.info();
-    const problems = checkPlacement(blueprint, {
-      hostname: i.Name ?? '',
-      os: i.OSType ?? '',
-      arch: i.Architecture ?? '',
-      labels: i.Labels ?? [],
-    });
-    const p = problems[0];
-    if (!p) return undefined;
-    return failure(
-      'UNSUPPORTED',
-      `Service "${p.service}" cannot be placed on this engine: ${p.constraint} (${p.why}).`,
-      p.elementId,
-      'Change the constraint, or deploy to a Swarm whose nodes satisfy it.',
-    );
+  private placement(blueprint: Blueprint): Promise<EngineError | undefined> {
+    return placementError(this.driver.docker, blueprint);
   }
 
   private context(

@@ -1,4 +1,7 @@
 import type { Blueprint } from '@blaupause/model';
+import type Docker from 'dockerode';
+import type { EngineError } from '../../types';
+import { failure } from './context';
 
 /**
  * Placement constraints on a single engine (pure). A plain Docker engine is one node: a
@@ -72,4 +75,24 @@ function nodeValue(label: string, node: EngineNode, labels: Map<string, string>)
   const key = m ? (m[1] as string) : label.includes('.') && !labels.has(label) ? undefined : label;
   if (key === undefined) return undefined;
   return labels.get(key) ?? '';
+}
+
+/** The first constraint this engine cannot satisfy, as an UNSUPPORTED error naming the service (one `info` call, only when there are constraints). */
+export async function placementError(docker: Docker, blueprint: Blueprint): Promise<EngineError | undefined> {
+  if (!Object.values(blueprint.services).some((s) => s.placement?.constraints.length)) return undefined;
+  const i = await docker.info();
+  const problems = checkPlacement(blueprint, {
+    hostname: i.Name ?? '',
+    os: i.OSType ?? '',
+    arch: i.Architecture ?? '',
+    labels: i.Labels ?? [],
+  });
+  const p = problems[0];
+  if (!p) return undefined;
+  return failure(
+    'UNSUPPORTED',
+    `Service "${p.service}" cannot be placed on this engine: ${p.constraint} (${p.why}).`,
+    p.elementId,
+    'Change the constraint, or deploy to a Swarm whose nodes satisfy it.',
+  );
 }

@@ -196,9 +196,15 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
     });
   }
 
-  const start = async () => {
-    await follow();
-    await snapshot();
+  /** Subscribe, then snapshot; if the engine cannot be reached, try again every 2 s until it can (or close()). */
+  const start = async (): Promise<void> => {
+    try {
+      await follow();
+      await snapshot();
+    } catch (e) {
+      if (!stop.signal.aborted) void sleep(2000).then(() => start().catch(() => {}));
+      throw e;
+    }
   };
   const offIdle = driver.onIdle((p) => {
     if (p !== project) return;
