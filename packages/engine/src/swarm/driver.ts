@@ -47,6 +47,8 @@ export interface SwarmDriverOptions {
   failureAction?: 'rollback' | 'pause' | 'continue';
   /** How long each new task is watched for failure when the rollout does not say (Go duration, default 5s). */
   monitor?: string;
+  /** Seconds a task gets between SIGTERM and SIGKILL when it is replaced or removed (Swarm's default 10). */
+  stopGracePeriodSeconds?: number;
   /** How long apply waits for a service to converge (default 180 s). */
   convergeTimeoutMs?: number;
   /** Task polling interval of apply and of the status stream (default 500 ms / 2 s). */
@@ -72,6 +74,7 @@ export class SwarmDriver implements Driver {
       publishMode: options.publishMode,
       failureAction: options.failureAction ?? 'rollback',
       monitor: options.monitor ?? '5s',
+      stopGracePeriodSeconds: options.stopGracePeriodSeconds,
     };
     this.opts = {
       convergeTimeoutMs: options.convergeTimeoutMs ?? 180_000,

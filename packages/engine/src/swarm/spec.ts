@@ -34,6 +34,8 @@ export interface SwarmDefaults {
   failureAction: 'rollback' | 'pause' | 'continue';
   /** When the blueprint's rollout does not say: how long a new task is watched after it starts. */
   monitor: string;
+  /** Seconds a task gets between SIGTERM and SIGKILL (Swarm's default: 10). */
+  stopGracePeriodSeconds?: number | undefined;
 }
 
 export const ENDPOINT_MODE_LABEL = 'dev.blaupause.swarm.endpoint-mode';
@@ -136,6 +138,7 @@ function oneSpec(
     ...(c.readOnlyRootFilesystem ? { ReadOnly: true } : {}),
     ...(refs.secrets.length ? { Secrets: refs.secrets } : {}),
     ...(refs.configs.length ? { Configs: refs.configs } : {}),
+    ...(ctx.defaults.stopGracePeriodSeconds !== undefined ? { StopGracePeriod: ctx.defaults.stopGracePeriodSeconds * 1e9 } : {}),
   };
   const host = svc.hostNetwork === true;
   const networks = host ? ['host'] : joined(ctx.plan.blueprint, s.networks).map((n) => networkRef(ctx, n));

@@ -35,7 +35,8 @@ export function driver(options: SwarmDriverOptions = {}): SwarmDriver {
     endpointMode: 'dnsrr',
     publishMode: 'host',
     monitor: '3s',
-    convergeTimeoutMs: 90_000,
+    stopGracePeriodSeconds: 1,
+    convergeTimeoutMs: 60_000,
     watchPollMs: 1000,
     ...options,
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownedStack } from '../../src/swarm/labels';
 import type { ContainerStatus, LogLine, StatusEvent } from '../../src/types';
+import { failureCases } from './failures.cases';
 import {
   blueprint,
   cleanupStack,
@@ -76,7 +77,8 @@ const seed = (v: Variant = {}) =>
     },
   });
 
-const page = async () => (await fetch(`http://127.0.0.1:${PORT}/`)).text();
+// A SYN to a task that is just going away can go unanswered: every request has its own deadline.
+const page = async () => (await fetch(`http://127.0.0.1:${PORT}/`, { signal: AbortSignal.timeout(3000) })).text();
 
 /** A status stream read in the background: every event kept. */
 function record(p: string): { events: StatusEvent[]; stop: () => void; latest: () => Map<string, ContainerStatus> } {
@@ -98,8 +100,13 @@ function record(p: string): { events: StatusEvent[]; stop: () => void; latest: (
 
 let foreignService: string | undefined;
 
+// One file owns the swarm: it is set up once, before every case, and left (if this file made it) after all.
+beforeAll(swarmUp, 120_000);
+afterAll(swarmDown, 120_000);
+
+failureCases();
+
 beforeAll(async () => {
-  await swarmUp();
   // Not ours: the stack's namespace label but no ownership label. Teardown must leave it.
   const f = await docker.createService({
     Name: `${P}-foreign`,
@@ -118,7 +125,6 @@ afterAll(async () => {
       .catch(() => {});
   await cleanupStack(P);
   rmSync(dir, { recursive: true, force: true });
-  await swarmDown();
 }, 120_000);
 
 describe('Swarm driver: the seed example', () => {
