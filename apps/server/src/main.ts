@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
 import { createAppRouter } from './app-router';
+import { auditLog } from './audit-log';
 import { readConfig } from './config';
 import { createDrivers, withHub } from './drivers';
 import { PortInUseError, startServer } from './http/server';
@@ -37,6 +38,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       port: config.port,
       token,
       devOrigins: config.devOrigins,
+      audit: auditLog(env.BLAUPAUSE_AUDIT_LOG),
     });
   } catch (e) {
     runs.close();
