@@ -92,7 +92,7 @@ export async function orchestrateCommand(inv: OrchInvocation, io: Io, deps: Engi
 const PHASE: Record<RolloutEvent['phase'], string> = {
   started: 'started',
   healthy: 'healthy',
-  retired: 'old stopped',
+  retired: 'set aside',
   failed: 'FAILED',
   restored: 'restored',
   committed: 'committed',
