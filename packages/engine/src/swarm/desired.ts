@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { plan } from '@blaupause/compiler';
 import type { Blueprint } from '@blaupause/model';
+import { elementId as ids } from '@blaupause/model';
 import { InterpolationError, interpolateBlueprint } from '../docker/interpolate';
 import type { Result } from '../types';
+import { stackName } from './labels';
 import { type DesiredData, type DesiredNetwork, desiredData, desiredNetworks, joined, type ResourceContext } from './resources';
 import { type DesiredSwarmService, type SwarmDefaults, serviceSpecs, usedData } from './spec';
 
@@ -13,6 +15,8 @@ export interface SwarmDesired {
   services: DesiredSwarmService[];
   networks: DesiredNetwork[];
   data: DesiredData[];
+  /** Named volumes the nodes create on first use (with our labels): none of these names may be taken by a foreign volume. */
+  volumes: { name: string; elementId: string }[];
   images: string[];
 }
 
@@ -62,6 +66,9 @@ export function swarmDesired(input: SwarmDesiredInput): Result<SwarmDesired> {
       services: services.value,
       networks: desiredNetworks(rctx, used),
       data: [...secrets.value, ...configs.value],
+      volumes: Object.entries(blueprint.volumes ?? {})
+        .filter(([, v]) => !v.external)
+        .map(([key]) => ({ name: stackName(input.project, key), elementId: ids.volume(key) })),
       images: [...new Set(services.value.map((s) => s.image))],
     },
   };

@@ -68,12 +68,16 @@ export function swarmDiff(
     const base = { service: s.service, container: s.container, elementId: s.elementId };
     if (seen && !seen.owned) return notOwned('service', s.name, s.elementId);
     if (!seen) {
-      services.push({ action: { kind: 'create', ...base, reason: replicasText(s) }, desired: s });
+      services.push({ action: { kind: 'create', ...base, reason: [replicasText(s), ...s.notes].join('; ') }, desired: s });
       continue;
     }
     if (seen.hash !== s.hash) {
       const why = seen.image !== s.image ? `image ${seen.image} → ${s.image}` : 'service spec changed';
-      services.push({ action: { kind: 'update', ...base, reason: `rolling update: ${why}` }, desired: s, observed: seen });
+      services.push({
+        action: { kind: 'update', ...base, reason: [`rolling update: ${why}`, ...s.notes].join('; ') },
+        desired: s,
+        observed: seen,
+      });
     } else if (s.replicas !== undefined && seen.replicas !== s.replicas) {
       const kind = (seen.replicas ?? 0) < s.replicas ? 'scale-up' : 'scale-down';
       services.push({ action: { kind, ...base, reason: `replicas ${seen.replicas ?? 0} → ${s.replicas}` }, desired: s, observed: seen });

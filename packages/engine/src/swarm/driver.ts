@@ -27,7 +27,7 @@ import { destroyStack, listStacks } from './destroy';
 import { type SwarmDiff, swarmDiff } from './diff';
 import { executeStack } from './execute';
 import { stackLogs } from './logs';
-import { idsByName, observeStack } from './observe';
+import { foreignVolume, idsByName, observeStack } from './observe';
 import { swarmDangers } from './policy';
 import type { SwarmDefaults } from './spec';
 import { watchStack } from './watch';
@@ -212,6 +212,8 @@ export class SwarmDriver implements Driver {
       ]);
       const diff = swarmDiff(d, observed, images, external);
       if (!diff.ok) return diff;
+      const foreign = await foreignVolume(this.docker, options.project, d.volumes);
+      if (foreign) return { ok: false, error: foreign };
       diff.value.plan.dangers = swarmDangers(d, options.baseDir);
       return { ok: true, value: { desired: d, diff: diff.value } };
     } catch (e) {

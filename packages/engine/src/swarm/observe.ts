@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import type { EngineError } from '../types';
 import { SWARM_LABEL, stackName } from './labels';
 
 /** What the swarm holds of a stack (and under its names): read by label and by name, never assumed. */
@@ -81,4 +82,35 @@ export async function idsByName(docker: Docker, kind: 'secret' | 'config', names
   })[];
   for (const x of list) if (x.Spec?.Name && names.includes(x.Spec.Name)) out.set(x.Spec.Name, x.ID);
   return out;
+}
+
+/**
+ * A node's volume create answers an existing volume of that name: a foreign one would be mounted,
+ * read and written by our tasks. So every volume name of the stack must be free or ours.
+ */
+export async function foreignVolume(
+  docker: Docker,
+  project: string,
+  volumes: readonly { name: string; elementId: string }[],
+): Promise<EngineError | undefined> {
+  for (const v of volumes) {
+    const labels = await docker
+      .getVolume(v.name)
+      .inspect()
+      .then(
+        (i) => i.Labels ?? {},
+        (e: { statusCode?: number }) => {
+          if (e.statusCode === 404) return undefined;
+          throw e;
+        },
+      );
+    if (!labels || (labels[SWARM_LABEL.managed] === 'true' && labels[SWARM_LABEL.namespace] === project)) continue;
+    return {
+      code: 'NOT_OWNED',
+      message: `A volume named "${v.name}" exists and was not created by this stack; it is not mounted. Nothing was changed.`,
+      hint: 'Remove or rename that volume, mark the blueprint volume external to use it on purpose, or deploy under another project name.',
+      elementId: v.elementId,
+    };
+  }
+  return undefined;
 }

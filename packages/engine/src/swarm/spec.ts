@@ -58,6 +58,8 @@ export interface DesiredSwarmService {
   hash: string;
   secrets: string[];
   configs: string[];
+  /** What Swarm cannot do as the blueprint says and does otherwise (shown in the plan's reasons). */
+  notes: string[];
   networks: string[];
 }
 
@@ -166,6 +168,9 @@ function oneSpec(
     ...(update ? { UpdateConfig: update.update, RollbackConfig: update.rollback } : {}),
     EndpointSpec: endpoint(svc, kind === 'main' && !host, ctx.defaults),
   };
+  const notes = (kind === 'main' && !host ? (svc.ports ?? []) : [])
+    .filter((p) => p.hostIp && p.publish !== undefined)
+    .map((p) => `port ${p.publish} is published on every address (Swarm cannot bind it to ${p.hostIp})`);
   // The hash leaves out the replica count: scaling is not an update.
   const hash = configHash({ ...spec, Mode: global ? 'global' : 'replicated' });
   (spec.Labels as Record<string, string>)[SWARM_LABEL.specHash] = hash;
@@ -184,6 +189,7 @@ function oneSpec(
       hash,
       secrets: refs.secrets.map((r) => r.SecretName as string),
       configs: refs.configs.map((r) => r.ConfigName as string),
+      notes,
       networks: host ? [] : networks,
     },
   };

@@ -17,6 +17,10 @@ export function failureCases(): void {
   const dir = mkdtempSync(join(tmpdir(), 'bpsw-'));
   afterAll(async () => {
     await cleanupStack(P);
+    await docker
+      .getVolume(`${P}_data`)
+      .remove()
+      .catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
@@ -86,6 +90,28 @@ export function failureCases(): void {
       expect((await docker.getService(`${P}_slow`).inspect()).Spec?.Labels?.['dev.blaupause.managed']).toBe('true');
     }, 60_000);
 
+    it('refuses a volume name held by a volume not ours; the node creates ours with our labels', async () => {
+      const vol = blueprint({
+        volumes: { data: {} },
+        services: {
+          keep: {
+            containers: {
+              main: { image: IMAGE, command: ['sleep', '300'], mounts: [{ type: 'volume', source: 'data', target: '/data' }] },
+            },
+          },
+        },
+      });
+      await docker.createVolume({ Name: `${P}_data` });
+      const refused = await driver().plan(vol, { project: P });
+      expect(refused.ok ? undefined : [refused.error.code, refused.error.elementId]).toEqual(['NOT_OWNED', 'volume:data']);
+      await docker.getVolume(`${P}_data`).remove();
+      expect(errorsOf(await collect(driver().apply(vol, { project: P })))).toEqual([]);
+      expect((await docker.getVolume(`${P}_data`).inspect()).Labels).toMatchObject({
+        'com.docker.stack.namespace': P,
+        'dev.blaupause.managed': 'true',
+      });
+    }, 120_000);
+
     it('runs a sidecar as its own service on the stack network: it reaches the main by name', async () => {
       const pod = blueprint({
         services: {
@@ -104,7 +130,7 @@ export function failureCases(): void {
       });
       const events = await collect(driver().apply(pod, { project: P }));
       expect(errorsOf(events)).toEqual([]);
-      // The dropped services of the earlier steps (cap, boom, slow) were removed: the stack is the blueprint.
+      // The dropped services of the earlier steps (cap, boom, slow, keep) were removed: the stack is the blueprint.
       const names = (await docker.listServices({ filters: { label: ownedStack(P) } })).map((s) => s.Spec?.Name).sort();
       expect(names).toEqual([`${P}_web`, `${P}_web-probe`]);
       const seen = async () => {
