@@ -1,9 +1,8 @@
 import type { Blueprint } from '@blaupause/model';
 import { hasErrors, validate } from '@blaupause/model';
 import Docker from 'dockerode';
-import { Channel } from '../docker/channel';
 import { dockerOptions } from '../docker/driver';
-import { EngineFailure, toEngineError } from '../docker/errors';
+import { toEngineError } from '../docker/errors';
 import { localImages } from '../docker/images';
 import { PROJECT_NAME } from '../docker/labels';
 import { endpointOf } from '../docker/status/endpoint';
@@ -26,6 +25,7 @@ import { type SwarmDesired, swarmDesired } from './desired';
 import { destroyStack, listStacks } from './destroy';
 import { type SwarmDiff, swarmDiff } from './diff';
 import { executeStack } from './execute';
+import { lockedRun } from './lock';
 import { stackLogs } from './logs';
 import { foreignVolume, idsByName, observeStack } from './observe';
 import { swarmDangers } from './policy';
@@ -234,33 +234,8 @@ export class SwarmDriver implements Driver {
     };
   }
 
-  /** One apply or destroy per project at a time (a second gets BUSY); work starts when called. */
   private locked(project: string, work: (emit: (e: ProgressEvent) => void) => Promise<EngineError[]>): AsyncIterable<ProgressEvent> {
-    const out = new Channel<ProgressEvent>();
-    const t0 = Date.now();
-    const finish = (errors: EngineError[]) => {
-      for (const error of errors) out.push({ kind: 'error', error, at: Date.now() });
-      out.push({ kind: 'done', ok: errors.length === 0, durationMs: Date.now() - t0, at: Date.now() });
-      out.close();
-    };
-    if (this.busy.has(project)) {
-      finish([
-        {
-          code: 'BUSY',
-          message: `Project "${project}" is being deployed or torn down already.`,
-          hint: 'Wait for it to finish, then try again.',
-        },
-      ]);
-      return out;
-    }
-    this.busy.add(project);
-    work((e) => out.push(e))
-      .catch((e: unknown) => [e instanceof EngineFailure ? e.error : toEngineError(e, this.endpoint, 'Deploy')])
-      .then((errors) => {
-        this.busy.delete(project);
-        finish(errors);
-      });
-    return out;
+    return lockedRun(this.busy, project, this.endpoint, work);
   }
 }
 

@@ -1,0 +1,41 @@
+import { Channel } from '../docker/channel';
+import { EngineFailure, toEngineError } from '../docker/errors';
+import type { EngineError, ProgressEvent } from '../types';
+
+/**
+ * One apply or destroy per project at a time (per driver instance): a second gets BUSY at once.
+ * Work starts when called, not when iterated, so the lock is taken in call order; events are
+ * buffered, errors become error events, and the stream ends with `done`.
+ */
+export function lockedRun(
+  busy: Set<string>,
+  project: string,
+  endpoint: string,
+  work: (emit: (e: ProgressEvent) => void) => Promise<EngineError[]>,
+): AsyncIterable<ProgressEvent> {
+  const out = new Channel<ProgressEvent>();
+  const t0 = Date.now();
+  const finish = (errors: EngineError[]) => {
+    for (const error of errors) out.push({ kind: 'error', error, at: Date.now() });
+    out.push({ kind: 'done', ok: errors.length === 0, durationMs: Date.now() - t0, at: Date.now() });
+    out.close();
+  };
+  if (busy.has(project)) {
+    finish([
+      {
+        code: 'BUSY',
+        message: `Project "${project}" is being deployed or torn down already.`,
+        hint: 'Wait for it to finish, then try again.',
+      },
+    ]);
+    return out;
+  }
+  busy.add(project);
+  work((e) => out.push(e))
+    .catch((e: unknown) => [e instanceof EngineFailure ? e.error : toEngineError(e, endpoint, 'Deploy')])
+    .then((errors) => {
+      busy.delete(project);
+      finish(errors);
+    });
+  return out;
+}
