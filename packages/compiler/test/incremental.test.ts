@@ -16,9 +16,11 @@ import { NameAllocator } from '../src/targets/kubernetes/names';
 const here = dirname(fileURLToPath(import.meta.url));
 const goldenDir = join(here, 'golden');
 const sources = [
-  ...readdirSync(goldenDir)
-    .map((d) => join(goldenDir, d, 'blueprint.yaml'))
-    .filter((f) => existsSync(f)),
+  ...[goldenDir, join(goldenDir, 'kubernetes')].flatMap((dir) =>
+    readdirSync(dir)
+      .map((d) => join(dir, d, 'blueprint.yaml'))
+      .filter((f) => existsSync(f)),
+  ),
   ...['seed-compose', 'patterns'].map((n) => join(here, '..', '..', '..', 'examples', `${n}.blueprint.yaml`)),
 ];
 const bases = sources.map((file) => {
