@@ -41,6 +41,8 @@ export interface PodmanKubeDriverOptions {
   stopTimeoutSeconds?: number;
   /** How long an apply waits before checking the played pods for exits and crash loops. */
   settleMs?: number;
+  /** Deadline of one pod's kube play, which waits for its init containers (link waits); default 5 min. */
+  playTimeoutMs?: number;
 }
 
 /**
@@ -53,11 +55,13 @@ export class PodmanKubeDriver implements Driver {
   private readonly busy = new Set<string>();
   private readonly stopTimeoutSeconds: number;
   private readonly settleMs: number;
+  private readonly playTimeoutMs: number;
 
   constructor(options: PodmanKubeDriverOptions = {}) {
     this.api = new PodmanApi((options.socket ?? DEFAULT_PODMAN_SOCKET).replace(/^unix:\/\//, ''));
     this.stopTimeoutSeconds = options.stopTimeoutSeconds ?? 10;
     this.settleMs = options.settleMs ?? 1000;
+    this.playTimeoutMs = options.playTimeoutMs ?? 300_000;
   }
 
   async info(): Promise<Result<EngineInfo>> {
@@ -113,6 +117,7 @@ export class PodmanKubeDriver implements Driver {
           network: manifest.network,
           stopTimeoutSeconds: this.stopTimeoutSeconds,
           settleMs: this.settleMs,
+          playTimeoutMs: this.playTimeoutMs,
           signal: options.signal,
           emit,
         },
@@ -178,7 +183,16 @@ export class PodmanKubeDriver implements Driver {
       if (!(e instanceof InterpolationError)) throw e;
       return { ok: false, error: { code: 'INVALID_BLUEPRINT', message: `Parameters: ${e.message}` } };
     }
-    const manifest = compileForPodman(bp, options.project, options.baseDir);
+    let manifest: KubeManifest;
+    try {
+      manifest = compileForPodman(bp, options.project, options.baseDir);
+    } catch (e) {
+      // A compiler failure is a bug, but it still comes back as data, naming the stage.
+      return {
+        ok: false,
+        error: { code: 'INVALID_BLUEPRINT', message: `Compiling the blueprint for Kubernetes failed: ${(e as Error).message}` },
+      };
+    }
     const dangers = kubernetesDangers(manifest.objects, { baseDir: options.baseDir, homeDir: homedir(), realpath });
     try {
       const images = [...new Set(manifest.pods.flatMap((p) => p.containers.map((c) => c.image)))];

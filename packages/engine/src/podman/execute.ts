@@ -1,5 +1,5 @@
 import type { EngineError, PlanAction, ProgressEvent } from '../types';
-import type { PodmanApi } from './api';
+import { type PodmanApi, PodmanHttpError } from './api';
 import type { PodmanDiff, PodStep } from './diff';
 import { PodmanFailure, toEngineError } from './errors';
 import { ownLabels, PLABEL } from './labels';
@@ -13,6 +13,8 @@ export interface ExecContext {
   network: string;
   stopTimeoutSeconds: number;
   settleMs: number;
+  /** Deadline of one kube play call (it waits for the pod's init containers). */
+  playTimeoutMs: number;
   signal?: AbortSignal;
   emit: (e: ProgressEvent) => void;
 }
@@ -88,27 +90,45 @@ async function runStep(ctx: ExecContext, s: PodStep): Promise<void> {
 export async function play(ctx: ExecContext, pod: PlannedPod): Promise<void> {
   // `<network>:alias=a,alias=b`: the Services selecting the pod resolve to it on the project network.
   const networkArg = pod.aliases.length ? `${ctx.network}:${pod.aliases.map((a) => `alias=${a}`).join(',')}` : ctx.network;
+  // kube play answers only after the pod's init containers have completed: a link wait that never
+  // succeeds would hold the apply forever, so the call has a deadline (and the caller's signal).
+  const deadline = AbortSignal.timeout(ctx.playTimeoutMs);
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline]) : deadline;
   try {
     const r = await ctx.api.call<PlayReport>('POST', '/play/kube', {
       query: { network: [networkArg], start: true },
       body: playDocument(pod),
       contentType: 'application/yaml',
-      signal: ctx.signal,
+      signal,
     });
     const errors = (r?.Pods ?? []).flatMap((p) => p.ContainerErrors ?? []);
-    if (errors.length)
-      throw new PodmanFailure({
-        code: 'ENGINE_ERROR',
-        message: `Playing pod ${pod.pod}: ${errors.join('; ')}`,
-        elementId: `service:${pod.service}`,
-      });
+    // Podman answers 200 with the containers that failed to start: classified like any engine error.
+    if (errors.length) throw new PodmanHttpError(500, errors.join('; '), '/play/kube');
   } catch (e) {
     // A failed play can leave a half-made pod (ours: our labels); remove it so a re-run plays it again.
     await removeByName(ctx, pod.pod).catch(() => undefined);
+    if (deadline.aborted && !ctx.signal?.aborted) throw new PodmanFailure(playTimeout(ctx, pod));
     throw e instanceof PodmanFailure
       ? e
       : new PodmanFailure(toEngineError(e, ctx.api.endpoint, `Playing pod ${pod.pod}`, `service:${pod.service}`));
   }
+}
+
+function playTimeout(ctx: ExecContext, pod: PlannedPod): EngineError {
+  const waits = pod.containers.filter((c) => c.init && c.name.startsWith('wait-for-'));
+  const seconds = Math.round(ctx.playTimeoutMs / 1000);
+  if (waits.length)
+    return {
+      code: 'DEPENDENCY_TIMEOUT',
+      message: `Pod ${pod.pod} did not start within ${seconds} s: its link waits (${waits.map((w) => w.name).join(', ')}) did not reach their targets.`,
+      hint: 'Check that the linked services run and listen on the linked port; the pod was removed, a re-run plays it again.',
+      elementId: waits[0]?.elementId,
+    };
+  return {
+    code: 'ENGINE_ERROR',
+    message: `Playing pod ${pod.pod} took longer than ${seconds} s; it was removed.`,
+    elementId: `service:${pod.service}`,
+  };
 }
 
 export async function removePod(ctx: Pick<ExecContext, 'api' | 'stopTimeoutSeconds'>, o: ObservedPod): Promise<void> {

@@ -109,6 +109,7 @@ export function toPodman(objects: readonly unknown[], project: string, compilerN
     } else notes.lost(owner, [], `${kind} "${name}" is ignored: kube play has no ${kind}.`);
   }
   for (const s of services) applyService(s, targets, notes);
+  for (const t of targets) unpublishedPorts(t.spec);
 
   const volumes = new Map<string, PlannedVolume>();
   const pods = targets.map((t) => {
@@ -185,4 +186,18 @@ function workloadNotes(o: Obj, kind: string, service: string, notes: PodmanNotes
       [],
       `no controller: a ${kind}'s pod that is removed is not replaced (containers restart per restartPolicy).`,
     );
+}
+
+/**
+ * Podman 4.3's kube play publishes a containerPort without hostPort on the host under the same
+ * number (Kubernetes never does): two pods with port 80 would collide. Only ports a published
+ * Service gave a hostPort stay; the others are informational in Kubernetes anyway.
+ */
+function unpublishedPorts(spec: Obj): void {
+  for (const c of [...list(spec.initContainers), ...list(spec.containers)]) {
+    if (!isObj(c) || !Array.isArray(c.ports)) continue;
+    const kept = c.ports.filter((p) => isObj(p) && typeof p.hostPort === 'number');
+    if (kept.length) c.ports = kept;
+    else delete c.ports;
+  }
 }

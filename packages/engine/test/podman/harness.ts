@@ -20,11 +20,21 @@ export const ROOT = join(__dirname, '../../../..');
 export async function podman(): Promise<string> {
   const env = await ensurePodman();
   await ensurePodmanImages();
-  if (spawnSync('podman', ['image', 'exists', WAIT_IMAGE]).status !== 0) spawnSync('podman', ['tag', IMAGE, WAIT_IMAGE]);
+  ensureWaitImage();
   return env.socket;
 }
 
-export const driver = (socket: string) => new PodmanKubeDriver({ socket, stopTimeoutSeconds: 1, settleMs: 1500 });
+/**
+ * The compiler's link waits run busybox:1.36 (`nc -z` loop). Tagged from the test image so they
+ * can run without a registry — but Debian's busybox-static has a small nc without -z and its shell
+ * runs applets before PATH, so this stand-in's wait never succeeds: tests use it for the timeout
+ * path only (a wait that cannot succeed); links that must connect are `required: false` (no wait).
+ */
+function ensureWaitImage(): void {
+  if (spawnSync('podman', ['image', 'exists', WAIT_IMAGE]).status !== 0) spawnSync('podman', ['tag', IMAGE, WAIT_IMAGE]);
+}
+
+export const driver = (socket: string) => new PodmanKubeDriver({ socket, stopTimeoutSeconds: 1, settleMs: 1500, playTimeoutMs: 60_000 });
 
 export const project = (name: string): string => `bppod-${name}-${randomBytes(3).toString('hex')}`;
 

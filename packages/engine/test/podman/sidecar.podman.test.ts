@@ -84,7 +84,7 @@ describe('podman-kube: the sidecar example', () => {
     expect(succeeded(events)).toBe(true);
     const done = events
       .filter((e) => e.kind === 'step' && e.phase === 'done')
-      .map((e) => (e.kind === 'step' ? (e.action.elementId ?? e.action.name) : ''));
+      .map((e) => (e.kind === 'step' ? ('name' in e.action ? e.action.name : e.action.elementId) : ''));
     expect(done).toEqual(expect.arrayContaining(['container:web/nginx', 'container:web/git-sync', `${p}_kube`]));
     // Written by the sidecar into the shared volume, served by main, published on the host.
     expect(await httpGet(port)).toContain('synced by the sidecar');
