@@ -140,8 +140,9 @@ function desiredService(ctx: MapContext, s: PlannedService): Result<DesiredServi
     labels[LABEL.role] = pc.container.role;
     if (svc.autoHeal === false) labels[LABEL.autoHeal] = 'false';
     o.Labels = labels;
-    // The hash covers everything but the replica's identity: every replica of a container hashes alike.
-    const hash = configHash({ options: o, moreNetworks });
+    // The hash covers everything but the replica's identity: every replica of a container hashes alike
+    // (a helper's symbolic NetworkMode names its own replica's main: hashed without that number).
+    const hash = configHash({ options: withoutReplica(o, replica), moreNetworks });
     const name = containerName(ctx.project, compose, replica);
     o.Labels = { ...labels, [LABEL.number]: String(replica), [LABEL.configHash]: hash };
     const dc: DesiredContainer = {
@@ -191,6 +192,13 @@ function desiredService(ctx: MapContext, s: PlannedService): Result<DesiredServi
     }
   }
   return { ok: true, value: out };
+}
+
+function withoutReplica(o: ContainerCreateOptions, replica: number): ContainerCreateOptions {
+  const mode = o.HostConfig?.NetworkMode;
+  const suffix = `-${replica}`;
+  if (!mode?.startsWith('container:') || !mode.endsWith(suffix)) return o;
+  return { ...o, HostConfig: { ...o.HostConfig, NetworkMode: mode.slice(0, -suffix.length) } };
 }
 
 function setNetworkMode(o: ContainerCreateOptions, mode: string): void {

@@ -7,7 +7,7 @@ import type { DockerDriver } from '../driver';
 import { pullImage } from '../images';
 import { desiredFromInspect, renumber, withImage } from './clone';
 import { failure, type OrchContext, opsContext, progress } from './context';
-import { deadlineMs, waitReady } from './health';
+import { deadlineMs } from './health';
 import { placementError } from './placement';
 import { nextFor, strategyOf } from './plan';
 import { type Change, roll } from './rolling';
@@ -173,17 +173,19 @@ export class Orchestrator {
       const pending = pendingUnits(units);
       if (pending.length === 0) return [noCanary(project, service)];
       const ctx = this.context(project, service, emit, o, o.deadlineMs ?? deadlineMs(pending[0]?.retained[0]?.info.Config as never));
-      const ids: string[] = [];
+      const errors: EngineError[] = [];
       for (const u of pending) {
         const created = [u.main, ...u.helpers].flatMap((m) => (m ? [{ id: m.id, name: m.name }] : []));
         const old = [...u.retained]
           .sort((a, b) => Number(b.role === 'main') - Number(a.role === 'main'))
           .map((m) => ({ ...m, name: m.name.replace(/_prev$/, '') }));
-        await restoreSwap(ctx, { replica: u.replica, created, old });
-        ids.push(...old.map((m) => m.id));
+        const ready = await restoreSwap(ctx, { replica: u.replica, created, old });
+        if (!ready.ok)
+          errors.push(
+            failure('CONTAINER_EXITED', `Replica ${u.replica} of service "${service}" runs its old version again, but ${ready.reason}.`),
+          );
       }
-      const ready = await waitReady(this.driver.docker, ids, { deadlineMs: ctx.deadlineMs, signal: o.signal });
-      return ready.ok ? [] : [failure('CONTAINER_EXITED', `The old version of service "${service}" runs again, but ${ready.reason}.`)];
+      return errors;
     });
   }
 

@@ -3,7 +3,7 @@ import { create, remove, start } from '../container-ops';
 import type { DesiredContainer } from '../desired';
 import { EngineFailure } from '../errors';
 import { type OrchContext, progress } from './context';
-import { waitReady } from './health';
+import { type Readiness, waitReady } from './health';
 import { type Member, retainedName, type Unit } from './units';
 
 /**
@@ -69,11 +69,8 @@ export async function replaceUnit(
     const which = created.find((c) => c.id === ready.id)?.name ?? ready.id.slice(0, 12);
     const reason = `${which}: ${ready.reason}`;
     progress(ctx, replica, 'failed', reason, next.main.hash);
-    await discard(ctx, created);
-    if (order === 'stop-first' && old.length > 0) {
-      await reinstate(ctx, old);
-      progress(ctx, replica, 'restored');
-    }
+    if (order === 'stop-first' && old.length > 0) await restoreSwap(ctx, { replica, created, old });
+    else await discard(ctx, created);
     return { ok: false, reason };
   }
   progress(ctx, replica, 'healthy', undefined, next.main.hash);
@@ -85,11 +82,21 @@ export async function replaceUnit(
   return { ok: true, swap: { replica, created, old, version: next.main.hash } };
 }
 
-/** Undo: the new pod goes, the old one takes its name back and runs again (same container ids). */
-export async function restoreSwap(ctx: OrchContext, swap: Pick<Swap, 'replica' | 'created' | 'old'>): Promise<void> {
+/**
+ * Undo: the new pod goes, the old one takes its name back and runs again (same container ids).
+ * Waits until the old pod is ready again (its own deadline); answers whether it is.
+ */
+export async function restoreSwap(ctx: OrchContext, swap: Pick<Swap, 'replica' | 'created' | 'old'>): Promise<Readiness> {
   await discard(ctx, swap.created);
   await reinstate(ctx, swap.old);
-  if (swap.old.length > 0) progress(ctx, swap.replica, 'restored', undefined, swap.old[0]?.hash);
+  if (swap.old.length === 0) return { ok: true };
+  const ready = await waitReady(
+    ctx.docker,
+    swap.old.map((m) => m.id),
+    { deadlineMs: ctx.deadlineMs, pollMs: ctx.pollMs },
+  );
+  progress(ctx, swap.replica, 'restored', ready.ok ? undefined : `runs again, but ${ready.reason}`, swap.old[0]?.hash);
+  return ready;
 }
 
 /** Done: the old pod, set aside, is removed. */
