@@ -51,7 +51,15 @@ describe('Compose interpolation syntax', () => {
 describe('importCompose: interpolation', () => {
   it('without variables keeps templates as written and declares each variable a parameter', () => {
     const { bp, diagnostics } = imported(fixture('interpolation.compose.yaml'));
-    expect(diagnostics).toEqual([]);
+    // Variables without a default are said to be parameters now, empty until set (never read from the environment).
+    expect(codes({ diagnostics })).toEqual([
+      'INTERPOLATION_PARAMETER parameters.DB_PASSWORD',
+      'INTERPOLATION_PARAMETER parameters.DB_NAME',
+    ]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(['info', 'info']);
+    expect(diagnostics[1]?.message).toBe(
+      '${DB_NAME} has no value in the file: it is now the blueprint parameter DB_NAME, empty until set. The environment of Blaupause is never read.',
+    );
     expect(bp.parameters).toEqual({
       PG_VERSION: { default: '16' },
       DB_USER: { default: 'app' },
@@ -105,7 +113,11 @@ describe('importCompose: interpolation', () => {
     const { bp, diagnostics } = imported(
       'services:\n  a:\n    image: x\n    ports:\n      - "${PORT:-8080}:80"\n    deploy:\n      replicas: ${N}\n',
     );
-    expect(codes({ diagnostics })).toEqual(['IMPORT_APPROXIMATED services.a.ports.0', 'IMPORT_APPROXIMATED services.a.deploy.replicas']);
+    expect(codes({ diagnostics })).toEqual([
+      'IMPORT_APPROXIMATED services.a.ports.0',
+      'IMPORT_APPROXIMATED services.a.deploy.replicas',
+      'INTERPOLATION_PARAMETER parameters.N',
+    ]);
     expect(diagnostics[0]?.message).toContain('"8080:80"');
     expect(diagnostics[1]?.message).toContain('no default');
     expect(bp.services.a?.replicas).toBe(1);
@@ -123,7 +135,7 @@ describe('importCompose: interpolation', () => {
   it('takes a variable written without value from a parameter of the same name', () => {
     const text = 'services:\n  a:\n    image: x\n    environment:\n      - TOKEN\n      - MODE=prod\n';
     const { bp, diagnostics } = imported(text);
-    expect(codes({ diagnostics })).toEqual(['IMPORT_APPROXIMATED services.a.environment.0']);
+    expect(codes({ diagnostics })).toEqual(['IMPORT_APPROXIMATED services.a.environment.0', 'INTERPOLATION_PARAMETER parameters.TOKEN']);
     expect(main(bp, 'a').env).toEqual({ TOKEN: '${TOKEN}', MODE: 'prod' });
     expect(bp.parameters).toEqual({ TOKEN: {} });
     const given = imported(text, { env: { TOKEN: 't$k' } });

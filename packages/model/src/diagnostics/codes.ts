@@ -77,6 +77,7 @@ export const DIAGNOSTIC_CODES = {
   INTERPOLATION_REQUIRED: 'A ${VAR:?message} variable is unset.',
   INTERPOLATION_UNSET: 'A ${VAR} variable is unset; it became an empty string.',
   INTERPOLATION_SYNTAX: 'A ${...} expression is malformed.',
+  INTERPOLATION_PARAMETER: 'A ${VAR} without a value became a blueprint parameter; the process environment is never read.',
   PATH_OUTSIDE_PROJECT: 'A file reference leaves the project folder or is absolute.',
   REMOTE_REFERENCE: 'A file reference is a URL, git or OCI address; remote files are never fetched.',
   INVALID_OBJECT: 'A Kubernetes object lacks apiVersion, kind or metadata.name.',

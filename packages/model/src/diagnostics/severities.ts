@@ -80,6 +80,7 @@ export const USUAL_SEVERITY: Partial<Record<DiagnosticCode, Severity | 'varies'>
   INTERPOLATION_REQUIRED: 'error',
   INTERPOLATION_UNSET: 'warning',
   INTERPOLATION_SYNTAX: 'varies',
+  INTERPOLATION_PARAMETER: 'info',
   PATH_OUTSIDE_PROJECT: 'warning',
   REMOTE_REFERENCE: 'error',
   INVALID_OBJECT: 'error',

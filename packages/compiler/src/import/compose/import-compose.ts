@@ -22,6 +22,7 @@ import { markSharedVolumes } from './map/volumes';
 import { readCompose } from './read';
 import { blueprintName, readTopLevel } from './toplevel';
 import type { CService } from './types';
+import { reportUnsetParameters } from './unset-parameters';
 import { readMap } from './values';
 
 export type { ImportComposeOptions } from './context';
@@ -74,6 +75,7 @@ export function importComposeWithReport(
     bpServices[name] = svc;
   }
   fixHelperElements(ctx, report, names);
+  reportUnsetParameters(ctx);
   markSharedVolumes(bpServices, volumes);
 
   const input = assemble(ctx, root, bpServices, {
