@@ -43,23 +43,40 @@ export function Diagram({ scene, hot, hovering, onHover, box, title }: Props) {
           viewBox="0 0 10 10"
           refX="9"
           refY="5"
-          markerWidth="7"
-          markerHeight="7"
+          markerUnits="userSpaceOnUse"
+          markerWidth="10"
+          markerHeight="10"
           orient="auto-start-reverse"
         >
           <path d="M0 0 L10 5 L0 10 z" className="t-arrow" />
         </marker>
       </defs>
-      <g className="t-edges">
-        {scene.edges.map((e) => (
-          <EdgeView key={e.key} edge={e} hot={hot?.has(e.key) ?? false} view={scene.view} />
+      <g className="t-fit" style={fitTransform(scene, box)}>
+        <g className="t-edges">
+          {scene.edges.map((e) => (
+            <EdgeView key={e.key} edge={e} hot={hot?.has(e.key) ?? false} view={scene.view} />
+          ))}
+        </g>
+        {order.map((n) => (
+          <NodeView key={n.key} node={n} hot={hot?.has(n.key) ?? false} interactive={onHover !== undefined} />
         ))}
       </g>
-      {order.map((n) => (
-        <NodeView key={n.key} node={n} hot={hot?.has(n.key) ?? false} interactive={onHover !== undefined} />
-      ))}
     </svg>
   );
+}
+
+/** Largest growth of a small scene in a shared box (a one-container graph would otherwise fill it with huge type). */
+const MAX_GROWTH = 1.5;
+
+/**
+ * A scene drawn in a larger shared box is scaled to fit it and centred; the transform is a CSS
+ * transition too, so the zoom changes together with the boxes' glide.
+ */
+function fitTransform(scene: Scene, box: Props['box']): { transform: string } | undefined {
+  if (!box || scene.width <= 0 || scene.height <= 0) return undefined;
+  const s = Math.min(box.width / scene.width, box.height / scene.height, MAX_GROWTH);
+  const tx = (box.width - scene.width * s) / 2;
+  return { transform: `translate(${tx}px, 0px) scale(${s})` };
 }
 
 /** Frames under what they hold: repository and pods first, their chips and images on top. */

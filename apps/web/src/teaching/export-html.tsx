@@ -25,6 +25,7 @@ header p { margin: 0; color: var(--text-muted); }
 .teach-code figcaption { font-size: 12px; color: var(--text-muted); }
 pre, code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
 pre { background: var(--surface-muted); border: 1px solid var(--border); border-radius: 6px; padding: 8px 10px; overflow: auto; }
+.t-node, .t-edge, .t-box { animation: none !important; transition: none !important; }
 footer { margin-top: 32px; color: var(--text-muted); font-size: 12px; }
 `;
 

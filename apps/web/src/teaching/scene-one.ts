@@ -2,7 +2,7 @@ import type { OneLevel } from './one-level';
 import { curve, fit, legend, type Scene, type SceneEdge, type SceneNode } from './scene-types';
 
 const W = 210;
-const H = 78;
+const H = 84;
 const GAP_X = 110;
 const GAP_Y = 26;
 const TOP = 44;

@@ -229,7 +229,7 @@ function placeRepository(model: TwoLevel, nodes: SceneNode[], edges: SceneEdge[]
     w: REPO_W,
     h,
     tag: 'images',
-    title: 'registry',
+    title: '',
     elements: [],
     label: 'Container repository',
   });
