@@ -49,6 +49,19 @@ export function identity(labels: Record<string, string>, name: string): Containe
   return { project: labels[PLABEL.project] ?? '', service, container, replica: 1, elementId: `container:${service}/${container}` };
 }
 
+/**
+ * Podman's inspect always has `State.Health` (empty Status without a health check) and puts the
+ * check in `Config.Healthcheck`; the Docker reader takes any Health for a health check.
+ */
+export function normalise<T extends InspectInfo>(info: T): T {
+  const health = info.State?.Health;
+  if (info.State && health && !health.Status) {
+    const { Health: _drop, ...state } = info.State;
+    return { ...info, State: state };
+  }
+  return info;
+}
+
 function withIdentity(t: Tracked, labels: Record<string, string>, name: string): Tracked {
   return { ...t, status: { ...t.status, ...identity(labels, name) } };
 }
@@ -85,7 +98,7 @@ export async function* watchPodman(api: PodmanApi, project: string | undefined, 
         if (c.IsInfra) continue;
         const info = await api.get<InspectInfo & { Name?: string }>(`/containers/${c.Id}/json`, undefined, signal).catch(() => undefined);
         if (!info) continue;
-        const t = withIdentity(trackedOf(info), info.Config?.Labels ?? {}, info.Name ?? '');
+        const t = withIdentity(trackedOf(normalise(info)), info.Config?.Labels ?? {}, info.Name ?? '');
         tracked.set(c.Id, t);
         snapshot.push(t.status);
       }
@@ -108,7 +121,7 @@ export async function* watchPodman(api: PodmanApi, project: string | undefined, 
         let facts: ReturnType<typeof factsOf> | undefined;
         if (p.ev.action === 'start' || p.ev.action === 'die' || p.ev.action === 'create') {
           const info = await api.get<InspectInfo>(`/containers/${p.ev.id}/json`, undefined, signal).catch(() => undefined);
-          if (info) facts = factsOf(info);
+          if (info) facts = factsOf(normalise(info));
         }
         const step = applyEvent(prev, p.ev, facts);
         if (step.next) tracked.set(p.ev.id, withIdentity(step.next, p.labels, p.name));
