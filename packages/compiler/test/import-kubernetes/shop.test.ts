@@ -18,7 +18,12 @@ describe('importKubernetes: a hand-written application', () => {
       'warning IMPORT_UNSUPPORTED_KEY documents.9.spec.template.spec.containers.0.env.1.valueFrom',
       'warning IMPORT_UNSUPPORTED_KEY documents.9.spec.template.spec.containers.0.envFrom',
       'warning IMPORT_UNSUPPORTED_KEY documents.9.spec.template.spec.containers.0.securityContext.allowPrivilegeEscalation',
+      'info IMPORT_APPROXIMATED documents.12',
     ]);
+    // The StatefulSet's lone headless Service comes back as ClusterIP db + db-headless.
+    expect(result.diagnostics.find((d) => d.path.join('.') === 'documents.12')?.message).toBe(
+      "Service db is headless (clusterIP: None); exported again, db is a ClusterIP Service with one virtual address, and its StatefulSet is governed by db-headless (the pods' DNS names change).",
+    );
   });
 
   it('gives each diagnostic its source position and element', () => {

@@ -95,8 +95,28 @@ function importService(o: K8sObject, index: PodIndex, ctx: ImportContext, draft:
   if (type !== 'ClusterIP' && type !== 'NodePort' && type !== 'LoadBalancer') return; // spec.type stays unread: reported
   for (const s of targets) s.exposedBy.push(o.name);
   const ports = spec.peek('ports');
-  if (spec.peek('clusterIP') === 'None' && (!Array.isArray(ports) || !ports.length)) draft.portless.push({ object: o, targets });
+  const headless = spec.peek('clusterIP') === 'None';
+  if (headless && (!Array.isArray(ports) || !ports.length)) draft.portless.push({ object: o, targets });
+  else if (headless) headlessNote(o, targets, ctx);
   for (const p of spec.list('ports')) for (const s of targets) addPort(s, readPort(p, type, s, ctx), ctx, p, draft, o.name);
+}
+
+/**
+ * A headless Service with ports: the emitter writes one only to govern a StatefulSet, named
+ * `<service>-headless` beside the ClusterIP Service `<service>`. Any other comes back as a
+ * ClusterIP Service (one virtual address instead of the pods' own), and a StatefulSet it governed
+ * is then governed by `<service>-headless` (its pods' DNS names change): said here.
+ */
+function headlessNote(o: K8sObject, targets: ServiceDraft[], ctx: ImportContext): void {
+  if (targets.every((t) => t.object.kind === 'StatefulSet' && o.name === `${t.name}-headless`)) return;
+  const first = targets[0] as ServiceDraft;
+  const governed = targets.some((t) => t.object.kind === 'StatefulSet');
+  ctx.approximated(
+    o.path,
+    `Service ${o.name} is headless (clusterIP: None); exported again, ${first.name} is a ClusterIP Service with one virtual address${governed ? `, and its StatefulSet is governed by ${first.name}-headless (the pods' DNS names change)` : ''}.`,
+    o.elementId,
+    'A blueprint service is reached through one address; per-pod names come with per-replica volumes (a StatefulSet).',
+  );
 }
 
 function unmatched(ctx: ImportContext, o: K8sObject, why: string): void {
