@@ -51,6 +51,7 @@ export async function execute(ctx: ExecContext, d: PodmanDiff, volumeClaims: Map
     if (ctx.signal?.aborted)
       throw new PodmanFailure({ code: 'CANCELLED', message: 'The deploy was cancelled; what was done so far stays.' });
   };
+  cancelled();
   if (d.createNetwork)
     await resource('network', ctx.network, () =>
       api.call('POST', '/networks/create', {

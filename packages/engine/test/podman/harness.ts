@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Blueprint, loadBlueprint } from '@blaupause/model';
 import { ensurePodman, ensurePodmanImages, TEST_IMAGE } from '../../../../scripts/podman-env.mjs';
 import { PodmanApi } from '../../src/podman/api';
-import { PodmanKubeDriver } from '../../src/podman/driver';
+import { PodmanKubeDriver, type PodmanKubeDriverOptions } from '../../src/podman/driver';
 import type { EngineError, ProgressEvent } from '../../src/types';
 
 /**
@@ -34,7 +34,8 @@ function ensureWaitImage(): void {
   if (spawnSync('podman', ['image', 'exists', WAIT_IMAGE]).status !== 0) spawnSync('podman', ['tag', IMAGE, WAIT_IMAGE]);
 }
 
-export const driver = (socket: string) => new PodmanKubeDriver({ socket, stopTimeoutSeconds: 1, settleMs: 1500, playTimeoutMs: 60_000 });
+export const driver = (socket: string, options: PodmanKubeDriverOptions = {}) =>
+  new PodmanKubeDriver({ socket, stopTimeoutSeconds: 1, settleMs: 1500, playTimeoutMs: 60_000, ...options });
 
 export const project = (name: string): string => `bppod-${name}-${randomBytes(3).toString('hex')}`;
 
