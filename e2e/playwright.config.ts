@@ -6,7 +6,8 @@ import { defineConfig, devices, type ReporterDescription } from '@playwright/tes
  * The app must be built first (`node scripts/pnpm.mjs --filter @blaupause/web build`); this config
  * only serves apps/web/dist with `vite preview` on a port of its own.
  */
-const PORT = 4317;
+// E2E_PORT: another port for the preview server when two runs share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 4317);
 const CI = !!process.env.CI;
 const jsonOutput = process.env.PW_JSON_OUTPUT;
 const reporter: ReporterDescription[] = [['list']];

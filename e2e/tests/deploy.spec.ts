@@ -121,7 +121,7 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   const published = await fetch(`http://127.0.0.1:${PUBLISHED}/`).then((r) => r.text());
   expect(published.trim()).toBe('deployed-from-the-canvas');
   await expect(dock.getByRole('link', { name: `http://127.0.0.1:${PUBLISHED}/` })).toBeVisible();
-  await dock.getByRole('combobox').selectOption('web');
+  await dock.getByRole('combobox', { name: 'Logs of' }).selectOption('web');
   await expect(dock.getByRole('region', { name: 'Logs' })).toContainText('web-says-hello');
   await page.screenshot({ path: testInfo.outputPath('deployed.png') });
   // Folded, the dock leaves the canvas to the nodes; the status stream goes on.

@@ -20,7 +20,7 @@ const UNREACHABLE_HINT: Record<TargetKind, string> = {
 };
 
 /** How long the picker waits for one target's engine before calling it unreachable. */
-const INFO_TIMEOUT_MS = 3_000;
+const INFO_TIMEOUT_MS = 10_000;
 
 export function engineRouter(deps: AppDeps) {
   async function connectivity(kind: TargetKind): Promise<Connectivity> {

@@ -17,9 +17,10 @@ export function TargetPicker({
 }) {
   if (targets.length <= 1) return null;
   return (
-    <label className="deploy-target">
-      <span>Target</span>
+    <div className="deploy-target">
+      <label htmlFor="deploy-target-select">Target</label>
       <select
+        id="deploy-target-select"
         value={value}
         onChange={(e) => onChange(e.target.value as DeployTargetKind)}
         disabled={disabled}
@@ -32,9 +33,9 @@ export function TargetPicker({
           </option>
         ))}
       </select>
-      <span id="deploy-target-help" className="muted deploy-help">
+      <p id="deploy-target-help" className="muted deploy-help">
         {TARGET_HELP[value]}
-      </span>
-    </label>
+      </p>
+    </div>
   );
 }
