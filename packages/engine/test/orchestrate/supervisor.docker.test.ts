@@ -94,6 +94,28 @@ describe('orchestrator: auto-healing supervisor', () => {
     expect(seen.filter((e) => e.service === 'manual')).toEqual([]);
   }, 20_000);
 
+  it('re-creates two containers removed at once (healing steps queue under the project lock)', async () => {
+    const before = await replicas(c.docker, P);
+    const count = seen.length;
+    await Promise.all(before.map((r) => c.docker.getContainer(r.id).remove({ force: true })));
+    const back = await eventually(
+      async () => {
+        const now = await replicas(c.docker, P);
+        return now.length === 2 && now.every((r) => r.healthy && !before.some((b) => b.id === r.id)) ? now : undefined;
+      },
+      15_000,
+      'both replicas re-created',
+    );
+    expect(back.map((r) => r.name)).toEqual([`${P}-web-1`, `${P}-web-2`]);
+    const healed = () => seen.slice(count).filter((e) => e.kind === 'healed');
+    await eventually(async () => (healed().length === 2 ? true : undefined), 5000, 'two healed events');
+    expect(
+      healed()
+        .map((e) => e.replica)
+        .sort(),
+    ).toEqual([1, 2]);
+  }, 30_000);
+
   it('does not heal what Blaupause itself removed (scale 2 → 1)', async () => {
     const count = seen.length;
     expect(errorsOf(await collect(new Orchestrator(d).scale(P, 'web', 1)))).toEqual([]);

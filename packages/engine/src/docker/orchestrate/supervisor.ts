@@ -71,8 +71,7 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
       if (!info) continue;
       const slot = slotKey(compose, replica);
       const prev = watched.get(slot);
-      next.set(slot, {
-        slot,
+      const seen = {
         id: c.Id,
         name,
         service: l[LABEL.blueprintService] ?? compose,
@@ -83,13 +82,15 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
         info,
         wantRunning: info.State.Running || info.State.Restarting,
         autoHeal: l[LABEL.autoHeal] !== 'false',
-        healing: prev?.healing ?? false,
-        quietUntil: prev?.quietUntil ?? 0,
-        attempts: prev?.id === c.Id ? prev.attempts : 0,
-        lastHealedAt: prev?.lastHealedAt ?? 0,
-        gaveUp: prev?.id === c.Id ? prev.gaveUp : false,
-      });
+      };
+      // The same object is kept per slot: a healing in progress holds it and keeps counting on it.
+      if (prev) {
+        if (prev.id !== c.Id && !prev.healing) Object.assign(prev, { attempts: 0, gaveUp: false });
+        next.set(slot, Object.assign(prev, seen));
+      } else next.set(slot, { slot, ...seen, healing: false, quietUntil: 0, attempts: 0, lastHealedAt: 0, gaveUp: false });
     }
+    // A container being re-created may be missing from the list for a moment: its healing goes on.
+    for (const [k, w] of watched) if (w.healing && !next.has(k)) next.set(k, w);
     watched.clear();
     for (const [k, v] of next) watched.set(k, v);
   }
@@ -115,16 +116,16 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
           emit(w, 'backoff', why, { delayMs: delay });
           await sleep(delay);
         }
-        if (driver.isBusy(project) || stop.signal.aborted) return;
-        let ids: string[];
-        try {
-          ids = await performHeal(docker, ops, project, w, what, helpersOf, mainOf);
-        } catch (e) {
-          why = `${what} failed: ${(e as Error).message}`;
+        if (stop.signal.aborted) return;
+        const done = await underLock(() => performHeal(docker, ops, project, w, what, helpersOf, mainOf));
+        if (done.kind === 'busy') return; // a deploy or an operation runs: its end takes a new snapshot
+        if (done.kind === 'error') {
+          why = `${what} failed: ${done.message}`;
           emit(w, 'failed', why);
           what = what === 'restart' || what === 'start' ? 'recreate' : what;
           continue;
         }
+        const ids = done.value;
         w.quietUntil = Date.now();
         emit(w, what === 'restart' ? 'restarted' : what === 'start' ? 'started' : 'recreated', reason);
         const deadline = options.deadlineMs ?? deadlineMs(w.info.Config as never);
@@ -145,9 +146,39 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
     }
   }
 
+  /**
+   * A healing step holds the project's lock like any operation (an apply meanwhile gets BUSY instead
+   * of racing it); the supervisor's own steps queue behind each other, and their end is not an
+   * operation's end (no new snapshot).
+   */
+  let own: Promise<unknown> = Promise.resolve();
+  let holding = false;
+  /** An apply, destroy or orchestrator operation holds the project (not one of our own healing steps). */
+  const busyElsewhere = () => driver.isBusy(project) && !holding;
+  type Locked<T> = { kind: 'busy' } | { kind: 'ok'; value: T } | { kind: 'error'; message: string };
+  function underLock<T>(fn: () => Promise<T>): Promise<Locked<T>> {
+    const step = async (): Promise<Locked<T>> => {
+      let out: Locked<T> = { kind: 'busy' };
+      holding = true;
+      try {
+        for await (const e of driver.exclusive(project, async () => {
+          out = { kind: 'ok', value: await fn() };
+          return [];
+        }))
+          if (e.kind === 'error' && e.error.code !== 'BUSY') out = { kind: 'error', message: e.error.message };
+      } finally {
+        holding = false;
+      }
+      return out;
+    };
+    const r = own.then(step, step);
+    own = r.catch(() => {});
+    return r;
+  }
+
   async function onEvent(ev: ContainerEvent): Promise<void> {
     const t = ev.t / 1e6;
-    if (driver.isBusy(project) || t <= quietUntil) return;
+    if (busyElsewhere() || t <= quietUntil) return;
     const w = byId(ev.id);
     if (!w || w.healing || t <= w.quietUntil) return;
     if (ev.action === 'start') w.wantRunning = true;
@@ -158,7 +189,7 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
         .getContainer(w.id)
         .inspect()
         .catch(() => undefined);
-      if (!info || info.State.Running || info.State.Restarting || w.healing || driver.isBusy(project)) return;
+      if (!info || info.State.Running || info.State.Restarting || w.healing || busyElsewhere()) return;
       return heal(w, 'start', `it stopped (exit code ${info.State.ExitCode}) outside Blaupause`);
     }
     if (ev.action === 'unhealthy') {
@@ -168,7 +199,7 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
         .inspect()
         .catch(() => undefined);
       const health = (info?.State as { Health?: { Status?: string; FailingStreak?: number } } | undefined)?.Health;
-      if (health?.Status !== 'unhealthy' || w.healing || driver.isBusy(project)) return;
+      if (health?.Status !== 'unhealthy' || w.healing || busyElsewhere()) return;
       return heal(w, 'restart', `unhealthy (${health.FailingStreak ?? '?'} failing checks in a row)`);
     }
   }
@@ -207,7 +238,7 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
     }
   };
   const offIdle = driver.onIdle((p) => {
-    if (p !== project) return;
+    if (p !== project || holding) return;
     quietUntil = Date.now();
     void sleep(200).then(() => snapshot().catch(() => {}));
   });
