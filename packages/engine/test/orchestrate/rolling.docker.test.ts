@@ -90,21 +90,16 @@ describe('orchestrator: rolling update', () => {
     const P = fresh('restore');
     expect(succeeded(await collect(d.apply(webBlueprint({ replicas: 2 }), { project: P })))).toBe(true);
     const before = await replicas(c.docker, P);
-    // Replica 2's new container is made to fail: its health file is removed as soon as it appears.
+    // The new version never creates its health file (it stays "starting": long start period). The
+    // test creates it in replica 1's new container only, so replica 1 turns healthy and 2 never does.
     const events: Awaited<ReturnType<typeof collect>> = [];
-    const run = (async () => {
-      for await (const e of o.update(webBlueprint({ replicas: 2, version: '2', rollout: { monitor: '4s' } }), { project: P })) {
-        events.push(e);
-        if (e.kind === 'rollout' && e.replica === 2 && e.phase === 'started') {
-          const tmp = (await replicas(c.docker, P)).find((r) => r.replica === 2 && r.name !== `${P}-web-2`);
-          if (tmp)
-            await (await c.docker.getContainer(tmp.id).exec({ Cmd: ['sh', '-c', 'while :; do rm -f /tmp/ok; sleep 0.1; done'] })).start({
-              Detach: true,
-            });
-        }
+    for await (const e of o.update(webBlueprint({ replicas: 2, version: '2', bad: true, rollout: { monitor: '4s' } }), { project: P })) {
+      events.push(e);
+      if (e.kind === 'rollout' && e.replica === 1 && e.phase === 'started') {
+        const tmp = (await replicas(c.docker, P)).find((r) => r.replica === 1 && r.name !== `${P}-web-1`);
+        await (await c.docker.getContainer(tmp?.id as string).exec({ Cmd: ['touch', '/tmp/ok'] })).start({ Detach: true });
       }
-    })();
-    await run;
+    }
     expect(errorsOf(events)).toMatchObject([{ code: 'ROLLED_BACK' }]);
     expect(rolloutEvents(events).map((e) => `${e.replica}:${e.phase}`)).toEqual([
       '1:started',
@@ -116,5 +111,6 @@ describe('orchestrator: rolling update', () => {
     ]);
     const after = await replicas(c.docker, P);
     expect(after.map((r) => [r.name, r.id])).toEqual(before.map((r) => [r.name, r.id]));
+    expect(after.every((r) => r.healthy)).toBe(true);
   }, 120_000);
 });
