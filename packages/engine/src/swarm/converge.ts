@@ -17,6 +17,8 @@ export interface ConvergeOptions {
   pollMs: number;
   /** Failed tasks of a new service before it counts as a crash loop. */
   maxFailures: number;
+  /** How long a service without a healthcheck must stay ready before it counts as converged. */
+  settleMs: number;
 }
 
 export interface Task {
@@ -52,6 +54,7 @@ export async function converge(
   // Swarm's message while rolling back says why ("update rolled back due to failure or early
   // termination of task …"); the final one only says "rollback completed".
   let reason: string | undefined;
+  let readySince: number | undefined;
   while (true) {
     if (o.signal?.aborted) return undefined;
     const svc = await o.docker.getService(id).inspect();
@@ -71,7 +74,12 @@ export async function converge(
       const ready = await readiness(o.docker, s, tasks, health, oneShot);
       lastWhy = ready.why;
       const updateDone = kind !== 'update' || (fresh ? u?.State === 'completed' : Date.now() - started > 3000);
-      if (ready.ok && updateDone) return undefined;
+      // A task that exits at once can be seen running: without a passed healthcheck, readiness
+      // must hold for the settle window, counted from the last failure.
+      const lastFailure = Math.max(0, ...failed.map((t) => Date.parse(t.Status?.Timestamp ?? t.UpdatedAt ?? '') || 0));
+      readySince = ready.ok ? Math.max(readySince ?? Date.now(), lastFailure) : undefined;
+      const settled = health || oneShot || (readySince !== undefined && Date.now() - readySince >= o.settleMs);
+      if (ready.ok && updateDone && settled) return undefined;
     }
     if (Date.now() - started > o.timeoutMs)
       return {

@@ -56,6 +56,8 @@ export interface SwarmDriverOptions {
   watchPollMs?: number;
   /** Failed tasks of a new service before apply reports a crash loop (default 3). */
   maxFailures?: number;
+  /** How long a service without a healthcheck must stay up before apply counts it converged (default 2000 ms). */
+  settleMs?: number;
   endpoint?: string;
 }
 
@@ -64,7 +66,7 @@ export class SwarmDriver implements Driver {
   readonly endpoint: string;
   private readonly busy = new Set<string>();
   private readonly defaults: SwarmDefaults;
-  private readonly opts: Required<Pick<SwarmDriverOptions, 'convergeTimeoutMs' | 'pollMs' | 'watchPollMs' | 'maxFailures'>>;
+  private readonly opts: Required<Pick<SwarmDriverOptions, 'convergeTimeoutMs' | 'pollMs' | 'watchPollMs' | 'maxFailures' | 'settleMs'>>;
 
   constructor(docker: Docker | Docker.DockerOptions, options: SwarmDriverOptions = {}) {
     this.docker = docker instanceof Docker ? docker : new Docker(docker);
@@ -81,6 +83,7 @@ export class SwarmDriver implements Driver {
       pollMs: options.pollMs ?? 500,
       watchPollMs: options.watchPollMs ?? 2000,
       maxFailures: options.maxFailures ?? 3,
+      settleMs: options.settleMs ?? 2000,
     };
   }
 

@@ -23,6 +23,7 @@ export interface ExecuteContext {
   convergeTimeoutMs: number;
   pollMs: number;
   maxFailures: number;
+  settleMs: number;
 }
 
 const CANCELLED: EngineError = { code: 'CANCELLED', message: 'The deploy was cancelled; what was done so far stays (and is labelled).' };
@@ -88,7 +89,14 @@ export async function executeStack(ctx: ExecuteContext, d: SwarmDesired, diff: S
   };
   const waits: Promise<EngineError | undefined>[] = [];
   const errors: EngineError[] = [];
-  const copts = { docker, signal: ctx.signal, timeoutMs: ctx.convergeTimeoutMs, pollMs: ctx.pollMs, maxFailures: ctx.maxFailures };
+  const copts = {
+    docker,
+    signal: ctx.signal,
+    timeoutMs: ctx.convergeTimeoutMs,
+    pollMs: ctx.pollMs,
+    maxFailures: ctx.maxFailures,
+    settleMs: ctx.settleMs,
+  };
   for (const s of diff.services) {
     if (ctx.signal?.aborted) return [CANCELLED];
     const want = s.desired;

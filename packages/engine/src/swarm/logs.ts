@@ -44,7 +44,7 @@ export async function* stackLogs(docker: Docker, options: LogOptions, pollMs: nu
     );
     history.sort((a, b) => (a.s.key < b.s.key ? -1 : a.s.key > b.s.key ? 1 : a.n - b.n));
     for (const h of history) yield toLine(h.t, h.stream, h.s, h.n);
-    if (!options.follow) return;
+    if (!options.follow || ac.signal.aborted) return;
     const out = new AsyncQueue<LogLine>();
     ac.signal.addEventListener('abort', () => out.end(), { once: true });
     let n = history.length;
