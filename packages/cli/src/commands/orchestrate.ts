@@ -72,10 +72,8 @@ export async function orchestrateCommand(inv: OrchInvocation, io: Io, deps: Engi
   for (const r of runs) {
     for await (const ev of r.events) {
       if (ev.kind === 'error') errors.push(ev.error);
-      if (ev.kind === 'rollout') {
-        steps.push(ev);
-        if (!inv.json) io.stdout.write(`${rolloutLine(ev)}\n`);
-      } else printer?.event(ev);
+      if (ev.kind === 'rollout') steps.push(ev);
+      printer?.event(ev);
     }
     if (errors.length) break;
   }
@@ -87,23 +85,6 @@ export async function orchestrateCommand(inv: OrchInvocation, io: Io, deps: Engi
     );
   } else if (errors.length === 0) io.stdout.write(`${summary(inv, p)}\n`);
   return exitCodeFor(errors);
-}
-
-const PHASE: Record<RolloutEvent['phase'], string> = {
-  started: 'started',
-  healthy: 'healthy',
-  retired: 'set aside',
-  failed: 'FAILED',
-  restored: 'restored',
-  committed: 'committed',
-  added: 'added',
-  removed: 'removed',
-  paused: 'canary',
-};
-
-export function rolloutLine(e: RolloutEvent): string {
-  const version = e.version ? ` [${e.version}]` : '';
-  return `  ${PHASE[e.phase].padEnd(11)}${e.service} #${e.replica}${version}${e.message ? ` — ${e.message}` : ''}`;
 }
 
 function summary(inv: OrchInvocation, project: string): string {

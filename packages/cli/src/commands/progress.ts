@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '@blaupause/engine';
+import type { ProgressEvent, RolloutEvent } from '@blaupause/engine';
 import { actionTarget, formatEngineError, formatPlan, stepDone } from '../engine-render';
 import type { Io } from '../io';
 import { sanitize } from '../render';
@@ -47,6 +47,9 @@ export class ProgressPrinter {
         this.endLine();
         this.io.stderr.write(formatEngineError(ev.error, this.project));
         return;
+      case 'rollout':
+        this.line(rolloutLine(ev));
+        return;
       case 'done':
         return;
     }
@@ -85,3 +88,21 @@ export class ProgressPrinter {
 }
 
 const mb = (n: number) => (n / 1e6).toFixed(1);
+
+const PHASE: Record<RolloutEvent['phase'], string> = {
+  started: 'started',
+  healthy: 'healthy',
+  retired: 'set aside',
+  failed: 'FAILED',
+  restored: 'restored',
+  committed: 'committed',
+  added: 'added',
+  removed: 'removed',
+  paused: 'canary',
+};
+
+/** One orchestrator step of one replica (scale, rolling update, canary): `  healthy    web #2 [1a2b3c4d5e6f]`. */
+export function rolloutLine(e: RolloutEvent): string {
+  const version = e.version ? ` [${sanitize(e.version)}]` : '';
+  return `  ${PHASE[e.phase].padEnd(11)}${sanitize(e.service)} #${e.replica}${version}${e.message ? ` — ${sanitize(e.message)}` : ''}`;
+}
