@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
+import { ensurePodman, ensurePodmanImages } from '../../scripts/podman-env.mjs';
+
+/**
+ * Issue 6 in the browser: the target picker lists every target with its engine state; the same
+ * canvas deploys to Podman (the Kubernetes YAML played by `podman kube play`), shows the pod's
+ * containers live on the node, answers on the published port, and tears down. The Kubernetes
+ * cluster target, without a kubeconfig here, says so and offers nothing to deploy.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SERVER = `${ROOT}apps/server/dist/server.mjs`;
+const PORT = 4321;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const TOKEN = randomBytes(32).toString('hex');
+const PROJECT = `e2e-pod-${randomBytes(3).toString('hex')}`;
+const PUBLISHED = 20000 + Math.floor(Math.random() * 20000);
+
+const BLUEPRINT = `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata:
+  name: pod-web
+services:
+  web:
+    ports:
+      - port: 80
+        publish: ${PUBLISHED}
+        hostIp: 127.0.0.1
+    containers:
+      web:
+        image: blaupause-test/busybox:1
+        command: ["sh", "-c", "echo played-by-podman > /www/index.html && exec httpd -f -p 80 -h /www"]
+      helper:
+        role: sidecar
+        image: blaupause-test/busybox:1
+        command: ["sh", "-c", "while true; do wget -q -O /dev/null http://127.0.0.1:80/ && echo sidecar-reached-web; sleep 2; done"]
+`;
+
+let server: ChildProcess | undefined;
+let podmanSocket = '';
+let dockerHost = '';
+
+function startServer(): Promise<void> {
+  // E2E_STATIC: a built app elsewhere (when another run rebuilds apps/web/dist meanwhile).
+  const staticDir = process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [];
+  server = spawn(
+    process.execPath,
+    [SERVER, '--port', String(PORT), '--workspace', `${ROOT}e2e/test-results/workspace-targets`, ...staticDir],
+    {
+      env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: dockerHost, PODMAN_SOCKET: podmanSocket, KUBECONFIG: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const child = server;
+  return new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('Blaupause is running')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const docker = await ensureDocker();
+  await ensureTestImages(docker.socket);
+  dockerHost = `unix://${docker.socket}`;
+  const podman = await ensurePodman();
+  await ensurePodmanImages();
+  podmanSocket = podman.socket;
+  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
+  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
+  await startServer();
+});
+
+test.afterAll(async () => {
+  await fetch(`${ORIGIN}/api/trpc/deployments.destroy`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
+    body: JSON.stringify({ project: PROJECT, target: 'podman-kube' }),
+  }).catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 2000));
+  const child = server;
+  if (child && child.exitCode === null)
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+});
+
+test('deploys the canvas to Podman through the target picker, live on the node, and tears it down', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${ORIGIN}/#token=${TOKEN}`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open or import a file' }).click();
+  await (await chooser).setFiles({ name: 'pod.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BLUEPRINT) });
+  const node = page.getByRole('article', { name: 'Service web', exact: true });
+  await expect(node).toBeVisible();
+
+  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  const dock = page.getByRole('region', { name: 'Deploy' });
+  const picker = dock.getByRole('combobox', { name: 'Target' });
+  await expect(picker.locator('option')).toHaveText(
+    ['Docker engine', 'Docker Swarm', 'Podman (Kubernetes YAML)', 'Kubernetes cluster — not reachable'],
+    {
+      timeout: 15_000,
+    },
+  );
+
+  // No kubeconfig on this machine: the cluster target says what is missing and cannot deploy.
+  await picker.selectOption('kubernetes');
+  await expect(dock).toContainText('no kubeconfig');
+  await expect(dock.getByRole('button', { name: 'Deploy', exact: true })).toBeDisabled();
+
+  await picker.selectOption('podman-kube');
+  await expect(dock).toContainText('podman 4.');
+  await dock.getByRole('textbox').fill(PROJECT);
+  await dock.getByRole('button', { name: 'Plan' }).click();
+  const plan = dock.getByRole('region', { name: 'Plan' });
+  await expect(plan).toContainText('create');
+  // Podman's own notes (what kube play ignores) are shown before anything is deployed.
+  await dock.getByText(/fidelity notes? for this target/).click();
+  await expect(dock.locator('.deploy-notes')).toContainText('Podman');
+
+  await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
+  const run = dock.getByRole('region', { name: 'Run' });
+  await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 90_000 });
+  const live = node.getByRole('status');
+  await expect(live).toContainText('running', { timeout: 30_000 });
+  const answer = await fetch(`http://127.0.0.1:${PUBLISHED}/`).then((r) => r.text());
+  expect(answer.trim()).toBe('played-by-podman');
+  // The sidecar reaches the main container over the pod's shared localhost.
+  await dock.getByRole('combobox', { name: 'Logs of' }).selectOption('web');
+  await page.screenshot({ path: testInfo.outputPath('podman-deployed.png') });
+
+  await dock.getByRole('button', { name: 'Tear down' }).click();
+  await expect(run).toContainText('Tear down');
+  await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
+  await expect(live).toHaveCount(0, { timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
