@@ -10,6 +10,8 @@ interface Props {
   onHover?: (hover: Hover | undefined) => void;
   /** viewBox size; a morphing diagram keeps one box for both scenes. */
   box?: { width: number; height: number };
+  /** Sized by its own aspect ratio (full width, at most its natural size) instead of filling its parent. */
+  natural?: boolean;
   title: string;
 }
 
@@ -20,7 +22,7 @@ const PAD = 16;
  * changes a node with the same key glides to its new place (container → pod). Rendered
  * statically (no handlers) it is also what the HTML export inlines.
  */
-export function Diagram({ scene, hot, hovering, onHover, box, title }: Props) {
+export function Diagram({ scene, hot, hovering, onHover, box, natural, title }: Props) {
   const width = (box?.width ?? scene.width) + 2 * PAD;
   const height = (box?.height ?? scene.height) + 2 * PAD;
   const order = [...scene.nodes].sort((a, b) => depth(a) - depth(b));
@@ -34,6 +36,7 @@ export function Diagram({ scene, hot, hovering, onHover, box, title }: Props) {
       role="img"
       aria-label={title}
       data-view={scene.view}
+      style={natural ? { height: 'auto', maxHeight: `${Math.round(height)}px` } : undefined}
       xmlns="http://www.w3.org/2000/svg"
     >
       <title>{title}</title>

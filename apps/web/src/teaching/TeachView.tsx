@@ -137,36 +137,39 @@ export default function TeachView({ onClose, automates }: Props) {
       </header>
       <div className="teach-body">
         <section className={`teach-stage mode-${mode}`} aria-label="Diagrams">
-          {mode === 'both' ? (
-            visible.map((v) => (
-              <div key={v} className="teach-pane" data-pane={v}>
+          <div className="teach-panes">
+            {mode === 'both' ? (
+              visible.map((v) => (
+                <div key={v} className="teach-pane" data-pane={v}>
+                  <h2 className="teach-pane-title">
+                    {EXPLAIN[v].title} <span className="muted">· {EXPLAIN[v].model}</span>
+                  </h2>
+                  <Diagram
+                    scene={scenes[v]}
+                    natural
+                    hot={hot[v]}
+                    hovering={hover !== undefined}
+                    onHover={setHover}
+                    title={`${EXPLAIN[v].title}: ${EXPLAIN[v].model}`}
+                  />
+                </div>
+              ))
+            ) : (
+              <div className="teach-pane" data-pane={mode}>
                 <h2 className="teach-pane-title">
-                  {EXPLAIN[v].title} <span className="muted">· {EXPLAIN[v].model}</span>
+                  {EXPLAIN[mode].title} <span className="muted">· {EXPLAIN[mode].model}</span>
                 </h2>
                 <Diagram
-                  scene={scenes[v]}
-                  hot={hot[v]}
+                  scene={scenes[mode]}
+                  box={box}
+                  hot={hot[mode]}
                   hovering={hover !== undefined}
                   onHover={setHover}
-                  title={`${EXPLAIN[v].title}: ${EXPLAIN[v].model}`}
+                  title={`${EXPLAIN[mode].title}: ${EXPLAIN[mode].model}`}
                 />
               </div>
-            ))
-          ) : (
-            <div className="teach-pane" data-pane={mode}>
-              <h2 className="teach-pane-title">
-                {EXPLAIN[mode].title} <span className="muted">· {EXPLAIN[mode].model}</span>
-              </h2>
-              <Diagram
-                scene={scenes[mode]}
-                box={box}
-                hot={hot[mode]}
-                hovering={hover !== undefined}
-                onHover={setHover}
-                title={`${EXPLAIN[mode].title}: ${EXPLAIN[mode].model}`}
-              />
-            </div>
-          )}
+            )}
+          </div>
           <section className="teach-yaml" aria-label="YAML behind the pointer">
             <YamlExcerpt caption="compose.yaml · 1-level" text={data.compose} marked={marked.compose} />
             <YamlExcerpt caption="kubernetes.yaml · 2-level" text={data.kubernetes} marked={marked.kubernetes} />

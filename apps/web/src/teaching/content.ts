@@ -118,7 +118,7 @@ export const TOUR: readonly TourStep[] = [
     kicker: 'Step 4 · 1-level vs 2-level',
     heading: 'One blueprint, two models',
     body: [
-      'On the left the container graph (1-level), on the right the container repository with central build instructions (2-level). Point at any box to see its counterparts in the other model and the YAML lines that produced them.',
+      'The container graph (1-level) above, the container repository with central build instructions (2-level) below — the same blueprint. Point at any box to see its counterparts in the other model and the YAML lines that produced them.',
       'The cluster orchestrators the lecture names: Kubernetes (and OpenShift), Apache Marathon & Chronos, Docker Compose & Swarm.',
     ],
     code: [],

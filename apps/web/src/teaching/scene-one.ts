@@ -5,7 +5,7 @@ const W = 210;
 const H = 84;
 const GAP_X = 110;
 const GAP_Y = 26;
-const TOP = 44;
+const TOP = 8;
 
 /**
  * The container graph laid out in layers: the host's published ports on the left, then each
@@ -91,12 +91,12 @@ export function oneLevelScene(model: OneLevel): Scene {
         : a.x === b.x
           ? `M${a.x + W} ${a.y + H / 2} C${a.x + W + 50} ${a.y + H / 2}, ${b.x + W + 50} ${b.y + H / 2}, ${b.x + W} ${b.y + H / 2}`
           : curve(a.x + W, a.y + H / 2, b.x, b.y + H / 2);
-    const label = w.kind === 'link' ? 'link' : w.kind === 'namespace' ? 'shares network' : w.label.replace('service_', '');
+    const label = w.kind === 'namespace' ? undefined : conditionLabel(w.kind, w.label);
     edges.push({
       key: `w:${w.from}>${w.to}`,
       kind: w.kind,
       d,
-      label,
+      ...(label ? { label } : {}),
       lx: (a.x + W + b.x) / 2,
       ly: (a.y + b.y + H) / 2 - 4,
       elements: w.elements.length > 0 ? w.elements : [],
@@ -132,4 +132,11 @@ function layers(model: OneLevel): Map<string, number> {
     if (!changed) break;
   }
   return layer;
+}
+
+/** A wire's caption: "link", with the condition when it is more than a start ("link · healthy"); an order wire its condition. */
+function conditionLabel(kind: string, label: string): string {
+  const condition = label === 'links' ? 'started' : label.replace(/^service_/, '').replace('_successfully', '');
+  if (kind === 'link') return condition === 'started' ? 'link' : `link · ${condition}`;
+  return condition;
 }

@@ -47,7 +47,7 @@ export function twoLevelScene(model: TwoLevel): Scene {
         h: 68,
         tag: 'ReplicaSet',
         title: fit(`${w.name}-‹hash›`, RS_W - 24, 8),
-        meta: [`keeps ${w.replicas} pod${w.replicas === 1 ? '' : 's'}${w.autoscaled ? ' (HPA min)' : ''}`],
+        meta: [`keeps ${w.replicas} pod${w.replicas === 1 ? '' : 's'}`],
         elements: w.elements,
         derived: true,
         label: `ReplicaSet ${w.name}`,
