@@ -56,6 +56,10 @@ describe('orchestrator: scale', () => {
       )
     ).sort();
     expect(await resolve('web', three[0]?.id as string)).toEqual(ips);
+    const st = await o.status(P);
+    const entry = st.ok ? st.value[0]?.entry : undefined;
+    expect(entry?.name).toBe('web');
+    expect(entry?.networks.map((n) => [n.network, [...n.addresses].sort()])).toEqual([[`${P}_default`, ips]]);
 
     // The copies are what the blueprint asks for: a deploy with replicas: 3 has nothing to do.
     const plan = await d.plan(webBlueprint({ replicas: 3 }), { project: P });

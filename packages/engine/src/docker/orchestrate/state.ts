@@ -12,6 +12,11 @@ export interface ServiceRollout {
   canaries: number[];
   /** Config hashes (12 chars) running, with how many replicas each. */
   versions: Record<string, number>;
+  /**
+   * The service's load-balancing entry point: the DNS name every running replica answers under
+   * (round robin by the engine's resolver) on each of these networks, with the replicas' addresses.
+   */
+  entry: { name: string; networks: { network: string; addresses: string[] }[] };
 }
 
 /** Per service of a project: replicas running, pending canaries, versions (config hashes) running. */
@@ -27,8 +32,16 @@ export async function rolloutStatus(docker: Docker, endpoint: string, project: s
       const units = await readService(docker, project, service);
       const versions: Record<string, number> = {};
       for (const u of units) if (u.main?.running) versions[u.main.hash.slice(0, 12)] = (versions[u.main.hash.slice(0, 12)] ?? 0) + 1;
+      const nets = new Map<string, string[]>();
+      for (const u of units) {
+        if (!u.main?.running) continue;
+        for (const [network, n] of Object.entries(u.main.info.NetworkSettings?.Networks ?? {}))
+          if (((n.Aliases ?? []) as string[]).includes(service) && n.IPAddress)
+            nets.set(network, [...(nets.get(network) ?? []), n.IPAddress]);
+      }
       out.push({
         service,
+        entry: { name: service, networks: [...nets].map(([network, addresses]) => ({ network, addresses })) },
         replicas: units.filter((u) => u.main?.running).map((u) => u.replica),
         canaries: pendingUnits(units).map((u) => u.replica),
         versions,
