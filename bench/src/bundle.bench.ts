@@ -16,7 +16,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from '@playwright/test';
-import { buildApp, buildEager, launch, serve, tempDir, VIEWPORT, WEB } from './lib/browser';
+import { buildApp, buildEager, launch, loadReady, serve, tempDir, VIEWPORT, WEB } from './lib/browser';
 import { arg, isMain, runMain } from './lib/main';
 import { consoleTable, type Row, row } from './lib/result';
 import { runAlternating } from './lib/stats';
@@ -74,14 +74,15 @@ async function coldOpen(browser: Browser, url: string): Promise<{ node: number; 
   try {
     const page = await context.newPage();
     await page.addInitScript(MARKS);
-    await page.goto(url);
-    await page.waitForFunction(
-      () => {
-        const m = (window as unknown as { __benchMarks?: { node?: number; monaco?: number | null } }).__benchMarks;
-        return typeof m?.monaco === 'number' && typeof m.node === 'number';
-      },
-      undefined,
-      { timeout: 60_000, polling: 100 },
+    await loadReady(page, url, () =>
+      page.waitForFunction(
+        () => {
+          const m = (window as unknown as { __benchMarks?: { node?: number; monaco?: number | null } }).__benchMarks;
+          return typeof m?.monaco === 'number' && typeof m.node === 'number';
+        },
+        undefined,
+        { timeout: 60_000, polling: 100 },
+      ),
     );
     return await page.evaluate(() => (window as unknown as { __benchMarks: { node: number; monaco: number } }).__benchMarks);
   } finally {

@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { type FrameStats, frameStats, stockGraph, withGridLayout } from './canvas-graph';
 import { generateBlueprint } from './generate';
-import { buildApp, buildStock, launch, serve, tempDir, VIEWPORT } from './lib/browser';
+import { buildApp, buildStock, launch, loadReady, serve, tempDir, VIEWPORT } from './lib/browser';
 import { arg, isMain, runMain, sleep } from './lib/main';
 import { consoleTable, type Row, row } from './lib/result';
 import { alternating, percentile } from './lib/stats';
@@ -204,9 +204,10 @@ async function openSide(context: BrowserContext, origin: string, side: Side, n: 
       for (const [k, v] of Object.entries(e)) window.localStorage.setItem(k, v);
     }, entries);
   else await page.addInitScript((g) => Object.assign(window, { __BENCH_GRAPH__: g }), { ...stockGraph(bp), ...pane });
-  const t0 = Date.now();
-  await page.goto(`${origin}/${side === 'ours' ? 'app' : 'stock'}/`);
-  const ready = await waitReady(page, t0);
+  let ready = { readyMs: 0, nodesInDom: 0 };
+  await loadReady(page, `${origin}/${side === 'ours' ? 'app' : 'stock'}/`, async (t0) => {
+    ready = await waitReady(page, t0);
+  });
   const name = side === 'ours' ? await page.locator('.doc-name').first().textContent() : `bench-${n}`;
   if (!name?.includes(`bench-${n}`)) throw new Error(`the app opened "${name}", not the benchmark blueprint bench-${n}`);
   return { page, ...ready };
@@ -234,10 +235,13 @@ async function measure(
     await startRecorder(page);
     await panGestures(page, o.panSeconds);
     const pan = await stopRecorder(page);
-    await sleep(300);
-    await startRecorder(page);
-    await dragGestures(page, o.dragSeconds);
-    const drag = await stopRecorder(page);
+    let drag: number[] = [];
+    if (o.dragSeconds > 0) {
+      await sleep(300);
+      await startRecorder(page);
+      await dragGestures(page, o.dragSeconds);
+      drag = await stopRecorder(page);
+    }
     if (cdp) printProfile(`${side}@${n}`, (await cdp.send('Profiler.stop')).profile as CpuProfile, o.log ?? console.log);
     return { side, n, pan, drag, readyMs, nodesInDom };
   } finally {
@@ -319,8 +323,7 @@ export async function benchCanvas(browser: Browser, o: CanvasOptions): Promise<{
   try {
     // The app's canvas pane size, given to the stock page so both draw the same area.
     const probe = await browser.newPage({ viewport: VIEWPORT });
-    await probe.goto(`${origin}/app/`);
-    await probe.waitForSelector('.react-flow__node');
+    await loadReady(probe, `${origin}/app/`, () => probe.waitForSelector('.react-flow__node', { timeout: 90_000 }));
     const box = await paneBox(probe);
     await probe.close();
     const pane = { width: Math.round(box.width), height: Math.round(box.height) };

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { DockerDriver } from '@blaupause/engine';
 import type { Browser, Page } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
-import { launch } from './lib/browser';
+import { launch, loadReady } from './lib/browser';
 import { arg, isMain, runMain, sleep } from './lib/main';
 import { consoleTable, type Row, row } from './lib/result';
 import { percentile } from './lib/stats';
@@ -137,8 +137,7 @@ export async function benchRepaint(o: RepaintOptions): Promise<Row[]> {
     server = await startServer(port, token, workspace, `unix://${env.socket}`, o.appDist);
     browser = await launch();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${origin}/#token=${token}`);
-    await page.getByRole('region', { name: 'Canvas' }).waitFor();
+    await loadReady(page, `${origin}/#token=${token}`, () => page.getByRole('region', { name: 'Canvas' }).waitFor());
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open or import a file' }).click();
     await (await chooser).setFiles({ name: 'repaint.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BLUEPRINT) });

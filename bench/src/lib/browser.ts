@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from '@playwright/test';
+import { type Browser, chromium, type Page, type Request } from '@playwright/test';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const WEB = join(ROOT, 'apps', 'web');
@@ -95,4 +95,34 @@ export function serve(roots: Record<string, string>): Promise<{ server: Server; 
       ok({ server, origin: `http://127.0.0.1:${port}` });
     }),
   );
+}
+
+/**
+ * page.goto(url), then `ready()`; when Chromium reports ERR_NETWORK_CHANGED meanwhile (on this
+ * shared host other engines' networks come and go, and Chromium then fails even loopback loads,
+ * e.g. a lazy chunk) that load is thrown away and repeated, up to `attempts` times. `ready` gets
+ * and the call returns the wall time (Date.now()) the load started.
+ */
+export async function loadReady(page: Page, url: string, ready: (t0: number) => Promise<unknown>, attempts = 4): Promise<number> {
+  let onChange: (() => void) | undefined;
+  const listener = (r: Request) => {
+    if (/ERR_NETWORK_CHANGED/.test(r.failure()?.errorText ?? '')) onChange?.();
+  };
+  page.on('requestfailed', listener);
+  try {
+    for (let i = 1; ; i++) {
+      const changed = new Promise<'changed'>((resolve) => {
+        onChange = () => resolve('changed');
+      });
+      const t0 = Date.now();
+      await page.goto(url);
+      const outcome = await Promise.race([ready(t0).then(() => 'ready' as const), changed]);
+      if (outcome === 'ready') return t0;
+      if (i >= attempts) throw new Error(`Chromium reported ERR_NETWORK_CHANGED during each of ${attempts} loads of ${url}`);
+      console.warn(`  (network changed while loading ${url}: load ${i} thrown away)`);
+      await page.goto('about:blank');
+    }
+  } finally {
+    page.off('requestfailed', listener);
+  }
 }
