@@ -107,4 +107,14 @@ describe('orchestrator: pods, stop-first, surge', () => {
     // Both new replicas run before either is healthy: one batch of 2.
     expect(phases.slice(0, 2)).toEqual(['started', 'started']);
   }, 120_000);
+
+  it('refuses an update whose placement constraint this engine does not satisfy, before any change', async () => {
+    const P = fresh('placement');
+    const bp = webBlueprint();
+    (bp.services.web as { placement?: unknown }).placement = { constraints: [{ label: 'node.platform.os', op: '==', value: 'windows' }] };
+    const events = await collect(o.update(bp, { project: P }));
+    expect(errorsOf(events)).toMatchObject([{ code: 'UNSUPPORTED', elementId: 'service:web' }]);
+    expect(errorsOf(events)[0]?.message).toContain('node.platform.os == windows');
+    expect(await replicas(c.docker, P)).toEqual([]);
+  }, 60_000);
 });

@@ -8,8 +8,8 @@ import { failure } from './context';
  * constraint either holds for it or the service cannot run here at all. Checked against the
  * engine's `docker info`: `node.hostname`, `node.platform.os`, `node.platform.arch`, `node.role`
  * (a single engine counts as a manager), `node.labels.K` / `engine.labels.K` (the daemon's
- * labels); a bare label `K` reads the daemon's labels too. Anything else cannot be decided here
- * and is reported, never ignored silently. Spreading replicas over nodes needs Swarm.
+ * labels); a bare label `K` reads the daemon's labels too. Anything else cannot be decided here:
+ * reported (`blocking: false`), it does not stop a deploy. Spreading replicas over nodes needs Swarm.
  */
 export interface EngineNode {
   hostname: string;
@@ -24,6 +24,8 @@ export interface PlacementProblem {
   elementId: string;
   constraint: string;
   why: string;
+  /** false: the constraint cannot be decided on one engine (node.id …): reported, not blocking. */
+  blocking: boolean;
 }
 
 const ARCH: Record<string, string> = { x86_64: 'x86_64', amd64: 'x86_64', aarch64: 'aarch64', arm64: 'aarch64' };
@@ -46,13 +48,21 @@ export function checkPlacement(blueprint: Blueprint, node: EngineNode): Placemen
           elementId: `service:${service}`,
           constraint: text,
           why: `"${c.label}" is not known on a single engine (Swarm decides it)`,
+          blocking: false,
         });
         continue;
       }
       const a = c.label === 'node.platform.arch' ? (ARCH[actual] ?? actual) : actual;
       const v = c.label === 'node.platform.arch' ? (ARCH[c.value] ?? c.value) : c.value;
       const holds = c.op === '==' ? a === v : a !== v;
-      if (!holds) out.push({ service, elementId: `service:${service}`, constraint: text, why: `this engine has ${c.label} = "${actual}"` });
+      if (!holds)
+        out.push({
+          service,
+          elementId: `service:${service}`,
+          constraint: text,
+          why: `this engine has ${c.label} = "${actual}"`,
+          blocking: true,
+        });
     }
   }
   return out;
@@ -87,7 +97,7 @@ export async function placementError(docker: Docker, blueprint: Blueprint): Prom
     arch: i.Architecture ?? '',
     labels: i.Labels ?? [],
   });
-  const p = problems[0];
+  const p = problems.find((x) => x.blocking);
   if (!p) return undefined;
   return failure(
     'UNSUPPORTED',

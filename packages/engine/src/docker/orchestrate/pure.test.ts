@@ -79,7 +79,10 @@ describe('placement on one engine', () => {
     expect(checkPlacement(with_([{ label: 'node.hostname', op: '!=', value: 'vm' }]), node)).toMatchObject([
       { service: 'db', elementId: 'service:db', why: 'this engine has node.hostname = "vm"' },
     ]);
-    expect(checkPlacement(with_([{ label: 'node.id', value: 'x' }]), node)[0]?.why).toMatch(/not known on a single engine/);
+    expect(checkPlacement(with_([{ label: 'node.id', value: 'x' }]), node)).toMatchObject([
+      { blocking: false, why: expect.stringMatching(/not known on a single engine/) },
+    ]);
+    expect(checkPlacement(with_([{ label: 'node.labels.disk', value: 'hdd' }]), node)).toMatchObject([{ blocking: true }]);
   });
 });
 
