@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { DEFAULT_LIMITS, type Diagnostic, loadBlueprint } from '@blaupause/model';
+import { join, resolve, sep } from 'node:path';
+import { DEFAULT_LIMITS, type Diagnostic, loadBlueprint, resolveFileRef } from '@blaupause/model';
 import { type AppResult, appError } from '../errors';
 import { WORKSPACE_NAME } from '../schemas';
 
@@ -115,11 +115,10 @@ export class Workspace {
   /** The file's path, only for a valid name whose resolved path is directly inside the folder. */
   pathOf(name: string): AppResult<string> {
     if (!WORKSPACE_NAME.test(name)) return appError('INVALID_NAME', 'A file name is letters, digits, _ and - (at most 64).');
-    const path = resolve(this.dir, name + WORKSPACE_EXT);
-    const rel = relative(this.dir, path);
-    if (!rel || isAbsolute(rel) || rel.startsWith('..') || rel.includes(sep))
-      return appError('INVALID_NAME', `${name} is outside the workspace.`);
-    return { ok: true, value: path };
+    // The model's one rule for file references (symlinks are refused by lstat where files are opened).
+    const ref = resolveFileRef(name + WORKSPACE_EXT, { baseDir: this.dir });
+    if (!ref.ok || ref.path.slice(this.dir.length + 1).includes(sep)) return appError('INVALID_NAME', `${name} is outside the workspace.`);
+    return { ok: true, value: ref.path };
   }
 
   private async ensureDir(): Promise<void> {
