@@ -113,4 +113,27 @@ describe('orchestrator: rolling update', () => {
     expect(after.map((r) => [r.name, r.id])).toEqual(before.map((r) => [r.name, r.id]));
     expect(after.every((r) => r.healthy)).toBe(true);
   }, 120_000);
+
+  it('a cancelled update restores what it swapped and says CANCELLED', async () => {
+    const P = fresh('cancel');
+    expect(succeeded(await collect(d.apply(webBlueprint({ replicas: 3 }), { project: P })))).toBe(true);
+    const before = await replicas(c.docker, P);
+    const stop = new AbortController();
+    const events: Awaited<ReturnType<typeof collect>> = [];
+    for await (const e of o.update(webBlueprint({ replicas: 3, version: '2' }), { project: P, signal: stop.signal })) {
+      events.push(e);
+      if (e.kind === 'rollout' && e.replica === 2 && e.phase === 'started') stop.abort();
+    }
+    expect(errorsOf(events).map((e) => e.code)).toEqual(['CANCELLED']);
+    expect(rolloutEvents(events).map((e) => `${e.replica}:${e.phase}`)).toEqual([
+      '1:started',
+      '1:healthy',
+      '1:retired',
+      '2:started',
+      '2:failed',
+      '1:restored',
+    ]);
+    const after = await replicas(c.docker, P);
+    expect(after.map((r) => [r.name, r.id, r.healthy])).toEqual(before.map((r) => [r.name, r.id, true]));
+  }, 120_000);
 });

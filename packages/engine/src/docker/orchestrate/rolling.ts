@@ -36,6 +36,13 @@ export async function roll(ctx: OrchContext, changes: readonly Change[], o: Roll
       throw e;
     }
     for (const r of results) if (r.ok) done.push(r.swap);
+    if (ctx.signal?.aborted) {
+      await undo(ctx, done);
+      return {
+        ok: false,
+        error: failure('CANCELLED', `The update of service "${ctx.service}" was cancelled; the previous version runs again.`),
+      };
+    }
     const bad = results.find((r) => !r.ok);
     if (bad && !bad.ok) {
       await undo(ctx, done);
@@ -49,10 +56,6 @@ export async function roll(ctx: OrchContext, changes: readonly Change[], o: Roll
           'Look at the new version’s logs and health check; fix the blueprint and deploy again.',
         ),
       };
-    }
-    if (ctx.signal?.aborted) {
-      await undo(ctx, done);
-      return { ok: false, error: failure('CANCELLED', `The update of service "${ctx.service}" was cancelled and rolled back.`) };
     }
   }
   if (o.commit) for (const s of done) await commitSwap(ctx, s);
