@@ -96,3 +96,14 @@ export function dataRefs(ctx: SpecContext, mounts: DataMount[]): { secrets: Dock
   }
   return { secrets, configs };
 }
+
+/** What Swarm does otherwise than the blueprint says (the compiler's notes, in the plan's reasons). */
+export function swarmNotes(svc: Service, host: boolean): string[] {
+  const out = (host ? [] : (svc.ports ?? []))
+    .filter((p) => p.hostIp && p.publish !== undefined)
+    .map((p) => `port ${p.publish} is published on every address (Swarm cannot bind it to ${p.hostIp})`);
+  if (svc.scaling) out.push(`no autoscaling in Swarm: ${svc.replicas} fixed replicas`);
+  if (svc.rollout?.strategy === 'canary')
+    out.push(`no canary in Swarm: an update replaces ${svc.rollout.canary?.replicas ?? 1} task(s) first and pauses on failure`);
+  return out;
+}

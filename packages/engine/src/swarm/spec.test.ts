@@ -134,6 +134,26 @@ describe('swarm service specs', () => {
     expect(other?.hash).not.toBe(one?.hash);
   });
 
+  it('notes what Swarm does otherwise: host IP, autoscaling, canary', () => {
+    const [s] = desired({
+      services: {
+        a: {
+          replicas: 2,
+          scaling: { min: 1, max: 4 },
+          rollout: { strategy: 'canary', canary: { replicas: 1 } },
+          ports: [{ port: 80, publish: 8080, hostIp: '127.0.0.1' }],
+          containers: { a: { image: 'x' } },
+        },
+      },
+    }).services;
+    expect(s?.notes).toEqual([
+      'port 8080 is published on every address (Swarm cannot bind it to 127.0.0.1)',
+      'no autoscaling in Swarm: 2 fixed replicas',
+      'no canary in Swarm: an update replaces 1 task(s) first and pauses on failure',
+    ]);
+    expect(s?.spec.UpdateConfig).toMatchObject({ Parallelism: 1, FailureAction: 'pause' });
+  });
+
   it('refuses what a Swarm service cannot carry, naming the element', () => {
     const r = swarmDesired({
       project: 'st',

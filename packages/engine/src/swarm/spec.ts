@@ -7,7 +7,7 @@ import { composeService } from '../docker/labels';
 import type { EngineError, Result } from '../types';
 import { ownLabels, SWARM_LABEL, stackName } from './labels';
 import { joined } from './resources';
-import { dataRefs, endpoint, isData, resources, swarmUpdate, volumeLabels } from './spec-parts';
+import { dataRefs, endpoint, isData, resources, swarmNotes, swarmUpdate, volumeLabels } from './spec-parts';
 
 /**
  * One blueprint container → one Swarm service spec (pure). Swarm has no pods, so this follows the
@@ -160,9 +160,7 @@ function oneSpec(
     ...(update ? { UpdateConfig: update.update, RollbackConfig: update.rollback } : {}),
     EndpointSpec: endpoint(svc, kind === 'main' && !host, ctx.defaults),
   };
-  const notes = (kind === 'main' && !host ? (svc.ports ?? []) : [])
-    .filter((p) => p.hostIp && p.publish !== undefined)
-    .map((p) => `port ${p.publish} is published on every address (Swarm cannot bind it to ${p.hostIp})`);
+  const notes = kind === 'main' ? swarmNotes(svc, host) : [];
   // The hash leaves out the replica count: scaling is not an update.
   const hash = configHash({ ...spec, Mode: global ? 'global' : 'replicated' });
   (spec.Labels as Record<string, string>)[SWARM_LABEL.specHash] = hash;

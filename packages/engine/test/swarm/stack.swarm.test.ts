@@ -146,6 +146,8 @@ describe('Swarm driver: the seed example', () => {
     ]);
     expect(JSON.stringify(r.value)).not.toContain('not-to-be-echoed');
     expect(r.value.dangers).toEqual([]);
+    const info = await d.info();
+    expect(info.ok && [info.value.kind, info.value.swarm]).toEqual(['swarm', true]);
   });
 
   it('deploys it; the front answers on the host port with both pages fetched by name; a second apply meanwhile is BUSY', async () => {
@@ -164,6 +166,11 @@ describe('Swarm driver: the seed example', () => {
     const webb = services.find((s) => s.Spec?.Name === `${P}_webb`);
     expect(webb?.Spec?.UpdateConfig).toMatchObject({ Parallelism: 1, Order: 'start-first', FailureAction: 'rollback', Monitor: 2e9 });
     expect(webb?.Spec?.EndpointSpec?.Mode).toBe('dnsrr');
+    const list = await d.list();
+    expect(list.ok && list.value.find((s) => s.project === P)).toMatchObject({
+      services: expect.arrayContaining(['weba', 'webb', 'haproxy']),
+      containers: 3,
+    });
   }, 120_000);
 
   it('streams the tasks as container statuses: snapshot and changes, replica = slot', async () => {
