@@ -9,8 +9,8 @@ import { importKubernetes } from '../src/import/kubernetes/import-kubernetes';
  * Kubernetes golden cases, one per mapping (golden/kubernetes/<case>/; biome leaves golden/ alone): blueprint.yaml and, where
  * the case needs them, compile options (options.json) → kubernetes.yaml and notes.json (validation
  * and fidelity notes). Each case's YAML is also imported and compiled again: the text must come
- * back the same, except where the YAML holds no trace of a blueprint setting (ROUND_TRIP below,
- * each with the importer's reason). kubernetes-schema.test.ts validates the same files against
+ * back the same (ROUND_TRIP would name a case whose YAML holds no trace of a blueprint setting,
+ * with the importer's reason). kubernetes-schema.test.ts validates the same files against
  * the official schemas. `vitest -u` rewrites the snapshots; review the diff.
  */
 
@@ -20,30 +20,12 @@ const cases = readdirSync(dir, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-const withoutDocument = (text: string, kind: string, name: string) =>
-  text
-    .split(/^---\n/m)
-    .filter((doc) => !doc.startsWith(`apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n`))
-    .join('---\n');
-
-/** Documented normalisations: what the YAML cannot carry back, and the note the importer gives. */
-const ROUND_TRIP: Record<string, { expect: (text: string) => string; notes: string[] }> = {
-  // The completed link leaves only the target's headless Service without ports: the link cannot be
-  // recovered, so that Service is reported and not written again.
-  'link-completed-note': {
-    expect: (text) => withoutDocument(text, 'Service', 'migrate'),
-    notes: ['info IMPORT_APPROXIMATED documents.1'],
-  },
-  // The same for a link to a service without ports: nothing to wait for, so no trace but the Service.
-  'link-target-without-ports': {
-    expect: (text) => withoutDocument(text, 'Service', 'broker'),
-    notes: ['info IMPORT_APPROXIMATED documents.1'],
-  },
-  'service-types': {
-    expect: (text) => withoutDocument(text, 'Service', 'discovery'),
-    notes: ['info IMPORT_APPROXIMATED documents.9'],
-  },
-};
+/**
+ * Documented normalisations: what the YAML cannot carry back, and the notes the importer gives.
+ * None is needed today: links that leave no wait and no variable (completed, optional, to a
+ * service without ports) travel in the workload's blaupause.dev/links annotation.
+ */
+const ROUND_TRIP: Record<string, { expect: (text: string) => string; notes: string[] }> = {};
 
 function run(name: string) {
   const at = (f: string) => join(dir, name, f);

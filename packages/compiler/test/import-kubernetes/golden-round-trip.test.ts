@@ -9,8 +9,7 @@ import { blueprintOf, kubernetesYaml, summary } from './helpers';
  * normalised, and the importer must say why:
  * - build-and-process: a build-only container runs an image named after the build with
  *   imagePullPolicy IfNotPresent; the build context is not in the YAML, so the policy is reported.
- * - links-conditions: a "completed" link leaves only the target's headless Service without ports;
- *   the link cannot be recovered, so that Service is reported and is not written again.
+ * (A "completed" link used to need one too; it now travels in the blaupause.dev/links annotation.)
  */
 const goldenDir = new URL('../golden/', import.meta.url);
 const cases = readdirSync(goldenDir, { withFileTypes: true })
@@ -18,20 +17,10 @@ const cases = readdirSync(goldenDir, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-const withoutDocument = (text: string, kind: string, name: string) =>
-  text
-    .split(/^---\n/m)
-    .filter((doc) => !doc.startsWith(`apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n`))
-    .join('---\n');
-
 const NORMALISE: Record<string, { expect: (text: string) => string; diagnostics: string[] }> = {
   'build-and-process': {
     expect: (text) => text.replace(/^ *imagePullPolicy: IfNotPresent\n/gm, ''),
     diagnostics: ['warning IMPORT_UNSUPPORTED_KEY documents.0.spec.template.spec.containers.0.imagePullPolicy'],
-  },
-  'links-conditions': {
-    expect: (text) => withoutDocument(text, 'Service', 'seed'),
-    diagnostics: ['info IMPORT_APPROXIMATED documents.5'],
   },
 };
 

@@ -76,6 +76,8 @@ export interface ServiceDraft {
   waits: WaitFor[];
   /** Kubernetes Services (by name) whose ports this service took. */
   exposedBy: string[];
+  /** Links from the emitter's blaupause.dev/links annotation (no wait, no variable), checked against the schema. */
+  untraced: NonNullable<ServiceInput['links']>;
 }
 
 /** The blueprint being assembled, and the indexes from Kubernetes names to blueprint names. */

@@ -1,8 +1,38 @@
-import { elementId } from '@blaupause/model';
+import { elementId, Link } from '@blaupause/model';
 import { readContainer } from './container';
-import { type Draft, type ImportContext, opt, type ServiceDraft, type WaitFor } from './context';
+import { type Draft, type ImportContext, type K8sObject, opt, type ServiceDraft, type WaitFor } from './context';
 import { dnsLabel, seconds, uniqueName } from './convert';
 import type { Cursor } from './reader';
+
+/** What the emitter writes for links that leave no other trace (targets/kubernetes/links.ts). */
+const LINKS_ANNOTATION = 'blaupause.dev/links';
+
+/**
+ * The emitter's `blaupause.dev/links` annotation: a JSON list of links (completed, optional, or
+ * to a service without ports) that left neither a wait nor a variable. Each must be a link of
+ * the blueprint format; anything else is reported and left out.
+ */
+export function readUntracedLinks(o: K8sObject, s: ServiceDraft, ctx: ImportContext): void {
+  const raw = o.annotations?.peek(LINKS_ANNOTATION);
+  if (raw === undefined || !o.annotations) return;
+  o.annotations.take(LINKS_ANNOTATION);
+  const path = [...o.annotations.path, LINKS_ANNOTATION];
+  let list: unknown;
+  try {
+    list = typeof raw === 'string' ? JSON.parse(raw) : undefined;
+  } catch {
+    list = undefined;
+  }
+  if (!Array.isArray(list)) return void ctx.unsupported(path, `${LINKS_ANNOTATION} must be a JSON list of links; it was not imported.`);
+  for (const item of list) {
+    if (Link.safeParse(item).success) s.untraced.push(item);
+    else
+      ctx.unsupported(
+        path,
+        `${LINKS_ANNOTATION} holds something that is not a link (${JSON.stringify(item).slice(0, 80)}); it was left out.`,
+      );
+  }
+}
 
 /** `nc -z <host> <port>` (any flags between) in a hand-written wait loop. */
 const NC = /\bnc\s+(?:-[A-Za-z]+(?:\s+\d+)?\s+)*([A-Za-z0-9][A-Za-z0-9.-]*)\s+(\d{1,5})\b/;
@@ -88,7 +118,7 @@ export function resolveLinks(draft: Draft, ctx: ImportContext): void {
       }
     }
     const envs = envLinks(s, draft);
-    const links = mergeLinks(waits, envs);
+    const links = [...mergeLinks(waits, envs), ...annotatedLinks(s, draft, ctx)];
     if (links.length) s.service.links = links;
   }
   untracedLinks(draft, ctx);
@@ -111,6 +141,22 @@ function untracedLinks(draft: Draft, ctx: ImportContext): void {
         object.elementId,
         'Draw the link to it again.',
       );
+}
+
+/** The annotated links whose targets are services of this file (named as imported). */
+function annotatedLinks(s: ServiceDraft, draft: Draft, ctx: ImportContext): LinkInput[] {
+  const out: LinkInput[] = [];
+  for (const l of s.untraced) {
+    const target = findService(draft, l.to);
+    if (target && target !== s) out.push({ ...l, to: target.name });
+    else
+      ctx.approximated(
+        [...(s.object.annotations?.path ?? s.object.path), LINKS_ANNOTATION],
+        `The link of ${s.name} to ${l.to} was left out: ${l.to} is not a service of this file.`,
+        elementId.service(s.name),
+      );
+  }
+  return out;
 }
 
 function findService(draft: Draft, host: string): ServiceDraft | undefined {

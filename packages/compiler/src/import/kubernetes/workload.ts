@@ -2,6 +2,7 @@ import { elementId, type Path } from '@blaupause/model';
 import { type Draft, describe, type ImportContext, type K8sObject, opt, type ServiceDraft } from './context';
 import { dnsLabel, seconds, uniqueName, userLabels } from './convert';
 import { isJobLabel, readJob } from './job';
+import { readUntracedLinks } from './links';
 import { isNetworkLabel, readNetworks } from './networks';
 import { readAnnotations } from './objects';
 import { readPod } from './pod';
@@ -69,10 +70,12 @@ export function importWorkload(o: K8sObject, ctx: ImportContext, draft: Draft): 
     ready: false,
     waits: [],
     exposedBy: [],
+    untraced: [],
   };
   draft.services.set(name, s);
   readNetworks(s, draft);
   readDescription(o, s);
+  readUntracedLinks(o, s, ctx);
   readController(o, spec, s, ctx);
   const claimTemplates = o.kind === 'StatefulSet' ? readClaimTemplates(spec, ctx, draft) : new Map<string, string>();
   const restarts = bare || o.kind === 'Job';

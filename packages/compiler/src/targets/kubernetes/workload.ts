@@ -1,6 +1,7 @@
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
 import { jobRestartPolicy, type KubeContext, type LabelSet, type Labels, meta, networkLabel, type Obj, someContainer } from './context';
+import { LINKS_ANNOTATION, untracedLinks } from './links';
 import { fitName } from './names';
 import { podTemplate } from './pod';
 import { rolloutFields, type WorkloadKind } from './rollout';
@@ -104,7 +105,7 @@ function workload(
     template: pod.template,
     volumeClaimTemplates: pod.claimTemplates.length ? pod.claimTemplates : undefined,
   };
-  const metadata = meta(k, name, track ? { ...labels, ...trackLabel } : labels);
+  const metadata = withLinks(meta(k, name, track ? { ...labels, ...trackLabel } : labels), ps, track !== 'canary');
   return tag({ apiVersion: 'apps/v1', kind: o.kind, metadata, spec }, ps.elementId);
 }
 
@@ -132,7 +133,13 @@ function job(k: KubeContext, ps: PlannedService, main: PlannedContainer, o: Work
     backoffLimit: policy === 'Never' ? 0 : undefined,
     template: pod.template,
   };
-  return tag({ apiVersion: 'batch/v1', kind: 'Job', metadata: meta(k, o.name, o.labels.labels), spec }, ps.elementId);
+  return tag({ apiVersion: 'batch/v1', kind: 'Job', metadata: withLinks(meta(k, o.name, o.labels.labels), ps, true), spec }, ps.elementId);
+}
+
+/** The primary workload carries the links that left no other trace (links.ts, untracedLinks). */
+function withLinks(metadata: Obj, ps: PlannedService, primary: boolean): Obj {
+  const links = primary ? untracedLinks(ps) : undefined;
+  return links ? { ...metadata, annotations: { [LINKS_ANNOTATION]: links } } : metadata;
 }
 
 function networkLabels(k: KubeContext, ps: PlannedService): Labels {
