@@ -37,7 +37,7 @@ export function linkWaits(k: KubeContext, ps: PlannedService, names: NameAllocat
         [...at, 'condition'],
         l.elementId,
         `Kubernetes has no "completed" dependency between workloads: ${ps.name} does not wait for ${l.target} to finish.`,
-        `Make ${l.target} an init container of ${ps.name}, or run it as a Job before deploying.`,
+        `Make ${l.target} an init container of ${ps.name}, or run ${l.target} as a Job (restart "no", no ports) and wait for it before deploying ${ps.name}: kubectl wait --for=condition=complete job/${l.target}.`,
       );
     } else if (l.link.required === false) {
       k.note('approximated', [...at, 'required'], l.elementId, `Optional link: ${ps.name} starts without waiting for ${l.target}.`);
