@@ -139,6 +139,7 @@ test('deploys the canvas to Podman through the target picker, live on the node, 
   expect(answer.trim()).toBe('played-by-podman');
   // The sidecar reaches the main container over the pod's shared localhost.
   await dock.getByRole('combobox', { name: 'Logs of' }).selectOption('web');
+  await expect(dock.getByRole('region', { name: 'Logs' })).toContainText('sidecar-reached-web', { timeout: 20_000 });
   await page.screenshot({ path: testInfo.outputPath('podman-deployed.png') });
 
   await dock.getByRole('button', { name: 'Tear down' }).click();
