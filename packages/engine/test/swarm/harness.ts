@@ -72,3 +72,16 @@ export async function cleanupStack(p: string): Promise<void> {
       .remove()
       .catch(() => {});
 }
+
+/** Runs a command in a container and returns its output (frames and all: for `toContain` checks). */
+export async function execText(id: string, cmd: string[]): Promise<string> {
+  const exec = await docker.getContainer(id).exec({ Cmd: cmd, AttachStdout: true });
+  return new Promise<string>((resolve, reject) => {
+    exec.start({ hijack: true, stdin: false }, (err, stream) => {
+      if (err || !stream) return reject(err);
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+  });
+}

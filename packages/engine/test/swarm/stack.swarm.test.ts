@@ -3,22 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownedStack } from '../../src/swarm/labels';
-import type { ContainerStatus, LogLine, StatusEvent } from '../../src/types';
+import type { LogLine } from '../../src/types';
 import { failureCases } from './failures.cases';
 import {
-  blueprint,
   cleanupStack,
   collect,
   docker,
   driver,
   errorsOf,
   eventually,
+  execText,
   IMAGE,
   project,
   succeeded,
   swarmDown,
   swarmUp,
 } from './harness';
+import { pageAt, record, seedBlueprint, type Variant } from './seed-fixture';
 
 /**
  * The seed's web example (weba and webb behind a front proxy) as a Swarm stack on a real engine:
@@ -30,73 +31,11 @@ import {
 const d = driver();
 const P = project('seed');
 const PORT = 20000 + Math.floor(Math.random() * 20000);
+const seed = (v: Variant = {}) => seedBlueprint(PORT, v);
+const page = () => pageAt(PORT);
 const dir = mkdtempSync(join(tmpdir(), 'bpsw-'));
 writeFileSync(join(dir, 'weba.html'), 'weba from a config\n');
 writeFileSync(join(dir, 'token.txt'), 'not-to-be-echoed-7f3a\n');
-
-const serve = (name: string, extra = '') => ['sh', '-c', `echo serving ${name}; ${extra}exec httpd -f -p 80 -h /www`];
-const fetchBoth =
-  'for i in $(seq 1 100); do wget -qO /tmp/a http://weba/ && wget -qO /tmp/b http://webb/ && break; sleep 0.2; done; cat /tmp/a /tmp/b > /www/index.html; exec httpd -f -p 80 -h /www';
-
-interface Variant {
-  webb?: string;
-  webbReplicas?: number;
-  webaHealth?: boolean;
-}
-const seed = (v: Variant = {}) =>
-  blueprint({
-    name: 'seed-haproxy',
-    configs: { page: { file: 'weba.html' } },
-    secrets: { token: { file: 'token.txt' } },
-    services: {
-      weba: {
-        ports: [{ port: 80 }],
-        containers: {
-          nginx: {
-            image: IMAGE,
-            command: v.webaHealth ? serve('weba-v2') : serve('weba', 'cp /run/page.html /www/index.html; test -s /run/secrets/token && '),
-            mounts: [
-              { type: 'config', source: 'page', target: '/run/page.html' },
-              { type: 'secret', source: 'token', target: '/run/secrets/token' },
-            ],
-            ...(v.webaHealth ? { healthcheck: { test: { exec: ['false'] }, interval: '1s', retries: 1, timeout: '1s' } } : {}),
-          },
-        },
-      },
-      webb: {
-        replicas: v.webbReplicas ?? 1,
-        ports: [{ port: 80 }],
-        rollout: { strategy: 'rolling', maxSurge: 1, failureAction: 'rollback', monitor: '2s' },
-        containers: { nginx: { image: IMAGE, command: serve(v.webb ?? 'webb', `echo ${v.webb ?? 'webb'} > /www/index.html; `) } },
-      },
-      haproxy: {
-        ports: [{ port: 80, publish: PORT }],
-        links: [{ to: 'weba' }, { to: 'webb' }],
-        containers: { haproxy: { image: IMAGE, command: ['sh', '-c', fetchBoth] } },
-      },
-    },
-  });
-
-// A SYN to a task that is just going away can go unanswered: every request has its own deadline.
-const page = async () => (await fetch(`http://127.0.0.1:${PORT}/`, { signal: AbortSignal.timeout(3000) })).text();
-
-/** A status stream read in the background: every event kept. */
-function record(p: string): { events: StatusEvent[]; stop: () => void; latest: () => Map<string, ContainerStatus> } {
-  const ac = new AbortController();
-  const events: StatusEvent[] = [];
-  void (async () => {
-    for await (const e of d.watch(p, ac.signal)) events.push(e);
-  })();
-  const latest = () => {
-    const m = new Map<string, ContainerStatus>();
-    for (const e of events) {
-      if (e.kind === 'snapshot') for (const c of e.containers) m.set(`${c.elementId}#${c.replica}`, c);
-      if (e.kind === 'change') m.set(`${e.status.elementId}#${e.status.replica}`, e.status);
-    }
-    return m;
-  };
-  return { events, stop: () => ac.abort(), latest };
-}
 
 let foreignService: string | undefined;
 
@@ -128,7 +67,7 @@ afterAll(async () => {
 }, 120_000);
 
 describe('Swarm driver: the seed example', () => {
-  const watch = record(P);
+  const watch = record(d, P);
   afterAll(() => watch.stop());
 
   it('plans the stack: three services, the overlay network, the config and the secret', async () => {
@@ -249,6 +188,33 @@ describe('Swarm driver: the seed example', () => {
       'up',
     );
   }, 150_000);
+
+  it('a changed config file is a new config: weba rolls onto it, the old one is removed once free', async () => {
+    const r = await d.plan(seed({ webb: 'webb-v2', webbReplicas: 2 }), { project: P, baseDir: dir });
+    // The rollback restored weba's previous spec, labels included: nothing to do.
+    expect(r.ok && r.value.noop).toBe(true);
+    const before = (await docker.listConfigs({ filters: { label: ownedStack(P) } })) as { Spec?: { Name?: string } }[];
+    writeFileSync(join(dir, 'weba.html'), 'weba from a new config\n');
+    const events = await collect(d.apply(seed({ webb: 'webb-v2', webbReplicas: 2 }), { project: P, baseDir: dir }));
+    expect(errorsOf(events)).toEqual([]);
+    const steps = events.flatMap((e) =>
+      e.kind === 'step' && e.phase === 'done' ? [[e.action.kind, 'resource' in e.action ? e.action.resource : e.action.service]] : [],
+    );
+    expect(steps).toEqual([
+      ['create', 'config'],
+      ['update', 'weba'],
+      ['remove', 'config'],
+    ]);
+    const after = (await docker.listConfigs({ filters: { label: ownedStack(P) } })) as { Spec?: { Name?: string } }[];
+    expect(after).toHaveLength(1);
+    expect(after[0]?.Spec?.Name).not.toBe(before[0]?.Spec?.Name);
+    // The front fetched its pages once at start: weba itself serves the new file.
+    const task = (await docker.listTasks({ filters: { service: [`${P}_weba`], 'desired-state': ['running'] } })) as {
+      Status?: { ContainerStatus?: { ContainerID?: string } };
+    }[];
+    const out = await execText(task[0]?.Status?.ContainerStatus?.ContainerID as string, ['cat', '/www/index.html']);
+    expect(out).toContain('weba from a new config');
+  }, 120_000);
 
   it('tears down only what is ours', async () => {
     const events = await collect(d.destroy(P));
