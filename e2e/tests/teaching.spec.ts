@@ -26,7 +26,11 @@ test('the guided tour: plain Docker, Docker Compose, Kubernetes, both models; â†
   // The user's own blueprint before the tour: the three-tier template.
   await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Three tiers: web, API, database' });
   for (const name of ['web', 'api', 'db']) await expect(canvas.service(name)).toBeVisible();
+  await canvas.service('api').click();
   const teach = await openTeaching(page);
+  // The view is modal: keys do not reach the canvas (Delete would remove the selected service).
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Backspace');
   await teach.getByRole('button', { name: 'Start tour' }).click();
   const step = teach.getByRole('region', { name: 'Tour step' });
 

@@ -32,7 +32,7 @@ export function Diagram({ scene, hot, hovering, onHover, box, natural, title }: 
       ref={ref}
       className={`t-diagram${hovering ? ' has-hover' : ''}`}
       viewBox={`${-PAD} ${-PAD} ${width} ${height}`}
-      preserveAspectRatio="xMidYMin meet"
+      preserveAspectRatio={natural ? 'xMidYMin meet' : 'xMidYMid meet'}
       role="img"
       aria-label={title}
       data-view={scene.view}
@@ -79,7 +79,8 @@ function fitTransform(scene: Scene, box: Props['box']): { transform: string } | 
   if (!box || scene.width <= 0 || scene.height <= 0) return undefined;
   const s = Math.min(box.width / scene.width, box.height / scene.height, MAX_GROWTH);
   const tx = (box.width - scene.width * s) / 2;
-  return { transform: `translate(${tx}px, 0px) scale(${s})` };
+  const ty = (box.height - scene.height * s) / 2;
+  return { transform: `translate(${tx}px, ${ty}px) scale(${s})` };
 }
 
 /** Frames under what they hold: repository and pods first, their chips and images on top. */

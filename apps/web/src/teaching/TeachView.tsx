@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
@@ -9,6 +9,7 @@ import { type Hover, hotKeys, markedLines } from './highlight';
 import type { ViewId } from './scene-types';
 import { teachingScenes } from './scenes';
 import { useExportHtml } from './useExportHtml';
+import { useTeachKeys } from './useTeachKeys';
 import { useTour } from './useTour';
 import { YamlExcerpt } from './YamlExcerpt';
 import './teach-diagram.css';
@@ -50,23 +51,15 @@ export default function TeachView({ onClose, automates }: Props) {
     onClose();
   }, [tour, onClose]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'ArrowRight') tour.next();
-      else if (e.key === 'ArrowLeft' && tour.index !== undefined) tour.prev();
-      else if (e.key === 'Escape') {
-        if (present) setPresent(false);
-        else if (tour.index !== undefined) tour.leave();
-        else close();
-      } else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [tour, present, close]);
+  const escape = useCallback(() => {
+    if (present) setPresent(false);
+    else if (tour.index !== undefined) tour.leave();
+    else close();
+  }, [present, tour, close]);
+  const prev = useCallback(() => {
+    if (tour.index !== undefined) tour.prev();
+  }, [tour]);
+  useTeachKeys({ next: tour.next, prev, escape });
 
   const { scenes } = data;
   const marked = useMemo(() => markedLines(hover, scenes), [hover, scenes]);
