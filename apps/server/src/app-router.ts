@@ -3,6 +3,7 @@ import { blueprintsRouter } from './routers/blueprints';
 import { deploymentsRouter } from './routers/deployments';
 import { engineRouter } from './routers/engine';
 import { logsRouter } from './routers/logs';
+import { orchestrationRouter } from './routers/orchestration';
 import { statusRouter } from './routers/status';
 import { workspaceRouter } from './routers/workspace';
 import { router } from './trpc';
@@ -15,6 +16,7 @@ export function createAppRouter(deps: AppDeps) {
     deployments: deploymentsRouter(deps),
     status: statusRouter(deps),
     logs: logsRouter(deps),
+    orchestration: orchestrationRouter(deps),
     workspace: workspaceRouter(deps),
   });
 }

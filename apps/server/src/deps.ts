@@ -1,6 +1,7 @@
-import type { Driver, EngineError, Result, StatusHub, TargetKind } from '@blaupause/engine';
+import type { Driver, EngineError, Orchestrator, Result, StatusHub, TargetKind } from '@blaupause/engine';
 import { type AppResult, appError } from './errors';
 import type { DeployRuns } from './services/deploy-runs';
+import type { Supervisors } from './services/supervisors';
 import type { Workspace } from './services/workspace';
 
 /** One deploy target as the routers see it: its driver and the status hub built over its watch. */
@@ -20,6 +21,8 @@ export interface AppDeps extends TargetDeps {
    * from its own driver.
    */
   targets?: Partial<Record<Exclude<TargetKind, 'docker'>, TargetDeps>>;
+  /** The Docker target's orchestrator and auto-healing supervisors (absent: those procedures answer UNSUPPORTED). */
+  orchestration?: { orchestrator: Orchestrator; supervisors: Supervisors };
   /** The kubeconfig's contexts and the one the Kubernetes target uses (absent: no picker). */
   kube?: KubeContexts;
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
+import { createOrchestrator } from '@blaupause/engine';
 import { createAppRouter } from './app-router';
 import { auditLog } from './audit-log';
 import { readConfig } from './config';
 import { createDrivers, withHub } from './drivers';
 import { PortInUseError, startServer } from './http/server';
 import { DeployRuns } from './services/deploy-runs';
+import { Supervisors } from './services/supervisors';
 import { Workspace } from './services/workspace';
 
 /**
@@ -22,10 +24,25 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const { config } = read;
   const { driver, targets, kube } = createDrivers(env);
   const workspace = new Workspace(config.workspaceDir);
-  const runs = new DeployRuns(driver);
+  const orchestrator = createOrchestrator(driver);
+  const supervisors = new Supervisors(driver);
+  const runs = new DeployRuns(driver, {
+    // The Docker target rolls changed services replica by replica (start-first, rollback on failure).
+    dockerApply: (bp, options) => orchestrator.update(bp, options),
+    // A deployed project is healed from now on; a torn-down one is not.
+    onDone: (run, ok) => {
+      if (run.target !== 'docker') return;
+      if (run.kind === 'destroy') supervisors.stop(run.project);
+      else if (ok && run.kind === 'apply') supervisors.ensure(run.project);
+    },
+  });
+  // Projects deployed before this server started are healed too.
+  void driver.list().then((r) => {
+    if (r.ok) for (const d of r.value) supervisors.ensure(d.project);
+  });
   // A page reload re-subscribes within a moment: the hub keeps the engine watch open meanwhile (saves a re-list).
   const { statusHub } = withHub(driver);
-  const router = createAppRouter({ driver, statusHub, workspace, runs, targets, kube });
+  const router = createAppRouter({ driver, statusHub, workspace, runs, targets, kube, orchestration: { orchestrator, supervisors } });
   // 256 bits, fresh per launch; printed once in the URL below and never logged elsewhere.
   const token = config.token ?? randomBytes(32).toString('hex');
 
@@ -51,6 +68,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   console.log('  Ctrl+C to stop');
   const stop = () => {
     runs.close();
+    supervisors.close();
     void running.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -1,9 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import type { Driver, ProgressEvent, TargetKind } from '@blaupause/engine';
+import type { DeployOptions, Driver, ProgressEvent, TargetKind } from '@blaupause/engine';
 import type { Blueprint } from '@blaupause/model';
 import { type AppResult, appError, engineErrorFrom } from '../errors';
 
-export type RunKind = 'apply' | 'destroy';
+/** apply / destroy for every target; scale, canary, promote and abort are the Docker orchestrator's (issue 7). */
+export type RunKind = 'apply' | 'destroy' | 'scale' | 'canary' | 'promote' | 'abort';
+
+const RUN_WORD: Record<RunKind, string> = {
+  apply: 'deploy',
+  destroy: 'tear-down',
+  scale: 'scaling',
+  canary: 'canary rollout',
+  promote: 'canary promotion',
+  abort: 'canary abort',
+};
+
+export interface DeployRunsOptions {
+  /** Finished runs kept for late followers; older ones are forgotten. */
+  keep?: number;
+  /**
+   * How the Docker target applies (default: the driver's apply). The server passes the
+   * orchestrator's rolling update, so a changed image or config rolls replica by replica.
+   */
+  dockerApply?: (blueprint: Blueprint, options: DeployOptions) => AsyncIterable<ProgressEvent>;
+  /** Told when a run ends (e.g. to start or stop a project's auto-healing). */
+  onDone?: (run: RunInfo, ok: boolean) => void;
+}
 
 export interface RunInfo {
   runId: string;
@@ -36,11 +58,14 @@ export class DeployRuns {
   private readonly runs = new Map<string, Run>();
   private readonly stop = new AbortController();
 
+  private readonly keep: number;
+
   constructor(
     private readonly driver: Driver,
-    /** Finished runs kept for late followers; older ones are forgotten. */
-    private readonly keep = 20,
-  ) {}
+    private readonly options: DeployRunsOptions = {},
+  ) {
+    this.keep = options.keep ?? 20;
+  }
 
   startApply(
     blueprint: Blueprint,
@@ -49,13 +74,23 @@ export class DeployRuns {
     acknowledge: readonly string[] = [],
     on: RunTarget = this.docker(),
   ): AppResult<RunInfo> {
-    return this.start(project, on.kind, 'apply', () =>
-      on.driver.apply(blueprint, { project, acknowledge, signal: this.stop.signal, ...(baseDir ? { baseDir } : {}) }),
-    );
+    const options: DeployOptions = { project, acknowledge, signal: this.stop.signal, ...(baseDir ? { baseDir } : {}) };
+    const rolling = on.kind === 'docker' && on.driver === this.driver ? this.options.dockerApply : undefined;
+    return this.start(project, on.kind, 'apply', () => (rolling ? rolling(blueprint, options) : on.driver.apply(blueprint, options)));
   }
 
   startDestroy(project: string, volumes: string[] = [], on: RunTarget = this.docker()): AppResult<RunInfo> {
     return this.start(project, on.kind, 'destroy', () => on.driver.destroy(project, { volumes, signal: this.stop.signal }));
+  }
+
+  /** Another operation on a project (the orchestrator's), under the same one-run-per-project rule. */
+  startOp(
+    project: string,
+    target: TargetKind,
+    kind: RunKind,
+    iterate: (signal: AbortSignal) => AsyncIterable<ProgressEvent>,
+  ): AppResult<RunInfo> {
+    return this.start(project, target, kind, () => iterate(this.stop.signal));
   }
 
   list(): RunInfo[] {
@@ -102,7 +137,7 @@ export class DeployRuns {
   private start(project: string, target: TargetKind, kind: RunKind, iterate: () => AsyncIterable<ProgressEvent>): AppResult<RunInfo> {
     const busy = [...this.runs.values()].find((r) => r.project === project && r.target === target && !r.done);
     if (busy)
-      return appError('BUSY', `A ${busy.kind === 'apply' ? 'deploy' : 'tear-down'} of ${project} is running; wait until it ends.`, {
+      return appError('BUSY', `A ${RUN_WORD[busy.kind]} of ${project} is running; wait until it ends.`, {
         hint: 'Follow its progress in the deploy panel.',
       });
     const run: Run = {
@@ -135,6 +170,8 @@ export class DeployRuns {
     }
     run.done = true;
     for (const wake of [...run.waiters]) wake();
+    const last = run.events.at(-1);
+    this.options.onDone?.(info(run), last?.kind === 'done' && last.ok);
   }
 
   private push(run: Run, event: ProgressEvent): void {
