@@ -51,7 +51,7 @@ export default function TeachView({ onClose, automates }: Props) {
     onClose();
   }, [tour, onClose]);
 
-  const escape = useCallback(() => {
+  const leaveInnermost = useCallback(() => {
     if (present) setPresent(false);
     else if (tour.index !== undefined) tour.leave();
     else close();
@@ -59,7 +59,7 @@ export default function TeachView({ onClose, automates }: Props) {
   const prev = useCallback(() => {
     if (tour.index !== undefined) tour.prev();
   }, [tour]);
-  useTeachKeys({ next: tour.next, prev, escape });
+  useTeachKeys({ next: tour.next, prev, leave: leaveInnermost });
 
   const { scenes } = data;
   const marked = useMemo(() => markedLines(hover, scenes), [hover, scenes]);

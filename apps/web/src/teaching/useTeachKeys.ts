@@ -4,7 +4,7 @@ interface Keys {
   next(): void;
   prev(): void;
   /** Esc: leave the innermost mode (presentation, then the tour, then the view). */
-  escape(): void;
+  leave(): void;
 }
 
 /**
@@ -12,7 +12,7 @@ interface Keys {
  * leaves. The view is modal, so no key reaches the designer underneath (React Flow would delete
  * its selected nodes on Backspace, move them on arrow keys).
  */
-export function useTeachKeys({ next, prev, escape }: Keys): void {
+export function useTeachKeys({ next, prev, leave }: Keys): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       e.stopPropagation();
@@ -21,11 +21,11 @@ export function useTeachKeys({ next, prev, escape }: Keys): void {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === 'ArrowRight') next();
       else if (e.key === 'ArrowLeft') prev();
-      else if (e.key === 'Escape') escape();
+      else if (e.key === 'Escape') leave();
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [next, prev, escape]);
+  }, [next, prev, leave]);
 }
