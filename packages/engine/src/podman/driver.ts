@@ -2,7 +2,6 @@ import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { Blueprint } from '@blaupause/model';
 import { hasErrors, validate } from '@blaupause/model';
-import { Channel } from '../docker/channel';
 import { InterpolationError, interpolateBlueprint } from '../docker/interpolate';
 import { PROJECT_NAME } from '../docker/labels';
 import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
@@ -24,9 +23,10 @@ import type {
 import { PodmanApi } from './api';
 import { destroyProject } from './destroy';
 import { diffPods, type PodmanDiff } from './diff';
-import { PodmanFailure, toEngineError } from './errors';
+import { toEngineError } from './errors';
 import { execute } from './execute';
 import { PLABEL } from './labels';
+import { ProjectLock } from './lock';
 import { podmanLogs } from './logs';
 import { compileForPodman, type KubeManifest } from './manifest';
 import { imageExists, observePods, podExists, resourceLabels } from './observe';
@@ -52,13 +52,14 @@ export interface PodmanKubeDriverOptions {
  */
 export class PodmanKubeDriver implements Driver {
   readonly api: PodmanApi;
-  private readonly busy = new Set<string>();
+  private readonly lock: ProjectLock;
   private readonly stopTimeoutSeconds: number;
   private readonly settleMs: number;
   private readonly playTimeoutMs: number;
 
   constructor(options: PodmanKubeDriverOptions = {}) {
     this.api = new PodmanApi((options.socket ?? DEFAULT_PODMAN_SOCKET).replace(/^unix:\/\//, ''));
+    this.lock = new ProjectLock(this.api.endpoint);
     this.stopTimeoutSeconds = options.stopTimeoutSeconds ?? 10;
     this.settleMs = options.settleMs ?? 1000;
     this.playTimeoutMs = options.playTimeoutMs ?? 300_000;
@@ -101,7 +102,7 @@ export class PodmanKubeDriver implements Driver {
   }
 
   apply(blueprint: Blueprint, options: DeployOptions): AsyncIterable<ProgressEvent> {
-    return this.locked(options.project, async (emit) => {
+    return this.lock.run(options.project, async (emit) => {
       const r = await this.reconcile(blueprint, options);
       if (!r.ok) return [r.error];
       const { diff, manifest } = r.value;
@@ -129,7 +130,7 @@ export class PodmanKubeDriver implements Driver {
 
   destroy(project: string, options: DestroyOptions = {}): AsyncIterable<ProgressEvent> {
     const bad = checkProject(project);
-    return this.locked(project, async (emit) =>
+    return this.lock.run(project, async (emit) =>
       bad ? [bad] : destroyProject({ api: this.api, stopTimeoutSeconds: this.stopTimeoutSeconds, emit }, project, options),
     );
   }
@@ -218,35 +219,6 @@ export class PodmanKubeDriver implements Driver {
     } catch (e) {
       return { ok: false, error: toEngineError(e, this.api.endpoint, 'Reading the deployment') };
     }
-  }
-
-  /** One apply or destroy per project at a time (a second gets BUSY); work starts when called. */
-  private locked(project: string, work: (emit: (e: ProgressEvent) => void) => Promise<EngineError[]>): AsyncIterable<ProgressEvent> {
-    const out = new Channel<ProgressEvent>();
-    const t0 = Date.now();
-    const finish = (errors: EngineError[]) => {
-      for (const error of errors) out.push({ kind: 'error', error, at: Date.now() });
-      out.push({ kind: 'done', ok: errors.length === 0, durationMs: Date.now() - t0, at: Date.now() });
-      out.close();
-    };
-    if (this.busy.has(project)) {
-      finish([
-        {
-          code: 'BUSY',
-          message: `Project "${project}" is being deployed or torn down already.`,
-          hint: 'Wait for it to finish, then try again.',
-        },
-      ]);
-      return out;
-    }
-    this.busy.add(project);
-    work((e) => out.push(e))
-      .catch((e: unknown) => [e instanceof PodmanFailure ? e.error : toEngineError(e, this.api.endpoint, 'Deploy')])
-      .then((errors) => {
-        this.busy.delete(project);
-        finish(errors);
-      });
-    return out;
   }
 }
 

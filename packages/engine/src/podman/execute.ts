@@ -80,12 +80,45 @@ export async function execute(ctx: ExecContext, d: PodmanDiff, volumeClaims: Map
 }
 
 async function runStep(ctx: ExecContext, s: PodStep): Promise<void> {
-  if (s.kind === 'start') {
-    await ctx.api.call('POST', `/pods/${encodeURIComponent(s.pod.pod)}/start`);
-    return;
-  }
+  if (s.kind === 'start') return startPod(ctx, s.pod.pod);
   if (s.kind === 'recreate' && s.old) await removePod(ctx, s.old);
   await play(ctx, s.pod);
+}
+
+/**
+ * Starts a stopped pod. Podman 4.3 race: kube-played pods have exit policy `stop`, and Podman's
+ * asynchronous handling of a stop that just happened (container cleanup, exit policy) can stop the
+ * pod again right after our start. So a pod stopped less than `STOP_QUIET_MS` ago is started only
+ * once that much time has passed, and its state is checked after the start (three tries at most).
+ */
+const STOP_QUIET_MS = 5000;
+
+async function startPod(ctx: ExecContext, pod: string): Promise<void> {
+  const path = `/pods/${encodeURIComponent(pod)}`;
+  const info = await ctx.api.get<{ Containers?: { Id: string }[] }>(`${path}/json`);
+  let finished = 0;
+  for (const c of info.Containers ?? []) {
+    const i = await ctx.api.get<{ State?: { FinishedAt?: string } }>(`/containers/${c.Id}/json`).catch(() => undefined);
+    finished = Math.max(finished, Date.parse(i?.State?.FinishedAt ?? '') || 0);
+  }
+  const wait = finished + STOP_QUIET_MS - Date.now();
+  if (wait > 0) await sleep(Math.min(wait, STOP_QUIET_MS), ctx.signal);
+  for (let attempt = 1; ; attempt++) {
+    await ctx.api.call('POST', `${path}/start`);
+    await sleep(1000, ctx.signal);
+    const state = (await ctx.api.get<{ State?: string }>(`${path}/json`)).State;
+    if (state === 'Running' || state === 'Degraded' || attempt >= 3) return;
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
 }
 
 export async function play(ctx: ExecContext, pod: PlannedPod): Promise<void> {
