@@ -64,12 +64,18 @@ function service(spec: Any): void {
 /**
  * What the blueprint cannot hold, each reported by the importer (the note is part of the case):
  * - a disk-backed emptyDir: a blueprint's ephemeral volume lives in memory (medium: Memory);
- * - a headless Service without ports that no link explains: it is left out.
+ * - a headless Service without ports that no link explains: it is left out;
+ * - a CronJob's schedule: the task comes back as a Job (a warning names the schedule).
  */
 const inMemory = (objs: Any[]) => {
   for (const o of objs) for (const v of o.spec?.template?.spec?.volumes ?? []) if (v.emptyDir) v.emptyDir.medium ??= 'Memory';
   return objs;
 };
+/** A CronJob's schedule: it comes back as the Job of its jobTemplate. */
+const jobOfCronJob = (objs: Any[]) =>
+  objs.map((o) =>
+    o.kind === 'CronJob' ? { apiVersion: 'batch/v1', kind: 'Job', metadata: o.metadata, spec: o.spec.jobTemplate.spec } : o,
+  );
 const without = (name: string) => (objs: Any[]) => objs.filter((o) => !(o.kind === 'Service' && o.metadata.name === name));
 
 const CASES: [string, string[], (objs: Any[]) => Any[]][] = [
@@ -77,6 +83,7 @@ const CASES: [string, string[], (objs: Any[]) => Any[]][] = [
   ['statefulset.yaml', [], (objs) => objs],
   ['services.yaml', ['info IMPORT_APPROXIMATED documents.9'], without('registry')],
   ['jobs.yaml', ['info IMPORT_APPROXIMATED documents.1.spec.template.spec.volumes.0.emptyDir'], inMemory],
+  ['cronjob.yaml', ['warning IMPORT_APPROXIMATED documents.0.spec.schedule'], jobOfCronJob],
 ];
 
 describe('hand-written Kubernetes manifests: k8s → blueprint → k8s', () => {

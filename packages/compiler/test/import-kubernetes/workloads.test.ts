@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blueprintOf, importFixture, summary } from './helpers';
 
-// DaemonSet, bare Pod, ReplicaSet, Job; CronJob, a foreign NetworkPolicy and a ServiceAccount (fixtures/workloads.yaml).
+// DaemonSet, bare Pod, ReplicaSet, Job, CronJob; a foreign NetworkPolicy and a ServiceAccount (fixtures/workloads.yaml).
 describe('importKubernetes: workload kinds', () => {
   const result = importFixture('workloads.yaml');
   const bp = blueprintOf(result);
@@ -13,19 +13,15 @@ describe('importKubernetes: workload kinds', () => {
       'info IMPORT_APPROXIMATED documents.1',
       'info IMPORT_APPROXIMATED documents.2',
       'info IMPORT_APPROXIMATED documents.3.spec.template.spec.restartPolicy',
-      'warning UNSUPPORTED_KIND documents.4',
+      'warning IMPORT_APPROXIMATED documents.4.spec.schedule',
       'warning UNSUPPORTED_KIND documents.5',
       'warning UNSUPPORTED_KIND documents.6',
     ]);
   });
 
-  it('explains why CronJobs and NetworkPolicies are not carried', () => {
+  it('explains why NetworkPolicies and other kinds are not carried', () => {
     const hints = result.diagnostics.filter((d) => d.code === 'UNSUPPORTED_KIND').map((d) => [d.message, d.hint]);
     expect(hints).toEqual([
-      [
-        'CronJob nightly-report (document 5): the importer does not carry CronJob objects; it was not imported.',
-        'Blueprints have no schedules: put its jobTemplate in a Job to import the task as a run-to-completion service, and run it from a scheduler outside the application.',
-      ],
       [
         'NetworkPolicy deny-all (document 6): the importer does not carry NetworkPolicy objects; it was not imported.',
         'Draw network segments in the blueprint instead; the Kubernetes emitter derives NetworkPolicies from them.',
@@ -58,7 +54,7 @@ describe('importKubernetes: workload kinds', () => {
       restart: 'no',
     });
     expect(bp.services['legacy-worker']?.replicas).toBe(2);
-    expect(Object.keys(bp.services)).toEqual(['node-exporter', 'debug-shell', 'legacy-worker', 'backfill']);
+    expect(Object.keys(bp.services)).toEqual(['node-exporter', 'debug-shell', 'legacy-worker', 'backfill', 'nightly-report']);
   });
 
   it('makes a Job a run-to-completion service; restartPolicy Never with retries (new pods) becomes on-failure', () => {
@@ -67,6 +63,15 @@ describe('importKubernetes: workload kinds', () => {
     expect(note?.message).toBe(
       'Job backfill replaces a failed pod up to 6 times: it became restart "on-failure"; exported again, the pod restarts in place (restartPolicy OnFailure).',
     );
+  });
+
+  it('makes a CronJob’s job a run-to-completion service and warns that its schedule is lost', () => {
+    expect(bp.services['nightly-report']?.containers.report).toEqual({ role: 'main', image: 'shop/report:1.0', restart: 'on-failure' });
+    const note = result.diagnostics.find((d) => d.path.join('.') === 'documents.4.spec.schedule');
+    expect(note?.message).toBe(
+      'CronJob nightly-report runs on the schedule "0 3 * * *"; a blueprint has no schedule: the service nightly-report runs once, when deployed, and is exported again as a Job.',
+    );
+    expect(note?.elementId).toBe('service:nightly-report');
   });
 
   it('names the blueprint after the file when no label or namespace names it', () => {

@@ -56,12 +56,50 @@ export function readJob(o: K8sObject, spec: Cursor, s: ServiceDraft, ctx: Import
   }
 }
 
+/** CronJob fields the API server fills in with these values: nothing to carry. */
+const CRONJOB_DEFAULTS = {
+  concurrencyPolicy: ['Allow'],
+  suspend: [false],
+  successfulJobsHistoryLimit: [3],
+  failedJobsHistoryLimit: [1],
+};
+
+/**
+ * A CronJob's job spec (spec.jobTemplate.spec), read as a Job's. A blueprint has no schedule:
+ * the task runs once when deployed, and is exported again as a Job; a warning says so.
+ */
+export function cronJobSpec(o: K8sObject): Cursor | undefined {
+  const spec = o.root.map('spec');
+  if (!spec) return undefined;
+  spec.defaults(CRONJOB_DEFAULTS);
+  spec.take('schedule'); // lost: scheduleNote says so once the service is named
+  const template = spec.map('jobTemplate');
+  template?.map('metadata')?.defaults({ creationTimestamp: [null] });
+  return template?.map('spec');
+}
+
+/** The schedule a CronJob loses: a warning on the service it became. */
+export function scheduleNote(o: K8sObject, s: ServiceDraft, ctx: ImportContext): void {
+  const spec = o.root.peek('spec') as { schedule?: unknown } | undefined;
+  const schedule = typeof spec?.schedule === 'string' ? spec.schedule : '?';
+  ctx.add(
+    'IMPORT_APPROXIMATED',
+    'warning',
+    [...o.path, 'spec', 'schedule'],
+    `${o.kind} ${o.name} runs on the schedule "${schedule}"; a blueprint has no schedule: the service ${s.name} runs once, when deployed, and is exported again as a Job.`,
+    {
+      elementId: elementId.service(s.name),
+      hint: 'Start the Job on a schedule from outside the application, or keep the CronJob beside the blueprint.',
+    },
+  );
+}
+
 /** A Job whose pods serve ports becomes a service with ports: exported again it is a Deployment. */
 export function jobPortsNote(s: ServiceDraft, ctx: ImportContext): void {
-  if (s.object.kind !== 'Job' || !s.service.ports?.length) return;
+  if ((s.object.kind !== 'Job' && s.object.kind !== 'CronJob') || !s.service.ports?.length) return;
   ctx.approximated(
     s.object.path,
-    `Job ${s.object.name} serves ports through a Service: the service ${s.name} is a server, and is exported again as a Deployment.`,
+    `${s.object.kind} ${s.object.name} serves ports through a Service: the service ${s.name} is a server, and is exported again as a Deployment.`,
     elementId.service(s.name),
   );
 }

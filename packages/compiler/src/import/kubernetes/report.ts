@@ -14,10 +14,6 @@ const HANDLED = new Set([
 
 /** Kinds with a known reason; the hint says what to do instead. */
 const KIND_HINTS: Record<string, { severity: 'warning' | 'info'; hint: string }> = {
-  CronJob: {
-    severity: 'warning',
-    hint: 'Blueprints have no schedules: put its jobTemplate in a Job to import the task as a run-to-completion service, and run it from a scheduler outside the application.',
-  },
   NetworkPolicy: {
     severity: 'warning',
     hint: 'Draw network segments in the blueprint instead; the Kubernetes emitter derives NetworkPolicies from them.',

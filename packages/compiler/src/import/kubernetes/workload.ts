@@ -1,7 +1,7 @@
 import { elementId, type Path } from '@blaupause/model';
 import { type Draft, describe, type ImportContext, type K8sObject, opt, type ServiceDraft } from './context';
 import { dnsLabel, seconds, uniqueName, userLabels } from './convert';
-import { isJobLabel, readJob } from './job';
+import { cronJobSpec, isJobLabel, readJob, scheduleNote } from './job';
 import { readUntracedLinks } from './links';
 import { isNetworkLabel, readNetworks } from './networks';
 import { readAnnotations } from './objects';
@@ -11,7 +11,16 @@ import { withoutReserved } from './reserved-labels';
 import { readRollout } from './rollout';
 import { claimSpec } from './storage';
 
-export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet', 'ReplicationController', 'Pod']);
+export const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'ReplicaSet',
+  'ReplicationController',
+  'Pod',
+]);
 
 /** Spec fields the API server defaults per kind: nothing to carry when they have these values. */
 const SPEC_DEFAULTS: Record<string, Record<string, unknown[]>> = {
@@ -41,10 +50,11 @@ export function serviceName(o: K8sObject, podLabels: Record<string, string>, dra
   return name;
 }
 
-/** Deployment, StatefulSet, DaemonSet, Job, ReplicaSet, ReplicationController or Pod → a blueprint service. */
+/** Deployment, StatefulSet, DaemonSet, Job, CronJob (its job, once), ReplicaSet, ReplicationController or Pod → a blueprint service. */
 export function importWorkload(o: K8sObject, ctx: ImportContext, draft: Draft): ServiceDraft | undefined {
   const bare = o.kind === 'Pod';
-  const spec = o.root.map('spec');
+  const job = o.kind === 'Job' || o.kind === 'CronJob';
+  const spec = o.kind === 'CronJob' ? cronJobSpec(o) : o.root.map('spec');
   const template = bare ? undefined : spec?.map('template');
   const tmeta = template?.map('metadata');
   const podSpec = bare ? spec : template?.map('spec');
@@ -55,7 +65,7 @@ export function importWorkload(o: K8sObject, ctx: ImportContext, draft: Draft): 
     return undefined;
   }
   const rawPodLabels = bare ? o.labels : tmeta ? templateLabels(tmeta.strMap('labels') ?? {}, [...tmeta.path, 'labels'], ctx) : {};
-  const podLabels = o.kind === 'Job' ? withoutJobLabels(rawPodLabels, ctx) : rawPodLabels;
+  const podLabels = job ? withoutJobLabels(rawPodLabels, ctx) : rawPodLabels;
   tmeta?.defaults({ creationTimestamp: [null] });
   const annotations = bare ? o.annotations : tmeta ? readAnnotations(tmeta, ctx).cursor : undefined;
   const name = serviceName(o, podLabels, draft, ctx);
@@ -78,9 +88,10 @@ export function importWorkload(o: K8sObject, ctx: ImportContext, draft: Draft): 
   readUntracedLinks(o, s, ctx);
   readController(o, spec, s, ctx);
   const claimTemplates = o.kind === 'StatefulSet' ? readClaimTemplates(spec, ctx, draft) : new Map<string, string>();
-  const restarts = bare || o.kind === 'Job';
+  const restarts = bare || job;
   readPod(s, podSpec, { ...opt('annotations', annotations), mainNames: [name, o.name], claimTemplates, restarts }, draft, ctx);
-  if (o.kind === 'Job') readJob(o, spec, s, ctx);
+  if (job) readJob(o, spec, s, ctx);
+  if (o.kind === 'CronJob') scheduleNote(o, s, ctx);
   if (bare || o.kind === 'ReplicaSet' || o.kind === 'ReplicationController') {
     const task = Object.values(s.service.containers).some((c) => c.restart === 'no' || c.restart === 'on-failure');
     ctx.approximated(o.path, `${describe(o)} became the service ${name}; exported again it is a ${task ? 'Job' : 'Deployment'}.`, id);
@@ -118,7 +129,7 @@ function readDescription(o: K8sObject, s: ServiceDraft): void {
 
 /** The controller part: replicas, mode, rollout; the selector is implied by the pod labels. */
 function readController(o: K8sObject, spec: Cursor, s: ServiceDraft, ctx: ImportContext): void {
-  if (o.kind === 'Pod' || o.kind === 'Job') return; // a Job's selector and counts: readJob
+  if (o.kind === 'Pod' || o.kind === 'Job' || o.kind === 'CronJob') return; // a Job's selector and counts: readJob
   spec.take('selector');
   spec.defaults(SPEC_DEFAULTS[o.kind] ?? {});
   if (o.kind === 'StatefulSet') spec.take('serviceName'); // its headless Service is matched like any other
