@@ -36,6 +36,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   // The update did not become healthy and the old version was put back: the deploy failed, nothing is broken.
   ROLLED_BACK: 'PRECONDITION_FAILED',
   FIELD_CONFLICT: 'CONFLICT',
+  BUILD_FAILED: 'UNPROCESSABLE_CONTENT',
   ENGINE_ERROR: 'BAD_GATEWAY',
   FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   WORKSPACE_IO: 'INTERNAL_SERVER_ERROR',

@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { createOrchestrator } from '@blaupause/engine';
 import { createAppRouter } from './app-router';
 import { auditLog } from './audit-log';
 import { readConfig } from './config';
 import { createDrivers, withHub } from './drivers';
 import { PortInUseError, startServer } from './http/server';
 import { DeployRuns } from './services/deploy-runs';
-import { Supervisors } from './services/supervisors';
+import { composeOrchestration } from './services/orchestration';
 import { Workspace } from './services/workspace';
 
 /**
@@ -24,22 +23,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const { config } = read;
   const { driver, targets, kube } = createDrivers(env);
   const workspace = new Workspace(config.workspaceDir);
-  const orchestrator = createOrchestrator(driver);
-  const supervisors = new Supervisors(driver);
-  const runs = new DeployRuns(driver, {
-    // The Docker target rolls changed services replica by replica (start-first, rollback on failure).
-    dockerApply: (bp, options) => orchestrator.update(bp, options),
-    // A deployed project is healed from now on; a torn-down one is not.
-    onDone: (run, ok) => {
-      if (run.target !== 'docker') return;
-      if (run.kind === 'destroy') supervisors.stop(run.project);
-      else if (ok && run.kind === 'apply') supervisors.ensure(run.project);
-    },
-  });
-  // Projects deployed before this server started are healed too.
-  void driver.list().then((r) => {
-    if (r.ok) for (const d of r.value) supervisors.ensure(d.project);
-  });
+  const { orchestrator, supervisors, runOptions, resume } = composeOrchestration(driver);
+  const runs = new DeployRuns(driver, runOptions);
+  void resume();
   // A page reload re-subscribes within a moment: the hub keeps the engine watch open meanwhile (saves a re-list).
   const { statusHub } = withHub(driver);
   const router = createAppRouter({ driver, statusHub, workspace, runs, targets, kube, orchestration: { orchestrator, supervisors } });

@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStatusHub, type Driver, type TargetKind } from '@blaupause/engine';
+import { createStatusHub, DockerDriver, type Driver, type TargetKind } from '@blaupause/engine';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { type AppRouter, createAppRouter } from '../src/app-router';
 import { startServer } from '../src/http/server';
 import { DeployRuns } from '../src/services/deploy-runs';
+import { composeOrchestration } from '../src/services/orchestration';
 import { Workspace } from '../src/services/workspace';
 import { FetchEventSource } from './event-source';
 
@@ -23,16 +24,25 @@ export function fakeStaticDir(root: string): string {
 /** The real HTTP server on an ephemeral loopback port, with the given driver injected. */
 export async function startTestServer<D extends Driver>(
   d: D,
-  more: { targets?: Partial<Record<Exclude<TargetKind, 'docker'>, Driver>> } = {},
+  more: { targets?: Partial<Record<Exclude<TargetKind, 'docker'>, Driver>>; orchestrate?: boolean } = {},
 ) {
   const root = mkdtempSync(join(tmpdir(), 'blaupause-server-'));
   const workspace = new Workspace(join(root, 'workspace'));
-  const runs = new DeployRuns(d);
+  // The orchestrator and supervisors as main.ts composes them (a real Docker driver only).
+  const orch = more.orchestrate && d instanceof DockerDriver ? composeOrchestration(d) : undefined;
+  const runs = new DeployRuns(d, orch?.runOptions);
   const statusHub = createStatusHub((project, signal) => d.watch(project, signal));
   const targets = Object.fromEntries(
     Object.entries(more.targets ?? {}).map(([kind, t]) => [kind, { driver: t, statusHub: createStatusHub((p, s) => t.watch(p, s)) }]),
   );
-  const router = createAppRouter({ driver: d, statusHub, workspace, runs, targets });
+  const router = createAppRouter({
+    driver: d,
+    statusHub,
+    workspace,
+    runs,
+    targets,
+    ...(orch ? { orchestration: { orchestrator: orch.orchestrator, supervisors: orch.supervisors } } : {}),
+  });
   // Every procedure that runs, in order: the guard tests assert refused requests add nothing here.
   const audit: string[] = [];
   const running = await startServer({
@@ -53,6 +63,7 @@ export async function startTestServer<D extends Driver>(
     root,
     async stop() {
       runs.close();
+      orch?.supervisors.close();
       await running.close();
       rmSync(root, { recursive: true, force: true });
     },
