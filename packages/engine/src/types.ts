@@ -40,6 +40,8 @@ export type EngineErrorCode =
   | 'FIELD_CONFLICT'
   /** A rolling update or canary failed (a new replica did not turn healthy in time) and was rolled back. */
   | 'ROLLED_BACK'
+  /** An image build (a container's `build:`) failed; `step` names the Dockerfile step. */
+  | 'BUILD_FAILED'
   | 'ENGINE_ERROR';
 
 export interface EngineError {
@@ -56,6 +58,8 @@ export interface EngineError {
   restarts?: number;
   /** The container's last log lines (CONTAINER_EXITED, CRASH_LOOP, DEPENDENCY_FAILED). */
   logTail?: string[];
+  /** BUILD_FAILED: the Dockerfile step that failed ("Step 2/3 : RUN false" or "RUN false"). */
+  step?: string;
   /** DANGEROUS_SETTINGS: the findings that were not acknowledged. */
   dangers?: DangerFinding[];
 }
@@ -175,6 +179,8 @@ export type ProgressEvent =
   | { kind: 'plan'; plan: DeployPlan }
   | { kind: 'step'; action: PlanAction | ResourceAction; phase: 'started' | 'done' | 'failed'; message?: string; at: number }
   | { kind: 'pull'; image: string; status: string; current?: number; total?: number; at: number }
+  /** Image build output (a container's `build:`), one line of the engine's stream per event. */
+  | { kind: 'build'; image: string; elementId?: string; text: string; at: number }
   | { kind: 'wait'; service: string; on: string; condition: 'started' | 'healthy' | 'completed'; at: number }
   | { kind: 'error'; error: EngineError; at: number }
   | { kind: 'done'; ok: boolean; durationMs: number; at: number }
