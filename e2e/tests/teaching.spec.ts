@@ -241,3 +241,12 @@ test('dark theme, the patterns template: pod-mates share one pod, an autoscaled 
   await page.waitForTimeout(500);
   await screenshot(page, testInfo, 'dark-patterns-hover-git-sync');
 });
+
+test('an empty blueprint says so instead of drawing empty diagrams', async ({ page }) => {
+  await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Empty blueprint' });
+  const teach = await openTeaching(page);
+  await expect(teach.getByText('This blueprint has no containers yet')).toBeVisible();
+  await expect(teach.locator('svg.t-diagram')).toHaveCount(0);
+  await teach.getByRole('button', { name: 'Start tour' }).click();
+  await expect(box(pane(teach, 'one'), 'Container nginx')).toBeVisible();
+});

@@ -62,6 +62,7 @@ export default function TeachView({ onClose, automates }: Props) {
   useTeachKeys({ next: tour.next, prev, leave: leaveInnermost });
 
   const { scenes } = data;
+  const empty = !scenes.one.nodes.some((n) => n.kind === 'container');
   const marked = useMemo(() => markedLines(hover, scenes), [hover, scenes]);
   const hot: Record<ViewId, Set<string>> = useMemo(
     () => ({ one: hotKeys(scenes.one, hover), two: hotKeys(scenes.two, hover) }),
@@ -131,7 +132,9 @@ export default function TeachView({ onClose, automates }: Props) {
       <div className="teach-body">
         <section className={`teach-stage mode-${mode}`} aria-label="Diagrams">
           <div className="teach-panes">
-            {mode === 'both' ? (
+            {empty ? (
+              <p className="teach-empty">This blueprint has no containers yet: add a service in the designer, or start the tour.</p>
+            ) : mode === 'both' ? (
               visible.map((v) => (
                 <div key={v} className="teach-pane" data-pane={v}>
                   <h2 className="teach-pane-title">
