@@ -69,7 +69,7 @@ export function Diagram({ scene, hot, hovering, onHover, box, natural, title }: 
 }
 
 /** Largest growth of a small scene in a shared box (a one-container graph would otherwise fill it with huge type). */
-const MAX_GROWTH = 1.5;
+const MAX_GROWTH = 2;
 
 /**
  * A scene drawn in a larger shared box is scaled to fit it and centred; the transform is a CSS
