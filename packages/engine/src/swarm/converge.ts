@@ -153,7 +153,7 @@ async function rolledBack(docker: Docker, s: DesiredSwarmService, state: string,
   const cid = failed?.Status?.ContainerStatus?.ContainerID;
   const rolled = state === 'rollback_completed';
   return {
-    code: 'CONTAINER_EXITED',
+    code: rolled ? 'ROLLED_BACK' : 'CONTAINER_EXITED',
     message: `${rolled ? 'Rolled back' : `Update stopped (${state})`}: the update of ${s.name} failed — ${message}.${taskErr}`,
     hint: rolled
       ? 'The service runs its previous version again. Fix the image or healthcheck and deploy again.'

@@ -177,6 +177,7 @@ describe('Swarm driver: the seed example', () => {
     const errors = errorsOf(events);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.elementId).toBe('container:weba/nginx');
+    expect(errors[0]?.code).toBe('ROLLED_BACK');
     // Swarm's own words: why it rolled back, and what the new task died of.
     expect(errors[0]?.message).toMatch(/^Rolled back: the update of .*_weba failed — update rolled back due to failure/);
     expect(errors[0]?.message).toMatch(/unhealthy container/);
