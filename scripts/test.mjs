@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDocker, ensureTestImages } from './docker-env.mjs';
+import { ensurePodman, ensurePodmanImages } from './podman-env.mjs';
 import { ensurePnpm } from './pnpm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,8 +33,9 @@ function gate(label, ok) {
 }
 
 const pnpm = ensurePnpm();
-/** The engine set up for the tests; stopped at the end when this run started it. */
+/** The engines set up for the tests; each stopped at the end when this run started it. */
 let engine;
+let podman;
 const pn = (label, args) => run(label, process.execPath, [pnpm, ...args]);
 
 const installed = gate('install (pnpm install --frozen-lockfile)', pn('install', ['install', '--frozen-lockfile', '--prefer-offline']));
@@ -49,6 +51,8 @@ if (installed) {
   // Integration and e2e tests deploy to a real engine (DESIGN §8): the one that answers, else
   // docker.io installed and dockerd started here (and stopped at the end), plus local test images.
   engine = await setUpEngine();
+  // The podman-kube target's tests play Kubernetes YAML on Podman's API service (apt podman when missing).
+  podman = await setUpPodman();
 
   const out = mkdtempSync(join(tmpdir(), 'blaupause-vitest-'));
   const report = join(out, 'report.json');
@@ -92,6 +96,21 @@ async function setUpEngine() {
   }
 }
 
+async function setUpPodman() {
+  console.log('\n━━ podman service and test image');
+  try {
+    const p = await ensurePodman();
+    const img = await ensurePodmanImages();
+    console.log(`${p.started ? 'podman service started' : 'podman answers'} on ${p.socket}; ${img.image} ${img.built ? 'imported' : 'present'}`);
+    gate('podman service and test image', true);
+    return p;
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    gate('podman service and test image', false);
+    return undefined;
+  }
+}
+
 /** Playwright in Debian's Chromium against the built app; every test counts. */
 function runEndToEnd() {
   if (!gate('system packages (Debian chromium)', ensureChromium())) return;
@@ -125,6 +144,11 @@ function ensureChromium() {
   spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
   const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
   return r.status === 0 && existsSync('/usr/bin/chromium');
+}
+
+if (podman?.started) {
+  console.log('\n━━ stopping the podman service this run started');
+  await podman.stop();
 }
 
 if (engine?.started) {
