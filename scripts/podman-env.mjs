@@ -74,7 +74,8 @@ function which(cmd) {
 
 function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const args = ['install', '-y', '--no-install-recommends', ...packages];
+  // With recommends, as the machine notes say works (rootful networking, fuse-overlayfs, slirp4netns).
+  const args = ['install', '-y', ...packages];
   let r = spawnSync('apt-get', args, { stdio: 'inherit', env });
   if (r.status !== 0) {
     spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
