@@ -99,8 +99,10 @@ describe('podman-kube: the sidecar example', () => {
     clearTimeout(timer);
     ac.abort();
     expect(lines.some((l) => l.text.includes('sidecar reached main: <p>synced by the sidecar</p>'))).toBe(true);
-    expect(lines[0]).toMatchObject({ elementId: 'container:web/git-sync', stream: 'stdout', replica: 1 });
-    expect(lines[0]?.at).toBeGreaterThan(Date.now() - 120_000);
+    // Early wget errors (main not listening yet) come on stderr; the proof comes on stdout.
+    const proof = lines.find((l) => l.text.includes('sidecar reached main'));
+    expect(proof).toMatchObject({ elementId: 'container:web/git-sync', stream: 'stdout', replica: 1 });
+    expect(proof?.at).toBeGreaterThan(Date.now() - 120_000);
   }, 120_000);
 
   it('re-plans to a no-op and lists the deployment', async () => {
