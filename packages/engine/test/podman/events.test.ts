@@ -19,7 +19,7 @@ const record = (Action: string, extra: Record<string, string> = {}) => ({
   },
   scope: 'local',
   time: 1795891163,
-  timeNano: 1795891163226950282,
+  timeNano: 1795891163226950400,
 });
 
 describe('parsePodmanEvent', () => {
