@@ -34,10 +34,11 @@ export function readJob(o: K8sObject, spec: Cursor, s: ServiceDraft, ctx: Import
   const parallelism = spec.int('parallelism');
   const replicas = completions ?? parallelism;
   if (replicas !== undefined && replicas !== 1) s.service.replicas = replicas;
-  if (completions !== undefined && parallelism !== undefined && completions !== parallelism)
+  // A blueprint runs each replica once, all together: completions = parallelism. Otherwise say so.
+  if ((completions ?? 1) !== (parallelism ?? 1))
     ctx.approximated(
-      [...spec.path, 'parallelism'],
-      `${o.kind} ${o.name} runs ${completions} completions ${parallelism} at a time; a blueprint starts its ${completions} replicas together.`,
+      [...spec.path, completions === undefined ? 'parallelism' : 'completions'],
+      `${o.kind} ${o.name} runs ${completions ?? 1} completion(s), ${parallelism ?? 1} at a time; the service runs its ${replicas} replicas once each, all together.`,
       id,
     );
   const main = Object.values(s.service.containers).find((c) => c !== PENDING && (c.role === undefined || c.role === 'main'));
