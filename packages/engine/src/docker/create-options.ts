@@ -4,6 +4,7 @@ import type { Blueprint, Container, Healthcheck, HealthTest, Mount, Service } fr
 import { quantityBytes, resolveFileRef } from '@blaupause/model';
 import type { ContainerCreateOptions, HostConfig } from 'dockerode';
 import type { EngineError } from '../types';
+import type { Builds } from './build/prepare';
 import { volumeName } from './labels';
 
 /**
@@ -17,12 +18,15 @@ export interface MapContext {
   blueprint: Blueprint;
   /** Folder of the blueprint file: bind and config sources resolve inside it, never outside. */
   baseDir?: string | undefined;
+  /** Images built from `build:` contexts (build/prepare.ts), by element id: the container runs that tag. */
+  builds?: Builds | undefined;
 }
 
 export type Mapped = { ok: true; options: ContainerCreateOptions } | { ok: false; error: EngineError };
 
 export function createOptions(ctx: MapContext, service: string, svc: Service, name: string, c: Container, elementId: string): Mapped {
-  if (!c.image)
+  const image = ctx.builds?.get(elementId)?.tag ?? c.image;
+  if (!image)
     return fail(
       'UNSUPPORTED',
       `Container "${name}" of service "${service}" has no image (builds are not deployed yet).`,
@@ -44,7 +48,7 @@ export function createOptions(ctx: MapContext, service: string, svc: Service, na
   // Host PID and IPC namespaces are pod-wide settings: every container of the pod gets them.
   if (svc.hostPid) host.PidMode = 'host';
   if (svc.hostIpc) host.IpcMode = 'host';
-  const options: ContainerCreateOptions = { Image: c.image, HostConfig: host };
+  const options: ContainerCreateOptions = { Image: image, HostConfig: host };
   if (c.command) options.Entrypoint = [...c.command];
   if (c.args) options.Cmd = [...c.args];
   if (c.workingDir) options.WorkingDir = c.workingDir;

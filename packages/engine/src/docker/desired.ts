@@ -68,6 +68,8 @@ export interface Desired {
   networks: DesiredResource[];
   volumes: DesiredResource[];
   images: string[];
+  /** Images to build instead of pull (by element id; their tags are in `images`). */
+  builds?: MapContext['builds'];
 }
 
 export const DEFAULT_LINK_TIMEOUT_MS = 60_000;
@@ -93,7 +95,7 @@ export function desiredState(input: MapContext): Result<Desired> {
   const images = [...new Set(services.flatMap((s) => [...s.inits, ...s.mains, ...s.helpers].map((c) => c.image)))];
   return {
     ok: true,
-    value: { project: ctx.project, services, networks: networks(ctx, usedNetworks), volumes: volumes(ctx), images },
+    value: { project: ctx.project, services, networks: networks(ctx, usedNetworks), volumes: volumes(ctx), images, builds: ctx.builds },
   };
 }
 
@@ -154,7 +156,7 @@ function desiredService(ctx: MapContext, s: PlannedService): Result<DesiredServi
       role: pc.container.role,
       replica,
       elementId: pc.elementId,
-      image: pc.container.image as string,
+      image: o.Image as string,
       hash,
       options: o,
       moreNetworks,

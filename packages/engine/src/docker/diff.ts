@@ -110,10 +110,11 @@ export function diff(desired: Desired, observed: Observed, localImages: Readonly
     if (!desired.networks.some((d) => d.name === n.name))
       networks.push({ action: { kind: 'remove', resource: 'network', name: n.name, reason: 'no longer in the blueprint' } });
   const volumes = resourceSteps('volume', desired.volumes, new Set(observed.volumes.map((v) => v.name)));
+  const builtTags = new Set([...(desired.builds?.values() ?? [])].map((b) => b.tag));
   const images: ResourceStep[] = desired.images.map((image) => ({
     action: localImages.has(image)
       ? { kind: 'keep', resource: 'image', name: image, reason: 'present locally' }
-      : { kind: 'create', resource: 'image', name: image, reason: 'pull' },
+      : { kind: 'create', resource: 'image', name: image, reason: builtTags.has(image) ? 'build' : 'pull' },
   }));
 
   const actions = [...[...byService.values()].flat(), ...removals].map((s) => s.action);

@@ -18,6 +18,7 @@ import type {
   Result,
   StatusEvent,
 } from '../types';
+import { prepareBuilds } from './build';
 import { Channel } from './channel';
 import type { Desired } from './desired';
 import { desiredState } from './desired';
@@ -195,9 +196,11 @@ export class DockerDriver implements Driver {
           diagnostics: diagnostics.filter((d) => d.severity === 'error'),
         },
       };
-    const desired = desiredState({ project: options.project, blueprint, baseDir: options.baseDir });
-    if (!desired.ok) return desired;
     try {
+      const builds = await prepareBuilds(blueprint, options.project, options.baseDir);
+      if (!builds.ok) return builds;
+      const desired = desiredState({ project: options.project, blueprint, baseDir: options.baseDir, builds: builds.value });
+      if (!desired.ok) return desired;
       const [observed, images] = await Promise.all([observe(this.docker, options.project), localImages(this.docker, desired.value.images)]);
       const d = diff(desired.value, observed, images);
       d.plan.dangers = desiredDangers(desired.value, options.baseDir);

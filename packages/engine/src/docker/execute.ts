@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type { EngineError, PlanAction, ProgressEvent, ResourceAction } from '../types';
+import { type BuildPlan, buildImage } from './build';
 import { Semaphore } from './channel';
 import { create, isStaleTask, type OpsContext, remove, replace, runToCompletion, start } from './container-ops';
 import type { Desired, DesiredContainer, DesiredService } from './desired';
@@ -82,7 +83,12 @@ async function converge(
 ): Promise<EngineError[]> {
   try {
     for (const i of d.images)
-      if (i.action.kind === 'create') await step(i.action, () => pullImage(o.docker, i.action.name, o.endpoint, o.emit));
+      if (i.action.kind === 'create') {
+        const build = builtBy(desired, i.action.name);
+        await step(i.action, () =>
+          build ? buildImage(o.docker, build, o.endpoint, o.emit, o.signal) : pullImage(o.docker, i.action.name, o.endpoint, o.emit),
+        );
+      }
     for (const n of d.networks)
       if (n.action.kind === 'create' && n.desired) {
         const net = n.desired;
@@ -284,3 +290,7 @@ class Lock {
     return r;
   }
 }
+
+/** The build plan behind an image tag, when the image is built rather than pulled. */
+const builtBy = (desired: Desired, image: string): BuildPlan | undefined =>
+  [...(desired.builds?.values() ?? [])].find((b) => b.tag === image);
