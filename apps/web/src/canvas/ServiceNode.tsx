@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { ServiceNode as ServiceNodeType } from '../flow/to-flow';
+import { NodeSlot } from '../monitor/slot';
 import { LiveStatus } from './LiveStatus';
 import { MarkBadges } from './MarkBadges';
 
@@ -23,6 +24,7 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
         </span>
       </header>
       <LiveStatus service={data.name} desired={data.replicas} />
+      <NodeSlot service={data.name} desired={data.replicas} />
       <ul className="pod" aria-label="Pod">
         {data.containers.map((c) => (
           <li key={c.name} className={`container role-${c.role}`}>

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CanaryControls } from '../monitor/CanaryControls';
+import { MonitorMount } from '../monitor/MonitorMount';
+import { feedRun } from '../monitor/orch-store';
+import { useOrchestration } from '../monitor/useOrchestration';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
-import type { DeployPlan } from './api-types';
+import type { DeployPlan, RunInfo } from './api-types';
 import { type Backend, probeBackend } from './backend';
 import { createApi } from './client';
 import { DangerConfirm } from './DangerConfirm';
@@ -22,6 +26,15 @@ import { useRun } from './useRun';
 import { useStatusStream } from './useStatusStream';
 import { VolumesToDelete } from './VolumesToDelete';
 import './deploy.css';
+
+const RUN_TITLE: Record<RunInfo['kind'], string> = {
+  apply: 'Deploy',
+  destroy: 'Tear down',
+  scale: 'Scaling',
+  canary: 'Canary',
+  promote: 'Promotion',
+  abort: 'Canary abort',
+};
 
 const PROJECT = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -85,6 +98,12 @@ export default function DeployDock() {
   const engineUp = shown.kind === 'ready' && shown.connectivity.connected;
   useStatusStream(engineUp ? api : undefined, projectOk ? project : undefined, chosen, probe);
   const { view, start, follow } = useRun(api);
+  // The orchestrator (issue 7, Docker only): node controls, heal events, canary, Monitor; deploys roll services.
+  const docker = engineUp && chosen === 'docker';
+  useOrchestration(docker ? api : undefined, projectOk ? project : undefined);
+  useEffect(() => {
+    if (view.run && view.run.target === 'docker') feedRun(view.run, view.events);
+  }, [view]);
   // A page (re)loaded during a deploy picks up the project's running run: runs live on the server.
   useEffect(() => {
     if (!api || !projectOk) return;
@@ -137,6 +156,7 @@ export default function DeployDock() {
   return (
     <>
       <Toasts />
+      <MonitorMount />
       <section className={open ? 'deploy-dock is-open' : 'deploy-dock'} aria-label="Deploy">
         <button type="button" className="deploy-toggle" aria-label="Deploy panel" aria-expanded={open} onClick={() => setOpen(!open)}>
           <span className={`stream-dot stream-${engineUp ? live.stream : 'off'}`} aria-hidden="true" /> Deploy
@@ -181,7 +201,7 @@ export default function DeployDock() {
             {view.run && (
               <section className="deploy-progress" aria-label="Run">
                 <h3 className="deploy-subtitle">
-                  {view.run.kind === 'apply' ? 'Deploy' : 'Tear down'} of <code>{view.run.project}</code>{' '}
+                  {RUN_TITLE[view.run.kind]} of <code>{view.run.project}</code>{' '}
                   <span className={`run-outcome run-${view.outcome ?? 'running'}`}>
                     {view.outcome === 'ok' ? 'done' : view.outcome === 'failed' ? 'failed' : 'running…'}
                   </span>
@@ -189,6 +209,7 @@ export default function DeployDock() {
                 <ProgressList events={view.events} />
               </section>
             )}
+            {docker && projectOk && <CanaryControls blueprint={blueprint} acknowledge={acknowledge ?? []} />}
             {api && engineUp && projectOk && (
               <LogsView api={api} project={project} target={chosen} services={Object.keys(blueprint.services)} />
             )}
