@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importKubernetes } from '../../src/import/kubernetes/import-kubernetes';
-import { blueprintOf, summary } from './helpers';
+import { blueprintOf, kubernetesYaml, parseBlueprintText, summary } from './helpers';
 
 const deployment = (name: string, annotation?: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -34,6 +34,26 @@ describe('the blaupause.dev/links annotation on import', () => {
     );
     expect(blueprintOf(mixed).services.api?.links).toEqual([{ to: 'seed', condition: 'started', required: false }]);
     expect(mixed.diagnostics.find((d) => d.code === 'IMPORT_UNSUPPORTED_KEY')?.message).toMatch(/not a link/);
+  });
+
+  it('keeps a completed link that also sets a variable, in its place among the links', () => {
+    const bp = parseBlueprintText(`apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata: { name: app }
+services:
+  db: { ports: [{ port: 5432 }], containers: { db: { image: postgres:16, healthcheck: { test: { exec: [pg_isready] } } } } }
+  cache: { ports: [{ port: 6379 }], containers: { redis: { image: redis:7 } } }
+  api:
+    links:
+      - { to: db, condition: completed, env: DB_URL, protocol: postgres }
+      - { to: cache, env: CACHE_URL, required: false }
+      - { to: db, condition: healthy, env: DB_READY_URL }
+    containers: { api: { image: example/api:1 } }
+`);
+    const first = kubernetesYaml(bp);
+    const imported = blueprintOf(importKubernetes(first));
+    expect(imported.services.api?.links).toEqual(bp.services.api?.links);
+    expect(kubernetesYaml(imported)).toBe(first);
   });
 
   it('leaves out, with a note, a link to a service the file does not hold', () => {

@@ -118,7 +118,10 @@ export function resolveLinks(draft: Draft, ctx: ImportContext): void {
       }
     }
     const envs = envLinks(s, draft);
-    const links = [...mergeLinks(waits, envs), ...annotatedLinks(s, draft, ctx)];
+    const annotated = annotatedLinks(s, draft, ctx);
+    // A variable an annotated (unwaited) link owns is never paired with a wait.
+    const owned = new Set(annotated.map((l) => l.env).filter((e): e is string => e !== undefined));
+    const links = withAnnotated(mergeLinks(waits, envs, owned), annotated);
     if (links.length) s.service.links = links;
   }
   untracedLinks(draft, ctx);
@@ -143,6 +146,20 @@ function untracedLinks(draft: Draft, ctx: ImportContext): void {
       );
 }
 
+/**
+ * An annotated link replaces, in its place, the link read from its connection variable alone
+ * (which looks optional, but may be a completed one); the others come after.
+ */
+function withAnnotated(links: LinkInput[], annotated: LinkInput[]): LinkInput[] {
+  const rest = [...annotated];
+  const out = links.map((l) => {
+    if (l.required !== false || l.env === undefined) return l;
+    const i = rest.findIndex((a) => a.to === l.to && a.env === l.env);
+    return i < 0 ? l : (rest.splice(i, 1)[0] as LinkInput);
+  });
+  return [...out, ...rest];
+}
+
 /** The annotated links whose targets are services of this file (named as imported). */
 function annotatedLinks(s: ServiceDraft, draft: Draft, ctx: ImportContext): LinkInput[] {
   const out: LinkInput[] = [];
@@ -164,10 +181,10 @@ function findService(draft: Draft, host: string): ServiceDraft | undefined {
 }
 
 /** Builds links in an order consistent with both the wait order and the variable order. */
-function mergeLinks(waits: { w: WaitFor; target: ServiceDraft }[], envs: EnvLink[]): LinkInput[] {
+function mergeLinks(waits: { w: WaitFor; target: ServiceDraft }[], envs: EnvLink[], owned: ReadonlySet<string>): LinkInput[] {
   const used = new Set<EnvLink>();
   const envOf = (t: ServiceDraft, port: number | undefined) => {
-    const e = envs.find((x) => !used.has(x) && x.target === t && x.port === port);
+    const e = envs.find((x) => !used.has(x) && !owned.has(x.name) && x.target === t && x.port === port);
     if (e) used.add(e);
     return e;
   };

@@ -30,11 +30,22 @@ describe('links without a trace in the manifests', () => {
     expect((podSpec(api).initContainers as { name: string }[]).map((c) => c.name)).toEqual(['wait-for-db']);
   });
 
-  it('are not annotated when every link waits or sets a variable', () => {
+  it('are not annotated when every link waits', () => {
     const out = emitK8s({
-      services: { db: target, api: svc({ links: [{ to: 'db' }, { to: 'db', required: false, env: 'DB_URL' }] }) },
+      services: { db: target, api: svc({ links: [{ to: 'db' }, { to: 'db', condition: 'healthy', env: 'DB_URL' }] }) },
     });
     expect(at(out.get('Deployment', 'api'), 'metadata', 'annotations')).toBeUndefined();
+  });
+
+  it('are annotated even when they set a variable (alone it reads as an optional link)', () => {
+    const out = emitK8s({
+      services: { db: target, api: svc({ links: [{ to: 'db', condition: 'completed', env: 'DB_URL', protocol: 'postgres' }] }) },
+    });
+    const api = out.get('Deployment', 'api');
+    expect(at(api, 'metadata', 'annotations', 'blaupause.dev/links')).toBe(
+      '[{"to":"db","protocol":"postgres","condition":"completed","env":"DB_URL"}]',
+    );
+    expect(at(podSpec(api), 'containers', 0, 'env')).toEqual([{ name: 'DB_URL', value: 'postgres://db:5432' }]);
   });
 
   it('are annotated on the stable Deployment only, never on the canary', () => {

@@ -75,18 +75,16 @@ function waitContainer(k: KubeContext, l: ResolvedLink, port: number, names: Nam
 export const LINKS_ANNOTATION = 'blaupause.dev/links';
 
 /**
- * Links that leave no trace in the manifests (no wait container and no connection variable: a
- * `completed` link, an optional one, one to a service without ports), as JSON in the order the
- * blueprint gives them, so that the importer can draw them again. Undefined when there are none.
+ * Links without a wait container (a `completed` link, an optional one, one to a service without
+ * ports), as JSON in the order the blueprint gives them: the manifests hold no trace of them, or
+ * only their connection variable, which reads as an optional link. The importer draws them again
+ * from this. Undefined when there are none.
  */
 export function untracedLinks(ps: PlannedService): string | undefined {
-  const own = ps.main?.container.env ?? {};
   const out: Obj[] = [];
   for (const l of ps.links) {
     const { to, port, protocol, condition, env, required, timeout } = l.link;
-    const waits = condition !== 'completed' && required !== false && l.port !== undefined;
-    const variable = env !== undefined && l.port !== undefined && !Object.hasOwn(own, env);
-    if (waits || variable) continue;
+    if (condition !== 'completed' && required !== false && l.port !== undefined) continue; // it waits: the wait is its trace
     out.push({ to, port, protocol, condition: condition === 'started' ? undefined : condition, env, required, timeout });
   }
   return out.length ? JSON.stringify(out) : undefined;
