@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Blueprint, Container, Healthcheck, HealthTest, Mount, Service } from '@blaupause/model';
 import { quantityBytes, resolveFileRef } from '@blaupause/model';
 import type { ContainerCreateOptions, HostConfig } from 'dockerode';
@@ -196,8 +196,12 @@ export function inBaseDir(
   realpath: (path: string) => string | undefined = realpathOf,
 ): { ok: true; path: string } | { ok: false; why: string } {
   if (!baseDir) return { ok: false, why: 'host paths need the blueprint’s folder (deploy it from a file)' };
-  const r = resolveFileRef(source, { baseDir: resolve(baseDir), realpath });
-  return r.ok ? r : { ok: false, why: `${r.why} (${resolve(baseDir)})` };
+  const base = resolve(baseDir);
+  // An absolute path that names a place inside the folder is that place (e.g. the folder `/` itself,
+  // which the payload policy then flags as a bind of the host's root for acknowledgement).
+  const ref = isAbsolute(source) ? relative(base, source) || '.' : source;
+  const r = resolveFileRef(ref, { baseDir: base, realpath });
+  return r.ok ? r : { ok: false, why: `${r.why} (${base})` };
 }
 
 function realpathOf(path: string): string | undefined {
