@@ -201,20 +201,39 @@ function yamlError(e: YAMLError, pos: (o: number) => SourcePosition): Diagnostic
   return diag(code, 'error', [], message, { source: pos(e.pos[0]), ...(hint ? { hint } : {}) });
 }
 
-/** Walks the value like a serialiser would (aliases expanded) and stops at the first budget overrun. */
+/** A node still to visit: its parent and key give its path, built only for a diagnostic. */
+interface Pending {
+  v: unknown;
+  parent: Pending | undefined;
+  key: string | number;
+  depth: number;
+}
+
+function pathOf(e: Pending): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let x: Pending | undefined = e; x?.parent !== undefined; x = x.parent) path.push(x.key);
+  return path.reverse();
+}
+
+/**
+ * Walks the value like a serialiser would (aliases expanded) and stops at the first budget overrun.
+ * Each node to visit is one small record (no path array copied per node: this runs on every value).
+ */
 export function checkBudget(value: unknown, limits: ReadLimits): Diagnostic | undefined {
   let nodes = 0;
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  const stack: Pending[] = [{ v: value, parent: undefined, key: 0, depth: 0 }];
   while (stack.length) {
-    const { v, path } = stack.pop()!;
+    const e = stack.pop() as Pending;
+    const v = e.v;
     if (++nodes > limits.maxNodes)
       // The whole document is at fault, not the node where the count ran out.
       return diag('RESOURCE_LIMIT', 'error', [], `The document expands to more than ${limits.maxNodes} nodes (an alias bomb?).`, {
         hint: 'Use fewer aliases or split the file.',
       });
-    if (path.length > limits.maxDepth)
-      return diag('RESOURCE_LIMIT', 'error', path, `The document nests deeper than ${limits.maxDepth} levels.`);
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    if (e.depth > limits.maxDepth)
+      return diag('RESOURCE_LIMIT', 'error', pathOf(e), `The document nests deeper than ${limits.maxDepth} levels.`);
+    const depth = e.depth + 1;
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], parent: e, key: i, depth });
     else if (v !== null && typeof v === 'object') {
       // Only JSON-like data passes: a tag such as !!binary would hand a Buffer to code expecting text.
       const proto = Object.getPrototypeOf(v);
@@ -222,7 +241,7 @@ export function checkBudget(value: unknown, limits: ReadLimits): Diagnostic | un
         return diag(
           'UNSUPPORTED_TAG',
           'error',
-          path,
+          pathOf(e),
           'This value is of a type (binary, set, ...) that Blaupause does not read: only text, numbers, booleans, lists and mappings.',
           {
             hint: 'Write the plain value.',
@@ -230,10 +249,10 @@ export function checkBudget(value: unknown, limits: ReadLimits): Diagnostic | un
         );
       for (const k of Object.keys(v)) {
         if (FORBIDDEN_KEYS.has(k))
-          return diag('FORBIDDEN_KEY', 'error', [...path, k], `The key "${k}" is not allowed: it could alter object prototypes.`, {
+          return diag('FORBIDDEN_KEY', 'error', [...pathOf(e), k], `The key "${k}" is not allowed: it could alter object prototypes.`, {
             hint: 'Rename the key.',
           });
-        stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+        stack.push({ v: (v as Record<string, unknown>)[k], parent: e, key: k, depth });
       }
     }
   }
