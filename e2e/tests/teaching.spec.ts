@@ -250,3 +250,20 @@ test('an empty blueprint says so instead of drawing empty diagrams', async ({ pa
   await teach.getByRole('button', { name: 'Start tour' }).click();
   await expect(box(pane(teach, 'one'), 'Container nginx')).toBeVisible();
 });
+
+test('the view follows the URL fragment #teach: Back closes it, Forward and a link open it', async ({ page }) => {
+  const teach = await openTeaching(page);
+  await expect(page).toHaveURL(/#teach$/);
+  await page.goBack();
+  await expect(teach).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+  await page.goForward();
+  await expect(teach).toBeVisible();
+  await teach.getByRole('button', { name: '← Designer' }).click();
+  await expect(teach).toHaveCount(0);
+  await expect(page).not.toHaveURL(/#teach/);
+  await page.goto('/#teach');
+  await page.reload();
+  await expect(teach).toBeVisible();
+  await expect(box(pane(teach, 'two'), 'Deployment weba')).toBeVisible();
+});
