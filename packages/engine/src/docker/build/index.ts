@@ -1,3 +1,12 @@
 export { type ContextFiles, readContext } from './context';
+export {
+  type ImageEntry,
+  type ImageInventory,
+  type InventoryOptions,
+  imageInventory,
+  removeUnusedImages,
+  type UnusedImage,
+  unusedImages,
+} from './inventory';
 export { BUILD_LABEL, type BuildPlan, type Builds, buildHash, prepareBuilds } from './prepare';
 export { buildFailure, buildImage, splitReference } from './run';

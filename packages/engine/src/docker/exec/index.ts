@@ -1,0 +1,1 @@
+export { type ExecOptions, type ExecOutput, type ExecSession, startExec } from './session';
