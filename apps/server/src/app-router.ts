@@ -1,7 +1,9 @@
 import type { AppDeps } from './deps';
 import { blueprintsRouter } from './routers/blueprints';
 import { deploymentsRouter } from './routers/deployments';
+import { diagnoseRouter } from './routers/diagnose';
 import { engineRouter } from './routers/engine';
+import { imagesRouter } from './routers/images';
 import { logsRouter } from './routers/logs';
 import { orchestrationRouter } from './routers/orchestration';
 import { statusRouter } from './routers/status';
@@ -18,6 +20,8 @@ export function createAppRouter(deps: AppDeps) {
     logs: logsRouter(deps),
     orchestration: orchestrationRouter(deps),
     workspace: workspaceRouter(deps),
+    images: imagesRouter(deps),
+    diagnose: diagnoseRouter(deps),
   });
 }
 
