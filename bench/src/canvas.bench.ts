@@ -42,7 +42,8 @@ export interface CanvasOptions {
   appDist: string;
   stockDist: string;
   sizes: number[];
-  reps: number;
+  /** Alternating runs per side: one number, or per size. */
+  reps: number | Record<number, number>;
   panSeconds: number;
   dragSeconds: number;
   profile?: boolean;
@@ -329,7 +330,7 @@ export async function benchCanvas(browser: Browser, o: CanvasOptions): Promise<{
     const pane = { width: Math.round(box.width), height: Math.round(box.height) };
     const runs: CanvasRun[] = [];
     for (const n of o.sizes)
-      for (const side of alternating<Side>(o.reps, 'ours', 'stock')) {
+      for (const side of alternating<Side>(typeof o.reps === 'number' ? o.reps : (o.reps[n] ?? 1), 'ours', 'stock')) {
         const run = await measure(browser, origin, side, n, o, pane);
         runs.push(run);
         const p: FrameStats = frameStats(run.pan);
