@@ -82,7 +82,10 @@ function suggestions(e: EngineError, c: ContainerFacts | undefined): string[] {
     case 'CONTAINER_EXITED':
     case 'CRASH_LOOP':
       if (c?.oomKilled) out.push('The kernel killed it for memory (OOM): raise its memory limit.');
-      if (code !== undefined && EXIT_MEANING[code]) out.push(EXIT_MEANING[code] as string);
+      if (code !== undefined)
+        out.push(
+          EXIT_MEANING[code] ?? `It exited with code ${code}, the program’s own: its last log lines say why; fix that, then deploy again.`,
+        );
       if (e.code === 'CRASH_LOOP') out.push('It restarts and fails again: fix the cause first; the restart policy only repeats it.');
       break;
     case 'DEPENDENCY_FAILED':
