@@ -28,6 +28,7 @@ const doc = (services: Record<string, unknown>, extra: Record<string, unknown> =
 const app = doc(
   {
     web: {
+      autoHeal: false,
       containers: {
         web: {
           image: IMAGE,
@@ -39,7 +40,7 @@ const app = doc(
   },
   { secrets: { smtp: { environment: 'SMTP_LOGIN' } } },
 );
-const built = doc({ b: { containers: { b: { build: { context: 'ctx' }, args: ['sleep', '3600'] } } } });
+const built = doc({ b: { autoHeal: false, containers: { b: { build: { context: 'ctx' }, args: ['sleep', '3600'] } } } });
 
 async function failure(p: Promise<unknown>) {
   const e = await p.then(
@@ -164,7 +165,9 @@ describe('diagnose router (real engine)', () => {
   }, 60_000);
 
   it('diagnoses a failed deploy run', async () => {
-    const bad = doc({ job: { containers: { job: { image: IMAGE, args: ['sh', '-c', 'echo no such config >&2; exit 3'] } } } });
+    const bad = doc({
+      job: { autoHeal: false, containers: { job: { image: IMAGE, args: ['sh', '-c', 'echo no such config >&2; exit 3'] } } },
+    });
     const run = await srv.client.deployments.deploy.mutate({ blueprint: { document: bad }, project: FAILING });
     await runToEnd(run.runId);
     const d = await srv.client.diagnose.run.query({ runId: run.runId });

@@ -23,6 +23,8 @@ describe('Docker driver: build contexts (real engine)', () => {
     blueprint({
       services: {
         web: {
+          // Another process's auto-healing supervisor must not re-create what afterAll removes.
+          autoHeal: false,
           containers: {
             web: { build, args: ['sh', '-c', 'cat /hello.txt; sleep 3600'] },
           },

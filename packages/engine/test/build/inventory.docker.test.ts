@@ -15,8 +15,8 @@ describe('image inventory (real engine)', () => {
   const other = projectName('other');
   const bp = blueprint({
     services: {
-      app: { containers: { app: { build: { context: 'app' }, args: ['sleep', '3600'] } } },
-      side: { containers: { side: { image: IMAGE, args: ['sleep', '3600'] } } },
+      app: { autoHeal: false, containers: { app: { build: { context: 'app' }, args: ['sleep', '3600'] } } },
+      side: { autoHeal: false, containers: { side: { image: IMAGE, args: ['sleep', '3600'] } } },
     },
   });
   const missing = blueprint({ services: { gone: { containers: { gone: { image: 'bpimg-missing/none:1' } } } } });

@@ -31,6 +31,8 @@ describe('Docker diagnosis: inspect, exec, failed deploys (real engine)', () => 
     secrets: { 'api-token': { file: 'token.txt' } },
     services: {
       web: {
+        // Another process's auto-healing supervisor must not re-create what afterAll removes.
+        autoHeal: false,
         containers: {
           web: {
             image: IMAGE,
@@ -145,7 +147,9 @@ describe('Docker diagnosis: inspect, exec, failed deploys (real engine)', () => 
 
   it('diagnoses a failed deploy: step, message, exit code, last lines, what to try', async () => {
     const bad = blueprint({
-      services: { job: { containers: { job: { image: IMAGE, args: ['sh', '-c', 'echo cannot find config >&2; exit 127'] } } } },
+      services: {
+        job: { autoHeal: false, containers: { job: { image: IMAGE, args: ['sh', '-c', 'echo cannot find config >&2; exit 127'] } } },
+      },
     });
     const events = await collect(d.apply(bad, { project: failing }));
     const [err] = errorsOf(events);
