@@ -18,6 +18,8 @@ describe('importKubernetes: a hand-written application', () => {
       'warning IMPORT_UNSUPPORTED_KEY documents.9.spec.template.spec.containers.0.env.1.valueFrom',
       'warning IMPORT_UNSUPPORTED_KEY documents.9.spec.template.spec.containers.0.envFrom',
       'warning IMPORT_UNSUPPORTED_KEY documents.9.spec.template.spec.containers.0.securityContext.allowPrivilegeEscalation',
+      // initialDelaySeconds on a readiness probe: the start period, but no delay of readiness on export.
+      'info IMPORT_APPROXIMATED documents.11.spec.template.spec.containers.0.readinessProbe.initialDelaySeconds',
       'info IMPORT_APPROXIMATED documents.12',
     ]);
     // The StatefulSet's lone headless Service comes back as ClusterIP db + db-headless.

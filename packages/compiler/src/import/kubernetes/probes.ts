@@ -8,7 +8,10 @@ type HealthTestInput = HealthcheckInput['test'];
 /**
  * Probes → the blueprint healthcheck. The blueprint has one test per container: readiness is
  * always derived from it, liveness only when marked. So a livenessProbe equal to the readiness
- * probe becomes `liveness: true`; a different one cannot be carried and is reported.
+ * probe (but for initialDelaySeconds) becomes `liveness: true`; a different one cannot be carried
+ * and is reported. The start period is the livenessProbe's initialDelaySeconds, as the emitter
+ * writes it; a readinessProbe's own delay has no blueprint form (its pod turns ready with the
+ * first success): it becomes the start period, with a note.
  */
 export function readProbes(
   c: Cursor,
@@ -20,9 +23,15 @@ export function readProbes(
   const liveness = c.peek('livenessProbe');
   if (isObj(readiness)) {
     const hc = readProbe(c.map('readinessProbe') as Cursor, namedPorts, ctx, elementId);
+    const readyDelay = delayOf(readiness);
+    if (hc && readyDelay !== undefined) readinessDelayNote(c, readyDelay, ctx, elementId);
     if (!isObj(liveness)) return hc;
     c.take('livenessProbe');
-    if (hc && deepEqual(readiness, liveness)) return { ...hc, liveness: true };
+    if (hc && deepEqual(withoutDelay(readiness), withoutDelay(liveness))) {
+      const start = delayOf(liveness);
+      const { startPeriod: _, ...rest } = hc;
+      return { ...rest, ...opt('startPeriod', start !== undefined ? seconds(start) : undefined), liveness: true };
+    }
     ctx.unsupported(
       [...c.path, 'livenessProbe'],
       'The livenessProbe differs from the readinessProbe; a blueprint healthcheck has one test, so only the readiness probe was imported.',
@@ -40,6 +49,24 @@ export function readProbes(
     elementId,
   );
   return { ...hc, liveness: true };
+}
+
+const delayOf = (probe: Record<string, unknown>): number | undefined => {
+  const d = probe.initialDelaySeconds;
+  return typeof d === 'number' && Number.isInteger(d) && d > 0 ? d : undefined;
+};
+
+const withoutDelay = (probe: Record<string, unknown>): Record<string, unknown> => {
+  const { initialDelaySeconds: _, ...rest } = probe;
+  return rest;
+};
+
+function readinessDelayNote(c: Cursor, delay: number, ctx: ImportContext, elementId: string): void {
+  ctx.approximated(
+    [...c.path, 'readinessProbe', 'initialDelaySeconds'],
+    `The readiness probe waits ${delay}s before its first check; it became the healthcheck's start period, and exported again the pod turns ready with its first success (as on Docker).`,
+    elementId,
+  );
 }
 
 function readProbe(

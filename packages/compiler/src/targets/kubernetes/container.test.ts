@@ -104,16 +104,20 @@ describe('probes', () => {
     const { c, notes } = mainOf({ healthcheck });
     return { readiness: c.readinessProbe, liveness: c.livenessProbe, notes };
   };
-  it('maps exec with all timings', () => {
-    const p = probesOf({ test: { exec: ['pg_isready'] }, interval: '10s', timeout: '3s', retries: 5, startPeriod: '1m' });
-    expect(p.readiness).toEqual({
+  it('maps exec with all timings; the start period delays only the liveness probe', () => {
+    const hc = { test: { exec: ['pg_isready'] }, interval: '10s', timeout: '3s', retries: 5, startPeriod: '1m' };
+    const p = probesOf(hc);
+    // Ready with the first success, as Docker counts a success in the start period at once.
+    expect(p.readiness).toEqual({ exec: { command: ['pg_isready'] }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 5 });
+    expect(p.liveness).toBeUndefined();
+    // Failures in the start period must not restart the container.
+    expect(probesOf({ ...hc, liveness: true }).liveness).toEqual({
       exec: { command: ['pg_isready'] },
       initialDelaySeconds: 60,
       periodSeconds: 10,
       timeoutSeconds: 3,
       failureThreshold: 5,
     });
-    expect(p.liveness).toBeUndefined();
   });
   it('runs shell tests with sh -c, and maps http and tcp', () => {
     expect(probesOf({ test: { shell: 'curl -f localhost || exit 1' } }).readiness).toEqual({

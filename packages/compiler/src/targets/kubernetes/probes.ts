@@ -10,13 +10,19 @@ export interface Probes {
 /**
  * A healthcheck becomes a readinessProbe (it gates the Service's endpoints, which is what
  * "healthy" means to the services linking here) and, when marked, a livenessProbe too.
- * Unset timings keep the Kubernetes defaults. startPeriod becomes initialDelaySeconds: the
- * first probe waits that long, where Docker would count a success in that time at once.
+ * Unset timings keep the Kubernetes defaults. startPeriod goes to the livenessProbe only, as
+ * initialDelaySeconds: failures in that time must not restart the container. The readiness
+ * probe starts at once: a pod is not ready until its first success, and ready with it, which is
+ * what Docker's start period means ("starting" until the first success, which counts at once).
  */
 export function probes(k: KubeContext, hc: Healthcheck | undefined, at: Path, id: string): Probes {
   if (!hc) return {};
-  const probe = timings(k, hc, [...at, 'healthcheck'], id, handler(hc.test));
-  return hc.liveness ? { readinessProbe: probe, livenessProbe: { ...probe } } : { readinessProbe: probe };
+  const where = [...at, 'healthcheck'];
+  const readinessProbe = timings(k, hc, where, id, handler(hc.test));
+  if (!hc.liveness) return { readinessProbe };
+  const { periodSeconds, timeoutSeconds, failureThreshold } = readinessProbe;
+  const initialDelaySeconds = whole(k, hc, where, id, 'startPeriod', 0);
+  return { readinessProbe, livenessProbe: { ...handler(hc.test), initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold } };
 }
 
 function handler(test: HealthTest): Obj {
@@ -30,18 +36,19 @@ function handler(test: HealthTest): Obj {
   return { tcpSocket: { port: test.tcp.port } };
 }
 
-/** Adds the timing fields to the probe handler (in a fixed key order). */
+/** A duration of the healthcheck in whole seconds (rounded up, with a note); undefined when unset. */
+function whole(k: KubeContext, hc: Healthcheck, at: Path, id: string, field: 'interval' | 'timeout' | 'startPeriod', min: number) {
+  const d = hc[field];
+  if (d === undefined) return undefined;
+  const { value, exact } = durationSeconds(d, min);
+  if (!exact) k.note('approximated', [...at, field], id, `Kubernetes counts probe ${field} in whole seconds: ${d} becomes ${value}s.`);
+  return value;
+}
+
+/** Adds the timing fields to the probe handler (in a fixed key order; the start period is liveness's). */
 function timings(k: KubeContext, hc: Healthcheck, at: Path, id: string, out: Obj): Obj {
-  const seconds = (field: 'interval' | 'timeout' | 'startPeriod', key: string, min: number) => {
-    const d = hc[field];
-    if (d === undefined) return;
-    const { value, exact } = durationSeconds(d, min);
-    out[key] = value;
-    if (!exact) k.note('approximated', [...at, field], id, `Kubernetes counts probe ${field} in whole seconds: ${d} becomes ${value}s.`);
-  };
-  seconds('startPeriod', 'initialDelaySeconds', 0);
-  seconds('interval', 'periodSeconds', 1);
-  seconds('timeout', 'timeoutSeconds', 1);
-  if (hc.retries !== undefined) out.failureThreshold = hc.retries;
+  out.periodSeconds = whole(k, hc, at, id, 'interval', 1);
+  out.timeoutSeconds = whole(k, hc, at, id, 'timeout', 1);
+  out.failureThreshold = hc.retries;
   return out;
 }
