@@ -54,8 +54,24 @@ const CHECKS: readonly Check[] = [
  * everything the schema cannot see. Never throws; returns diagnostics in a stable order.
  */
 export function validate(bp: Blueprint): Diagnostic[] {
+  return run(bp, CHECKS);
+}
+
+/**
+ * The checks of references and start order only: links (dangling, to itself, "healthy" without a
+ * healthcheck), cycles, the volumes, configs, secrets and networks named, and every container's
+ * image. Each diagnostic equals validate()'s, in the same order (the checks are independent);
+ * the Compose importer reads only these, and the other checks would walk the whole blueprint again.
+ */
+export function validateReferences(bp: Blueprint): Diagnostic[] {
+  return run(bp, REFERENCE_CHECKS);
+}
+
+const REFERENCE_CHECKS: readonly Check[] = [checkContainers, checkLinks, checkCycles, checkMounts, checkNetworks];
+
+function run(bp: Blueprint, checks: readonly Check[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ctx = createCtx(bp, out);
-  for (const check of CHECKS) check(ctx);
+  for (const check of checks) check(ctx);
   return sortDiagnostics(out);
 }

@@ -1,4 +1,4 @@
-import { type Blueprint, type DiagnosticCode, elementId, type Path, validate } from '@blaupause/model';
+import { type Blueprint, type DiagnosticCode, elementId, type Path, validateReferences } from '@blaupause/model';
 import type { ImportContext } from '../context';
 import type { Renames } from './renames';
 import type { ImportReport } from './state';
@@ -27,7 +27,7 @@ export function semanticChecks(ctx: ImportContext, bp: Blueprint, names: Renames
   for (const [from, to] of Object.entries(names.changed().services)) composeName.set(to, from);
   // A mount of a helper container was written under the helper's own Compose service.
   for (const h of report.helpers) composeName.set(`${names.of('services', h.pod)}/${h.container}`, h.service);
-  for (const d of validate(bp)) {
+  for (const d of validateReferences(bp)) {
     const key = COMPOSE_KEY[d.code];
     if (!key) continue;
     const [, service, sub, container] = d.path;
