@@ -39,29 +39,46 @@ export async function destroyProject(ctx: DestroyContext, project: string, volum
     }
   };
   try {
-    const o = await observe(ctx.docker, project);
+    let o = await observe(ctx.docker, project);
     const helper = (l: Record<string, string>) => !['main', 'init'].includes(l[LABEL.role] ?? 'main');
-    for (const group of [o.containers.filter((c) => helper(c.labels)), o.containers.filter((c) => !helper(c.labels))])
-      await Promise.all(
-        group.map((c) =>
-          step(
-            {
-              kind: 'remove',
-              service: c.labels[LABEL.blueprintService] ?? c.composeService,
-              container: c.labels[LABEL.container] ?? '',
-              replica: c.replica,
-              elementId: c.labels[LABEL.element] ?? '',
-            },
-            () => remove(ops, c.id, c.name),
+    // Removed in passes: a container of the project created meanwhile (a heal or a run that was
+    // just ending) is found by the next look and removed too, so the networks come free.
+    for (let pass = 0; pass < 3 && o.containers.length > 0; pass++) {
+      for (const group of [o.containers.filter((c) => helper(c.labels)), o.containers.filter((c) => !helper(c.labels))])
+        await Promise.all(
+          group.map((c) =>
+            step(
+              {
+                kind: 'remove',
+                service: c.labels[LABEL.blueprintService] ?? c.composeService,
+                container: c.labels[LABEL.container] ?? '',
+                replica: c.replica,
+                elementId: c.labels[LABEL.element] ?? '',
+              },
+              () => remove(ops, c.id, c.name),
+            ),
           ),
-        ),
-      );
-    for (const n of o.networks) await step(resource('network', n.name), () => ctx.docker.getNetwork(n.id).remove());
+        );
+      o = await observe(ctx.docker, project);
+    }
+    for (const n of o.networks) await step(resource('network', n.name), () => removeNetwork(ctx.docker, n.id));
     const wanted = new Set(volumes === 'all' ? o.volumes.map((v) => v.name) : volumes.map((v) => volumeName(project, v)));
     for (const v of o.volumes) if (wanted.has(v.name)) await step(resource('volume', v.name), () => ctx.docker.getVolume(v.name).remove());
     return [];
   } catch (e) {
     return [e instanceof EngineFailure ? e.error : toEngineError(e, ctx.endpoint, 'Tear down')];
+  }
+}
+
+/** The engine may still list an endpoint for a moment after its container is gone: asked again a few times. */
+async function removeNetwork(docker: Docker, id: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await docker.getNetwork(id).remove();
+    } catch (e) {
+      if (attempt >= 5 || !/active endpoints/.test(String((e as Error).message))) throw e;
+      await new Promise((r) => setTimeout(r, 300 * attempt));
+    }
   }
 }
 
