@@ -121,7 +121,27 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Podman 4.3's kube play removes a completed init container (type `once`, its default) racily:
+ * "failed to remove once init container … as it is running" (podman#18477). The `always` type
+ * avoids that but restarts a completed init container over and over under the pod's restart
+ * policy (podman#16343). So: `once`, and a play that hits the race is removed and played again.
+ */
+const INIT_RACE = /failed to remove once init container/;
+const PLAY_ATTEMPTS = 3;
+
 export async function play(ctx: ExecContext, pod: PlannedPod): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await playOnce(ctx, pod);
+    } catch (e) {
+      const race = e instanceof PodmanFailure && INIT_RACE.test(e.error.message);
+      if (!race || attempt >= PLAY_ATTEMPTS) throw e;
+    }
+  }
+}
+
+async function playOnce(ctx: ExecContext, pod: PlannedPod): Promise<void> {
   // `<network>:alias=a,alias=b`: the Services selecting the pod resolve to it on the project network.
   const networkArg = pod.aliases.length ? `${ctx.network}:${pod.aliases.map((a) => `alias=${a}`).join(',')}` : ctx.network;
   // kube play answers only after the pod's init containers have completed: a link wait that never

@@ -109,7 +109,10 @@ export function toPodman(objects: readonly unknown[], project: string, compilerN
     } else notes.lost(owner, [], `${kind} "${name}" is ignored: kube play has no ${kind}.`);
   }
   for (const s of services) applyService(s, targets, notes);
-  for (const t of targets) unpublishedPorts(t.spec);
+  for (const t of targets) {
+    unpublishedPorts(t.spec);
+    initRestartPolicy(t.spec, t.service, notes);
+  }
 
   const volumes = new Map<string, PlannedVolume>();
   const pods = targets.map((t) => {
@@ -200,4 +203,19 @@ function unpublishedPorts(spec: Obj): void {
     if (kept.length) c.ports = kept;
     else delete c.ports;
   }
+}
+
+/**
+ * Podman 4.3 gives init containers the pod's restart policy (podman#16343): under `Always` a
+ * completed init container (a link wait) is restarted again and again, and kube play waits for
+ * it. A pod with init containers gets `OnFailure` instead; the cost is named in a note.
+ */
+function initRestartPolicy(spec: Obj, service: string, notes: PodmanNotes): void {
+  if (list(spec.initContainers).length === 0 || (spec.restartPolicy !== undefined && spec.restartPolicy !== 'Always')) return;
+  spec.restartPolicy = 'OnFailure';
+  notes.approximated(
+    service,
+    ['restart'],
+    'the pod has init containers, so it runs with restartPolicy OnFailure (Podman 4.3 would rerun completed init containers forever under Always): a container that exits 0 is not restarted.',
+  );
 }

@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Blueprint, loadBlueprint } from '@blaupause/model';
 import { ensurePodman, ensurePodmanImages, TEST_IMAGE } from '../../../../scripts/podman-env.mjs';
@@ -20,18 +21,40 @@ export const ROOT = join(__dirname, '../../../..');
 export async function podman(): Promise<string> {
   const env = await ensurePodman();
   await ensurePodmanImages();
-  ensureWaitImage();
+  await ensureWaitImage();
   return env.socket;
 }
 
 /**
- * The compiler's link waits run busybox:1.36 (`nc -z` loop). Tagged from the test image so they
- * can run without a registry — but Debian's busybox-static has a small nc without -z and its shell
- * runs applets before PATH, so this stand-in's wait never succeeds: tests use it for the timeout
- * path only (a wait that cannot succeed); links that must connect are `required: false` (no wait).
+ * The compiler's link waits run `nc -z` in busybox:1.36, which no registry can give here. The
+ * stand-in is built locally: Debian's busybox-static has a small nc without -z and its shell runs
+ * applets before PATH, so the image gets the host's dash as /bin/sh (with its libc) and an `nc`
+ * script that drops -z and runs `true` on the connection (exit 0 at once when the port accepts,
+ * 1 when refused) — the semantics the compiler's loop relies on.
  */
-function ensureWaitImage(): void {
-  if (spawnSync('podman', ['image', 'exists', WAIT_IMAGE]).status !== 0) spawnSync('podman', ['tag', IMAGE, WAIT_IMAGE]);
+async function ensureWaitImage(): Promise<void> {
+  if (spawnSync('podman', ['image', 'exists', WAIT_IMAGE]).status === 0) return;
+  const dir = mkdtempSync(join(tmpdir(), 'bppod-wait-'));
+  try {
+    for (const d of ['bin', 'etc', 'tmp', 'lib/x86_64-linux-gnu', 'lib64']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'bin', 'busybox'), readFileSync('/bin/busybox'), { mode: 0o755 });
+    const applets = spawnSync('/bin/busybox', ['--list'], { encoding: 'utf8' }).stdout.split('\n');
+    for (const a of applets)
+      if (/^[a-z0-9_.[-]+$/.test(a) && !['busybox', 'sh', 'nc'].includes(a)) symlinkSync('busybox', join(dir, 'bin', a));
+    writeFileSync(join(dir, 'bin', 'sh'), readFileSync('/bin/dash'), { mode: 0o755 });
+    writeFileSync(join(dir, 'lib/x86_64-linux-gnu/libc.so.6'), readFileSync('/lib/x86_64-linux-gnu/libc.so.6'), { mode: 0o755 });
+    writeFileSync(join(dir, 'lib64/ld-linux-x86-64.so.2'), readFileSync('/lib64/ld-linux-x86-64.so.2'), { mode: 0o755 });
+    writeFileSync(join(dir, 'bin', 'nc'), '#!/bin/sh\n[ "$1" = "-z" ] && shift\nexec /bin/busybox nc "$@" -e /bin/true\n', { mode: 0o755 });
+    writeFileSync(join(dir, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n');
+    const tar = spawn('tar', ['-C', dir, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const imp = spawn('podman', ['import', '--change', 'ENV PATH=/bin', '-', WAIT_IMAGE], { stdio: ['pipe', 'ignore', 'inherit'] });
+    tar.stdout.pipe(imp.stdin);
+    const code = await new Promise((r) => imp.on('close', r));
+    if (code !== 0 && spawnSync('podman', ['image', 'exists', WAIT_IMAGE]).status !== 0)
+      throw new Error(`podman import ${WAIT_IMAGE} failed`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export const driver = (socket: string, options: PodmanKubeDriverOptions = {}) =>

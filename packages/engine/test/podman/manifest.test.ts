@@ -53,6 +53,9 @@ describe('compileForPodman', () => {
     const api = m.pods.find((p) => p.service === 'api');
     expect(api?.containers.filter((c) => c.init).map((c) => c.name)).toEqual(['wait-for-db', 'migrate']);
     expect(api?.aliases).toEqual(['api']);
+    // Podman 4.3 would rerun completed init containers forever under Always.
+    expect((api?.doc.spec as Obj | undefined)?.restartPolicy).toBe('OnFailure');
+    expect((db?.doc.spec as Obj | undefined)?.restartPolicy).toBeUndefined();
     expect(m.pods.map((p) => p.service)).toEqual(['db', 'api', 'web']);
     const notes = m.notes.map((n) => `${n.code} ${n.elementId} ${n.message}`);
     expect(notes).toContain('FIDELITY_APPROXIMATED service:api Podman: Deployment asks for 2 replicas; Podman runs one pod.');

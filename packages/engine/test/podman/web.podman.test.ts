@@ -37,13 +37,12 @@ function seedBlueprint(port: number): Blueprint {
   if (!weba || !webb || !haproxy) throw new Error('seed example changed');
   httpd(weba.containers.nginx as Container, 'echo "from weba" > /www/index.html; exec httpd -f -p 80 -h /www');
   httpd(webb.containers.nginx as Container, 'echo "from webb" > /www/index.html; exec httpd -f -p 80 -h /www');
-  // required: false → no wait-for init container (see harness: the stand-in wait image cannot connect).
-  haproxy.links = haproxy.links?.map((l) => ({ ...l, required: false }));
   haproxy.ports = [{ ...haproxy.ports?.[0], port: 80, publish: port }] as typeof haproxy.ports;
   // The proxy stand-in fetches both backends by their Service names, then serves what it got.
   httpd(
     haproxy.containers.haproxy as Container,
-    'mkdir -p /srv; until wget -q -O /srv/a http://weba:80/ && wget -q -O /srv/b http://webb:80/; do sleep 1; done; cat /srv/a /srv/b > /srv/index.html; exec httpd -f -p 80 -h /srv',
+    // No retry loop: the link waits let it start only once both backends accept connections.
+    'mkdir -p /srv && wget -q -O /srv/a http://weba:80/ && wget -q -O /srv/b http://webb:80/ && cat /srv/a /srv/b > /srv/index.html && exec httpd -f -p 80 -h /srv',
   );
   return bp;
 }
@@ -69,9 +68,16 @@ describe('podman-kube: web examples', () => {
     await expect(httpGet(port, 1500)).rejects.toThrow(/nothing answered/);
   }, 120_000);
 
-  it('the proxy reaches both linked web servers by their Service names (DNS aliases on the project network)', async () => {
+  it('the proxy waits for both linked web servers (wait-for init containers) and reaches them by their Service names', async () => {
     const port = freePort();
     const bp = seedBlueprint(port);
+    const plan = await d.plan(bp, { project: seed });
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.actions.filter((a) => a.service === 'haproxy').map((a) => a.container)).toEqual([
+      'wait-for-weba',
+      'wait-for-webb',
+      'haproxy',
+    ]);
     const events = await collect(d.apply(bp, { project: seed }));
     expect(errorsOf(events)).toEqual([]);
     const body = await httpGet(port);
