@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DNS_LABEL, DNS_LABEL_MAX, type Target } from '@blaupause/model';
 import { ENGINE_COMMANDS, ENGINE_OPTIONS, type EngineCommandName, type EngineInvocation, engineInvocation } from './engine-args';
+import { IMAGES_COMMANDS, IMAGES_OPTIONS, type ImagesInvocation, imagesInvocation } from './images-args';
 import { ORCH_COMMANDS, ORCH_OPTIONS, type OrchCommandName, type OrchInvocation, orchInvocation } from './orchestrate-args';
 
 /**
@@ -8,7 +9,7 @@ import { ORCH_COMMANDS, ORCH_OPTIONS, type OrchCommandName, type OrchInvocation,
  * (never thrown), so the caller alone decides what is printed and which exit code follows.
  */
 const FILE_COMMANDS = ['validate', 'compile', 'import'] as const;
-export const COMMANDS = [...FILE_COMMANDS, ...ENGINE_COMMANDS, ...ORCH_COMMANDS] as const;
+export const COMMANDS = [...FILE_COMMANDS, ...ENGINE_COMMANDS, ...ORCH_COMMANDS, ...IMAGES_COMMANDS] as const;
 export type CommandName = (typeof COMMANDS)[number];
 type FileCommandName = (typeof FILE_COMMANDS)[number];
 const TARGETS: readonly Target[] = ['compose', 'swarm', 'kubernetes'];
@@ -21,7 +22,8 @@ export type Invocation =
   | { kind: 'compile'; file: string; target: Target; output?: string; k8sVersion?: string; namespace?: string; json: boolean }
   | { kind: 'import'; file: string; output?: string; envFile?: string; name?: string; json: boolean }
   | EngineInvocation
-  | OrchInvocation;
+  | OrchInvocation
+  | ImagesInvocation;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const common: Options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
@@ -69,6 +71,12 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     const parsed = tryParse(args, ORCH_OPTIONS[command as OrchCommandName], true);
     if ('message' in parsed) return { kind: 'usage', message: parsed.message, command };
     const inv = orchInvocation(command as OrchCommandName, parsed.values, parsed.positionals);
+    return inv.kind === 'usage' ? { ...inv, command } : inv;
+  }
+  if (command === 'images') {
+    const parsed = tryParse(args, IMAGES_OPTIONS.images, true);
+    if ('message' in parsed) return { kind: 'usage', message: parsed.message, command };
+    const inv = imagesInvocation(parsed.values, parsed.positionals);
     return inv.kind === 'usage' ? { ...inv, command } : inv;
   }
   const isEngine = (ENGINE_COMMANDS as readonly string[]).includes(command);

@@ -2,6 +2,7 @@ import { parseCommandLine } from './args';
 import { compileCommand } from './commands/compile';
 import { deployCommand } from './commands/deploy';
 import { downCommand } from './commands/down';
+import { imagesCommand } from './commands/images';
 import { importCommand } from './commands/import';
 import { logsCommand } from './commands/logs';
 import { orchestrateCommand } from './commands/orchestrate';
@@ -12,6 +13,7 @@ import type { EngineInvocation } from './engine-args';
 import type { EngineDeps } from './engine-deps';
 import { sameFile } from './files';
 import { helpText, usageText, VERSION } from './help';
+import type { ImagesInvocation } from './images-args';
 import type { Io } from './io';
 import type { OrchInvocation } from './orchestrate-args';
 import { present } from './outcome';
@@ -54,7 +56,11 @@ export async function run(argv: readonly string[], io: Io, deps?: EngineDeps): P
   }
 }
 
-function runEngineCommand(inv: EngineInvocation | OrchInvocation, io: Io, deps: EngineDeps | undefined): Promise<number> {
+function runEngineCommand(
+  inv: EngineInvocation | OrchInvocation | ImagesInvocation,
+  io: Io,
+  deps: EngineDeps | undefined,
+): Promise<number> {
   if (!deps) throw new Error(`"${inv.kind}" needs the engine dependencies (run(argv, io, deps))`);
   switch (inv.kind) {
     case 'deploy':
@@ -68,6 +74,8 @@ function runEngineCommand(inv: EngineInvocation | OrchInvocation, io: Io, deps: 
       return logsCommand(inv, io, deps);
     case 'serve':
       return serveCommand(inv, io, deps);
+    case 'images':
+      return imagesCommand(inv, io, deps);
     case 'scale':
     case 'canary':
     case 'promote':

@@ -1,6 +1,7 @@
 import pkg from '../package.json' with { type: 'json' };
 import type { CommandName } from './args';
 import { ENGINE_HELP } from './help-engine';
+import { IMAGES_HELP } from './images-args';
 import { ORCH_HELP } from './orchestrate-args';
 
 export const VERSION: string = pkg.version;
@@ -19,6 +20,7 @@ Usage:
   blaupause scale PROJECT SERVICE=N          add or remove replicas of a deployed service
   blaupause canary FILE --service S          try FILE's version on some replicas; then
   blaupause promote|abort PROJECT SERVICE    roll it out to all, or restore the old version
+  blaupause images FILE [--remove-unused]    the blueprint's images: present, to pull or build, unused
   blaupause serve [--port N]                 start the designer and its API (= npm start)
   blaupause help [COMMAND]                   show help for a command
 
@@ -36,6 +38,7 @@ Exit codes: 0 ok (warnings allowed), 1 invalid input or a failed deploy, 2 usage
 const COMMAND_HELP: Record<CommandName, string> = {
   ...ENGINE_HELP,
   ...ORCH_HELP,
+  ...IMAGES_HELP,
   validate: `Usage: blaupause validate FILE... [--json]
 
 Checks each FILE and prints its problems as file:line:col: severity CODE: message.

@@ -43,6 +43,9 @@ export class ProgressPrinter {
       case 'pull':
         this.pull(ev);
         return;
+      case 'build':
+        this.line(`  build      ${sanitize(ev.text)}`);
+        return;
       case 'error':
         this.endLine();
         this.io.stderr.write(formatEngineError(ev.error, this.project));

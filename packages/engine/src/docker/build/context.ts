@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { isIgnored, parseDockerignore } from './dockerignore';
 
 /**
  * A build context as the engine will receive it: the files of the context folder after the
- * `.dockerignore` rules (Docker's own matcher, @balena/dockerignore, which dockerode uses too),
+ * `.dockerignore` rules (dockerignore.ts: Docker's matching rules),
  * and a content hash over their paths, modes, link targets and bytes. The same list is hashed
  * and packed, so "unchanged hash" means "the engine would receive the same context".
  */
@@ -13,23 +13,6 @@ export interface ContextFiles {
   /** Relative POSIX paths of files and symbolic links, sorted. */
   entries: string[];
   hash: string;
-}
-
-interface Ignore {
-  add(rules: string | string[]): Ignore;
-  createFilter(): (path: string) => boolean;
-}
-
-let dockerIgnore: ((o: { ignorecase: boolean }) => Ignore) | undefined;
-
-/** @balena/dockerignore, resolved through dockerode (its dependency), so its rules are exactly dockerode's. */
-function ignoreFactory(): (o: { ignorecase: boolean }) => Ignore {
-  if (!dockerIgnore) {
-    const fromHere = createRequire(import.meta.url);
-    const fromDockerode = createRequire(fromHere.resolve('dockerode'));
-    dockerIgnore = fromDockerode('@balena/dockerignore') as (o: { ignorecase: boolean }) => Ignore;
-  }
-  return dockerIgnore;
 }
 
 /** Lists and hashes the context. The Dockerfile and .dockerignore are always sent (as Docker does). */
@@ -40,7 +23,8 @@ export async function readContext(dir: string, dockerfile: string): Promise<Cont
   } catch {
     // no .dockerignore: everything is sent
   }
-  const keep = ignoreFactory()({ ignorecase: false }).add(rules).createFilter();
+  const parsed = parseDockerignore(rules);
+  const keep = (path: string) => !isIgnored(parsed, path);
   const always = new Set([dockerfile, '.dockerignore']);
   const entries: string[] = [];
   const hash = createHash('sha256');
