@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DiagnoseMount } from '../diagnose/DiagnoseMount';
+import { InspectLauncher } from '../diagnose/InspectLauncher';
 import { CanaryControls } from '../monitor/CanaryControls';
 import { MonitorMount } from '../monitor/MonitorMount';
 import { feedRun } from '../monitor/orch-store';
@@ -157,6 +159,7 @@ export default function DeployDock() {
     <>
       <Toasts />
       <MonitorMount />
+      <DiagnoseMount />
       <section className={open ? 'deploy-dock is-open' : 'deploy-dock'} aria-label="Deploy">
         <button type="button" className="deploy-toggle" aria-label="Deploy panel" aria-expanded={open} onClick={() => setOpen(!open)}>
           <span className={`stream-dot stream-${engineUp ? live.stream : 'off'}`} aria-hidden="true" /> Deploy
@@ -214,6 +217,7 @@ export default function DeployDock() {
               <LogsView api={api} project={project} target={chosen} services={Object.keys(blueprint.services)} />
             )}
             <PublishedPorts live={live} />
+            {docker && <InspectLauncher />}
           </div>
         )}
       </section>

@@ -18,8 +18,15 @@ function line(e: ProgressEvent): { text: string; tone: 'ok' | 'bad' | 'plain' } 
         text: `pull ${e.image}: ${e.status}${e.total ? ` ${Math.round(((e.current ?? 0) / e.total) * 100)} %` : ''}`,
         tone: 'plain',
       };
+    case 'build':
+      return { text: `build ${e.text}`, tone: 'plain' };
     case 'wait':
       return { text: `${e.service} waits for ${e.on} (${e.condition})`, tone: 'plain' };
+    case 'rollout':
+      return {
+        text: `${e.service} #${e.replica}: ${e.phase}${e.version ? ` ${e.version}` : ''}${e.message ? ` — ${e.message}` : ''}`,
+        tone: e.phase === 'failed' ? 'bad' : e.phase === 'committed' || e.phase === 'added' ? 'ok' : 'plain',
+      };
     case 'error':
       return { text: `${e.error.code}: ${e.error.message}`, tone: 'bad' };
     case 'done':
