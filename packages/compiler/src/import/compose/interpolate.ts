@@ -69,8 +69,10 @@ function walk(v: unknown, path: (string | number)[], visit: (s: string, path: Pa
   }
   if (v !== null && typeof v === 'object') {
     let out: Obj | undefined;
-    for (const [k, child] of Object.entries(v)) {
+    // Keys, not entries: this runs on every mapping of the file, and entries() builds a pair per key.
+    for (const k of Object.keys(v)) {
       if (k.startsWith('x-')) continue;
+      const child = (v as Obj)[k];
       path.push(k);
       const x = walk(child, path, visit);
       path.pop();
