@@ -67,7 +67,9 @@ export default function DiagnosePanel({
       </div>
       {!current && <p className="muted">No container of {service} is deployed.</p>}
       {current?.id && tab === 'inspect' && <InspectView api={api} project={project} container={current.id} blueprint={doc} />}
-      {current?.id && tab === 'terminal' && <TerminalView key={current.id} api={api} project={project} container={current.id} />}
+      {current?.id && tab === 'terminal' && (
+        <TerminalView key={current.id} api={api} project={project} container={current.id} label={name} />
+      )}
       {current && <p className="muted diag-foot">{name}</p>}
     </aside>
   );

@@ -10,7 +10,7 @@ import { describeError } from '../deploy/errors';
  * subscription, keys and size go by mutation with the session's id. Unmounting (panel closed, page
  * gone) ends the subscription, and the server kills the shell inside the container.
  */
-export function TerminalView({ api, project, container }: { api: Api; project: string; container: string }) {
+export function TerminalView({ api, project, container, label }: { api: Api; project: string; container: string; label: string }) {
   const box = useRef<HTMLElement>(null);
   const [state, setState] = useState<'connecting' | 'open' | 'ended'>('connecting');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -69,9 +69,9 @@ export function TerminalView({ api, project, container }: { api: Api; project: s
   return (
     <div className="diag-terminal-wrap">
       <p className="muted diag-terminal-state" aria-live="polite">
-        {error ?? (state === 'connecting' ? 'Connecting…' : state === 'open' ? `Shell in ${container}` : 'The session ended.')}
+        {error ?? (state === 'connecting' ? 'Connecting…' : state === 'open' ? `Shell in ${label}` : 'The session ended.')}
       </p>
-      <section ref={box} className="diag-terminal" aria-label={`Terminal of ${container}`} />
+      <section ref={box} className="diag-terminal" aria-label={`Terminal of ${label}`} />
     </div>
   );
 }

@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
+
+/**
+ * Issue 10 end to end: a deployed container from the inside — the Inspect panel (environment with
+ * the secret value masked) and a terminal (xterm.js over the exec stream) that runs a command typed
+ * into it. Own server on its own port with the web build given by --static (WEB_DIST, default
+ * /tmp/webdist-img: `vite build --outDir /tmp/webdist-img`), the real engine.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SERVER = `${ROOT}apps/server/dist/server.mjs`;
+const WEB_DIST = process.env.WEB_DIST ?? '/tmp/webdist-img';
+const APP_PORT = 4327;
+const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
+const TOKEN = randomBytes(32).toString('hex');
+const PROJECT = `bpimg-e2e-${randomBytes(3).toString('hex')}`;
+
+const BLUEPRINT = `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata:
+  name: inside
+services:
+  web:
+    autoHeal: false
+    containers:
+      web:
+        image: blaupause-test/busybox:1
+        args: ["sh", "-c", "sleep 3600"]
+        env:
+          DB_PASSWORD: hunter2-secret-value
+          COLOR: blue
+`;
+
+let server: ChildProcess | undefined;
+
+function startServer(dockerHost: string): Promise<void> {
+  server = spawn(
+    process.execPath,
+    [SERVER, '--port', String(APP_PORT), '--workspace', `${ROOT}e2e/test-results/workspace-diagnose`, '--static', WEB_DIST],
+    { env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: dockerHost }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const child = server;
+  return new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('Blaupause is running')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const env = await ensureDocker();
+  await ensureTestImages(env.socket);
+  if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error(`no web build in ${WEB_DIST} (vite build --outDir ${WEB_DIST})`);
+  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
+  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
+  await startServer(`unix://${env.socket}`);
+});
+
+test.afterAll(async () => {
+  await fetch(`${ORIGIN}/api/trpc/deployments.destroy`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
+    body: JSON.stringify({ project: PROJECT }),
+  }).catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 2500));
+  const child = server;
+  if (child && child.exitCode === null)
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+});
+
+test('inspects a deployed container with its secret masked and runs a command in its terminal', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${ORIGIN}/#token=${TOKEN}`);
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open or import a file' }).click();
+  await (await chooser).setFiles({ name: 'inside.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BLUEPRINT) });
+  await expect(page.getByRole('article', { name: 'Service web', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  const dock = page.getByRole('region', { name: 'Deploy' });
+  await expect(dock).toContainText('docker');
+  await dock.getByRole('textbox').fill(PROJECT);
+  await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
+  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
+
+  await dock.getByRole('region', { name: 'Inspect containers' }).getByRole('button', { name: 'Inspect web' }).click();
+  const panel = page.getByRole('complementary', { name: 'Inspect web' });
+  const env = panel.getByRole('table', { name: 'Environment' });
+  await expect(env.getByRole('row', { name: /DB_PASSWORD/ })).toContainText('••••••', { timeout: 15_000 });
+  await expect(env.getByRole('row', { name: /COLOR/ })).toContainText('blue');
+  await expect(panel).not.toContainText('hunter2-secret-value');
+  await expect(panel.getByRole('list', { name: 'Networks' })).toContainText(/\d+\.\d+\.\d+\.\d+/);
+  await page.screenshot({ path: testInfo.outputPath('inspect.png') });
+
+  await panel.getByRole('tab', { name: 'Terminal' }).click();
+  const terminal = panel.getByRole('region', { name: /Terminal of/ });
+  await expect(panel).toContainText('Shell in', { timeout: 15_000 });
+  await terminal.click();
+  await page.keyboard.type('echo "inside-$((40+2))"\n');
+  await expect(terminal.locator('.xterm-rows')).toContainText('inside-42', { timeout: 15_000 });
+  await page.screenshot({ path: testInfo.outputPath('terminal.png') });
+
+  await panel.getByRole('button', { name: 'Close inspect' }).click();
+  await expect(panel).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
