@@ -70,7 +70,18 @@ test.afterAll(async () => {
     headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
     body: JSON.stringify({ project: PROJECT }),
   }).catch(() => undefined);
-  await new Promise((r) => setTimeout(r, 2500));
+  // The tear-down runs on the server: wait until the project is gone before stopping it.
+  for (let i = 0; i < 60; i++) {
+    const listed = await fetch(`${ORIGIN}/api/trpc/deployments.list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
+      body: '{}',
+    })
+      .then((r) => r.text())
+      .catch(() => '');
+    if (!listed.includes(PROJECT)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const child = server;
   if (child && child.exitCode === null)
     await new Promise<void>((resolve) => {
