@@ -33,3 +33,8 @@ export declare function ensureDocker(): Promise<{
   stop(): Promise<void>;
 }>;
 export declare function ensureTestImages(socket?: string): Promise<{ built: boolean; image: string }>;
+export declare function ensureBusyboxImage(
+  image: string,
+  socket?: string,
+  addFiles?: (rootDir: string) => void,
+): Promise<{ built: boolean; image: string }>;

@@ -226,8 +226,17 @@ function applets() {
 
 /** Builds the test images once per engine (skips when the tag exists). */
 export async function ensureTestImages(socket = dockerSocket()) {
+  return ensureBusyboxImage(TEST_IMAGE, socket);
+}
+
+/**
+ * A local image made of the host's static busybox (one symlink per applet, so `sh`, `httpd`,
+ * `wget` resolve as in the busybox image) plus what `addFiles(rootDir)` puts in; `docker import`ed
+ * under `image` unless that tag exists. No registry, no Dockerfile.
+ */
+export async function ensureBusyboxImage(image, socket = dockerSocket(), addFiles = () => {}) {
   const env = { ...process.env, DOCKER_HOST: `unix://${socket}` };
-  if (docker(['image', 'inspect', TEST_IMAGE], { env }).status === 0) return { built: false, image: TEST_IMAGE };
+  if (docker(['image', 'inspect', image], { env }).status === 0) return { built: false, image };
   if (!existsSync(BUSYBOX)) aptInstall(['busybox-static']);
   const file = spawnSync('file', ['-b', BUSYBOX], { encoding: 'utf8' });
   if (file.status === 0 && !/statically linked|static-pie/.test(file.stdout))
@@ -240,12 +249,12 @@ export async function ensureTestImages(socket = dockerSocket()) {
     writeFileSync(join(dir, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n');
     writeFileSync(join(dir, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
     writeFileSync(join(dir, 'www', 'index.html'), '<h1>blaupause test</h1>\n');
-    // One symlink per applet, so `sh`, `httpd`, `wget` resolve as they do in the busybox image.
     for (const a of applets()) symlinkSync('busybox', join(dir, 'bin', a));
+    addFiles(dir);
     const tar = spawn('tar', ['-C', dir, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const imp = spawn(
       'docker',
-      ['import', '--change', 'CMD ["/bin/sh"]', '--change', 'ENV PATH=/bin', '--change', 'WORKDIR /', '-', TEST_IMAGE],
+      ['import', '--change', 'CMD ["/bin/sh"]', '--change', 'ENV PATH=/bin', '--change', 'WORKDIR /', '-', image],
       { stdio: ['pipe', 'ignore', 'pipe'], env },
     );
     tar.stdout.pipe(imp.stdin);
@@ -254,11 +263,11 @@ export async function ensureTestImages(socket = dockerSocket()) {
       err += c;
     });
     const code = await new Promise((r) => imp.on('close', r));
-    if (code !== 0) throw new Error(`docker import ${TEST_IMAGE} failed: ${err.trim()}`);
+    if (code !== 0) throw new Error(`docker import ${image} failed: ${err.trim()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { built: true, image: TEST_IMAGE };
+  return { built: true, image };
 }
 
 async function main(cmd) {

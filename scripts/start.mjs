@@ -3,6 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDemoImages } from './demo-images.mjs';
+import { dockerSocket, ping } from './docker-env.mjs';
 import { pnpm } from './pnpm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,6 +19,15 @@ const step = (label, args) => {
 
 step('installing dependencies', ['install', '--frozen-lockfile', '--prefer-offline']);
 step('building', ['run', '-r', '--if-present', 'build']);
+// The runnable pattern templates use a small local image (no registry): made now when an engine answers.
+if (await ping(dockerSocket())) {
+  try {
+    const demo = await ensureDemoImages();
+    if (demo.built) console.log(`[start] built the demo image ${demo.image}`);
+  } catch (e) {
+    console.log(`[start] the demo image could not be built (${e instanceof Error ? e.message : e}); the runnable templates need it`);
+  }
+}
 // One Node process serves the built app and the API on loopback (apps/server): it prints the URL
 // with the per-launch token, refuses a taken port with a clear message, and takes --port N / PORT.
 console.log('[start] the command line tool: npx blaupause --help');

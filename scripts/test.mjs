@@ -7,9 +7,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDemoImages } from './demo-images.mjs';
 import { ensureDocker, ensureTestImages } from './docker-env.mjs';
-import { ensurePodman, ensurePodmanImages } from './podman-env.mjs';
 import { ensurePnpm } from './pnpm.mjs';
+import { ensurePodman, ensurePodmanImages } from './podman-env.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let passed = 0;
@@ -86,7 +87,10 @@ async function setUpEngine() {
   try {
     const e = await ensureDocker();
     const img = await ensureTestImages(e.socket);
-    console.log(`${e.started ? 'dockerd started' : 'engine answers'} on ${e.socket}; ${img.image} ${img.built ? 'built' : 'present'}`);
+    const demo = await ensureDemoImages(e.socket);
+    console.log(
+      `${e.started ? 'dockerd started' : 'engine answers'} on ${e.socket}; ${img.image} ${img.built ? 'built' : 'present'}; ${demo.image} ${demo.built ? 'built' : 'present'}`,
+    );
     gate('docker engine and test images', true);
     return e;
   } catch (err) {
@@ -101,7 +105,9 @@ async function setUpPodman() {
   try {
     const p = await ensurePodman();
     const img = await ensurePodmanImages();
-    console.log(`${p.started ? 'podman service started' : 'podman answers'} on ${p.socket}; ${img.image} ${img.built ? 'imported' : 'present'}`);
+    console.log(
+      `${p.started ? 'podman service started' : 'podman answers'} on ${p.socket}; ${img.image} ${img.built ? 'imported' : 'present'}`,
+    );
     gate('podman service and test image', true);
     return p;
   } catch (err) {

@@ -2,6 +2,9 @@ import { type Blueprint, loadBlueprint } from '@blaupause/model';
 import adapter from '../../../../examples/adapter.blueprint.yaml?raw';
 import ambassador from '../../../../examples/ambassador.blueprint.yaml?raw';
 import patterns from '../../../../examples/patterns.blueprint.yaml?raw';
+import runAdapter from '../../../../examples/run-adapter.blueprint.yaml?raw';
+import runAmbassador from '../../../../examples/run-ambassador.blueprint.yaml?raw';
+import runSidecar from '../../../../examples/run-sidecar.blueprint.yaml?raw';
 import seedCompose from '../../../../examples/seed-compose.blueprint.yaml?raw';
 import sidecar from '../../../../examples/sidecar.blueprint.yaml?raw';
 import single from '../../../../examples/single-container.blueprint.yaml?raw';
@@ -16,8 +19,9 @@ export interface Template {
 
 /**
  * The seed's examples in the lecture's order — plain Docker, the Compose example, the three pod
- * patterns one by one and together — and a three-tier application; bundled from examples/ so the
- * app and the CLI read the same files.
+ * patterns one by one and together, the same three patterns runnable on the local engine with the
+ * demo image (scripts/demo-images.mjs) — and a three-tier application; bundled from examples/ so
+ * the app and the CLI read the same files.
  */
 export const TEMPLATES: readonly Template[] = [
   { id: 'single-container', title: 'A single container (plain Docker)', text: single },
@@ -26,6 +30,9 @@ export const TEMPLATES: readonly Template[] = [
   { id: 'ambassador', title: 'Ambassador: Redis reads and writes split on localhost', text: ambassador },
   { id: 'adapter', title: 'Adapter: uniform metrics for monitoring', text: adapter },
   { id: 'patterns', title: 'Sidecar, ambassador and adapter in one pod', text: patterns },
+  { id: 'run-sidecar', title: 'Runnable sidecar: content kept in sync (local demo image)', text: runSidecar },
+  { id: 'run-ambassador', title: 'Runnable ambassador: writes to the primary, reads from the replica', text: runAmbassador },
+  { id: 'run-adapter', title: 'Runnable adapter: own metrics → Prometheus format', text: runAdapter },
   { id: 'three-tier', title: 'Three tiers: web, API, database', text: threeTier },
 ];
 

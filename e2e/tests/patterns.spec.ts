@@ -1,0 +1,150 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page, test } from '@playwright/test';
+import { ensureDemoImages } from '../../scripts/demo-images.mjs';
+import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
+
+/**
+ * Issue 8: the seed's three pod patterns, runnable. Each template is chosen from the menu,
+ * deployed from the canvas on the real engine with the local demo image, and does what the
+ * lecture says: the sidecar keeps the served content in sync; the ambassador sends a write and a
+ * read to different backends; the adapter turns the application's own metrics into the uniform
+ * Prometheus format. Then each is torn down.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SERVER = `${ROOT}apps/server/dist/server.mjs`;
+const PORT = 4323;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const TOKEN = randomBytes(32).toString('hex');
+const SUFFIX = randomBytes(3).toString('hex');
+let server: ChildProcess | undefined;
+let dockerHost = '';
+
+function startServer(): Promise<void> {
+  const staticDir = process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [];
+  server = spawn(
+    process.execPath,
+    [SERVER, '--port', String(PORT), '--workspace', `${ROOT}e2e/test-results/workspace-patterns`, ...staticDir],
+    {
+      env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: dockerHost },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const child = server;
+  return new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('Blaupause is running')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+const api = (path: string, body: unknown) =>
+  fetch(`${ORIGIN}/api/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
+    body: JSON.stringify(body),
+  }).catch(() => undefined);
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const env = await ensureDocker();
+  await ensureTestImages(env.socket);
+  await ensureDemoImages(env.socket);
+  dockerHost = `unix://${env.socket}`;
+  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
+  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
+  await startServer();
+});
+
+test.afterAll(async () => {
+  test.setTimeout(90_000);
+  // Whatever a failed run left goes away through the same API; the server lives until the runs end.
+  const ours = ['sidecar', 'ambassador', 'adapter'].map((p) => `e2e-${p}-${SUFFIX}`);
+  for (const project of ours) await api('deployments.destroy', { project, volumes: ['content', 'stats'] });
+  const left = async () => {
+    const r = await fetch(`${ORIGIN}/api/trpc/deployments.list`, { headers: { 'x-blaupause-token': TOKEN } }).catch(() => undefined);
+    const list =
+      ((await r?.json().catch(() => undefined)) as { result?: { data?: { project: string }[] } } | undefined)?.result?.data ?? [];
+    return list.filter((d) => ours.includes(d.project)).length;
+  };
+  for (let i = 0; i < 60 && (await left()) > 0; i++) await new Promise((r) => setTimeout(r, 500));
+  const child = server;
+  if (child && child.exitCode === null)
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+});
+
+/** Chooses the template, deploys it under `project`, and waits for the run to finish. */
+async function deployTemplate(page: Page, label: string, project: string, blueprint: string) {
+  await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label });
+  // The template is the document before anything is deployed (the inspector names it).
+  await expect(page.getByText(blueprint, { exact: true }).first()).toBeVisible({
+    timeout: 15_000,
+  });
+  const dock = page.getByRole('region', { name: 'Deploy' });
+  if (!(await dock.getByRole('button', { name: 'Plan' }).isVisible())) await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await dock.getByRole('textbox').fill(project);
+  await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
+  const run = dock.getByRole('region', { name: 'Run' });
+  await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 90_000 });
+  return { dock, run };
+}
+
+async function tearDown(page: Page) {
+  const dock = page.getByRole('region', { name: 'Deploy' });
+  await dock.getByRole('button', { name: 'Tear down' }).click();
+  await expect(dock.getByRole('region', { name: 'Run' })).toContainText('Tear down');
+  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
+}
+
+const text = (url: string, init?: RequestInit) => fetch(url, init).then((r) => r.text());
+
+test('the runnable pattern templates deploy and behave as the lecture says', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${ORIGIN}/#token=${TOKEN}`);
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible({ timeout: 30_000 });
+
+  // Sidecar: the web server serves what its sidecar keeps writing into the shared volume.
+  await deployTemplate(page, 'Runnable sidecar: content kept in sync (local demo image)', `e2e-sidecar-${SUFFIX}`, 'run-sidecar');
+  const revision = async () => Number(/revision (\d+)/.exec(await text('http://127.0.0.1:8181/'))?.[1] ?? Number.NaN);
+  await expect.poll(() => revision().catch(() => Number.NaN), { timeout: 20_000 }).toBeGreaterThan(0);
+  const first = await revision();
+  await expect.poll(revision, { timeout: 15_000 }).toBeGreaterThan(first);
+  await page.screenshot({ path: testInfo.outputPath('sidecar.png') });
+  await tearDown(page);
+
+  // Ambassador: the application only talks to localhost; a write reaches the primary, a read the replica.
+  await deployTemplate(
+    page,
+    'Runnable ambassador: writes to the primary, reads from the replica',
+    `e2e-ambassador-${SUFFIX}`,
+    'run-ambassador',
+  );
+  const appUrl = 'http://127.0.0.1:8182/cgi-bin/app';
+  await expect.poll(() => text(appUrl).catch(() => ''), { timeout: 20_000 }).toContain('replica read');
+  expect(await text(appUrl, { method: 'POST', body: 'from-the-test' })).toContain('primary stored: from-the-test');
+  // The replica copies the primary asynchronously: the read shows the value a moment later.
+  await expect.poll(() => text(appUrl), { timeout: 10_000 }).toMatch(/replica read: .*from-the-test/);
+  await page.screenshot({ path: testInfo.outputPath('ambassador.png') });
+  await tearDown(page);
+
+  // Adapter: the application's own "requests=…;errors=…" becomes the uniform Prometheus format.
+  await deployTemplate(page, 'Runnable adapter: own metrics → Prometheus format', `e2e-adapter-${SUFFIX}`, 'run-adapter');
+  const metricsUrl = 'http://127.0.0.1:8183/cgi-bin/metrics';
+  await expect.poll(() => text(metricsUrl).catch(() => ''), { timeout: 20_000 }).toMatch(/^app_requests_total \d+$/m);
+  const metrics = await text(metricsUrl);
+  expect(metrics).toContain('# TYPE app_requests_total counter');
+  for (const line of metrics.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) app_\w+ .+|app_[a-z_]+ \d+)$/);
+  await page.screenshot({ path: testInfo.outputPath('adapter.png') });
+  await tearDown(page);
+  expect(errors).toEqual([]);
+});
