@@ -117,6 +117,9 @@ export async function* watchPodman(api: PodmanApi, project: string | undefined, 
         }
         const p = parsePodmanEvent(queue.shift());
         if (!p) continue;
+        // Podman 4.3 ORs several label filters on the event stream: other projects' events arrive
+        // too, and are dropped here (a watch of one project shows that project only).
+        if (p.labels[PLABEL.managed] !== 'true' || (project !== undefined && p.labels[PLABEL.project] !== project)) continue;
         const prev = tracked.get(p.ev.id);
         let facts: ReturnType<typeof factsOf> | undefined;
         if (p.ev.action === 'start' || p.ev.action === 'die' || p.ev.action === 'create') {

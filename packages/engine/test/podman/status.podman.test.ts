@@ -93,6 +93,28 @@ describe('podman-kube: watch', () => {
     await watching;
   }, 150_000);
 
+  it('a watch of one project shows nothing of another project (Podman ORs label filters on events)', async () => {
+    const quiet = project('quiet');
+    const other = project('other');
+    const ac = new AbortController();
+    const seen: StatusEvent[] = [];
+    const watching = (async () => {
+      for await (const e of d.watch(quiet, ac.signal)) seen.push(e);
+    })();
+    try {
+      await waitFor(() => seen.some((e) => e.kind === 'snapshot'));
+      const web = bp({ services: { web: { containers: { main: { image: IMAGE, command: ['httpd', '-f', '-p', '8080', '-h', '/www'] } } } } });
+      await collect(d.apply(web, { project: other }));
+      await collect(d.destroy(other));
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(seen.filter((e) => e.kind === 'change')).toEqual([]);
+    } finally {
+      ac.abort();
+      await watching;
+      await cleanup(socket, other);
+    }
+  }, 150_000);
+
   it('says the engine is unreachable instead of failing the stream', async () => {
     const ac = new AbortController();
     const gone = driver('/tmp/bppod-nothing-here.sock');
