@@ -82,7 +82,9 @@ describe('orchestration through the API (real engine)', () => {
     const [victim] = await ids();
     await docker.getContainer(victim as string).remove({ force: true });
     const events = await seen;
-    expect(events.map((e) => e.data)).toContainEqual(expect.objectContaining({ service: 'web', kind: expect.stringMatching(/recreated|healed/) }));
+    expect(events.map((e) => e.data)).toContainEqual(
+      expect.objectContaining({ service: 'web', kind: expect.stringMatching(/recreated|healed/) }),
+    );
     await expect.poll(async () => (await ids()).length, { timeout: 15_000 }).toBe(1);
   }, 60_000);
 

@@ -103,7 +103,9 @@ describe('podman-kube: watch', () => {
     })();
     try {
       await waitFor(() => seen.some((e) => e.kind === 'snapshot'));
-      const web = bp({ services: { web: { containers: { main: { image: IMAGE, command: ['httpd', '-f', '-p', '8080', '-h', '/www'] } } } } });
+      const web = bp({
+        services: { web: { containers: { main: { image: IMAGE, command: ['httpd', '-f', '-p', '8080', '-h', '/www'] } } } },
+      });
       await collect(d.apply(web, { project: other }));
       await collect(d.destroy(other));
       await new Promise((r) => setTimeout(r, 1500));
