@@ -35,6 +35,20 @@ services:
           COLOR: blue
 `;
 
+const FAILING_PROJECT = `${PROJECT}-f`;
+const FAILING = `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata:
+  name: failing
+services:
+  job:
+    autoHeal: false
+    containers:
+      job:
+        image: blaupause-test/busybox:1
+        args: ["sh", "-c", "echo cannot read the config >&2; exit 3"]
+`;
+
 let server: ChildProcess | undefined;
 
 function startServer(dockerHost: string): Promise<void> {
@@ -65,11 +79,12 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await fetch(`${ORIGIN}/api/trpc/deployments.destroy`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
-    body: JSON.stringify({ project: PROJECT }),
-  }).catch(() => undefined);
+  for (const project of [PROJECT, FAILING_PROJECT])
+    await fetch(`${ORIGIN}/api/trpc/deployments.destroy`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
+      body: JSON.stringify({ project }),
+    }).catch(() => undefined);
   // The tear-down runs on the server: wait until the project is gone before stopping it.
   for (let i = 0; i < 60; i++) {
     const listed = await fetch(`${ORIGIN}/api/trpc/deployments.list`, {
@@ -79,7 +94,7 @@ test.afterAll(async () => {
     })
       .then((r) => r.text())
       .catch(() => '');
-    if (!listed.includes(PROJECT)) break;
+    if (!listed.includes(PROJECT)) break; // FAILING_PROJECT starts with PROJECT
     await new Promise((r) => setTimeout(r, 500));
   }
   const child = server;
@@ -128,4 +143,31 @@ test('inspects a deployed container with its secret masked and runs a command in
   await panel.getByRole('button', { name: 'Close inspect' }).click();
   await expect(panel).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test('diagnoses a failed deploy and lists the blueprint’s images', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto(`${ORIGIN}/#token=${TOKEN}`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open or import a file' }).click();
+  await (await chooser).setFiles({ name: 'failing.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(FAILING) });
+  await expect(page.getByRole('article', { name: 'Service job', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  const dock = page.getByRole('region', { name: 'Deploy' });
+  await expect(dock).toContainText('docker');
+  await dock.getByRole('textbox').fill(FAILING_PROJECT);
+  await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
+  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('failed', { timeout: 60_000 });
+
+  await dock.getByRole('button', { name: 'Why did it fail?' }).click();
+  const diagnosis = dock.getByRole('region', { name: 'Diagnosis' });
+  await expect(diagnosis).toContainText('CONTAINER_EXITED');
+  await expect(diagnosis).toContainText('Exit code3');
+  await expect(diagnosis).toContainText('cannot read the config');
+  await expect(diagnosis.getByRole('list', { name: 'What to try' })).toContainText('exited with code 3');
+
+  await dock.getByText('Images', { exact: true }).click();
+  await expect(dock.getByRole('list', { name: 'Images' })).toContainText('present blaupause-test/busybox:1');
+  await dock.getByRole('region', { name: 'Diagnosis' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('diagnosis.png') });
 });

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DiagnoseMount } from '../diagnose/DiagnoseMount';
+import { ImagesView } from '../diagnose/ImagesView';
 import { InspectLauncher } from '../diagnose/InspectLauncher';
+import { RunDiagnosis } from '../diagnose/RunDiagnosis';
 import { CanaryControls } from '../monitor/CanaryControls';
 import { MonitorMount } from '../monitor/MonitorMount';
 import { feedRun } from '../monitor/orch-store';
@@ -210,6 +212,9 @@ export default function DeployDock() {
                   </span>
                 </h3>
                 <ProgressList events={view.events} />
+                {api && view.run.target === 'docker' && view.run.kind === 'apply' && view.outcome === 'failed' && (
+                  <RunDiagnosis key={view.run.runId} api={api} runId={view.run.runId} />
+                )}
               </section>
             )}
             {docker && projectOk && <CanaryControls blueprint={blueprint} acknowledge={acknowledge ?? []} />}
@@ -218,6 +223,7 @@ export default function DeployDock() {
             )}
             <PublishedPorts live={live} />
             {docker && <InspectLauncher />}
+            {docker && api && projectOk && <ImagesView api={api} project={project} />}
           </div>
         )}
       </section>

@@ -23,13 +23,26 @@ export function TerminalView({ api, project, container, label }: { api: Api; pro
     term.open(el);
     fit.fit();
     let session: string | undefined;
-    const pending: string[] = [];
+    // Keys go one request at a time, in order: separate requests may overtake each other on the way.
+    // What is typed while one is in flight is sent together next.
+    let queued = '';
+    let inFlight = false;
+    const flush = () => {
+      if (inFlight || !session || queued === '') return;
+      const data = queued;
+      queued = '';
+      inFlight = true;
+      void api.diagnose.input
+        .mutate({ sessionId: session, data })
+        .catch(() => undefined)
+        .finally(() => {
+          inFlight = false;
+          flush();
+        });
+    };
     const send = (data: string) => {
-      if (!session) {
-        pending.push(data);
-        return;
-      }
-      void api.diagnose.input.mutate({ sessionId: session, data }).catch(() => undefined);
+      queued += data;
+      flush();
     };
     const keys = term.onData(send);
     const sub = api.diagnose.exec.subscribe(
@@ -40,7 +53,7 @@ export function TerminalView({ api, project, container, label }: { api: Api; pro
             session = e.sessionId;
             setState('open');
             term.focus();
-            for (const d of pending.splice(0)) send(d);
+            flush();
           } else if (e.kind === 'data') term.write(e.data);
           else {
             setState('ended');
