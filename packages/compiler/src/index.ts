@@ -1,4 +1,5 @@
 export * from './blueprint-yaml';
+export * from './capabilities';
 export * from './compile';
 export * from './import';
 export { createIncrementalCompiler, type IncrementalCompiler } from './incremental/incremental';
@@ -7,3 +8,4 @@ export * from './targets/emitter';
 export * from './targets/kustomize';
 export { restartPolicy, rollbackConfig, swarmConstraint, type UpdateConfig, updateConfig } from './targets/swarm/deploy';
 export * from './yaml';
+export * from './bundle';
