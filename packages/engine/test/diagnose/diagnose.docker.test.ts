@@ -145,6 +145,22 @@ describe('Docker diagnosis: inspect, exec, failed deploys (real engine)', () => 
     );
   }, 60_000);
 
+  it('a terminal session ends by itself when its container goes away', async () => {
+    // A container of its own (same project): stopping the shared one would disturb the other tests.
+    const gone = blueprint({
+      services: { gone: { autoHeal: false, containers: { gone: { image: IMAGE, args: ['sh', '-c', 'sleep 3600'] } } } },
+    });
+    expect(errorsOf(await collect(d.apply(gone, { project: failing })))).toEqual([]);
+    const id = (await containerIds(docker, failing))[`${failing}-gone-1`] ?? '';
+    const s = await startExec(docker, { project: failing, container: id, tty: true });
+    if (!s.ok) throw new Error(s.error.message);
+    const ended = drain(s.value.output);
+    await docker.getContainer(id).remove({ force: true });
+    const out = await Promise.race([ended, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 15_000))]);
+    expect(out).not.toBe('hung');
+    expect(s.value.closed).toBe(true);
+  }, 60_000);
+
   it('diagnoses a failed deploy: step, message, exit code, last lines, what to try', async () => {
     const bad = blueprint({
       services: {
