@@ -1,6 +1,7 @@
 import { compile } from '@blaupause/compiler';
 import type { Target } from '@blaupause/model';
 import { readUserFile } from '../files';
+import { openInput } from '../folder';
 import { loadInput } from '../load-input';
 import type { Outcome } from '../outcome';
 import { isError, type Reported } from '../report';
@@ -12,12 +13,14 @@ export interface CompileArgs {
   namespace?: string;
 }
 
-/** Loads (or imports) the file and compiles it; a blueprint with errors is never compiled. */
+/** Loads (or imports) the file, or a folder's Compose file with its .env, and compiles it; a blueprint with errors is never compiled. */
 export function compileCommand(args: CompileArgs): Outcome {
-  const { file } = args;
+  const opened = openInput(args.file);
+  if (!opened.ok) return { diagnostics: opened.diagnostics, files: [args.file] };
+  const { file } = opened;
   const read = readUserFile(file);
   if (!read.ok) return { diagnostics: [read.diagnostic], files: [file] };
-  const input = loadInput(file, read.text);
+  const input = loadInput(file, read.text, opened.env ? { env: opened.env } : {});
   if (!input.blueprint || input.diagnostics.some(isError)) return { diagnostics: input.diagnostics, files: [file] };
   const result = compile(input.blueprint, args.target, {
     ...(args.k8sVersion ? { kubernetesVersion: args.k8sVersion } : {}),

@@ -4,6 +4,7 @@ import type { Blueprint } from '@blaupause/model';
 import { type EngineDeps, EXIT, exitCodeFor } from '../engine-deps';
 import { formatEngineError, formatPlan, publishedLine } from '../engine-render';
 import { readUserFile } from '../files';
+import { openInput } from '../folder';
 import { type Io, useColor } from '../io';
 import { loadInput } from '../load-input';
 import { formatReport } from '../render';
@@ -40,7 +41,7 @@ export async function deployCommand(args: DeployArgs, io: Io, deps: EngineDeps):
   if (!args.json && loaded.diagnostics.length) io.stderr.write(formatReport(loaded.diagnostics, [args.file], useColor(io, io.stderr)));
   // The blueprint's name is the default project, as Compose uses the file's `name:`.
   const project = args.project ?? bp.metadata.name;
-  const options = { project, baseDir: dirname(resolve(args.file)), signal: deps.signal, acknowledge: args.allowDangerous ?? [] };
+  const options = { project, baseDir: loaded.baseDir, signal: deps.signal, acknowledge: args.allowDangerous ?? [] };
   const driver = await deps.driver(args.target, args.context);
 
   if (args.kind === 'plan') {
@@ -102,11 +103,16 @@ async function apply(
   return EXIT.ok;
 }
 
-function load(file: string): { blueprint?: Blueprint; diagnostics: Reported[] } {
+/** The file, or a folder's Compose file with its .env; the folder the file is in is the base for host paths. */
+function load(path: string): { blueprint?: Blueprint; diagnostics: Reported[]; baseDir: string } {
+  const opened = openInput(path);
+  if (!opened.ok) return { diagnostics: opened.diagnostics, baseDir: resolve(path) };
+  const { file } = opened;
+  const baseDir = dirname(resolve(file));
   const read = readUserFile(file);
-  if (!read.ok) return { diagnostics: [read.diagnostic] };
-  const input = loadInput(file, read.text);
-  return { diagnostics: input.diagnostics, ...(input.blueprint ? { blueprint: input.blueprint } : {}) };
+  if (!read.ok) return { diagnostics: [read.diagnostic], baseDir };
+  const input = loadInput(file, read.text, opened.env ? { env: opened.env } : {});
+  return { diagnostics: input.diagnostics, baseDir, ...(input.blueprint ? { blueprint: input.blueprint } : {}) };
 }
 
 function writeJson(io: Io, body: unknown): void {

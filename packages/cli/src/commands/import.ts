@@ -1,6 +1,7 @@
 import { blueprintYaml } from '@blaupause/compiler';
 import { parseDotenv } from '../dotenv';
 import { readUserFile } from '../files';
+import { openInput } from '../folder';
 import { loadInput } from '../load-input';
 import type { Outcome } from '../outcome';
 
@@ -10,8 +11,14 @@ export interface ImportArgs {
   name?: string;
 }
 
-/** Compose or Kubernetes → blueprint YAML; the blueprint is written whenever the importer made one. */
+/**
+ * Compose or Kubernetes → blueprint YAML; the blueprint is written whenever the importer made one.
+ * A folder: its Compose file, with its `.env` (or --env-file) for ${VAR}.
+ */
 export function importCommand(args: ImportArgs): Outcome {
+  const opened = openInput(args.file, args.envFile);
+  if (!opened.ok) return { diagnostics: opened.diagnostics, files: [args.file] };
+  if (opened.baseDir !== undefined) return importFrom(opened.file, opened.envFile, opened.env, args.name);
   const { file } = args;
   const files = args.envFile ? [file, args.envFile] : [file];
   let env: Record<string, string> | undefined;
@@ -22,9 +29,14 @@ export function importCommand(args: ImportArgs): Outcome {
     if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics, files };
     env = parsed.env;
   }
+  return importFrom(file, args.envFile, env, args.name);
+}
+
+function importFrom(file: string, envFile: string | undefined, env: Record<string, string> | undefined, name: string | undefined): Outcome {
+  const files = envFile ? [file, envFile] : [file];
   const read = readUserFile(file);
   if (!read.ok) return { diagnostics: [read.diagnostic], files };
-  const input = loadInput(file, read.text, { ...(env ? { env } : {}), ...(args.name ? { name: args.name } : {}) });
+  const input = loadInput(file, read.text, { ...(env ? { env } : {}), ...(name ? { name } : {}) });
   if (input.kind === 'blueprint')
     return {
       diagnostics: [
