@@ -1,12 +1,11 @@
 import type Docker from 'dockerode';
 import type { EngineError, PlanAction, ProgressEvent, ResourceAction } from '../types';
-import { type BuildPlan, buildImage } from './build';
+import { provideImage } from './build';
 import { Semaphore } from './channel';
 import { create, isStaleTask, type OpsContext, remove, replace, runToCompletion, start } from './container-ops';
 import type { Desired, DesiredContainer, DesiredService } from './desired';
 import { type ContainerStep, type Diff, isMutating } from './diff';
 import { EngineFailure, toEngineError } from './errors';
-import { pullImage } from './images';
 import { createsContainer, precreate } from './precreate';
 import { ProjectEvents } from './project-events';
 import { type Started, settle } from './settle';
@@ -83,12 +82,8 @@ async function converge(
 ): Promise<EngineError[]> {
   try {
     for (const i of d.images)
-      if (i.action.kind === 'create') {
-        const build = builtBy(desired, i.action.name);
-        await step(i.action, () =>
-          build ? buildImage(o.docker, build, o.endpoint, o.emit, o.signal) : pullImage(o.docker, i.action.name, o.endpoint, o.emit),
-        );
-      }
+      if (i.action.kind === 'create')
+        await step(i.action, () => provideImage(o.docker, desired, i.action.name, o.endpoint, o.emit, o.signal));
     for (const n of d.networks)
       if (n.action.kind === 'create' && n.desired) {
         const net = n.desired;
@@ -290,7 +285,3 @@ class Lock {
     return r;
   }
 }
-
-/** The build plan behind an image tag, when the image is built rather than pulled. */
-const builtBy = (desired: Desired, image: string): BuildPlan | undefined =>
-  [...(desired.builds?.values() ?? [])].find((b) => b.tag === image);

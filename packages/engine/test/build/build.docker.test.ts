@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_LABEL } from '../../src/docker/build';
 import { LABEL } from '../../src/docker/labels';
+import { Orchestrator } from '../../src/docker/orchestrate';
 import type { ProgressEvent } from '../../src/types';
 import { blueprint, cleanup, collect, counted, driver, engine, errorsOf, eventually, IMAGE, succeeded } from '../docker/harness';
 import { projectName, removeProjectImages } from './harness';
@@ -96,6 +97,19 @@ describe('Docker driver: build contexts (real engine)', () => {
     });
     expect(plan?.kind === 'plan' && plan.plan.actions.map((a) => a.kind)).toEqual(['recreate']);
   }, 180_000);
+
+  it('the orchestrator’s rolling update builds a changed context too (the server deploys through it)', async () => {
+    const p = fresh('roll');
+    const bp = app({ context: 'app' });
+    expect(errorsOf(await collect(d.apply(bp, { project: p, baseDir: dir })))).toEqual([]);
+    writeFileSync(join(dir, 'app', 'hello.txt'), `rolled ${p}\n`);
+    c.reset();
+    const events = await collect(new Orchestrator(d).update(bp, { project: p, baseDir: dir }));
+    expect(errorsOf(events)).toEqual([]);
+    expect(c.calls.filter((x) => x.method === 'POST' && x.path.startsWith('/build'))).toHaveLength(1);
+    const [ctr] = await c.docker.listContainers({ filters: { label: [`${LABEL.project}=${p}`] } });
+    expect(ctr?.Image).toMatch(new RegExp(`^${p}-web:bp-[0-9a-f]{12}$`));
+  }, 120_000);
 
   it('reports the failing Dockerfile step and creates nothing', async () => {
     const p = fresh('broken');

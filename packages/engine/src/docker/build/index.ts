@@ -9,4 +9,5 @@ export {
   unusedImages,
 } from './inventory';
 export { BUILD_LABEL, type BuildPlan, type Builds, buildHash, prepareBuilds } from './prepare';
+export { provideImage } from './provide';
 export { buildFailure, buildImage, splitReference } from './run';

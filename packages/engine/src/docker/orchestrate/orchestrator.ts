@@ -1,10 +1,10 @@
 import type { Blueprint } from '@blaupause/model';
 import { dangerousSettingsError, unacknowledged } from '../../policy/acknowledge';
 import type { DeployOptions, EngineError, ProgressEvent, Result } from '../../types';
+import { provideImage } from '../build/provide';
 import type { Desired } from '../desired';
 import type { Diff } from '../diff';
 import type { DockerDriver } from '../driver';
-import { pullImage } from '../images';
 import { desiredFromInspect, renumber, withImage } from './clone';
 import { failure, type OrchContext, opsContext, progress } from './context';
 import { deadlineMs } from './health';
@@ -194,7 +194,7 @@ export class Orchestrator {
     return rolloutStatus(this.driver.docker, this.driver.endpoint, project);
   }
 
-  /** Validate, map, observe, diff (the driver's own), refuse unacknowledged dangers, pull missing images. */
+  /** Validate, map, observe, diff (the driver's own), refuse unacknowledged dangers, pull or build missing images. */
   private async prepare(
     blueprint: Blueprint,
     options: DeployOptions,
@@ -207,7 +207,8 @@ export class Orchestrator {
     const placement = await this.placement(blueprint);
     if (placement) return { ok: false, error: placement };
     for (const i of r.value.diff.images)
-      if (i.action.kind === 'create') await pullImage(this.driver.docker, i.action.name, this.driver.endpoint, emit);
+      if (i.action.kind === 'create')
+        await provideImage(this.driver.docker, r.value.desired, i.action.name, this.driver.endpoint, emit, options.signal);
     return r;
   }
 
