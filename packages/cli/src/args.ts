@@ -3,13 +3,14 @@ import { DNS_LABEL, DNS_LABEL_MAX, type Target } from '@blaupause/model';
 import { ENGINE_COMMANDS, ENGINE_OPTIONS, type EngineCommandName, type EngineInvocation, engineInvocation } from './engine-args';
 import { IMAGES_COMMANDS, IMAGES_OPTIONS, type ImagesInvocation, imagesInvocation } from './images-args';
 import { ORCH_COMMANDS, ORCH_OPTIONS, type OrchCommandName, type OrchInvocation, orchInvocation } from './orchestrate-args';
+import { PACKAGE_COMMANDS, PACKAGE_OPTIONS, type PackageCommandName, type PackageInvocation, packageInvocation } from './package-args';
 
 /**
  * The command line, parsed into one of a few shapes. Mistakes come back as `usage` values
  * (never thrown), so the caller alone decides what is printed and which exit code follows.
  */
 const FILE_COMMANDS = ['validate', 'compile', 'import'] as const;
-export const COMMANDS = [...FILE_COMMANDS, ...ENGINE_COMMANDS, ...ORCH_COMMANDS, ...IMAGES_COMMANDS] as const;
+export const COMMANDS = [...FILE_COMMANDS, ...ENGINE_COMMANDS, ...ORCH_COMMANDS, ...IMAGES_COMMANDS, ...PACKAGE_COMMANDS] as const;
 export type CommandName = (typeof COMMANDS)[number];
 type FileCommandName = (typeof FILE_COMMANDS)[number];
 const TARGETS: readonly Target[] = ['compose', 'swarm', 'kubernetes'];
@@ -21,6 +22,8 @@ export type Invocation =
   | { kind: 'validate'; files: string[]; json: boolean }
   | { kind: 'compile'; file: string; target: Target; output?: string; k8sVersion?: string; namespace?: string; json: boolean }
   | { kind: 'import'; file: string; output?: string; envFile?: string; name?: string; json: boolean }
+  | { kind: 'kustomize'; file: string; dir: string; overlays?: string; k8sVersion?: string; namespace?: string; json: boolean }
+  | PackageInvocation
   | EngineInvocation
   | OrchInvocation
   | ImagesInvocation;
@@ -35,6 +38,7 @@ const OPTIONS: Record<FileCommandName, Options> = {
     output: { type: 'string', short: 'o' },
     'k8s-version': { type: 'string' },
     namespace: { type: 'string', short: 'n' },
+    overlays: { type: 'string' },
   },
   import: { ...common, output: { type: 'string', short: 'o' }, 'env-file': { type: 'string' }, name: { type: 'string' } },
 };
@@ -73,6 +77,12 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     const inv = orchInvocation(command as OrchCommandName, parsed.values, parsed.positionals);
     return inv.kind === 'usage' ? { ...inv, command } : inv;
   }
+  if ((PACKAGE_COMMANDS as readonly string[]).includes(command)) {
+    const parsed = tryParse(args, PACKAGE_OPTIONS[command as PackageCommandName], true);
+    if ('message' in parsed) return { kind: 'usage', message: parsed.message, command };
+    const inv = packageInvocation(command as PackageCommandName, parsed.values, parsed.positionals);
+    return inv.kind === 'usage' ? { ...inv, command } : inv;
+  }
   if (command === 'images') {
     const parsed = tryParse(args, IMAGES_OPTIONS.images, true);
     if ('message' in parsed) return { kind: 'usage', message: parsed.message, command };
@@ -95,7 +105,7 @@ function parseCommand(command: CommandName, args: readonly string[]): Invocation
     return positionals.length ? { kind: 'validate', files: positionals, json } : usage('validate needs at least one FILE');
   if (positionals.length !== 1) return usage(`${command} needs exactly one FILE (got ${positionals.length})`);
   const file = positionals[0] as string;
-  for (const k of ['output', 'env-file', 'name', 'target', 'k8s-version', 'namespace'])
+  for (const k of ['output', 'env-file', 'name', 'target', 'k8s-version', 'namespace', 'overlays'])
     if (str(k) === '') return usage(`--${k} needs a non-empty value`);
 
   if (command === 'import') {
@@ -113,16 +123,32 @@ function compileInvocation(
   usage: (m: string) => Invocation,
 ): Invocation {
   const target = str('target');
-  if (target === undefined) return usage('compile needs --target compose|swarm|kubernetes');
-  if (!(TARGETS as readonly string[]).includes(target)) return usage(`unknown target "${target}" (use compose, swarm or kubernetes)`);
+  if (target === undefined) return usage('compile needs --target compose|swarm|kubernetes|kustomize');
+  if (target !== 'kustomize' && !(TARGETS as readonly string[]).includes(target))
+    return usage(`unknown target "${target}" (use compose, swarm, kubernetes or kustomize)`);
   const k8sVersion = str('k8s-version');
   const namespace = str('namespace');
+  const overlays = str('overlays');
+  if (overlays !== undefined && target !== 'kustomize') return usage('--overlays applies to --target kustomize only');
   // Kubernetes-only options on another target would be silently ignored: refuse them instead.
-  if (target !== 'kubernetes' && (k8sVersion !== undefined || namespace !== undefined))
+  if (target !== 'kubernetes' && target !== 'kustomize' && (k8sVersion !== undefined || namespace !== undefined))
     return usage(`--${k8sVersion !== undefined ? 'k8s-version' : 'namespace'} applies to --target kubernetes only`);
   if (k8sVersion !== undefined && !/^1\.\d{1,3}$/.test(k8sVersion))
     return usage(`--k8s-version "${k8sVersion}" is not a version such as 1.33`);
   if (namespace !== undefined && !isDnsLabel(namespace)) return usage(`--namespace "${namespace}" is not a DNS-1123 label`);
+  if (target === 'kustomize') {
+    const dir = str('output');
+    if (dir === undefined) return usage('--target kustomize writes a folder: name it with -o DIR');
+    return {
+      kind: 'kustomize',
+      file,
+      dir,
+      json,
+      ...opt('overlays', overlays),
+      ...opt('k8sVersion', k8sVersion),
+      ...opt('namespace', namespace),
+    };
+  }
   return {
     kind: 'compile',
     file,

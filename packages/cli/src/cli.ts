@@ -1,13 +1,16 @@
 import { parseCommandLine } from './args';
+import { bundleCommand } from './commands/bundle';
 import { compileCommand } from './commands/compile';
 import { deployCommand } from './commands/deploy';
 import { downCommand } from './commands/down';
 import { imagesCommand } from './commands/images';
 import { importCommand } from './commands/import';
+import { kustomizeCommand } from './commands/kustomize';
 import { logsCommand } from './commands/logs';
 import { orchestrateCommand } from './commands/orchestrate';
 import { serveCommand } from './commands/serve';
 import { statusCommand } from './commands/status';
+import { unbundleCommand } from './commands/unbundle';
 import { validateCommand } from './commands/validate';
 import type { EngineInvocation } from './engine-args';
 import type { EngineDeps } from './engine-deps';
@@ -51,6 +54,12 @@ export async function run(argv: readonly string[], io: Io, deps?: EngineDeps): P
       const outcome = importCommand({ file, ...(envFile ? { envFile } : {}), ...(name ? { name } : {}) });
       return present(outcome, { json: inv.json, reportTo: 'stderr', alwaysSummary: false, ...out(inv.output) }, io);
     }
+    case 'kustomize':
+      return kustomizeCommand(inv, io);
+    case 'bundle':
+      return bundleCommand(inv, io);
+    case 'unbundle':
+      return unbundleCommand(inv, io);
     default:
       return runEngineCommand(inv, io, deps);
   }
