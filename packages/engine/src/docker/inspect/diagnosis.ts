@@ -39,7 +39,12 @@ export function diagnoseRun(events: readonly ProgressEvent[], container?: Contai
       ...optional('message', failed.message),
     };
   } else if (first) {
-    out.failedStep = { what: first.step ?? first.code, ...optional('elementId', first.elementId), message: first.message };
+    // No step failed: the settle window (exits, crash loops) or a check before any step reported it.
+    out.failedStep = {
+      what: first.step ?? AFTER_START[first.code] ?? first.code,
+      ...optional('elementId', first.elementId),
+      message: first.message,
+    };
   }
   const exitCode = first?.exitCode ?? container?.exitCode;
   if (exitCode !== undefined && (first?.exitCode !== undefined || container?.status === 'exited')) out.exitCode = exitCode;
@@ -53,6 +58,11 @@ function describeAction(a: PlanAction | ResourceAction): string {
   if ('resource' in a) return `${a.kind} ${a.resource} ${a.name}${a.reason === 'build' ? ' (build)' : ''}`;
   return `${a.kind} ${a.service}${a.container && a.container !== a.service ? `/${a.container}` : ''}${a.replica ? ` #${a.replica}` : ''}`;
 }
+
+const AFTER_START: Partial<Record<EngineError['code'], string>> = {
+  CONTAINER_EXITED: 'after its start: the container exited',
+  CRASH_LOOP: 'after its start: the container keeps restarting',
+};
 
 const EXIT_MEANING: Record<number, string> = {
   0: 'The process ended normally: its command does not keep running. A service needs a long-running command (a server, not a one-off job).',

@@ -47,7 +47,7 @@ describe('diagnoseRun', () => {
       { kind: 'done', ok: false, durationMs: 5, at },
     ];
     const d = diagnoseRun(events, { name: 'c', status: 'restarting', exitCode: 137, restarts: 3, oomKilled: true, logTail: ['new'] });
-    expect(d).toMatchObject({ exitCode: 137, logTail: ['new'], failedStep: { what: 'CRASH_LOOP' } });
+    expect(d).toMatchObject({ exitCode: 137, logTail: ['new'], failedStep: { what: 'after its start: the container keeps restarting' } });
     expect(d.tryNext.join(' ')).toMatch(/OOM.*memory/);
     expect(d.tryNext.join(' ')).toMatch(/restarts and fails again/);
   });
