@@ -15,10 +15,10 @@ export const LEVELS: { id: Level; label: string; glyph: string; meaning: string 
 const LEVEL = Object.fromEntries(LEVELS.map((l) => [l.id, l])) as Record<Level, (typeof LEVELS)[number]>;
 
 const SHORT: Record<Column, { name: string; sub?: string }> = {
-  docker: { name: 'Docker', sub: 'via Blaupause' },
+  docker: { name: 'Docker', sub: 'Blaupause' },
   compose: { name: 'Compose' },
   swarm: { name: 'Swarm' },
-  kubernetes: { name: 'K8s', sub: 'Kubernetes' },
+  kubernetes: { name: 'K8s' },
 };
 
 interface Open {
