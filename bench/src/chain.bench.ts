@@ -151,7 +151,7 @@ async function main(): Promise<void> {
   try {
     console.log(consoleTable(await benchChain(ctx, Number(arg('levels', '5')), Number(arg('rounds', '3')))));
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 

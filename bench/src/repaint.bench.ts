@@ -26,6 +26,7 @@ import { DockerDriver } from '@blaupause/engine';
 import type { Browser, Page } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { launch, loadReady } from './lib/browser';
+import { sweep, track } from './lib/engine-kit';
 import { arg, isMain, runMain, sleep } from './lib/main';
 import { consoleTable, type Row, row } from './lib/result';
 import { percentile } from './lib/stats';
@@ -128,7 +129,7 @@ export async function benchRepaint(o: RepaintOptions): Promise<Row[]> {
   const token = randomBytes(32).toString('hex');
   const port = 20000 + Math.floor(Math.random() * 20000);
   const origin = `http://127.0.0.1:${port}`;
-  const project = `bpbench-repaint-${randomBytes(3).toString('hex')}`;
+  const project = track(`bpbench-repaint-${randomBytes(3).toString('hex')}`);
   const workspace = mkdtempSync(join(tmpdir(), 'bpbench-repaint-'));
 
   let server: ChildProcess | undefined;
@@ -222,6 +223,7 @@ export async function benchRepaint(o: RepaintOptions): Promise<Row[]> {
     for await (const _ of driver.destroy(project)) {
       // drain
     }
+    await sweep(docker);
     if (server && server.exitCode === null) {
       const s = server;
       await new Promise<void>((resolve) => {

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       if (cold) checks.push({ row: cold, max: 2 });
       if (noop) checks.push({ row: noop, max: 0.5 });
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   }
 

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { type DockerDriver, LABEL, type StatusEvent } from '@blaupause/engine';
 import { type EngineContext, engineContext, PREFIX } from './deploy.bench';
 import { BENCH_IMAGE } from './deploy-blueprint';
+import { track } from './lib/engine-kit';
 import { arg, isMain, runMain, sleep } from './lib/main';
 import { consoleTable, type Row, row } from './lib/result';
 import { percentile } from './lib/stats';
@@ -61,7 +62,7 @@ async function inBatches<T>(items: readonly T[], size: number, fn: (t: T) => Pro
 
 export async function benchStorm(ctx: EngineContext, containers: number, log: (l: string) => void = console.log): Promise<Row[]> {
   const docker = ctx.driver.docker;
-  const project = `${PREFIX}-storm-${randomBytes(3).toString('hex')}`;
+  const project = track(`${PREFIX}-storm-${randomBytes(3).toString('hex')}`);
   const abort = new AbortController();
   const changes: Array<{ id: string; state: string; at: number; received: number }> = [];
   let snapshot = false;
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
   try {
     console.log(consoleTable(await benchStorm(ctx, Number(arg('containers', '250')))));
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 

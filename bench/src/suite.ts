@@ -150,12 +150,12 @@ async function main(): Promise<void> {
           })
         ).rows,
     },
-    { group: 'S', name: 'status repaint', run: async () => benchRepaint({ appDist: builds.app, cycles: 8, log: say }) },
+    { group: 'S', name: 'status repaint', run: async () => benchRepaint({ appDist: builds.app, cycles: 12, log: say }) },
     { group: 'S', name: 'event storm', run: async () => benchStorm(await engine(), 250, say) },
     {
       group: 'D',
       name: 'deploy 20',
-      run: async () => benchDeploy(await engine(), { services: 20, levels: 4, health: true, rounds: 4, noops: 2, log: say }),
+      run: async () => benchDeploy(await engine(), { services: 20, levels: 4, health: true, rounds: 3, noops: 2, log: say }),
     },
     {
       group: 'D',
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser?.close();
-    (ctx as EngineContext | undefined)?.close();
+    await (ctx as EngineContext | undefined)?.close();
     rmSync(tmp, { recursive: true, force: true });
   }
   const took = Date.now() - t0;

@@ -72,10 +72,23 @@ export class EngineClock {
   }
 }
 
-export function run(cmd: string, args: string[]): Promise<{ ms: number; code: number | null; out: string }> {
+/** Runs a command (no shell); after `timeoutMs` it is killed (SIGTERM) and `timedOut` says so. */
+export function run(
+  cmd: string,
+  args: string[],
+  timeoutMs = 0,
+): Promise<{ ms: number; code: number | null; out: string; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const p: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let timedOut = false;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            p.kill('SIGTERM');
+          }, timeoutMs)
+        : undefined;
     let out = '';
     p.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
@@ -84,7 +97,10 @@ export function run(cmd: string, args: string[]): Promise<{ ms: number; code: nu
       out += d.toString();
     });
     p.on('error', reject);
-    p.on('exit', (code) => resolve({ ms: performance.now() - t0, code, out }));
+    p.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ ms: performance.now() - t0, code, out, timedOut });
+    });
   });
 }
 
@@ -98,9 +114,13 @@ export async function composeVersion(): Promise<string> {
   return v.out.trim();
 }
 
-/** `docker-compose -p P -f F …`; the wall time in ms; throws with its output on failure. */
+/** docker-compose v1 can stall for good with many services on a busy engine (threads waiting, no engine call): killed then. */
+export const COMPOSE_TIMEOUT_MS = Number(process.env.BENCH_COMPOSE_TIMEOUT_MS ?? 300_000);
+
+/** `docker-compose -p P -f F …`; the wall time in ms; throws with its output on failure or after COMPOSE_TIMEOUT_MS. */
 export async function compose(project: string, file: string, ...args: string[]): Promise<number> {
-  const r = await run(COMPOSE_V1, ['-p', project, '-f', file, ...args]);
+  const r = await run(COMPOSE_V1, ['-p', project, '-f', file, ...args], COMPOSE_TIMEOUT_MS);
+  if (r.timedOut) throw new Error(`docker-compose ${args.join(' ')} hung: killed after ${COMPOSE_TIMEOUT_MS / 1000} s`);
   if (r.code !== 0) throw new Error(`docker-compose ${args.join(' ')} failed (${r.code}):\n${r.out}`);
   return r.ms;
 }
@@ -137,4 +157,39 @@ export function settleMs(a: Applied): number {
   const steps = a.events.filter((e) => e.kind === 'step' && !('resource' in e.action) && e.phase === 'done');
   const done = a.events.at(-1);
   return steps.length && done?.kind === 'done' ? done.at - Math.max(...steps.map((e) => (e as { at: number }).at)) : 0;
+}
+
+/** Every engine project this process used (ours and compose's), for the last sweep. */
+const used = new Set<string>();
+
+export function track(project: string): string {
+  used.add(project);
+  return project;
+}
+
+/**
+ * Removes whatever is still labelled with a project this process used: containers (forced), then
+ * networks. Teardown already did this once; a server of someone else that adopted the projects
+ * (its auto-healing supervisor) can recreate a container after our teardown.
+ */
+export async function sweep(docker: Docker): Promise<number> {
+  let removed = 0;
+  for (const project of used) {
+    const filters = { label: [`com.docker.compose.project=${project}`] };
+    const containers = await docker.listContainers({ all: true, filters }).catch(() => []);
+    for (const c of containers) {
+      await docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .then(() => removed++)
+        .catch(() => undefined);
+    }
+    const networks = await docker.listNetworks({ filters }).catch(() => []);
+    for (const n of networks)
+      await docker
+        .getNetwork(n.Id)
+        .remove()
+        .catch(() => undefined);
+  }
+  return removed;
 }
