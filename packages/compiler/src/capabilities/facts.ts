@@ -80,10 +80,14 @@ export const FACTS: Record<Exclude<DutyId, 'other'>, Record<Column, Rule>> = {
       auto(
         `The supervisor restarts unhealthy containers, starts dead ones and re-creates removed ones, with back-off, while the backend runs; one engine, so nothing moves to another node${f.noHeal.length ? `; ${list(f.noHeal)} opted out (autoHeal: false)` : ''}.`,
       ),
-    compose: () =>
-      partial(
-        'Restart policies restart exited containers; an unhealthy container is not restarted and a removed one comes back only at the next docker compose up.',
-      ),
+    compose: (f) =>
+      f.restarts.length
+        ? partial(
+            `The restart policies of ${list(f.restarts)} restart them when they exit; an unhealthy container is not restarted, and a removed one comes back only at the next docker compose up.`,
+          )
+        : manual(
+            'No container has a restart policy: one that exits stays down until the next docker compose up; an unhealthy one is only marked.',
+          ),
     swarm: () => auto('Swarm replaces failed and unhealthy tasks and reschedules them on other nodes.'),
     kubernetes: () => auto('Controllers replace lost pods, liveness probes restart containers, pods of a failed node are rescheduled.'),
   },

@@ -18,6 +18,8 @@ export interface Features {
   /** Named volumes declared, and mounts of any kind. */
   volumes: number;
   mounts: number;
+  /** Main and helper containers with a restart policy other than "no" ("service/container"). */
+  restarts: string[];
   /** Containers built from a build context. */
   builds: string[];
   /** Ports routed by an HTTP ingress. */
@@ -36,6 +38,7 @@ export function featuresOf(bp: Blueprint): Features {
     healthchecks: [],
     volumes: Object.keys(bp.volumes ?? {}).length,
     mounts: 0,
+    restarts: [],
     builds: [],
     ingress: 0,
     links: 0,
@@ -51,6 +54,7 @@ export function featuresOf(bp: Blueprint): Features {
     f.links += s.links?.length ?? 0;
     for (const [cname, c] of Object.entries(s.containers)) {
       if (c.healthcheck) f.healthchecks.push(`${name}/${cname}`);
+      if (c.role !== 'init' && c.restart && c.restart !== 'no') f.restarts.push(`${name}/${cname}`);
       if (c.build) f.builds.push(`${name}/${cname}`);
       f.mounts += c.mounts?.length ?? 0;
     }

@@ -67,7 +67,8 @@ describe('capabilityMatrix over the seed example', () => {
     for (const c of ['docker', 'compose', 'swarm', 'kubernetes'] as const) expect(cell(m, 'storage', c).level).toBe('not-applicable');
     expect(cell(m, 'rollout', 'compose').level).toBe('manual');
     expect(cell(m, 'rollout', 'kubernetes').level).toBe('automated');
-    expect(cell(m, 'healing', 'compose').level).toBe('partial');
+    // No restart policy in the seed example: plain Compose leaves an exited container down.
+    expect(cell(m, 'healing', 'compose').level).toBe('manual');
     expect(cell(m, 'healing', 'docker').level).toBe('automated');
     expect(cell(m, 'scheduling', 'compose').level).toBe('automated');
     expect(cell(m, 'other', 'kubernetes').level).toBe('not-applicable');
@@ -114,6 +115,14 @@ describe('capabilityMatrix over the pattern examples', () => {
   it('three-tier: per-node volumes on Swarm, healthchecks as monitoring evidence', () => {
     const m = capabilityMatrix(load('three-tier.blueprint.yaml'));
     expect(cell(m, 'storage', 'swarm').level).toBe('partial');
+    expect(cell(m, 'healing', 'compose').level).toBe('manual');
+    const restarting = load('three-tier.blueprint.yaml');
+    const api = restarting.services.api?.containers.api;
+    if (api) api.restart = 'always';
+    expect(cell(capabilityMatrix(restarting), 'healing', 'compose')).toMatchObject({
+      level: 'partial',
+      why: expect.stringContaining('The restart policies of api/api restart them'),
+    });
     expect(cell(m, 'storage', 'kubernetes').level).toBe('automated');
     expect(cell(m, 'monitoring', 'compose').evidence.every((d) => d.path.includes('healthcheck'))).toBe(true);
     expect(cell(m, 'monitoring', 'compose').evidence.length).toBe(2);
