@@ -123,4 +123,14 @@ describe('orchestrator: auto-healing supervisor', () => {
     expect((await replicas(c.docker, P)).map((r) => r.name)).toEqual([`${P}-web-1`]);
     expect(seen.slice(count)).toEqual([]);
   }, 30_000);
+
+  it('does not resurrect a project torn down by another Blaupause process (the CLI beside a server)', async () => {
+    const count = seen.length;
+    // Another driver instance stands for another process: its lock is not the supervisor's.
+    const other = driver(counted().docker);
+    expect(errorsOf(await collect(other.destroy(P)))).toEqual([]);
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(await replicas(c.docker, P)).toEqual([]);
+    expect(seen.slice(count).filter((e) => e.kind === 'recreated')).toEqual([]);
+  }, 30_000);
 });

@@ -182,7 +182,13 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
     const w = byId(ev.id);
     if (!w || w.healing || t <= w.quietUntil) return;
     if (ev.action === 'start') w.wantRunning = true;
-    if (ev.action === 'destroy') return heal(w, 'recreate', 'removed outside Blaupause');
+    if (ev.action === 'destroy') {
+      // A tear-down by another Blaupause process (the CLI's `down` beside a running server) removes
+      // the containers, then the project's networks: seen a moment later, that is not a failure to heal.
+      await sleep(options.teardownGraceMs ?? 1500);
+      if (busyElsewhere() || !(await projectNetworkExists())) return;
+      return heal(w, 'recreate', 'removed outside Blaupause');
+    }
     if (ev.action === 'die' && w.wantRunning) {
       await sleep(options.dieGraceMs ?? 1000);
       const info = await docker
@@ -202,6 +208,14 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
       if (health?.Status !== 'unhealthy' || w.healing || busyElsewhere()) return;
       return heal(w, 'restart', `unhealthy (${health.FailingStreak ?? '?'} failing checks in a row)`);
     }
+  }
+
+  /** Whether the project still has one of our networks (a torn-down project has none). */
+  async function projectNetworkExists(): Promise<boolean> {
+    const nets = await docker
+      .listNetworks({ filters: { label: [`${LABEL.project}=${project}`, `${LABEL.managed}=true`] } })
+      .catch(() => undefined);
+    return nets === undefined || nets.length > 0;
   }
 
   async function follow(): Promise<void> {
