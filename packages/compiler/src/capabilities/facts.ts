@@ -88,7 +88,12 @@ export const FACTS: Record<Exclude<DutyId, 'other'>, Record<Column, Rule>> = {
         : manual(
             'No container has a restart policy: one that exits stays down until the next docker compose up; an unhealthy one is only marked.',
           ),
-    swarm: () => auto('Swarm replaces failed and unhealthy tasks and reschedules them on other nodes.'),
+    swarm: (f) =>
+      f.noRestart.length
+        ? partial(
+            `Swarm replaces failed and unhealthy tasks on any node, but not those of ${list(f.noRestart)} (restart: no becomes condition none).`,
+          )
+        : auto('Swarm replaces failed and unhealthy tasks (restart condition any by default) and reschedules them on other nodes.'),
     kubernetes: () => auto('Controllers replace lost pods, liveness probes restart containers, pods of a failed node are rescheduled.'),
   },
   logistics: {

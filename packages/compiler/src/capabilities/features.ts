@@ -20,6 +20,8 @@ export interface Features {
   mounts: number;
   /** Main and helper containers with a restart policy other than "no" ("service/container"). */
   restarts: string[];
+  /** Main and helper containers with restart: "no" set explicitly. */
+  noRestart: string[];
   /** Containers built from a build context. */
   builds: string[];
   /** Ports routed by an HTTP ingress. */
@@ -39,6 +41,7 @@ export function featuresOf(bp: Blueprint): Features {
     volumes: Object.keys(bp.volumes ?? {}).length,
     mounts: 0,
     restarts: [],
+    noRestart: [],
     builds: [],
     ingress: 0,
     links: 0,
@@ -55,6 +58,7 @@ export function featuresOf(bp: Blueprint): Features {
     for (const [cname, c] of Object.entries(s.containers)) {
       if (c.healthcheck) f.healthchecks.push(`${name}/${cname}`);
       if (c.role !== 'init' && c.restart && c.restart !== 'no') f.restarts.push(`${name}/${cname}`);
+      if (c.role !== 'init' && c.restart === 'no') f.noRestart.push(`${name}/${cname}`);
       if (c.build) f.builds.push(`${name}/${cname}`);
       f.mounts += c.mounts?.length ?? 0;
     }

@@ -123,6 +123,12 @@ describe('capabilityMatrix over the pattern examples', () => {
       level: 'partial',
       why: expect.stringContaining('The restart policies of api/api restart them'),
     });
+    if (api) api.restart = 'no';
+    expect(cell(capabilityMatrix(restarting), 'healing', 'swarm')).toMatchObject({
+      level: 'partial',
+      why: expect.stringContaining('not those of api/api'),
+    });
+    expect(cell(m, 'healing', 'swarm').level).toBe('automated');
     expect(cell(m, 'storage', 'kubernetes').level).toBe('automated');
     expect(cell(m, 'monitoring', 'compose').evidence.every((d) => d.path.includes('healthcheck'))).toBe(true);
     expect(cell(m, 'monitoring', 'compose').evidence.length).toBe(2);
