@@ -27,7 +27,22 @@ const DUTIES = [
   'Monitoring and diagnosis',
 ];
 
-test('the seed example: every duty against four targets, the compiler’s notes as evidence', async ({ page }, testInfo) => {
+const TARGETS = [
+  { tab: 'Compose', column: 'Compose', notes: 0 },
+  { tab: 'Swarm', column: 'Swarm', notes: 2 },
+  { tab: 'Kubernetes', column: 'Kubernetes', notes: 1 },
+] as const;
+
+test('the seed example: every duty against four targets, the compiler’s notes as evidence', async ({ page, yaml }, testInfo) => {
+  await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Two web servers behind haproxy' });
+  // The designer's own list of each target's fidelity notes (under its YAML tab).
+  const designer: Record<string, string[]> = {};
+  for (const t of TARGETS) {
+    await yaml.open(t.tab);
+    const list = yaml.root.getByRole('list', { name: `Fidelity notes: ${t.tab}` });
+    await expect(list.getByRole('listitem')).toHaveCount(t.notes);
+    designer[t.tab] = (await list.locator('.note-message').allTextContents()).sort();
+  }
   const slot = await openMatrix(page, 'Two web servers behind haproxy');
   await expect(slot.getByRole('rowheader')).toHaveText(DUTIES);
   await expect(slot.getByRole('columnheader')).toHaveText(['Duty', 'DockerBlaupause', 'Compose', 'Swarm', 'K8s']);
@@ -61,6 +76,21 @@ test('the seed example: every duty against four targets, the compiler’s notes 
     'Port 80 is outside the NodePort range (30000–32767): it is published by a LoadBalancer Service on port 80.',
   );
   await expect(detail).toHaveCount(0);
+  // Every note of every target is shown in the matrix — in that target's column — and nothing else.
+  for (const t of TARGETS) {
+    const shown: string[] = [];
+    const withNotes = slot.getByRole('button', { name: new RegExp(` · ${t.column}: .*compiler notes?$`) });
+    for (let i = 0; i < (await withNotes.count()); i++) {
+      const button = withNotes.nth(i);
+      const name = (await button.getAttribute('aria-label')) ?? '';
+      await button.click();
+      const region = slot.getByRole('region', { name: name.slice(0, name.indexOf(':')) });
+      await expect(region).toBeVisible();
+      shown.push(...(await region.locator('.cap-note-message').allTextContents()));
+    }
+    expect(shown.sort(), t.column).toEqual(designer[t.tab]);
+  }
+
   // The reason is also the cell's tooltip.
   await expect(cell(slot, '(Auto-)scaling', 'Kubernetes')).toHaveAttribute('title', /no HorizontalPodAutoscaler is written/);
 });
