@@ -20,14 +20,16 @@ export function deploymentsRouter(deps: AppDeps) {
       const driver = driverOf(input.target);
       const bp = unwrap(requireValid(input.blueprint));
       const project = input.project ?? bp.metadata.name;
-      return unwrap(await driver.plan(bp, { project }).catch(thrown));
+      return unwrap(await driver.plan(bp, { project, baseDir: deps.workspace.dir }).catch(thrown));
     }),
 
     // `acknowledge`: ids of the plan's dangers the user confirmed; the driver checks them against its own findings.
     deploy: procedure.input(Target.extend({ acknowledge: Acknowledge.default([]) })).mutation(({ input }) => {
       const driver = driverOf(input.target);
       const bp = unwrap(requireValid(input.blueprint));
-      return unwrap(runs.startApply(bp, input.project ?? bp.metadata.name, undefined, input.acknowledge, { kind: input.target, driver }));
+      // Host paths (bind sources, config files, build contexts) resolve inside the workspace folder.
+      const project = input.project ?? bp.metadata.name;
+      return unwrap(runs.startApply(bp, project, deps.workspace.dir, input.acknowledge, { kind: input.target, driver }));
     }),
 
     destroy: procedure
