@@ -28,7 +28,7 @@ describe('help and version', () => {
     const viaOption = runCli(['compile', '--help']);
     const viaHelp = runCli(['help', 'compile']);
     expect(viaOption.status).toBe(0);
-    expect(lines(viaOption.stdout)[0]).toBe('Usage: blaupause compile FILE --target compose|swarm|kubernetes [options]');
+    expect(lines(viaOption.stdout)[0]).toBe('Usage: blaupause compile FILE --target compose|swarm|kubernetes|kustomize [options]');
     expect(viaHelp).toEqual(viaOption);
   });
 
@@ -47,10 +47,10 @@ describe('usage errors exit with 2 and a short message on stderr', () => {
     [['--bogus'], 'unknown option --bogus', 'blaupause --help'],
     [['validate'], 'validate needs at least one FILE', 'blaupause validate --help'],
     [['validate', '--bogus', 'x.yaml'], 'unknown option --bogus', 'blaupause validate --help'],
-    [['compile', 'valid.blueprint.yaml'], 'compile needs --target compose|swarm|kubernetes', 'blaupause compile --help'],
+    [['compile', 'valid.blueprint.yaml'], 'compile needs --target compose|swarm|kubernetes|kustomize', 'blaupause compile --help'],
     [
       ['compile', 'valid.blueprint.yaml', '-t', 'nomad'],
-      'unknown target "nomad" (use compose, swarm or kubernetes)',
+      'unknown target "nomad" (use compose, swarm, kubernetes or kustomize)',
       'blaupause compile --help',
     ],
     [['compile', 'a.yaml', 'b.yaml', '-t', 'compose'], 'compile needs exactly one FILE (got 2)', 'blaupause compile --help'],
