@@ -103,7 +103,10 @@ test('dark theme, the patterns template: autoscaling on Kubernetes, with the not
   const slot = await openMatrix(page, 'Sidecar, ambassador and adapter in one pod');
   const k = cell(slot, '(Auto-)scaling', 'Kubernetes');
   await expect(k).toHaveAttribute('data-level', 'partial');
-  await k.click();
+  // By keyboard: Enter on the focused cell opens its detail.
+  await k.focus();
+  await page.keyboard.press('Enter');
+  await expect(k).toHaveAttribute('aria-pressed', 'true');
   const detail = slot.getByRole('region', { name: '(Auto-)scaling · Kubernetes' });
   await expect(detail).toContainText('A HorizontalPodAutoscaler scales web');
   await expect(detail).toContainText('so the autoscaler cannot act');
