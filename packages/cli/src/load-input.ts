@@ -36,6 +36,8 @@ export interface LoadOptions {
   env?: Record<string, string>;
   /** The blueprint name for an import. */
   name?: string;
+  /** Compose env_file contents (a folder opened in place: folder.ts). */
+  readEnvFile?: (ref: string) => Record<string, string> | undefined;
 }
 
 const BLUEPRINT_FILE = /\.blueprint\.(ya?ml|json)$/i;
@@ -93,7 +95,12 @@ function lazyPositions(text: string, file: string): (path: Path) => SourcePositi
  * see those before compiling it. Their paths are blueprint paths, so they carry no position.
  */
 function importFile(file: string, text: string, kind: InputKind, opts: LoadOptions): LoadedInput {
-  const imported = importAny(text, { file, ...(opts.env ? { env: opts.env } : {}), ...(opts.name ? { name: opts.name } : {}) });
+  const imported = importAny(text, {
+    file,
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.name ? { name: opts.name } : {}),
+    ...(opts.readEnvFile ? { readEnvFile: opts.readEnvFile } : {}),
+  });
   if (!imported.ok) return { kind, diagnostics: reported(file, imported.diagnostics) };
   const checked = loadBlueprintValue(imported.value);
   const diagnostics = dedupe([...imported.diagnostics, ...checked.diagnostics]);

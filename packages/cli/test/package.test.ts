@@ -238,6 +238,32 @@ describe('a folder holding compose.yaml', () => {
     expect(runCli(['compile', b, '-t', 'kubernetes']).stdout).toBe(runCli(['compile', dir, '-t', 'kubernetes']).stdout);
   });
 
+  test("services' env_files are read in the folder (environment wins) and packed into a bundle", () => {
+    const dir = mkdtempSync(join(scratch, 'envfile-'));
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      'services:\n  web:\n    image: nginx:1.27\n    env_file: [conf/app.env, { path: missing.env, required: false }]\n    environment: { MODE: prod }\n',
+    );
+    mkdirSync(join(dir, 'conf'));
+    writeFileSync(join(dir, 'conf/app.env'), 'GREETING=hello $USER\nMODE=dev\n');
+    const r = runCli(['import', dir]);
+    expect(r.stderr).not.toContain('env_file');
+    expect(r.stdout).toContain('          GREETING: hello $$USER\n');
+    expect(r.stdout).toContain('          MODE: prod\n');
+    expect(r.status).toBe(0);
+    const out = join(scratch, 'envfile.bpz');
+    expect(runCli(['bundle', dir, '-o', out]).status).toBe(0);
+    const b = join(scratch, 'envfile-b');
+    runCli(['unbundle', out, '-d', b]);
+    expect(tree(b)).toEqual(['compose.yaml', 'conf/app.env']);
+    expect(runCli(['import', b]).stdout).toBe(r.stdout);
+    // A required env_file that is missing is an error naming it.
+    rmSync(join(dir, 'conf/app.env'));
+    const missing = runCli(['import', dir]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('env_file "conf/app.env" cannot be read in the project folder.');
+  });
+
   test('a folder without a Compose file says what it looked for', () => {
     const r = runCli(['import', mkdtempSync(join(scratch, 'empty-'))]);
     expect(r.status).toBe(1);

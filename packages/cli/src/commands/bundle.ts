@@ -3,10 +3,9 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, writeFileSync } fro
 import { basename, dirname, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type FileReference, fileReferences, type PackFs, packBundle } from '@blaupause/compiler';
-import { readUserFile, sameFile } from '../files';
-import { openInput } from '../folder';
+import { sameFile } from '../files';
+import { loadOpened, openInput } from '../folder';
 import { type Io, useColor } from '../io';
-import { loadInput } from '../load-input';
 import { formatReport } from '../render';
 import { isError } from '../report';
 
@@ -56,9 +55,8 @@ export function bundleCommand(args: BundleArgs, io: Io): number {
   if (!opened.ok) return report(io, opened.diagnostics, args.file, args.json);
   const { file } = opened;
   if (sameFile(args.output, file)) return fail([`refusing to write the bundle over the input file ${file}`]);
-  const read = readUserFile(file);
-  if (!read.ok) return report(io, [read.diagnostic], file, args.json);
-  const input = loadInput(file, read.text, opened.env ? { env: opened.env } : {});
+  const envFiles: string[] = [];
+  const { input } = loadOpened(opened, { envFilesRead: envFiles });
   if (!input.blueprint || input.diagnostics.some(isError)) return report(io, input.diagnostics, file, args.json);
 
   const baseDir = nodePackFs.realpath(dirname(resolve(file))) ?? dirname(resolve(file));
@@ -66,6 +64,7 @@ export function bundleCommand(args: BundleArgs, io: Io): number {
   // A Compose project's .env: its values were read for ${VAR}; the other machine needs them too.
   if (input.kind === 'compose' && nodePackFs.kind(`${baseDir}/.env`) !== undefined)
     refs.unshift({ ref: '.env', at: 'the project', role: 'env', required: true });
+  for (const ref of envFiles) refs.push({ ref, at: 'env_file', role: 'env', required: true });
   // -o inside the folder: the bundle must not pack an older bundle of itself.
   const out = resolve(args.output);
   const packed = packBundle({ baseDir, entry: basename(file), refs }, nodePackFs);

@@ -1,8 +1,6 @@
 import { compile } from '@blaupause/compiler';
 import type { Target } from '@blaupause/model';
-import { readUserFile } from '../files';
-import { openInput } from '../folder';
-import { loadInput } from '../load-input';
+import { loadOpened, openInput } from '../folder';
 import type { Outcome } from '../outcome';
 import { isError, type Reported } from '../report';
 
@@ -18,9 +16,7 @@ export function compileCommand(args: CompileArgs): Outcome {
   const opened = openInput(args.file);
   if (!opened.ok) return { diagnostics: opened.diagnostics, files: [args.file] };
   const { file } = opened;
-  const read = readUserFile(file);
-  if (!read.ok) return { diagnostics: [read.diagnostic], files: [file] };
-  const input = loadInput(file, read.text, opened.env ? { env: opened.env } : {});
+  const { input } = loadOpened(opened);
   if (!input.blueprint || input.diagnostics.some(isError)) return { diagnostics: input.diagnostics, files: [file] };
   const result = compile(input.blueprint, args.target, {
     ...(args.k8sVersion ? { kubernetesVersion: args.k8sVersion } : {}),

@@ -3,10 +3,8 @@ import type { DeployPlan, Driver, EngineError, TargetKind } from '@blaupause/eng
 import type { Blueprint } from '@blaupause/model';
 import { type EngineDeps, EXIT, exitCodeFor } from '../engine-deps';
 import { formatEngineError, formatPlan, publishedLine } from '../engine-render';
-import { readUserFile } from '../files';
-import { openInput } from '../folder';
+import { loadOpened, openInput } from '../folder';
 import { type Io, useColor } from '../io';
-import { loadInput } from '../load-input';
 import { formatReport } from '../render';
 import { isError, type Reported } from '../report';
 import { takeSnapshot } from '../snapshot';
@@ -109,9 +107,7 @@ function load(path: string): { blueprint?: Blueprint; diagnostics: Reported[]; b
   if (!opened.ok) return { diagnostics: opened.diagnostics, baseDir: resolve(path) };
   const { file } = opened;
   const baseDir = dirname(resolve(file));
-  const read = readUserFile(file);
-  if (!read.ok) return { diagnostics: [read.diagnostic], baseDir };
-  const input = loadInput(file, read.text, opened.env ? { env: opened.env } : {});
+  const { input } = loadOpened(opened);
   return { diagnostics: input.diagnostics, baseDir, ...(input.blueprint ? { blueprint: input.blueprint } : {}) };
 }
 

@@ -1,8 +1,7 @@
 import { blueprintYaml } from '@blaupause/compiler';
 import { parseDotenv } from '../dotenv';
 import { readUserFile } from '../files';
-import { openInput } from '../folder';
-import { loadInput } from '../load-input';
+import { loadOpened, openInput } from '../folder';
 import type { Outcome } from '../outcome';
 
 export interface ImportArgs {
@@ -18,25 +17,18 @@ export interface ImportArgs {
 export function importCommand(args: ImportArgs): Outcome {
   const opened = openInput(args.file, args.envFile);
   if (!opened.ok) return { diagnostics: opened.diagnostics, files: [args.file] };
-  if (opened.baseDir !== undefined) return importFrom(opened.file, opened.envFile, opened.env, args.name);
-  const { file } = args;
-  const files = args.envFile ? [file, args.envFile] : [file];
-  let env: Record<string, string> | undefined;
-  if (args.envFile) {
+  const { file } = opened;
+  const envFile = opened.envFile ?? args.envFile;
+  const files = envFile ? [file, envFile] : [file];
+  let { env } = opened;
+  if (opened.baseDir === undefined && args.envFile) {
     const envRead = readUserFile(args.envFile);
     if (!envRead.ok) return { diagnostics: [envRead.diagnostic], files };
     const parsed = parseDotenv(envRead.text, args.envFile);
     if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics, files };
     env = parsed.env;
   }
-  return importFrom(file, args.envFile, env, args.name);
-}
-
-function importFrom(file: string, envFile: string | undefined, env: Record<string, string> | undefined, name: string | undefined): Outcome {
-  const files = envFile ? [file, envFile] : [file];
-  const read = readUserFile(file);
-  if (!read.ok) return { diagnostics: [read.diagnostic], files };
-  const input = loadInput(file, read.text, { ...(env ? { env } : {}), ...(name ? { name } : {}) });
+  const { input } = loadOpened({ ...opened, ...(env ? { env } : {}) }, args.name ? { name: args.name } : {});
   if (input.kind === 'blueprint')
     return {
       diagnostics: [

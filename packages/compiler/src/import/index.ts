@@ -14,6 +14,8 @@ export interface ImportOptions {
   /** Blueprint name (default: from the file). */
   name?: string;
   limits?: Partial<ReadLimits>;
+  /** Compose `env_file` contents, by the reference as written (see ImportComposeOptions). */
+  readEnvFile?: (ref: string) => Record<string, string> | undefined;
 }
 
 /**
@@ -44,6 +46,7 @@ export function importAny(text: string, opts: ImportOptions = {}): Result<Bluepr
         ...(opts.env ? { env: opts.env } : {}),
         ...(opts.name ? { name: opts.name } : {}),
         ...(opts.limits ? { limits: opts.limits } : {}),
+        ...(opts.readEnvFile ? { readEnvFile: opts.readEnvFile } : {}),
       });
     case 'blueprint':
       return {

@@ -9,6 +9,12 @@ export interface ImportComposeOptions {
   name?: string;
   /** Budgets of the YAML reader (size, aliases, nodes, depth); its defaults otherwise. */
   limits?: Partial<ReadLimits>;
+  /**
+   * Reads a service's `env_file` (the reference as written) into its variables; undefined when the
+   * file does not exist. Injected by a caller that has the project folder (the CLI opening a
+   * folder); absent, env_file is reported as not imported.
+   */
+  readEnvFile?: (ref: string) => Record<string, string> | undefined;
 }
 
 /**

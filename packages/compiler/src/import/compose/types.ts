@@ -65,6 +65,8 @@ export interface CService {
   workingDir?: string;
   user?: string;
   env?: Record<string, string>;
+  /** Variables of the env_files (when the caller can read them); `environment` wins over them. */
+  envFromFiles?: Record<string, string>;
   labels?: Record<string, string>;
   ports: CPort[];
   mounts: CMount[];

@@ -4,6 +4,7 @@ import { UNSUPPORTED_SERVICE_KEYS } from '../keys';
 import { type CService, newService } from '../types';
 import { readBool, readInt, readLiteral, readMap, readSize, readStringList, readText } from '../values';
 import { readCpus, readDeploy, setResource } from './deploy';
+import { readEnvFiles } from './env-files';
 import { readArgv, readBuild, readDevices, readEnvironment, readLabels, readNetworkMode, readNetworks, readRestart } from './fields';
 import { readHealthcheck } from './healthcheck';
 import { readDependsOn, readLinks } from './links';
@@ -100,6 +101,10 @@ export function readService(ctx: ImportContext, name: string, v: unknown): CServ
     const path = [...s.at, key];
     if (key === 'x-blaupause-role') readRole(ctx, value, path, s);
     if (key.startsWith('x-')) continue;
+    if (key === 'env_file' && ctx.options.readEnvFile) {
+      readEnvFiles(ctx, value, path, s, ctx.options.readEnvFile);
+      continue;
+    }
     const reader = READERS.get(key);
     if (reader) reader(ctx, value, path, s);
     else {
@@ -114,6 +119,7 @@ export function readService(ctx: ImportContext, name: string, v: unknown): CServ
 
 /** Settings that several keys feed, resolved once every key is read. */
 function settle(ctx: ImportContext, s: CService): void {
+  if (s.envFromFiles) s.env = { ...s.envFromFiles, ...s.env };
   if (s.scale !== undefined) {
     if (s.replicas === undefined) s.replicas = s.scale;
     else if (s.replicas !== s.scale)
