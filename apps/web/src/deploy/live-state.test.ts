@@ -31,6 +31,18 @@ describe('reduceStatus', () => {
     expect(s.containers).toEqual({});
   });
 
+  it('keeps two containers of one slot apart by engine id; the better one speaks for the slot', () => {
+    let s = reduceStatus(EMPTY_LIVE, { kind: 'snapshot', containers: [c({ id: 'old', state: 'healthy' })], at: 1 });
+    // A canary beside the old replica, which is then stopped and set aside.
+    s = reduceStatus(s, { kind: 'change', status: c({ id: 'new', state: 'healthy', at: 2 }) });
+    s = reduceStatus(s, { kind: 'change', status: c({ id: 'old', state: 'exited', exitCode: 0, at: 3 }) });
+    expect(serviceLive(s, 'web', 1)).toMatchObject({ state: 'healthy', running: 1 });
+    // A new replica that is removed again (rolled back) does not take the old one with it.
+    s = reduceStatus(s, { kind: 'change', status: c({ id: 'new', state: 'removed', at: 4 }) });
+    expect(Object.keys(s.containers)).toEqual(['web/web/1#old']);
+    expect(serviceLive(s, 'web', 1)?.state).toBe('exited');
+  });
+
   it('records the engine going away without forgetting the last states', () => {
     const s = reduceStatus(reduceStatus(EMPTY_LIVE, { kind: 'snapshot', containers: [c({})], at: 1 }), {
       kind: 'engine',

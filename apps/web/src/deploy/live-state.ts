@@ -12,7 +12,11 @@ export interface LiveState {
   engine: boolean | undefined;
   engineMessage?: string;
   project: string | undefined;
-  /** By `service/container/replica`. Removed containers are dropped. */
+  /**
+   * By `service/container/replica#id`: the orchestrator runs two containers in one slot for a while
+   * (a new replica beside the old, an old one set aside during a canary), and the removal of one
+   * must not drop the other. Removed containers are dropped.
+   */
   containers: Record<string, ContainerStatus>;
   /** Latest sample per container (elementId#replica), and per service a short history of their sums. */
   samples?: Record<string, ContainerStats>;
@@ -30,7 +34,8 @@ export const USAGE_POINTS = 30;
 
 export const EMPTY_LIVE: LiveState = { stream: 'off', engine: undefined, project: undefined, containers: {} };
 
-const key = (c: ContainerStatus) => `${c.service}/${c.container}/${c.replica}`;
+const slot = (c: ContainerStatus) => `${c.service}/${c.container}/${c.replica}`;
+const key = (c: ContainerStatus) => (c.id ? `${slot(c)}#${c.id}` : slot(c));
 
 export function reduceStatus(state: LiveState, event: StatusEvent): LiveState {
   switch (event.kind) {
@@ -46,6 +51,8 @@ export function reduceStatus(state: LiveState, event: StatusEvent): LiveState {
       // Events can overtake each other on the wire; the engine's time decides.
       if (before && before.at > event.status.at) return state;
       const containers = { ...state.containers };
+      // A status without an id (before the engine made the container) gives way to the container.
+      if (event.status.id) delete containers[slot(event.status)];
       if (event.status.state !== 'removed') {
         containers[k] = event.status;
         return { ...state, containers };
@@ -116,7 +123,14 @@ const RUNNING: ReadonlySet<ContainerState> = new Set(['running', 'healthy', 'unh
 
 /** One service's live summary, or undefined when the engine has no container of it. */
 export function serviceLive(state: LiveState, service: string, desired: number): ServiceLive | undefined {
-  const mine = Object.values(state.containers).filter((c) => c.service === service);
+  // One container per slot: of two (a new replica beside its old one), the one doing better.
+  const slots = new Map<string, ContainerStatus>();
+  for (const c of Object.values(state.containers)) {
+    if (c.service !== service) continue;
+    const other = slots.get(slot(c));
+    if (!other || RANK.indexOf(c.state) > RANK.indexOf(other.state)) slots.set(slot(c), c);
+  }
+  const mine = [...slots.values()];
   if (mine.length === 0) return undefined;
   const worst = mine.reduce((a, b) => (RANK.indexOf(b.state) < RANK.indexOf(a.state) ? b : a));
   const replicas = new Map<number, boolean>();

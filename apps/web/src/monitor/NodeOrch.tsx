@@ -13,13 +13,14 @@ import './monitor.css';
  */
 export function NodeOrch({ service }: { service: string; desired: number }) {
   const status = useStore(orchStore, (s) => s.status[service]);
-  const hasRollout = useStore(orchStore, (s) => s.rollouts[service] !== undefined);
+  // A first rolling deploy shows before the status knows the service; after a tear-down nothing shows.
+  const rolling = useStore(orchStore, (s) => s.rollouts[service]?.state === 'running');
   const op = useStore(orchStore, (s) => s.op);
   const healing = useStore(orchStore, (s) => s.healing);
   const healOff = useStore(orchStore, (s) => s.healOff[service]);
   const declaredOff = useApp((s) => selectBlueprint(s).services[service]?.autoHeal === false);
   const app = useAppStore();
-  if (!status && !hasRollout) return null;
+  if (!status && !rolling) return null;
   const running = status?.replicas.length ?? 0;
   const busy = op !== undefined && !op.outcome;
   const scaleTo = (n: number) => void scale(service, n, () => app.getState().dispatch({ kind: 'setReplicas', service, replicas: n }));

@@ -21,19 +21,23 @@ export function RolloutStrip({ service }: { service: string }) {
   }, [finished]);
   if (!r || (finished && Date.now() - r.at > SHOWN_MS)) return null;
   const steps = Object.values(r.replicas).sort((a, b) => a.replica - b.replica);
-  const title =
+  const [head, detail] =
     r.state === 'rolled-back'
-      ? `rolled back: ${r.reason ?? 'a replica did not become ready'}`
+      ? ['rolled back', r.reason ?? 'a replica did not become ready']
       : r.state === 'failed'
-        ? `${runWord(r.kind)} failed${r.reason ? `: ${r.reason}` : ''}`
+        ? [`${runWord(r.kind)} failed`, r.reason]
         : r.state === 'paused'
-          ? 'canary running: promote or abort'
+          ? ['canary running', 'promote or abort']
           : r.state === 'done'
-            ? `${runWord(r.kind)} done`
-            : `${runWord(r.kind)}…`;
+            ? [`${runWord(r.kind)} done`, undefined]
+            : [`${runWord(r.kind)}…`, undefined];
+  const title = detail ? `${head}: ${detail}` : head;
   return (
     <div className={`orch-rollout rollout-${r.state}`} role="status" aria-label={`Rollout of ${service}: ${title}`}>
-      <span className="orch-rollout-title">{title}</span>
+      <span className="orch-rollout-title" title={title}>
+        <strong>{head}</strong>
+        {detail ? `: ${detail}` : ''}
+      </span>
       {steps.length > 0 && (
         <ol className="orch-steps">
           {steps.map((s) => (

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { UsagePoint } from '../deploy/live-state';
+import { time } from './HealthStrip';
 
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
@@ -36,7 +37,10 @@ export function UsageChart({ title, points, value, format, color }: UsageChartPr
         legend: { show: false },
         cursor: { y: false, points: { size: 5 } },
         scales: { y: { range: (_u, _min, max) => [0, Math.max(max * 1.15, 1e-9)] } },
-        axes: [axis, { ...axis, size: 64, values: (_u, splits) => splits.map(format) }],
+        axes: [
+          { ...axis, space: 70, values: (_u, splits) => splits.map((s) => time(s * 1000)) },
+          { ...axis, size: 64, values: (_u, splits) => splits.map(format) },
+        ],
         series: [{}, { label: title, stroke, width: 1.5, fill: `${stroke}22`, points: { show: false } }],
       },
       data(),

@@ -47,7 +47,7 @@ describe('rollout events → node state', () => {
         rollout(3, 'added', 12),
         { kind: 'done', ok: true, durationMs: 5 } as ProgressEvent,
       ],
-      { runId: 'r1', kind: 'scale', service: 'web' },
+      { runId: 'r1', kind: 'scale', service: 'web', replicas: 3 },
     );
     const r = s.rollouts.web;
     expect(r?.state).toBe('done');
@@ -55,7 +55,7 @@ describe('rollout events → node state', () => {
       [2, 'added'],
       [3, 'added'],
     ]);
-    expect(s.timeline.map((e) => e.text)).toEqual(['web #2 added', 'web #3 added', 'web scaled (2 replicas changed)']);
+    expect(s.timeline.map((e) => e.text)).toEqual(['web #2 added', 'web #3 added', 'web scaled to 3 replicas']);
   });
 
   it('a rolling update that fails says rolled back and why, on the node and in the timeline', () => {

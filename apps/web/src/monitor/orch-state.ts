@@ -51,6 +51,8 @@ export interface RunRef {
   runId: string;
   kind: RunKind;
   service?: string;
+  /** Scale: the replica count asked for. */
+  replicas?: number;
 }
 
 export interface OrchState {
@@ -203,7 +205,7 @@ export function reduceRun(state: OrchState, run: RunRef, index: number, event: P
             service,
             source: 'run',
             what: run.kind === 'scale' ? 'scaled' : run.kind === 'apply' ? 'rolled' : 'canary',
-            text: doneText(run.kind, service, r),
+            text: doneText(run, service, r),
             tone: 'ok',
           });
       }
@@ -214,9 +216,13 @@ export function reduceRun(state: OrchState, run: RunRef, index: number, event: P
   }
 }
 
-function doneText(kind: RunKind, service: string, r: NodeRollout): string {
-  const running = Object.values(r.replicas).filter((s) => s.phase !== 'removed').length;
-  if (kind === 'scale') return `${service} scaled${running ? ` (${running} replica${running === 1 ? '' : 's'} changed)` : ''}`;
+function doneText(run: RunRef, service: string, r: NodeRollout): string {
+  const kind = run.kind;
+  const changed = Object.keys(r.replicas).length;
+  if (kind === 'scale')
+    return run.replicas !== undefined
+      ? `${service} scaled to ${run.replicas} replica${run.replicas === 1 ? '' : 's'}`
+      : `${service} scaled (${changed} replica${changed === 1 ? '' : 's'} changed)`;
   if (kind === 'promote') return `${service} canary promoted to every replica`;
   if (kind === 'abort') return `${service} canary aborted: old version restored`;
   return `${service} rolling update done`;

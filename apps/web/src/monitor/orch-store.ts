@@ -118,13 +118,14 @@ export async function startOp(
   service: string,
   begin: (api: Api, project: string) => Promise<RunInfo>,
   onOk?: () => void,
+  replicas?: number,
 ): Promise<void> {
   const { api, project, op } = orchStore.getState();
   if (!api || !project || (op && !op.outcome)) return;
   orchStore.setState({ op: { runId: '', kind, service } });
   try {
     const run = await begin(api, project);
-    const ref: RunRef = { runId: run.runId, kind, service };
+    const ref: RunRef = { runId: run.runId, kind, service, ...(replicas !== undefined ? { replicas } : {}) };
     orchStore.setState({ op: ref });
     follow(ref, onOk);
   } catch (e) {
@@ -136,7 +137,7 @@ export async function startOp(
 
 /** `onOk`: the caller writes the new count into the blueprint, so the next deploy keeps it. */
 export const scale = (service: string, replicas: number, onOk?: () => void) =>
-  startOp('scale', service, (api, project) => api.orchestration.scale.mutate({ project, service, replicas }), onOk);
+  startOp('scale', service, (api, project) => api.orchestration.scale.mutate({ project, service, replicas }), onOk, replicas);
 export const promote = (service: string) =>
   startOp('promote', service, (api, project) => api.orchestration.promote.mutate({ project, service }));
 export const abort = (service: string) => startOp('abort', service, (api, project) => api.orchestration.abort.mutate({ project, service }));
