@@ -3,6 +3,7 @@ import { importCompose } from './compose/import-compose';
 import { detectFormat, FORMAT_NAMES } from './detect';
 import { importKubernetesDocuments } from './kubernetes/import-kubernetes';
 
+export { type DotenvParsed, type DotenvProblem, readDotenv } from './compose/dotenv';
 export { importCompose, importComposeWithReport } from './compose/import-compose';
 export { detectFormat, FORMAT_NAMES, type SourceFormat } from './detect';
 export { importKubernetes, importKubernetesDocuments, type KubernetesImportOptions } from './kubernetes/import-kubernetes';
