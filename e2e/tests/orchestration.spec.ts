@@ -206,6 +206,13 @@ test('scales from the node, runs and aborts a canary, shows a healing and the Mo
   await expect(badge).toContainText(/#2 (re-created|healed)/, { timeout: 20_000 });
   await expect(count).toHaveText('3', { timeout: 30_000 });
   await node.screenshot({ path: testInfo.outputPath('node-healed.png') });
+  // The heal switch goes through the server (orchestration.heal) and shows what it confirmed.
+  const healSwitch = orch.getByRole('switch', { name: 'Auto-heal web' });
+  await expect(healSwitch).toBeChecked();
+  await healSwitch.click();
+  await expect(healSwitch).not.toBeChecked();
+  await healSwitch.click();
+  await expect(healSwitch).toBeChecked();
 
   // The Monitor: charts from the stats events, health history, the timeline of all of the above.
   await orch.getByRole('button', { name: 'Monitor web' }).click();
