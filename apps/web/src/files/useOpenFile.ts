@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { withAutoLayout } from '../layout/auto-layout';
 import { useAppStore } from '../store/useApp';
+import type { Opened } from './open-text';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -11,19 +12,51 @@ const MAX_BYTES = 5 * 1024 * 1024;
  */
 export function useOpenFile() {
   const store = useAppStore();
-  const { fitView } = useReactFlow();
+  const apply = useApplyOpened();
   return useCallback(
     async (file: File) => {
-      const { dispatch, setReport } = store.getState();
       if (file.size > MAX_BYTES) {
-        setReport({ title: `${file.name} is larger than 5 MiB`, ok: false, diagnostics: [] });
+        store.getState().setReport({ title: `${file.name} is larger than 5 MiB`, ok: false, diagnostics: [] });
         return;
       }
       // Loaded on first use: the importers, the YAML readers and validation are not needed to draw.
-      const { openText, validate } = await import('./open-text');
-      const opened = openText(await file.text(), file.name);
+      const { openText } = await import('./open-text');
+      await apply(openText(await file.text(), file.name), file.name);
+    },
+    [store, apply],
+  );
+}
+
+/**
+ * Opens a folder the user picked (`<input webkitdirectory>`): its Compose file with its `.env` and
+ * env_files, read in the browser. Only small files outside node_modules and .git are read.
+ */
+export function useOpenFolder() {
+  const apply = useApplyOpened();
+  return useCallback(
+    async (list: readonly File[]) => {
+      const files = list.filter((f) => f.size <= MAX_BYTES && !/(^|\/)(node_modules|\.git)\//.test(relative(f))).slice(0, 500);
+      const { openFolderFiles } = await import('./open-folder');
+      const opened = openFolderFiles(await Promise.all(files.map(async (f) => ({ path: relative(f), text: await f.text() }))));
+      const folder = (list[0]?.webkitRelativePath ?? '').split('/')[0] || 'the folder';
+      await apply(opened, opened.file ? `${folder}/${opened.file}` : folder);
+    },
+    [apply],
+  );
+}
+
+/** "shop/conf/app.env" → "conf/app.env": the path inside the picked folder. */
+const relative = (f: File) => (f.webkitRelativePath || f.name).split('/').slice(1).join('/') || f.name;
+
+function useApplyOpened() {
+  const store = useAppStore();
+  const { fitView } = useReactFlow();
+  return useCallback(
+    async (opened: Opened, name: string) => {
+      const { dispatch, setReport } = store.getState();
+      const { validate } = await import('./open-text');
       if (!opened.blueprint) {
-        setReport({ title: `Could not open ${file.name}`, ok: false, diagnostics: opened.diagnostics });
+        setReport({ title: `Could not open ${name}`, ok: false, diagnostics: opened.diagnostics });
         return;
       }
       // An import has no layout: ELK lays it out (loaded on first use), by dependency, left to right.
@@ -34,7 +67,7 @@ export function useOpenFile() {
       const known = new Set(validate(opened.blueprint).map((d) => `${d.code}|${d.path.join('.')}`));
       const diagnostics = opened.diagnostics.filter((d) => !known.has(`${d.code}|${d.path.join('.')}`));
       const verb = opened.format === 'imported' ? 'Imported' : 'Opened';
-      setReport(diagnostics.length > 0 ? { title: `${verb} ${file.name}`, ok: true, diagnostics } : undefined);
+      setReport(diagnostics.length > 0 ? { title: `${verb} ${name}`, ok: true, diagnostics } : undefined);
     },
     [store, fitView],
   );
