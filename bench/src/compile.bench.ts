@@ -23,9 +23,9 @@ function time(fn: () => unknown): number {
   return performance.now() - t;
 }
 
-/** Rounds after the first five stop once this much time has gone (a loaded machine can make yaml's side take seconds a call). */
+/** Rounds after the first three stop once this much time has gone (a loaded machine can make yaml's side take seconds a call). */
 const BUDGET_MS = 45_000;
-const MIN_ROUNDS = 5;
+const MIN_ROUNDS = 3;
 
 /** Up to `rounds` alternating calls of each side after `warmup` untimed ones: A B, B A, … */
 function alternate(rounds: number, warmup: number, a: () => unknown, b: () => unknown): { ours: number[]; anchor: number[] } {
