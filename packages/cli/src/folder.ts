@@ -1,5 +1,5 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { resolveFileRef } from '@blaupause/model';
 import { parseDotenv } from './dotenv';
 import { readUserFile } from './files';
@@ -60,6 +60,7 @@ export function loadOpened(
     ...(opened.env ? { env: opened.env } : {}),
     ...(opts.name ? { name: opts.name } : {}),
     ...(readEnvFile ? { readEnvFile } : {}),
+    ...(opened.baseDir !== undefined ? { folderName: basename(resolve(opened.baseDir)) } : {}),
   });
   return { input: { ...input, diagnostics: [...problems, ...input.diagnostics] }, text: read.text };
 }

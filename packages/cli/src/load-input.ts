@@ -38,6 +38,8 @@ export interface LoadOptions {
   name?: string;
   /** Compose env_file contents (a folder opened in place: folder.ts). */
   readEnvFile?: (ref: string) => Record<string, string> | undefined;
+  /** The Compose project folder's name (default blueprint name). */
+  folderName?: string;
 }
 
 const BLUEPRINT_FILE = /\.blueprint\.(ya?ml|json)$/i;
@@ -100,6 +102,7 @@ function importFile(file: string, text: string, kind: InputKind, opts: LoadOptio
     ...(opts.env ? { env: opts.env } : {}),
     ...(opts.name ? { name: opts.name } : {}),
     ...(opts.readEnvFile ? { readEnvFile: opts.readEnvFile } : {}),
+    ...(opts.folderName ? { folderName: opts.folderName } : {}),
   });
   if (!imported.ok) return { kind, diagnostics: reported(file, imported.diagnostics) };
   const checked = loadBlueprintValue(imported.value);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BUNDLE_FORMAT, MANIFEST_NAME, writeTar } from '@blaupause/compiler';
@@ -253,7 +253,9 @@ describe('a folder holding compose.yaml', () => {
     expect(r.status).toBe(0);
     const out = join(scratch, 'envfile.bpz');
     expect(runCli(['bundle', dir, '-o', out]).status).toBe(0);
-    const b = join(scratch, 'envfile-b');
+    // Compose's project name is the folder's: unpack into a folder of the same name.
+    expect(r.stdout).toContain(`  name: ${basename(dir).toLowerCase()}\n`);
+    const b = join(mkdtempSync(join(scratch, 'machine-b-')), basename(dir));
     runCli(['unbundle', out, '-d', b]);
     expect(tree(b)).toEqual(['compose.yaml', 'conf/app.env']);
     expect(runCli(['import', b]).stdout).toBe(r.stdout);

@@ -10,13 +10,17 @@ const compose = `services:
 
 describe('openFolderFiles', () => {
   it("imports the folder's Compose file with .env values and env_files (environment wins)", () => {
-    const opened = openFolderFiles([
-      { path: 'docker-compose.yml', text: 'services: { other: { image: x } }\n' },
-      { path: 'compose.yaml', text: compose },
-      { path: '.env', text: 'NGINX_TAG=1.27\n' },
-      { path: 'conf/app.env', text: 'GREETING=hi\nMODE=dev\n' },
-    ]);
+    const opened = openFolderFiles(
+      [
+        { path: 'docker-compose.yml', text: 'services: { other: { image: x } }\n' },
+        { path: 'compose.yaml', text: compose },
+        { path: '.env', text: 'NGINX_TAG=1.27\n' },
+        { path: 'conf/app.env', text: 'GREETING=hi\nMODE=dev\n' },
+      ],
+      'My Shop',
+    );
     expect(opened.file).toBe('compose.yaml');
+    expect(opened.blueprint?.metadata.name).toBe('my-shop'); // the folder's name, as Compose names the project
     const web = opened.blueprint?.services.web?.containers.web;
     expect(web?.image).toBe('nginx:1.27');
     expect(web?.env).toEqual({ GREETING: 'hi', MODE: 'prod' });

@@ -16,7 +16,7 @@ export interface FolderFile {
  * one: its Compose file, `.env` for ${VAR} (never anything else), services' env_files read inside
  * the folder (the model's resolveFileRef: nothing outside). No server involved.
  */
-export function openFolderFiles(files: readonly FolderFile[]): Opened & { file?: string } {
+export function openFolderFiles(files: readonly FolderFile[], folderName?: string): Opened & { file?: string } {
   const byPath = new Map(files.map((f) => [f.path, f.text]));
   const file = COMPOSE_NAMES.find((n) => byPath.has(n));
   if (!file)
@@ -52,7 +52,7 @@ export function openFolderFiles(files: readonly FolderFile[]): Opened & { file?:
       diagnostics.push(diag('ENV_FILE_SYNTAX', 'error', [], p.message, { source: { file: ref, line: p.line, col: p.col } }));
     return read.env;
   };
-  const imported = importAny(byPath.get(file) ?? '', { file, ...(env ? { env } : {}), readEnvFile });
+  const imported = importAny(byPath.get(file) ?? '', { file, ...(env ? { env } : {}), ...(folderName ? { folderName } : {}), readEnvFile });
   return {
     ...(imported.ok ? { blueprint: imported.value } : {}),
     diagnostics: [...diagnostics, ...imported.diagnostics],

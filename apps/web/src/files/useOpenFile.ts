@@ -37,8 +37,9 @@ export function useOpenFolder() {
     async (list: readonly File[]) => {
       const files = list.filter((f) => f.size <= MAX_BYTES && !/(^|\/)(node_modules|\.git)\//.test(relative(f))).slice(0, 500);
       const { openFolderFiles } = await import('./open-folder');
-      const opened = openFolderFiles(await Promise.all(files.map(async (f) => ({ path: relative(f), text: await f.text() }))));
       const folder = (list[0]?.webkitRelativePath ?? '').split('/')[0] || 'the folder';
+      const texts = await Promise.all(files.map(async (f) => ({ path: relative(f), text: await f.text() })));
+      const opened = openFolderFiles(texts, folder);
       await apply(opened, opened.file ? `${folder}/${opened.file}` : folder);
     },
     [apply],

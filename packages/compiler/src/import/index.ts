@@ -17,6 +17,8 @@ export interface ImportOptions {
   limits?: Partial<ReadLimits>;
   /** Compose `env_file` contents, by the reference as written (see ImportComposeOptions). */
   readEnvFile?: (ref: string) => Record<string, string> | undefined;
+  /** The Compose project folder's name (the default blueprint name, as Compose's project name). */
+  folderName?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export function importAny(text: string, opts: ImportOptions = {}): Result<Bluepr
         ...(opts.name ? { name: opts.name } : {}),
         ...(opts.limits ? { limits: opts.limits } : {}),
         ...(opts.readEnvFile ? { readEnvFile: opts.readEnvFile } : {}),
+        ...(opts.folderName ? { folderName: opts.folderName } : {}),
       });
     case 'blueprint':
       return {

@@ -15,6 +15,8 @@ export interface ImportComposeOptions {
    * folder); absent, env_file is reported as not imported.
    */
   readEnvFile?: (ref: string) => Record<string, string> | undefined;
+  /** The project folder's name: the blueprint's name when neither `name:` nor the file name gives one (as Compose). */
+  folderName?: string;
 }
 
 /**

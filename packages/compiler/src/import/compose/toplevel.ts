@@ -16,10 +16,11 @@ export function readTopLevel(ctx: ImportContext, root: Obj): void {
   }
 }
 
-/** The blueprint name: the one asked for, else the Compose `name:`, else the file's name, else "app". */
+/** The blueprint name: the one asked for, else the Compose `name:`, else the file's name, else the folder's (Compose's project name), else "app". */
 export function blueprintName(ctx: ImportContext, root: Obj): string {
   const given = ctx.options.name ?? (root.name === undefined ? undefined : readLiteral(ctx, root.name, ['name']));
-  if (given === undefined || given === '') return (ctx.options.file && nameFromFile(ctx.options.file)) || 'app';
+  if (given === undefined || given === '')
+    return (ctx.options.file && nameFromFile(ctx.options.file)) || (ctx.options.folderName && toDnsLabel(ctx.options.folderName)) || 'app';
   const name = toDnsLabel(given) || 'app';
   if (name !== given) ctx.approximated(['name'], `the name "${given}" is "${name}": blueprint names are DNS-1123 labels.`);
   return name;
