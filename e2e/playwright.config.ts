@@ -52,7 +52,8 @@ export default defineConfig({
   ],
   webServer: {
     // cwd is apps/web, so vite (its devDependency) is found under its own node_modules.
-    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // E2E_DIST: serve a build from another folder (a run beside others that rebuild apps/web/dist).
+    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort${process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : ''}`,
     cwd: fileURLToPath(new URL('../apps/web', import.meta.url)),
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,

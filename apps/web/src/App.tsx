@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { LazyPart } from './lazy/ChunkBoundary';
 import { useLibrary } from './library/LibraryContext';
 import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
@@ -13,7 +13,7 @@ import { TeachingMount } from './teaching/TeachingMount';
 import { useShortcuts } from './useShortcuts';
 
 // The deploy side (tRPC client, panel, toasts) is its own chunk: the designer opens without it.
-const DeployDock = lazy(() => import('./deploy/DeployDock'));
+const loadDeployDock = () => import('./deploy/DeployDock');
 
 /** The designer: palette | canvas over problems | inspector over the YAML preview. */
 export function App() {
@@ -33,9 +33,7 @@ export function App() {
           <Inspector />
           <YamlPanel />
         </aside>
-        <Suspense fallback={null}>
-          <DeployDock />
-        </Suspense>
+        <LazyPart what="the deploy panel" load={loadDeployDock} />
         <TeachingMount />
       </div>
     </ReactFlowProvider>

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import { useStore } from 'zustand';
+import { lazyRetry } from '../lazy/retry';
 import { orchStore } from '../monitor/orch-store';
 import { diagnoseStore, openInspect } from './diagnose-store';
 
 // The panel and xterm.js are their own chunk: fetched the first time Inspect opens.
-const DiagnosePanel = lazy(() => import('./DiagnosePanel'));
+const DiagnosePanel = lazyRetry(() => import('./DiagnosePanel'));
 
 /** Where the Inspect panel opens (mounted by the deploy dock). */
 export function DiagnoseMount() {

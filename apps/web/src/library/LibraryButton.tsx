@@ -1,10 +1,11 @@
+import { lazyRetry } from '../lazy/retry';
 import '../styles/library.css';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { LIBRARY_KEY } from '../persistence/keys';
 import { useLibrary, useLibraryState } from './LibraryContext';
 
 // The dialog is loaded when first opened: drawing does not need it.
-const LibraryDialog = lazy(() => import('./LibraryDialog'));
+const LibraryDialog = lazyRetry(() => import('./LibraryDialog'));
 
 /** The toolbar's name of the open blueprint; a click opens the library. Library errors show beside it. */
 export function LibraryButton({ fallbackName }: { fallbackName: string }) {

@@ -1,9 +1,10 @@
-import { Component, lazy, type ReactNode, Suspense, useCallback } from 'react';
+import { Component, type ReactNode, Suspense, useCallback } from 'react';
 import { useStore } from 'zustand';
+import { lazyRetry } from '../lazy/retry';
 import { openMonitor, orchStore } from './orch-store';
 
 // The panel and uPlot are their own chunk: fetched the first time a Monitor opens.
-const MonitorPanel = lazy(() => import('./MonitorPanel'));
+const MonitorPanel = lazyRetry(() => import('./MonitorPanel'));
 
 /** Where the Monitor panel opens (mounted by the deploy dock). */
 export function MonitorMount() {

@@ -1,14 +1,15 @@
 import type { Target } from '@blaupause/model';
-import { type KeyboardEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, Suspense, useEffect, useMemo, useState } from 'react';
 import { blueprintYaml } from '../analysis/analyze';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { downloadText } from '../files/download';
+import { lazyRetry } from '../lazy/retry';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
 import { NotesStrip } from './NotesStrip';
 
 // Monaco and its workers load with the panel's editor, in chunks of their own (not the initial one).
-const YamlEditor = lazy(() => import('./yaml-editor/YamlEditor'));
+const YamlEditor = lazyRetry(() => import('./yaml-editor/YamlEditor'));
 
 type Tab = 'blueprint' | Target;
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [

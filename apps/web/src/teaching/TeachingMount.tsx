@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyRetry } from '../lazy/retry';
 import { setTeachingOpen, useTeachingOpen } from './teach-state';
 
 // The teaching view, its YAML reader and its texts are a chunk of their own, loaded when opened.
-const TeachView = lazy(() => import('./TeachView'));
+const TeachView = lazyRetry(() => import('./TeachView'));
 // The capability matrix (../capabilities) is a chunk of its own too, loaded with the view.
-const CapabilityMatrix = lazy(() => import('../capabilities/CapabilityMatrix'));
+const CapabilityMatrix = lazyRetry(() => import('../capabilities/CapabilityMatrix'));
 
 /** Shows the teaching view over the designer while it is open (the designer stays mounted underneath). */
 export function TeachingMount() {

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * A Docker engine creating a network makes Chromium fail requests in flight
+ * (net::ERR_NETWORK_CHANGED). A lazily loaded part of the app that fails to load once is loaded
+ * again; one that keeps failing shows a notice with Retry, and the designer stays usable.
+ */
+test('a chunk that fails to load once is fetched again: the YAML editor still opens', async ({ page }) => {
+  let aborted = 0;
+  await page.route(/\/assets\/YamlEditor-[^/?]*\.js(\?.*)?$/, (route) => {
+    if (aborted++ === 0) return route.abort('internetdisconnected');
+    return route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
+  expect(aborted).toBeGreaterThanOrEqual(2);
+});
+
+test('a part that cannot be loaded says so with Retry; the designer goes on', async ({ page }) => {
+  let blocked = true;
+  await page.route(/\/assets\/DeployDock-[^/?]*\.js(\?.*)?$/, (route) =>
+    blocked ? route.abort('internetdisconnected') : route.continue(),
+  );
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible({ timeout: 30_000 });
+  const notice = page.getByRole('alert').filter({ hasText: 'Could not load the deploy panel' });
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  // The designer still works meanwhile: the toolbar and the YAML preview answer.
+  await expect(page.getByRole('button', { name: 'Auto layout' })).toBeEnabled();
+  blocked = false;
+  await notice.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('button', { name: 'Deploy panel' })).toBeVisible({ timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
