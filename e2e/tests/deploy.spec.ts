@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
+import { openApp } from '../fixtures/open';
 
 /**
  * Issue 4 end to end: the app served by the Blaupause server (not vite preview), a blueprint with
@@ -91,7 +92,7 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  await page.goto(`${ORIGIN}/#token=${TOKEN}`);
+  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
 
   const chooser = page.waitForEvent('filechooser');
@@ -114,7 +115,8 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   const run = dock.getByRole('region', { name: 'Run' });
   await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
   await expect(run).toContainText(/done in \d/);
-  const live = node.getByRole('status');
+  // The node's live state (its replica control is a status too).
+  const live = node.getByRole('status', { name: /^web: / });
   await expect(live).toContainText('running', { timeout: 30_000 });
   await expect(live).toContainText('1/1');
 

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
+import { openApp } from '../fixtures/open';
 
 /**
  * Issue 10 end to end: a deployed container from the inside — the Inspect panel (environment with
@@ -109,7 +110,7 @@ test('inspects a deployed container with its secret masked and runs a command in
   test.setTimeout(150_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${ORIGIN}/#token=${TOKEN}`);
+  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open or import a file' }).click();
@@ -147,7 +148,7 @@ test('inspects a deployed container with its secret masked and runs a command in
 
 test('diagnoses a failed deploy and lists the blueprint’s images', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await page.goto(`${ORIGIN}/#token=${TOKEN}`);
+  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open or import a file' }).click();
   await (await chooser).setFiles({ name: 'failing.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(FAILING) });

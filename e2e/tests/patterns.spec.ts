@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { ensureDemoImages } from '../../scripts/demo-images.mjs';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
+import { openApp } from '../fixtures/open';
 
 /**
  * Issue 8: the seed's three pod patterns, runnable. Each template is chosen from the menu,
@@ -110,7 +111,7 @@ test('the runnable pattern templates deploy and behave as the lecture says', asy
   test.setTimeout(300_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${ORIGIN}/#token=${TOKEN}`);
+  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible({ timeout: 30_000 });
 
   // Sidecar: the web server serves what its sidecar keeps writing into the shared volume.

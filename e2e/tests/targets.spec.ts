@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { ensurePodman, ensurePodmanImages } from '../../scripts/podman-env.mjs';
+import { openApp } from '../fixtures/open';
 
 /**
  * Issue 6 in the browser: the target picker lists every target with its engine state; the same
@@ -98,7 +99,7 @@ test('deploys the canvas to Podman through the target picker, live on the node, 
   test.setTimeout(180_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${ORIGIN}/#token=${TOKEN}`);
+  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open or import a file' }).click();
   await (await chooser).setFiles({ name: 'pod.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BLUEPRINT) });
@@ -133,7 +134,8 @@ test('deploys the canvas to Podman through the target picker, live on the node, 
   await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
   const run = dock.getByRole('region', { name: 'Run' });
   await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 90_000 });
-  const live = node.getByRole('status');
+  // The node's live state (its replica control is a status too).
+  const live = node.getByRole('status', { name: /^web: / });
   await expect(live).toContainText('running', { timeout: 30_000 });
   const answer = await fetch(`http://127.0.0.1:${PUBLISHED}/`).then((r) => r.text());
   expect(answer.trim()).toBe('played-by-podman');
