@@ -54,6 +54,7 @@ if (installed) {
   engine = await setUpEngine();
   // The podman-kube target's tests play Kubernetes YAML on Podman's API service (apt podman when missing).
   podman = await setUpPodman();
+  gate('kubectl (for kubectl kustomize)', ensureKubectl());
 
   const out = mkdtempSync(join(tmpdir(), 'blaupause-vitest-'));
   const report = join(out, 'report.json');
@@ -140,6 +141,16 @@ function runEndToEnd() {
     if ((r.errors ?? []).length > 0) gate(`playwright ran cleanly (${r.errors[0].message?.split('\n')[0]})`, false);
   } else gate('playwright produced a report', false);
   rmSync(out, { recursive: true, force: true });
+}
+
+/** kubectl for the Kustomize export's tests (`kubectl kustomize`); Debian's kubernetes-client when missing. */
+function ensureKubectl() {
+  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) return true;
+  console.log('[setup] installing Debian kubernetes-client (kubectl) with apt-get');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'kubernetes-client'], { stdio: 'inherit', env });
+  return spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 }
 
 /** Debian's Chromium (never a downloaded browser); installed with apt when missing (CI runs as root). */
