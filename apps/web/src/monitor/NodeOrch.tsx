@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { InspectButton } from '../diagnose/InspectButton';
 import { selectBlueprint } from '../store/store';
 import { useApp, useAppStore } from '../store/useApp';
 import { HealBadge } from './HealBadge';
@@ -88,6 +89,7 @@ export function NodeOrch({ service }: { service: string; desired: number }) {
         <button type="button" className="orch-monitor" onClick={() => openMonitor(service)} aria-label={`Monitor ${service}`}>
           Monitor
         </button>
+        <InspectButton service={service} />
       </div>
     </section>
   );
