@@ -10,7 +10,9 @@ import {
   type Node,
   type NodeChange,
   ReactFlow,
+  type ReactFlowState,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useAnalysis } from '../analysis/useAnalysis';
@@ -38,6 +40,13 @@ const DELETE_KEYS = ['Backspace', 'Delete'];
 const SNAP: [number, number] = [GRID, GRID];
 /** Arrow presses closer together than this are one undo step. */
 const KEY_BURST_MS = 700;
+/**
+ * Below this zoom the canvas draws its far view (styles/canvas.css `.canvas.is-far`): node headers
+ * only, no edge labels, shadows or dot grid — text of 6 px and dots 10 px apart are unreadable, and
+ * software raster pays for every glyph on every pan frame (bench:canvas, C1/C2).
+ */
+export const FAR_ZOOM = 0.55;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /** The canvas: a controlled React Flow over toFlow(document); every gesture becomes a command. */
 export function Canvas() {
@@ -155,8 +164,9 @@ export function Canvas() {
 
   // React Flow's own parts (controls, minimap) follow the app's theme.
   const colorMode = useTheme();
+  const far = useStore(isFar);
   return (
-    <section className="canvas" aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
+    <section className={far ? 'canvas is-far' : 'canvas'} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={flow.edges}
@@ -184,7 +194,7 @@ export function Canvas() {
         onlyRenderVisibleElements
         colorMode={colorMode}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
+        {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-${n.type ?? 'node'}`} />
         <Controls aria-label="Zoom controls">
           <ControlButton
