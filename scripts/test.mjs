@@ -123,6 +123,9 @@ function runEndToEnd() {
   if (!gate('system packages (Debian chromium)', ensureChromium())) return;
   if (!gate('build the designer app', pn('build web', ['--filter', '@blaupause/web', 'build']))) return;
   gate('initial JavaScript ≤ 200 KiB gzip', run('bundle budget', process.execPath, ['apps/web/scripts/check-bundle.mjs']));
+  // A collapse check of the benchmarks: ratios against anchors measured in the same run (never absolute times).
+  if (gate('docker-compose v1 (the deploy benchmarks\' anchor)', ensureDockerCompose()))
+    gate('benchmarks: bench:smoke (ratios against same-run anchors)', pn('bench smoke', ['--filter', '@blaupause/bench', 'bench:smoke']));
   const out = mkdtempSync(join(tmpdir(), 'blaupause-e2e-'));
   const report = join(out, 'report.json');
   run('end-to-end tests (playwright, chromium)', process.execPath, [pnpm, '--filter', '@blaupause/e2e', 'test'], {
@@ -141,6 +144,16 @@ function runEndToEnd() {
     if ((r.errors ?? []).length > 0) gate(`playwright ran cleanly (${r.errors[0].message?.split('\n')[0]})`, false);
   } else gate('playwright produced a report', false);
   rmSync(out, { recursive: true, force: true });
+}
+
+/** Debian's docker-compose 1.29.2, the anchor the deploy benchmarks compare against. */
+function ensureDockerCompose() {
+  if (existsSync('/usr/bin/docker-compose')) return true;
+  console.log('[setup] installing Debian docker-compose with apt-get');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'docker-compose'], { stdio: 'inherit', env });
+  return existsSync('/usr/bin/docker-compose');
 }
 
 /** kubectl for the Kustomize export's tests (`kubectl kustomize`); Debian's kubernetes-client when missing. */
