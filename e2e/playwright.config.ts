@@ -21,7 +21,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: CI,
   reporter,
-  timeout: 30_000,
+  // Loaded CI machines: a page load the network broke is loaded again (fixtures/open.ts).
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
@@ -57,7 +58,7 @@ export default defineConfig({
     cwd: fileURLToPath(new URL('../apps/web', import.meta.url)),
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
-    timeout: 30_000,
+    timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -10,7 +10,7 @@ import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 // biome-ignore lint/suspicious/noExplicitAny: React.lazy's own constraint for components of any props
 export function lazyRetry<T extends ComponentType<any>>(
   factory: () => Promise<{ default: T }>,
-  { attempts = 4, pauseMs = 250 }: { attempts?: number; pauseMs?: number } = {},
+  { attempts = 6, pauseMs = 400 }: { attempts?: number; pauseMs?: number } = {},
 ): LazyExoticComponent<T> {
   return lazy(() => withRetry(factory, attempts, pauseMs, importFresh as (url: string) => Promise<{ default: T }>));
 }
