@@ -124,7 +124,7 @@ function runEndToEnd() {
   if (!gate('build the designer app', pn('build web', ['--filter', '@blaupause/web', 'build']))) return;
   gate('initial JavaScript ≤ 200 KiB gzip', run('bundle budget', process.execPath, ['apps/web/scripts/check-bundle.mjs']));
   // A collapse check of the benchmarks: ratios against anchors measured in the same run (never absolute times).
-  if (gate('docker-compose v1 (the deploy benchmarks\' anchor)', ensureDockerCompose()))
+  if (gate("docker-compose v1 (the deploy benchmarks' anchor)", ensureDockerCompose()))
     gate('benchmarks: bench:smoke (ratios against same-run anchors)', pn('bench smoke', ['--filter', '@blaupause/bench', 'bench:smoke']));
   const out = mkdtempSync(join(tmpdir(), 'blaupause-e2e-'));
   const report = join(out, 'report.json');

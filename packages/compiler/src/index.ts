@@ -1,4 +1,5 @@
 export * from './blueprint-yaml';
+export * from './bundle';
 export * from './capabilities';
 export * from './compile';
 export * from './import';
@@ -8,4 +9,3 @@ export * from './targets/emitter';
 export * from './targets/kustomize';
 export { restartPolicy, rollbackConfig, swarmConstraint, type UpdateConfig, updateConfig } from './targets/swarm/deploy';
 export * from './yaml';
-export * from './bundle';
