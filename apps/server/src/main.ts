@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { createAppRouter } from './app-router';
 import { auditLog } from './audit-log';
 import { readConfig } from './config';
@@ -23,7 +24,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const { config } = read;
   const { driver, targets, kube } = createDrivers(env);
   const workspace = new Workspace(config.workspaceDir);
-  const { orchestrator, supervisors, runOptions, resume } = composeOrchestration(driver);
+  const { orchestrator, supervisors, runOptions, resume } = composeOrchestration(driver, join(workspace.dir, '.healed-projects.json'));
   const runs = new DeployRuns(driver, runOptions);
   void resume();
   // A page reload re-subscribes within a moment: the hub keeps the engine watch open meanwhile (saves a re-list).

@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDockerDriver, type HealEvent, type ProgressEvent } from '@blaupause/engine';
+import { Blueprint } from '@blaupause/model';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDocker, ensureTestImages } from '../../../scripts/docker-env.mjs';
+import { composeOrchestration } from '../src/services/orchestration';
 import { collect, startTestServer } from './harness';
 
 /**
@@ -42,6 +47,8 @@ afterAll(async () => {
   await new Promise((r) => setTimeout(r, 2000));
   await srv?.stop();
 }, 30_000);
+
+const parseBlueprint = (b: unknown) => Blueprint.parse(b);
 
 const runToEnd = async (runId: string) =>
   (
@@ -86,6 +93,32 @@ describe('orchestration through the API (real engine)', () => {
       expect.objectContaining({ service: 'web', kind: expect.stringMatching(/recreated|healed/) }),
     );
     await expect.poll(async () => (await ids()).length, { timeout: 15_000 }).toBe(1);
+  }, 60_000);
+
+  it('remembers what it heals: a restarted server heals that project again, never one the CLI deployed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bporc-state-'));
+    const state = join(dir, '.healed-projects.json');
+    try {
+      const before = composeOrchestration(srv.driver, state);
+      before.runOptions.onDone?.({ runId: 'x', project: PROJECT, target: 'docker', kind: 'apply', startedAt: 0, done: true }, true);
+      await before.saved();
+      before.supervisors.close();
+      expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual([PROJECT]);
+      // A project deployed by someone else (the CLI) is on the engine too.
+      const other = `bporc-cli-${randomBytes(3).toString('hex')}`;
+      const cliEvents: ProgressEvent[] = [];
+      for await (const e of srv.driver.apply(parseBlueprint(blueprint), { project: other })) cliEvents.push(e);
+      const after = composeOrchestration(srv.driver, state);
+      await after.resume();
+      expect(after.supervisors.running(PROJECT)).toBe(true);
+      expect(after.supervisors.running(other)).toBe(false);
+      after.supervisors.close();
+      for await (const _ of srv.driver.destroy(other)) {
+        // drain
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('tear-down stops healing the project', async () => {

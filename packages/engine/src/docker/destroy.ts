@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { EngineError, ProgressEvent, ResourceAction } from '../types';
 import { type OpsContext, remove } from './container-ops';
 import { EngineFailure, toEngineError } from './errors';
-import { LABEL, volumeName } from './labels';
+import { LABEL, TORN_DOWN_SUFFIX, volumeName } from './labels';
 import { observe } from './observed';
 
 /**
@@ -55,7 +55,7 @@ export async function destroyProject(ctx: DestroyContext, project: string, volum
                 replica: c.replica,
                 elementId: c.labels[LABEL.element] ?? '',
               },
-              () => remove(ops, c.id, c.name),
+              () => removeTornDown(ctx.docker, ops, c.id, c.name),
             ),
           ),
         );
@@ -68,6 +68,19 @@ export async function destroyProject(ctx: DestroyContext, project: string, volum
   } catch (e) {
     return [e instanceof EngineFailure ? e.error : toEngineError(e, ctx.endpoint, 'Tear down')];
   }
+}
+
+/**
+ * Marks a container as torn down on purpose before removing it: its name gets a suffix
+ * (TORN_DOWN_SUFFIX) that every auto-healing supervisor, also one in another process, reads in the
+ * removal event, and leaves it.
+ */
+async function removeTornDown(docker: Docker, ops: Parameters<typeof remove>[0], id: string, name: string): Promise<void> {
+  await docker
+    .getContainer(id)
+    .rename({ name: `${name}${TORN_DOWN_SUFFIX}` })
+    .catch(() => undefined);
+  await remove(ops, id, `${name}${TORN_DOWN_SUFFIX}`);
 }
 
 /** The engine may still list an endpoint for a moment after its container is gone: asked again a few times. */

@@ -60,7 +60,7 @@ export class DockerDriver implements Driver {
   readonly docker: Docker;
   readonly endpoint: string;
   private readonly busy = new Set<string>();
-  private readonly idleListeners = new Set<(project: string) => void>();
+  private readonly idleListeners = new Set<(project: string) => void | Promise<void>>();
   private readonly opts: Required<Omit<DockerDriverOptions, 'endpoint'>>;
 
   constructor(
@@ -138,7 +138,7 @@ export class DockerDriver implements Driver {
   }
 
   /** Calls `listener` each time an operation on a project ends; returns the unsubscribe. */
-  onIdle(listener: (project: string) => void): () => void {
+  onIdle(listener: (project: string) => void | Promise<void>): () => void {
     this.idleListeners.add(listener);
     return () => this.idleListeners.delete(listener);
   }
@@ -235,10 +235,13 @@ export class DockerDriver implements Driver {
     this.busy.add(project);
     work((e) => out.push(e))
       .catch((e: unknown) => [e instanceof EngineFailure ? e.error : toEngineError(e, this.endpoint, 'Deploy')])
-      .then((errors) => {
+      .then(async (errors) => {
         this.busy.delete(project);
+        // Listeners (the auto-healing supervisor) see the new state before the operation reports done:
+        // a container removed right after a deploy is then known and healed (capped at 5 s).
+        const seen = Promise.all([...this.idleListeners].map((l) => Promise.resolve(l(project)).catch(() => undefined)));
+        await Promise.race([seen, new Promise((r) => setTimeout(r, 5000))]);
         finish(errors);
-        for (const l of this.idleListeners) l(project);
       });
     return out;
   }

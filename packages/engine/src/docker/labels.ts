@@ -39,3 +39,6 @@ export const volumeName = (project: string, volume: string): string => `${projec
 
 /** The identity of one desired or observed container slot: compose service and replica number. */
 export const slotKey = (composeSvc: string, replica: number): string => `${composeSvc}#${replica}`;
+
+/** A container renamed with this suffix is being torn down on purpose (destroy.ts); supervisors leave it. */
+export const TORN_DOWN_SUFFIX = '_torn-down';

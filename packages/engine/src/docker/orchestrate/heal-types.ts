@@ -42,11 +42,6 @@ export interface SupervisorOptions {
    * already means `retries` consecutive failing checks).
    */
   unhealthyForMs?: number;
-  /**
-   * How long after a container was removed the supervisor looks whether the project's networks are
-   * still there (default 1500): a tear-down by another process removes them too, and is not healed.
-   */
-  teardownGraceMs?: number;
   /** How long after a `die` the supervisor looks again (the engine's restart policy goes first). */
   dieGraceMs?: number;
   backoff?: BackoffOptions;

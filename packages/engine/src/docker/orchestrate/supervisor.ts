@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { Channel } from '../channel';
 import type { DockerDriver } from '../driver';
-import { containerName, LABEL, slotKey } from '../labels';
+import { containerName, LABEL, slotKey, TORN_DOWN_SUFFIX } from '../labels';
 import { type ContainerEvent, parseEvent } from '../status/events';
 import { ndjsonSplitter } from '../status/ndjson';
 import { opsContext } from './context';
@@ -22,6 +22,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  *   their main);  each with exponential back-off, a limit of attempts, and HealEvents.
  * Services with `autoHeal: false` (label) or switched off with setEnabled are left alone.
  */
+function tornDown(rec: unknown): boolean {
+  const name = (rec as { Actor?: { Attributes?: { name?: string } } } | undefined)?.Actor?.Attributes?.name;
+  return typeof name === 'string' && name.endsWith(TORN_DOWN_SUFFIX);
+}
+
 export function createSupervisor(driver: DockerDriver, options: SupervisorOptions): Supervisor {
   const { project } = options;
   const docker: Docker = driver.docker;
@@ -182,13 +187,7 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
     const w = byId(ev.id);
     if (!w || w.healing || t <= w.quietUntil) return;
     if (ev.action === 'start') w.wantRunning = true;
-    if (ev.action === 'destroy') {
-      // A tear-down by another Blaupause process (the CLI's `down` beside a running server) removes
-      // the containers, then the project's networks: seen a moment later, that is not a failure to heal.
-      await sleep(options.teardownGraceMs ?? 1500);
-      if (busyElsewhere() || !(await projectNetworkExists())) return;
-      return heal(w, 'recreate', 'removed outside Blaupause');
-    }
+    if (ev.action === 'destroy') return heal(w, 'recreate', 'removed outside Blaupause');
     if (ev.action === 'die' && w.wantRunning) {
       await sleep(options.dieGraceMs ?? 1000);
       const info = await docker
@@ -210,14 +209,6 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
     }
   }
 
-  /** Whether the project still has one of our networks (a torn-down project has none). */
-  async function projectNetworkExists(): Promise<boolean> {
-    const nets = await docker
-      .listNetworks({ filters: { label: [`${LABEL.project}=${project}`, `${LABEL.managed}=true`] } })
-      .catch(() => undefined);
-    return nets === undefined || nets.length > 0;
-  }
-
   async function follow(): Promise<void> {
     const stream = (await docker.getEvents({
       filters: {
@@ -231,7 +222,9 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
     stream.on('data', (chunk: Buffer) => {
       for (const rec of split.push(chunk)) {
         const ev = parseEvent(rec);
-        if (ev) void onEvent(ev).catch(() => {});
+        // A tear-down (by any Blaupause process: the CLI's `down` beside a server) renames each
+        // container before stopping and removing it; that is wanted, not a failure to heal.
+        if (ev && !tornDown(rec)) void onEvent(ev).catch(() => {});
       }
     });
     stream.on('error', () => {});
@@ -251,10 +244,12 @@ export function createSupervisor(driver: DockerDriver, options: SupervisorOption
       throw e;
     }
   };
-  const offIdle = driver.onIdle((p) => {
+  // After any operation on the project: its events so far are the operation's, and the state it
+  // left is taken before the operation reports done (the driver awaits this).
+  const offIdle = driver.onIdle(async (p) => {
     if (p !== project || holding) return;
     quietUntil = Date.now();
-    void sleep(200).then(() => snapshot().catch(() => {}));
+    await snapshot().catch(() => {});
   });
   const ready = start();
   ready.catch(() => {});
