@@ -20,7 +20,7 @@ import { benchCompile, benchImport } from './compile.bench';
 import { benchDeploy, type EngineContext, engineContext } from './deploy.bench';
 import { benchIncremental } from './incremental.bench';
 import { buildApp, buildEager, buildStock, launch, ROOT, tempDir } from './lib/browser';
-import { loadText, type Machine, machine } from './lib/machine';
+import { dockerVersion, loadText, type Machine, machine } from './lib/machine';
 import { arg, runMain } from './lib/main';
 import { consoleTable, markdownTable, type Row } from './lib/result';
 import { benchRepaint } from './repaint.bench';
@@ -184,6 +184,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser?.close();
+    // The engine may have been started by the suite after the machine was described.
+    if (ctx) m.docker = dockerVersion();
     await (ctx as EngineContext | undefined)?.close();
     rmSync(tmp, { recursive: true, force: true });
   }

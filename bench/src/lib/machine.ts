@@ -29,6 +29,11 @@ export const loadText = () =>
     .map((x) => x.toFixed(2))
     .join(' / ');
 
+/** The Docker engine's version (read again once the suite has started an engine). */
+export function dockerVersion(): string {
+  return tryRun('docker', ['version', '--format', 'engine {{.Server.Version}}, API {{.Server.APIVersion}}']);
+}
+
 export function machine(): Machine {
   return {
     date: new Date().toISOString(),
@@ -38,7 +43,7 @@ export function machine(): Machine {
     load: loadText(),
     node: process.version,
     chromium: tryRun(CHROMIUM, ['--version']),
-    docker: tryRun('docker', ['version', '--format', 'engine {{.Server.Version}}, API {{.Server.APIVersion}}']),
+    docker: dockerVersion(),
     compose: tryRun(process.env.COMPOSE_V1 ?? 'docker-compose', ['version', '--short']),
     commit: tryRun('git', ['rev-parse', '--short', 'HEAD']),
   };
