@@ -1,6 +1,7 @@
 import type { Blueprint } from '@blaupause/model';
 import { hasErrors, validate } from '@blaupause/model';
 import Docker from 'dockerode';
+import { type LockedWork, ProjectLock } from '../lock';
 import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
 import { desiredDangers } from '../policy/desired';
 import { foreignVolumes } from '../policy/ownership';
@@ -19,7 +20,6 @@ import type {
   StatusEvent,
 } from '../types';
 import { prepareBuilds } from './build';
-import { Channel } from './channel';
 import type { Desired } from './desired';
 import { desiredState } from './desired';
 import { destroyProject } from './destroy';
@@ -59,7 +59,10 @@ export interface StreamFunctions {
 export class DockerDriver implements Driver {
   readonly docker: Docker;
   readonly endpoint: string;
-  private readonly busy = new Set<string>();
+  private readonly lock = new ProjectLock({
+    toError: (e) => (e instanceof EngineFailure ? e.error : toEngineError(e, this.endpoint, 'Deploy')),
+    released: (project) => this.idle(project),
+  });
   private readonly idleListeners = new Set<(project: string) => void | Promise<void>>();
   private readonly opts: Required<Omit<DockerDriverOptions, 'endpoint'>>;
 
@@ -134,7 +137,7 @@ export class DockerDriver implements Driver {
 
   /** Whether an apply, destroy or orchestrator operation holds the project's lock (the supervisor stands aside). */
   isBusy(project: string): boolean {
-    return this.busy.has(project);
+    return this.lock.isBusy(project);
   }
 
   /** Calls `listener` each time an operation on a project ends; returns the unsubscribe. */
@@ -211,39 +214,20 @@ export class DockerDriver implements Driver {
   }
 
   /**
-   * One apply or destroy per project at a time: a second gets BUSY at once. Work starts when
-   * called (not when iterated), so the lock is taken in call order; events are buffered.
+   * One apply or destroy per project at a time: a second gets BUSY at once (the shared
+   * ProjectLock: work starts when called, events are buffered, the stream ends with `done`).
    */
-  exclusive(project: string, work: (emit: (e: ProgressEvent) => void) => Promise<EngineError[]>): AsyncIterable<ProgressEvent> {
-    const out = new Channel<ProgressEvent>();
-    const t0 = Date.now();
-    const finish = (errors: EngineError[]) => {
-      for (const error of errors) out.push({ kind: 'error', error, at: Date.now() });
-      out.push({ kind: 'done', ok: errors.length === 0, durationMs: Date.now() - t0, at: Date.now() });
-      out.close();
-    };
-    if (this.busy.has(project)) {
-      finish([
-        {
-          code: 'BUSY',
-          message: `Project "${project}" is being deployed or torn down already.`,
-          hint: 'Wait for it to finish, then try again.',
-        },
-      ]);
-      return out;
-    }
-    this.busy.add(project);
-    work((e) => out.push(e))
-      .catch((e: unknown) => [e instanceof EngineFailure ? e.error : toEngineError(e, this.endpoint, 'Deploy')])
-      .then(async (errors) => {
-        this.busy.delete(project);
-        // Listeners (the auto-healing supervisor) see the new state before the operation reports done:
-        // a container removed right after a deploy is then known and healed (capped at 5 s).
-        const seen = Promise.all([...this.idleListeners].map((l) => Promise.resolve(l(project)).catch(() => undefined)));
-        await Promise.race([seen, new Promise((r) => setTimeout(r, 5000))]);
-        finish(errors);
-      });
-    return out;
+  exclusive(project: string, work: LockedWork): AsyncIterable<ProgressEvent> {
+    return this.lock.run(project, work);
+  }
+
+  /**
+   * Listeners (the auto-healing supervisor) see the new state before the operation reports done:
+   * a container removed right after a deploy is then known and healed (capped at 5 s).
+   */
+  private async idle(project: string): Promise<void> {
+    const seen = Promise.all([...this.idleListeners].map((l) => Promise.resolve(l(project)).catch(() => undefined)));
+    await Promise.race([seen, new Promise((r) => setTimeout(r, 5000))]);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Blueprint } from '@blaupause/model';
 import { hasErrors, validate } from '@blaupause/model';
 import { InterpolationError, interpolateBlueprint } from '../docker/interpolate';
 import { PROJECT_NAME } from '../docker/labels';
+import { ProjectLock } from '../lock';
 import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
 import { kubernetesDangers } from '../policy/kubernetes';
 import type {
@@ -23,10 +24,9 @@ import type {
 import { PodmanApi } from './api';
 import { destroyProject } from './destroy';
 import { diffPods, type PodmanDiff } from './diff';
-import { toEngineError } from './errors';
+import { PodmanFailure, toEngineError } from './errors';
 import { execute } from './execute';
 import { PLABEL } from './labels';
-import { ProjectLock } from './lock';
 import { podmanLogs } from './logs';
 import { compileForPodman, type KubeManifest } from './manifest';
 import { imageExists, observePods, podExists, resourceLabels } from './observe';
@@ -59,7 +59,9 @@ export class PodmanKubeDriver implements Driver {
 
   constructor(options: PodmanKubeDriverOptions = {}) {
     this.api = new PodmanApi((options.socket ?? DEFAULT_PODMAN_SOCKET).replace(/^unix:\/\//, ''));
-    this.lock = new ProjectLock(this.api.endpoint);
+    this.lock = new ProjectLock({
+      toError: (e) => (e instanceof PodmanFailure ? e.error : toEngineError(e, this.api.endpoint, 'Deploy')),
+    });
     this.stopTimeoutSeconds = options.stopTimeoutSeconds ?? 10;
     this.settleMs = options.settleMs ?? 1000;
     this.playTimeoutMs = options.playTimeoutMs ?? 300_000;

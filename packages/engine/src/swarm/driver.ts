@@ -2,10 +2,11 @@ import type { Blueprint } from '@blaupause/model';
 import { hasErrors, validate } from '@blaupause/model';
 import Docker from 'dockerode';
 import { dockerOptions } from '../docker/driver';
-import { toEngineError } from '../docker/errors';
+import { EngineFailure, toEngineError } from '../docker/errors';
 import { localImages } from '../docker/images';
 import { PROJECT_NAME } from '../docker/labels';
 import { endpointOf } from '../docker/status/endpoint';
+import { ProjectLock } from '../lock';
 import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
 import type {
   DeploymentSummary,
@@ -25,7 +26,6 @@ import { type SwarmDesired, swarmDesired } from './desired';
 import { destroyStack, listStacks } from './destroy';
 import { type SwarmDiff, swarmDiff } from './diff';
 import { executeStack } from './execute';
-import { lockedRun } from './lock';
 import { stackLogs } from './logs';
 import { foreignVolume, idsByName, observeStack } from './observe';
 import { swarmDangers } from './policy';
@@ -64,7 +64,9 @@ export interface SwarmDriverOptions {
 export class SwarmDriver implements Driver {
   readonly docker: Docker;
   readonly endpoint: string;
-  private readonly busy = new Set<string>();
+  private readonly lock = new ProjectLock({
+    toError: (e) => (e instanceof EngineFailure ? e.error : toEngineError(e, this.endpoint, 'Deploy')),
+  });
   private readonly defaults: SwarmDefaults;
   private readonly opts: Required<Pick<SwarmDriverOptions, 'convergeTimeoutMs' | 'pollMs' | 'watchPollMs' | 'maxFailures' | 'settleMs'>>;
 
@@ -114,7 +116,7 @@ export class SwarmDriver implements Driver {
   }
 
   apply(blueprint: Blueprint, options: DeployOptions): AsyncIterable<ProgressEvent> {
-    return this.locked(options.project, async (emit) => {
+    return this.lock.run(options.project, async (emit) => {
       const r = await this.reconcile(blueprint, options);
       if (!r.ok) return [r.error];
       emit({ kind: 'plan', plan: r.value.diff.plan });
@@ -130,7 +132,7 @@ export class SwarmDriver implements Driver {
   }
 
   destroy(project: string, options: DestroyOptions = {}): AsyncIterable<ProgressEvent> {
-    return this.locked(project, (emit) =>
+    return this.lock.run(project, (emit) =>
       destroyStack(
         { docker: this.docker, endpoint: this.endpoint, signal: options.signal, emit },
         project,
@@ -235,10 +237,6 @@ export class SwarmDriver implements Driver {
           : `The engine at ${this.endpoint} is not part of a swarm.`,
       hint: 'Run "docker swarm init" (a single-node swarm will do), or point DOCKER_HOST at a manager.',
     };
-  }
-
-  private locked(project: string, work: (emit: (e: ProgressEvent) => void) => Promise<EngineError[]>): AsyncIterable<ProgressEvent> {
-    return lockedRun(this.busy, project, this.endpoint, work);
   }
 }
 
