@@ -30,7 +30,8 @@ export interface ClusterApi {
   apply(o: KObject, options: { dryRun: boolean }): Promise<Answer>;
   read(o: Pick<KObject, 'apiVersion' | 'kind' | 'metadata'>): Promise<Answer>;
   list(apiVersion: string, kind: string, namespace: string | undefined, labelSelector: string): Promise<Answer>;
-  remove(o: Pick<KObject, 'apiVersion' | 'kind' | 'metadata'>): Promise<Answer>;
+  /** DELETE; `Background` by default, `Foreground` keeps the object (deletionTimestamp set) until its pods are gone. */
+  remove(o: Pick<KObject, 'apiVersion' | 'kind' | 'metadata'>, options?: { propagation?: 'Background' | 'Foreground' }): Promise<Answer>;
   /** Watches pods with a label selector from a resourceVersion; `done` on end or error. */
   watchPods(
     namespace: string,
@@ -131,8 +132,9 @@ export async function createClusterApi(kc: KubeConfig): Promise<ClusterApi> {
     async list(apiVersion, kind, ns, labelSelector) {
       return call('GET', `${await path(apiVersion, kind, ns)}?${new URLSearchParams({ labelSelector })}`);
     },
-    async remove(o) {
-      return call('DELETE', `${await path(o.apiVersion, o.kind, nsOf(o), o.metadata.name)}?propagationPolicy=Background`);
+    async remove(o, options) {
+      const policy = options?.propagation ?? 'Background';
+      return call('DELETE', `${await path(o.apiVersion, o.kind, nsOf(o), o.metadata.name)}?propagationPolicy=${policy}`);
     },
     watchPods(ns, labelSelector, resourceVersion, onEvent, done) {
       return new k8s.Watch(kc).watch(

@@ -148,6 +148,13 @@ export class KubernetesDriver implements Driver {
       const action = p.plan.actions[i];
       if (!action || action.kind === 'unchanged') continue;
       yield { kind: 'step', action, phase: 'started', at: Date.now() };
+      if (action.kind === 'recreate') {
+        const gone = await replaceObject(api.value, o, options.signal);
+        if (gone) {
+          yield { kind: 'step', action, phase: 'failed', message: gone.message, at: Date.now() };
+          return yield errorEvent({ ...gone, elementId: action.elementId });
+        }
+      }
       const r = await api.value.apply(o, { dryRun: false });
       if (r.status >= 300) {
         yield { kind: 'step', action, phase: 'failed', message: statusMessage(r), at: Date.now() };
@@ -281,6 +288,35 @@ async function guarded<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
     const message = (e as Error).message;
     if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up/.test(message)) return { ok: false, error: unreachable(message) };
     return { ok: false, error: { code: 'ENGINE_ERROR', message } };
+  }
+}
+
+/** How long a replaced object may take to go (its pods stop first: Foreground deletion). */
+export const REPLACE_TIMEOUT_MS = 120_000;
+
+/**
+ * Deletes `o` with Foreground propagation and waits until the server no longer has it (its pods
+ * gone), so that the apply after it creates a new object rather than touching one being deleted.
+ * An error when the delete is refused, the object outlives REPLACE_TIMEOUT_MS, or the run is cancelled.
+ */
+async function replaceObject(api: ClusterApi, o: KObject, signal: AbortSignal | undefined): Promise<EngineError | undefined> {
+  const what = `${o.kind} ${o.metadata.name}`;
+  const r = await api.remove(o, { propagation: 'Foreground' });
+  if (r.status >= 300 && r.status !== 404) return apiError(r, `Deleting ${what} to create it again`);
+  const deadline = Date.now() + REPLACE_TIMEOUT_MS;
+  for (let wait = 100; ; wait = Math.min(wait * 2, 1000)) {
+    const now = await api.read(o);
+    if (now.status === 404) return undefined;
+    if (now.status !== 200) return apiError(now, `Reading ${what} while it is deleted`);
+    if (signal?.aborted)
+      return { code: 'CANCELLED', message: `Cancelled while ${what} was being deleted; it is gone or going, nothing was created.` };
+    if (Date.now() > deadline)
+      return {
+        code: 'ENGINE_ERROR',
+        message: `${what} was still being deleted after ${REPLACE_TIMEOUT_MS / 1000} s; it was not created again.`,
+        hint: `Look at its pods and finalizers (kubectl get ${o.kind.toLowerCase()} ${o.metadata.name} -o yaml), then deploy again.`,
+      };
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
 

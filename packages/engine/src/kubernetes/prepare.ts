@@ -7,7 +7,7 @@ import type { ClusterApi } from './client';
 import { conflictsOf, type FieldConflict } from './conflicts';
 import { APPLYSET_GROUP_KINDS, APPLYSET_ID, APPLYSET_TOOLING, applySetId, applySetParentName, PROJECT_LABEL, TOOLING } from './labels';
 import { desiredObjects, groupKind, type KObject, objectKey } from './objects';
-import { type DryRunAnswer, decideActions, elementOf } from './plan';
+import { type DryRunAnswer, decideActions, elementOf, replaceable } from './plan';
 import { containsGroupKinds, decidePrune, type PruneDecision } from './prune';
 
 const PROJECT = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -78,6 +78,8 @@ export async function prepare(api: ClusterApi, bp: Blueprint, project: string, o
     if (current.status === 200) live.set(key, current.body as KObject);
     else if (current.status !== 404) return fail(apiError(current, `Reading ${o.kind} ${o.metadata.name}`));
     if (answer.status >= 200 && answer.status < 300) dryRun.set(key, { ok: true, result: answer.body as KObject });
+    else if (current.status === 200 && replaceable(o, answer.body))
+      dryRun.set(key, { ok: false, conflict: false, replace: true, message: statusMessage(answer) });
     else {
       const found = conflictsOf(answer.body);
       if (found.length) conflicts.push({ object: o, conflicts: found });

@@ -123,6 +123,57 @@ describe('Kubernetes driver against an API endpoint', () => {
     expect(writes()).toEqual([]);
   });
 
+  it('a Job whose pod template changed is deleted (Foreground), awaited until gone, then created again — the server refuses it in place', async () => {
+    const jobs = loadBlueprint(
+      readFileSync(new URL('../../../compiler/test/golden/kubernetes/job-run-to-completion/blueprint.yaml', import.meta.url), 'utf8'),
+    ).blueprint as Blueprint;
+    const first = await all(driver.apply(jobs, { project: 'batch' }));
+    expect(first.at(-1)).toMatchObject({ kind: 'done', ok: true });
+    const job = '/apis/batch/v1/namespaces/team/jobs/backup';
+    expect(fake.objects.has(job)).toBe(true);
+    const backup = jobs.services.backup as Blueprint['services'][string];
+    const changed = {
+      ...jobs,
+      services: {
+        ...jobs.services,
+        backup: { ...backup, containers: { ...backup.containers, backup: { ...backup.containers.backup, image: 'example/backup:1.1' } } },
+      },
+    } as Blueprint;
+    const plan = await driver.plan(changed, { project: 'batch' });
+    expect(plan.ok && plan.value.actions.filter((a) => a.kind !== 'unchanged')).toEqual([
+      expect.objectContaining({ kind: 'recreate', elementId: 'service:backup', reason: expect.stringContaining('field is immutable') }),
+    ]);
+    fake.requests.length = 0;
+    const events = await all(driver.apply(changed, { project: 'batch' }));
+    expect(events.filter((e) => e.kind === 'error')).toEqual([]);
+    expect(events.at(-1)).toMatchObject({ kind: 'done', ok: true });
+    const onJob = fake.requests.filter((r) => r.path === job && r.query.get('dryRun') !== 'All').map((r) => r.method);
+    // DELETE, then GETs while it is terminating (foregroundReads = 2) until 404, then the apply.
+    expect(onJob).toEqual(['GET', 'DELETE', 'GET', 'GET', 'GET', 'PATCH']);
+    expect(fake.requests.find((r) => r.method === 'DELETE' && r.path === job)?.query.get('propagationPolicy')).toBe('Foreground');
+    const now = fake.objects.get(job) as { spec: { template: { spec: { containers: { image: string }[] } } } };
+    expect(now.spec.template.spec.containers.map((c) => c.image)).toContain('example/backup:1.1');
+    await all(driver.destroy('batch'));
+  });
+
+  it('an immutable field of a kind we do not replace stays refused, and nothing is written', async () => {
+    const web = '/apis/apps/v1/namespaces/team/deployments/web';
+    const bp = example('three-tier');
+    await all(driver.apply(bp, { project: 'shop' }));
+    const changed = { ...bp, services: { ...bp.services, web: { ...bp.services.web, replicas: 4 } } } as Blueprint;
+    fake.invalid.set(web, 'spec.selector: Invalid value: field is immutable');
+    try {
+      fake.requests.length = 0;
+      const events = await all(driver.apply(changed, { project: 'shop' }));
+      expect(events.find((e) => e.kind === 'error')).toMatchObject({
+        error: { code: 'ENGINE_ERROR', elementId: 'service:web', message: expect.stringContaining('field is immutable') },
+      });
+      expect(writes()).toEqual([]);
+    } finally {
+      fake.invalid.clear();
+    }
+  });
+
   it('tear-down deletes our members and the parent, nothing else', async () => {
     const events = await all(driver.destroy('shop'));
     expect(events.at(-1)).toMatchObject({ kind: 'done', ok: true });

@@ -6,7 +6,10 @@ import type { AddressInfo } from 'node:net';
  * SEND (no API server can run on these machines): it records every request as the real client
  * serialised it, answers discovery, keeps objects by path, applies by replacing (no merge
  * semantics of its own: the driver's decisions are the subject, not Kubernetes'), and can be told
- * to answer a conflict for a path.
+ * to answer a conflict for a path. Two rules of a real server are kept because the driver must
+ * react to them: a Job's pod template is immutable (422 Invalid "field is immutable"), and a
+ * Foreground DELETE leaves the object (with deletionTimestamp) until its dependants are gone —
+ * here for `foregroundReads` GETs.
  */
 export interface Recorded {
   method: string;
@@ -45,6 +48,11 @@ export class FakeApiServer {
   readonly objects = new Map<string, Record<string, unknown>>();
   /** Paths whose apply answers 409 with a FieldManagerConflict naming this manager and field. */
   readonly conflicts = new Map<string, { manager: string; field: string }>();
+  /** Paths whose apply answers 422 Invalid with this message (an immutable field of any kind). */
+  readonly invalid = new Map<string, string>();
+  /** GETs a Foreground-deleted object still answers (deletionTimestamp set) before it is gone. */
+  foregroundReads = 2;
+  private readonly terminating = new Map<string, number>();
   private server: Server | undefined;
   private rv = 1;
   url = '';
@@ -102,6 +110,13 @@ export class FakeApiServer {
       return [200, { kind: 'APIResourceList', resources: RESOURCES[p].map(([kind, name, namespaced]) => ({ kind, name, namespaced })) }];
     const notFound: [number, unknown] = [404, { kind: 'Status', code: 404, reason: 'NotFound', message: `${p} not found` }];
     if (method === 'GET') {
+      const left = this.terminating.get(p);
+      if (left !== undefined) {
+        if (left <= 0) {
+          this.terminating.delete(p);
+          this.objects.delete(p);
+        } else this.terminating.set(p, left - 1);
+      }
       const one = this.objects.get(p);
       if (one) return [200, one];
       const selector = url.searchParams.get('labelSelector');
@@ -134,9 +149,38 @@ export class FakeApiServer {
           },
         ];
       const o = body as Record<string, unknown>;
+      const refusal = this.invalid.get(p);
+      if (refusal)
+        return [
+          422,
+          { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 422, reason: 'Invalid', message: refusal, details: { causes: [] } },
+        ];
+      const live = this.objects.get(p);
+      const template = (x: Record<string, unknown> | undefined) =>
+        JSON.stringify((x?.spec as { template?: unknown } | undefined)?.template);
+      if (p.includes('/jobs/') && live && !this.terminating.has(p) && template(live) !== template(o))
+        return [
+          422,
+          {
+            kind: 'Status',
+            apiVersion: 'v1',
+            status: 'Failure',
+            code: 422,
+            reason: 'Invalid',
+            message: `Job.batch "${(o.metadata as { name: string }).name}" is invalid: spec.template: Invalid value: core.PodTemplateSpec{…}: field is immutable`,
+            details: {
+              causes: [
+                {
+                  reason: 'FieldValueInvalid',
+                  message: 'Invalid value: core.PodTemplateSpec{…}: field is immutable',
+                  field: 'spec.template',
+                },
+              ],
+            },
+          },
+        ];
       const stored = { ...o, metadata: { ...(o.metadata as object), resourceVersion: String(this.rv + 1), uid: 'u' } };
       if (url.searchParams.get('dryRun') === 'All') {
-        const live = this.objects.get(p);
         // An unchanged apply answers the live object as it is (as a real server does).
         if (
           live &&
@@ -151,7 +195,14 @@ export class FakeApiServer {
       return [200, stored];
     }
     if (method === 'DELETE') {
-      if (!this.objects.delete(p)) return notFound;
+      const one = this.objects.get(p);
+      if (!one) return notFound;
+      if (url.searchParams.get('propagationPolicy') === 'Foreground' && this.foregroundReads > 0) {
+        this.objects.set(p, { ...one, metadata: { ...(one.metadata as object), deletionTimestamp: new Date().toISOString() } });
+        this.terminating.set(p, this.foregroundReads);
+        return [200, this.objects.get(p)];
+      }
+      this.objects.delete(p);
       return [200, { kind: 'Status', status: 'Success', code: 200 }];
     }
     return [405, { kind: 'Status', code: 405 }];
