@@ -5,6 +5,7 @@ import { type LockedWork, ProjectLock } from '../lock';
 import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
 import { desiredDangers } from '../policy/desired';
 import { foreignVolumes } from '../policy/ownership';
+import { checkProjectName } from '../project-name';
 import type {
   DeploymentSummary,
   DeployOptions,
@@ -27,7 +28,7 @@ import { type Diff, diff } from './diff';
 import { EngineFailure, toEngineError } from './errors';
 import { execute } from './execute';
 import { localImages } from './images';
-import { LABEL, PROJECT_NAME } from './labels';
+import { LABEL } from './labels';
 import { followLogs } from './logs';
 import { observe } from './observed';
 import { watchStatus } from './status';
@@ -187,7 +188,7 @@ export class DockerDriver implements Driver {
 
   /** Validate, interpolate, map, observe, diff: everything plan and apply (and the orchestrator) share. */
   async reconcile(blueprint: Blueprint, options: DeployOptions): Promise<Result<{ desired: Desired; diff: Diff }>> {
-    const bad = checkProject(options.project);
+    const bad = checkProjectName(options.project);
     if (bad) return { ok: false, error: bad };
     const diagnostics = validate(blueprint);
     if (hasErrors(diagnostics))
@@ -229,15 +230,6 @@ export class DockerDriver implements Driver {
     const seen = Promise.all([...this.idleListeners].map((l) => Promise.resolve(l(project)).catch(() => undefined)));
     await Promise.race([seen, new Promise((r) => setTimeout(r, 5000))]);
   }
-}
-
-function checkProject(project: string): EngineError | undefined {
-  if (PROJECT_NAME.test(project) && project.length <= 63) return undefined;
-  return {
-    code: 'INVALID_NAME',
-    message: `"${project}" is not a valid project name.`,
-    hint: 'Use lower-case letters, digits and "-", starting and ending with a letter or digit (at most 63).',
-  };
 }
 
 function describeEndpoint(docker: Docker): string {

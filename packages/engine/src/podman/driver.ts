@@ -3,17 +3,16 @@ import { homedir } from 'node:os';
 import type { Blueprint } from '@blaupause/model';
 import { hasErrors, validate } from '@blaupause/model';
 import { InterpolationError, interpolateBlueprint } from '../docker/interpolate';
-import { PROJECT_NAME } from '../docker/labels';
 import { ProjectLock } from '../lock';
 import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
 import { kubernetesDangers } from '../policy/kubernetes';
+import { checkProjectName } from '../project-name';
 import type {
   DeploymentSummary,
   DeployOptions,
   DeployPlan,
   DestroyOptions,
   Driver,
-  EngineError,
   EngineInfo,
   LogLine,
   LogOptions,
@@ -224,15 +223,8 @@ export class PodmanKubeDriver implements Driver {
   }
 }
 
-function checkProject(project: string): EngineError | undefined {
-  // The pod names `<project>-<workload>` and the network `<project>_kube` must stay valid.
-  if (PROJECT_NAME.test(project) && project.length <= 40) return undefined;
-  return {
-    code: 'INVALID_NAME',
-    message: `"${project}" is not a valid project name.`,
-    hint: 'Use lower-case letters, digits and "-", starting and ending with a letter or digit (at most 40).',
-  };
-}
+/** The pod names `<project>-<workload>` and the network `<project>_kube` must stay valid. */
+const checkProject = (project: string) => checkProjectName(project, 40);
 
 function realpath(path: string): string | undefined {
   try {

@@ -4,10 +4,10 @@ import Docker from 'dockerode';
 import { dockerOptions } from '../docker/driver';
 import { EngineFailure, toEngineError } from '../docker/errors';
 import { localImages } from '../docker/images';
-import { PROJECT_NAME } from '../docker/labels';
 import { endpointOf } from '../docker/status/endpoint';
 import { ProjectLock } from '../lock';
 import { dangerousSettingsError, unacknowledged } from '../policy/acknowledge';
+import { checkProjectName } from '../project-name';
 import type {
   DeploymentSummary,
   DeployOptions,
@@ -158,15 +158,8 @@ export class SwarmDriver implements Driver {
   }
 
   private async reconcile(blueprint: Blueprint, options: DeployOptions): Promise<Result<{ desired: SwarmDesired; diff: SwarmDiff }>> {
-    if (!PROJECT_NAME.test(options.project) || options.project.length > 63)
-      return {
-        ok: false,
-        error: {
-          code: 'INVALID_NAME',
-          message: `"${options.project}" is not a valid project name.`,
-          hint: 'Use lower-case letters, digits and "-", starting and ending with a letter or digit (at most 63).',
-        },
-      };
+    const bad = checkProjectName(options.project);
+    if (bad) return { ok: false, error: bad };
     const diagnostics = validate(blueprint);
     if (hasErrors(diagnostics))
       return {
