@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { Blueprint } from '@blaupause/model';
+import { ProjectLock } from '../lock';
 import { dangerousSettingsError, unacknowledged } from '../policy';
 import type {
   DeploymentSummary,
@@ -44,7 +45,9 @@ export interface KubernetesDriverOptions {
  */
 export class KubernetesDriver implements Driver {
   private connection: Promise<Result<ClusterApi>> | undefined;
-  private readonly busy = new Set<string>();
+  private readonly lock = new ProjectLock({
+    toError: (e) => ({ code: 'ENGINE_ERROR', message: (e as Error).message ?? String(e) }),
+  });
 
   constructor(private readonly options: KubernetesDriverOptions = {}) {}
 
@@ -98,24 +101,8 @@ export class KubernetesDriver implements Driver {
     return p.ok ? { ok: true, value: p.value.plan } : p;
   }
 
-  async *apply(bp: Blueprint, options: DeployOptions): AsyncIterable<ProgressEvent> {
-    const started = Date.now();
-    const errors: EngineError[] = [];
-    if (this.busy.has(options.project)) {
-      yield { kind: 'error', error: { code: 'BUSY', message: `A deploy or tear-down of ${options.project} is running.` }, at: Date.now() };
-      yield done(false, started);
-      return;
-    }
-    this.busy.add(options.project);
-    try {
-      for await (const e of this.applyPrepared(bp, options)) {
-        if (e.kind === 'error') errors.push(e.error);
-        yield e;
-      }
-    } finally {
-      this.busy.delete(options.project);
-    }
-    yield done(errors.length === 0, started);
+  apply(bp: Blueprint, options: DeployOptions): AsyncIterable<ProgressEvent> {
+    return this.lock.run(options.project, (emit) => collect(this.applyPrepared(bp, options), emit));
   }
 
   private async *applyPrepared(bp: Blueprint, options: DeployOptions): AsyncIterable<ProgressEvent> {
@@ -175,20 +162,17 @@ export class KubernetesDriver implements Driver {
     await api.value.apply({ ...p.parent, metadata: { ...p.parent.metadata, annotations } }, { dryRun: false });
   }
 
-  async *destroy(project: string, _options: DestroyOptions = {}): AsyncIterable<ProgressEvent> {
-    const started = Date.now();
+  destroy(project: string, _options: DestroyOptions = {}): AsyncIterable<ProgressEvent> {
+    return this.lock.run(project, (emit) => collect(this.destroyAll(project), emit));
+  }
+
+  private async *destroyAll(project: string): AsyncIterable<ProgressEvent> {
     const api = await this.api();
-    if (!api.ok) {
-      yield errorEvent(api.error);
-      return yield done(false, started);
-    }
+    if (!api.ok) return yield errorEvent(api.error);
     // An empty blueprint: everything of the set is pruned, nothing else is touched.
     const empty = { apiVersion: 'blaupause.dev/v1', kind: 'Blueprint', metadata: { name: project }, services: {} } as unknown as Blueprint;
     const prepared = await guarded(() => prepare(api.value, empty, project, this.compileOptions()));
-    if (!prepared.ok) {
-      yield errorEvent(prepared.error);
-      return yield done(false, started);
-    }
+    if (!prepared.ok) return yield errorEvent(prepared.error);
     let ok = true;
     for (const d of prepared.value.prune) {
       const action = { kind: 'remove' as const, ...elementOf(d.object), reason: `${groupKind(d.object)} ${d.object.metadata.name}` };
@@ -196,9 +180,9 @@ export class KubernetesDriver implements Driver {
       const fine = r.status < 300 || r.status === 404;
       ok &&= fine;
       yield { kind: 'step', action, phase: fine ? 'done' : 'failed', ...(fine ? {} : { message: statusMessage(r) }), at: Date.now() };
+      if (!fine) yield errorEvent(apiError(r, `Removing ${action.reason}`));
     }
     if (ok) await api.value.remove(prepared.value.parent);
-    yield done(ok, started);
   }
 
   async list(): Promise<Result<DeploymentSummary[]>> {
@@ -321,4 +305,13 @@ async function replaceObject(api: ClusterApi, o: KObject, signal: AbortSignal | 
 }
 
 const errorEvent = (error: EngineError): ProgressEvent => ({ kind: 'error', error, at: Date.now() });
-const done = (ok: boolean, started: number): ProgressEvent => ({ kind: 'done', ok, durationMs: Date.now() - started, at: Date.now() });
+
+/** Runs an operation's events through the project lock: progress passes on, errors are returned (the lock reports them before `done`). */
+async function collect(events: AsyncIterable<ProgressEvent>, emit: (e: ProgressEvent) => void): Promise<EngineError[]> {
+  const errors: EngineError[] = [];
+  for await (const e of events) {
+    if (e.kind === 'error') errors.push(e.error);
+    else emit(e);
+  }
+  return errors;
+}

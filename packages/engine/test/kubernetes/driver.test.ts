@@ -174,6 +174,16 @@ describe('Kubernetes driver against an API endpoint', () => {
     }
   });
 
+  it('one operation per project: a tear-down while a deploy runs is BUSY; another project is not held', async () => {
+    const deploying = all(driver.apply(example('single-container'), { project: 'held' }));
+    const [busy, other] = await Promise.all([all(driver.destroy('held')), driver.plan(example('single-container'), { project: 'free' })]);
+    expect(busy.find((e) => e.kind === 'error')).toMatchObject({ error: { code: 'BUSY' } });
+    expect(busy.at(-1)).toMatchObject({ kind: 'done', ok: false });
+    expect(other.ok).toBe(true);
+    expect((await deploying).at(-1)).toMatchObject({ kind: 'done', ok: true });
+    expect((await all(driver.destroy('held'))).at(-1)).toMatchObject({ kind: 'done', ok: true });
+  });
+
   it('tear-down deletes our members and the parent, nothing else', async () => {
     const events = await all(driver.destroy('shop'));
     expect(events.at(-1)).toMatchObject({ kind: 'done', ok: true });
