@@ -7,6 +7,7 @@ import { chmodSync, cpSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dockerSocket, ensureBusyboxImage } from './docker-env.mjs';
+import { isMain } from './env-common.mjs';
 
 export const DEMO_IMAGE = 'blaupause-demo/patterns:1';
 const SOURCE = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples', 'demo-image');
@@ -29,7 +30,7 @@ export function ensureDemoImages(socket = dockerSocket()) {
   return ensureBusyboxImage(DEMO_IMAGE, socket, addDemo);
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (isMain(import.meta.url)) {
   if (process.argv.includes('--force')) {
     const { spawnSync } = await import('node:child_process');
     spawnSync('docker', ['image', 'rm', '-f', DEMO_IMAGE], { stdio: 'inherit' });

@@ -1,4 +1,5 @@
 // Types for scripts/docker-env.mjs, so TypeScript tests can import it.
+import type { EnsuredService, ImageResult } from './env-common.mjs';
 export declare const TEST_IMAGE: string;
 export declare function dockerSocket(): string;
 export declare function ping(socket?: string, timeoutMs?: number): Promise<boolean>;
@@ -25,16 +26,6 @@ export interface DockerdOptions {
 }
 export declare function startDockerd(opts?: DockerdOptions): Promise<DockerdHandle>;
 export declare function removeNetns(name: string): void;
-export declare function ensureDocker(): Promise<{
-  started: boolean;
-  socket: string;
-  pid?: number;
-  logFile?: string;
-  stop(): Promise<void>;
-}>;
-export declare function ensureTestImages(socket?: string): Promise<{ built: boolean; image: string }>;
-export declare function ensureBusyboxImage(
-  image: string,
-  socket?: string,
-  addFiles?: (rootDir: string) => void,
-): Promise<{ built: boolean; image: string }>;
+export declare function ensureDocker(): Promise<EnsuredService>;
+export declare function ensureTestImages(socket?: string): Promise<ImageResult>;
+export declare function ensureBusyboxImage(image: string, socket?: string, addFiles?: (rootDir: string) => void): Promise<ImageResult>;

@@ -14,28 +14,32 @@
 // Standalone for people: `node scripts/docker-env.mjs up` (engine + images, left running) and
 // `node scripts/docker-env.mjs down` (stops the dockerd that `up` started, found by its pid file).
 // No shell anywhere: every process is spawned with an argv array.
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { request } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  answersPing,
+  aptInstall,
+  BUSYBOX,
+  ensureService,
+  importBusyboxRootfs,
+  killPid,
+  startDetached,
+  stopPid,
+  TEST_IMAGE,
+  upDownCli,
+  which,
+} from './env-common.mjs';
 
-export const TEST_IMAGE = 'blaupause-test/busybox:1';
+export { TEST_IMAGE };
+
 const DEFAULT_SOCKET = '/var/run/docker.sock';
 /** Where `up` records the dockerd it started, so `down` stops that one and nothing else. */
 const UP_PIDFILE = join(tmpdir(), 'blaupause-dockerd.pid');
-const BUSYBOX = '/bin/busybox';
+const START_LOCK = join(tmpdir(), 'blaupause-dockerd-start.lock');
+/** dockerd stops its containers before it exits, which takes a moment. */
+const STOP_GRACE_MS = 20_000;
 
 /** The unix socket the tests talk to: DOCKER_HOST when it names one, else the default. */
 export function dockerSocket() {
@@ -46,41 +50,7 @@ export function dockerSocket() {
 
 /** True when the Engine API on `socket` answers GET /_ping with OK. */
 export function ping(socket = dockerSocket(), timeoutMs = 2000) {
-  return new Promise((resolve) => {
-    if (!existsSync(socket)) return resolve(false);
-    const req = request({ socketPath: socket, path: '/_ping', method: 'GET', timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.on('data', (c) => {
-        body += c;
-      });
-      res.on('end', () => resolve(res.statusCode === 200 && body.trim() === 'OK'));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(false));
-    req.end();
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function which(cmd) {
-  for (const dir of (process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(':').concat(['/usr/sbin', '/sbin'])) {
-    const p = join(dir, cmd);
-    if (existsSync(p)) return p;
-  }
-  return undefined;
-}
-
-function aptInstall(packages) {
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const args = ['install', '-y', '--no-install-recommends', ...packages];
-  let r = spawnSync('apt-get', args, { stdio: 'inherit', env });
-  if (r.status !== 0) {
-    // A fresh machine may have no package lists yet.
-    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-    r = spawnSync('apt-get', args, { stdio: 'inherit', env });
-  }
-  if (r.status !== 0) throw new Error(`apt-get install ${packages.join(' ')} failed (exit ${r.status})`);
+  return answersPing(socket, timeoutMs);
 }
 
 /**
@@ -105,28 +75,18 @@ export async function startDockerd(opts = {}) {
   if (opts.addressPool) args.push(`--default-address-pool=base=${opts.addressPool},size=24`);
   if (opts.iptables === false) args.push('--iptables=false');
   args.push(...(opts.extraArgs ?? []));
-  const out = openSync(logFile, 'a');
   if (opts.netns) ensureNetns(opts.netns);
   // nsenter switches only the network namespace and execs dockerd in place (the pid is dockerd's);
   // `ip netns exec` would also remount /sys, hiding the cgroup mounts dockerd needs.
   const [cmd, argv] = opts.netns ? ['nsenter', [`--net=/run/netns/${opts.netns}`, dockerd, ...args]] : [dockerd, args];
-  const child = spawn(cmd, argv, { detached: true, stdio: ['ignore', out, out] });
-  child.unref();
-  const pid = child.pid;
-  let exited = false;
-  child.on('exit', () => {
-    exited = true;
+  const pid = await startDetached(cmd, argv, {
+    socket,
+    logFile,
+    timeoutMs: opts.timeoutMs ?? 60_000,
+    what: 'dockerd',
+    onFail: (p) => killPid(p),
   });
-  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-  while (!(await ping(socket, 1000))) {
-    if (exited || Date.now() > deadline) {
-      killPid(pid);
-      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
-      throw new Error(`dockerd did not answer on ${socket} (${exited ? 'it exited' : 'timeout'}); log ${logFile}:\n${tail}`);
-    }
-    await sleep(250);
-  }
-  return { pid, socket, logFile, stop: () => stopPid(pid) };
+  return { pid, socket, logFile, stop: () => stopPid(pid, STOP_GRACE_MS) };
 }
 
 /** A named network namespace (kept across daemon restarts) with its loopback up. */
@@ -143,85 +103,30 @@ export function removeNetns(name) {
   spawnSync('ip', ['netns', 'delete', name], { stdio: 'ignore' });
 }
 
-function killPid(pid, signal = 'SIGTERM') {
-  try {
-    process.kill(pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** SIGTERM, then SIGKILL after 20 s: dockerd stops its containers first, which takes a moment. */
-async function stopPid(pid) {
-  if (!killPid(pid)) return;
-  const deadline = Date.now() + 20_000;
-  while (alive(pid) && Date.now() < deadline) await sleep(200);
-  if (alive(pid)) killPid(pid, 'SIGKILL');
-}
-
 /**
  * An engine for the tests: the running one if it answers, else one started here. Test files run
  * in parallel and may all get here at once: a lock file lets one of them start dockerd while the
- * others wait for it to answer (a lock older than START_LOCK_STALE_MS is left over and ignored).
+ * others wait for it to answer (a lock older than two minutes is left over and ignored).
  */
 export async function ensureDocker() {
   const socket = dockerSocket();
-  if (await ping(socket)) return { started: false, socket, stop: async () => {} };
-  if (socket !== DEFAULT_SOCKET)
-    throw new Error(`DOCKER_HOST=${process.env.DOCKER_HOST} does not answer; unset it to let the tests start dockerd`);
-  if (!takeStartLock()) {
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (await ping(socket)) return { started: false, socket, stop: async () => {} };
-      await sleep(250);
-    }
-    throw new Error(`another process is starting dockerd (${START_LOCK}) and it did not answer within 90 s`);
-  }
-  try {
-    if (!which('dockerd')) aptInstall(['docker.io', 'busybox-static']);
-    const d = await startDockerd({ socket });
-    return { started: true, socket, pid: d.pid, logFile: d.logFile, stop: d.stop };
-  } finally {
-    rmSync(START_LOCK, { force: true });
-  }
-}
-
-const START_LOCK = join(tmpdir(), 'blaupause-dockerd-start.lock');
-const START_LOCK_STALE_MS = 120_000;
-
-function takeStartLock() {
-  try {
-    if (Date.now() - statSync(START_LOCK).mtimeMs > START_LOCK_STALE_MS) rmSync(START_LOCK, { force: true });
-  } catch {
-    // no lock yet
-  }
-  try {
-    closeSync(openSync(START_LOCK, 'wx'));
-    return true;
-  } catch {
-    return false;
-  }
+  return ensureService({
+    socket,
+    lock: START_LOCK,
+    what: 'dockerd',
+    notStartable:
+      socket === DEFAULT_SOCKET
+        ? undefined
+        : `DOCKER_HOST=${process.env.DOCKER_HOST} does not answer; unset it to let the tests start dockerd`,
+    start: async () => {
+      if (!which('dockerd')) aptInstall(['docker.io', 'busybox-static']);
+      return startDockerd({ socket });
+    },
+  });
 }
 
 function docker(args, opts = {}) {
   return spawnSync('docker', args, { encoding: 'utf8', ...opts });
-}
-
-/** The busybox applets, as busybox itself lists them. */
-function applets() {
-  const r = spawnSync(BUSYBOX, ['--list'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${BUSYBOX} --list failed`);
-  return r.stdout.split('\n').filter((a) => /^[a-z0-9_.[-]+$/.test(a) && a !== 'busybox');
 }
 
 /** Builds the test images once per engine (skips when the tag exists). */
@@ -242,64 +147,20 @@ export async function ensureBusyboxImage(image, socket = dockerSocket(), addFile
   if (file.status === 0 && !/statically linked|static-pie/.test(file.stdout))
     throw new Error(`${BUSYBOX} is not static (apt-get install busybox-static)`);
 
-  const dir = mkdtempSync(join(tmpdir(), 'blaupause-rootfs-'));
-  try {
-    for (const d of ['bin', 'etc', 'www', 'tmp', 'data', 'root']) mkdirSync(join(dir, d));
-    writeFileSync(join(dir, 'bin', 'busybox'), readFileSync(BUSYBOX), { mode: 0o755 });
-    writeFileSync(join(dir, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n');
-    writeFileSync(join(dir, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
-    writeFileSync(join(dir, 'www', 'index.html'), '<h1>blaupause test</h1>\n');
-    for (const a of applets()) symlinkSync('busybox', join(dir, 'bin', a));
-    addFiles(dir);
-    const tar = spawn('tar', ['-C', dir, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const imp = spawn(
-      'docker',
-      ['import', '--change', 'CMD ["/bin/sh"]', '--change', 'ENV PATH=/bin', '--change', 'WORKDIR /', '-', image],
-      { stdio: ['pipe', 'ignore', 'pipe'], env },
-    );
-    tar.stdout.pipe(imp.stdin);
-    let err = '';
-    imp.stderr.on('data', (c) => {
-      err += c;
-    });
-    const code = await new Promise((r) => imp.on('close', r));
-    if (code !== 0) throw new Error(`docker import ${image} failed: ${err.trim()}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { code, err } = await importBusyboxRootfs({ cli: 'docker', image, env, tmpPrefix: 'blaupause-rootfs-', addFiles });
+  if (code !== 0) throw new Error(`docker import ${image} failed: ${err}`);
   return { built: true, image };
 }
 
-async function main(cmd) {
-  if (cmd === 'up') {
-    const env = await ensureDocker();
-    if (env.started) writeFileSync(UP_PIDFILE, String(env.pid));
-    console.log(env.started ? `dockerd started (pid ${env.pid}, log ${env.logFile})` : `engine already answers on ${env.socket}`);
+upDownCli(import.meta.url, {
+  script: 'docker-env.mjs',
+  pidFile: UP_PIDFILE,
+  what: 'dockerd',
+  graceMs: STOP_GRACE_MS,
+  ensure: ensureDocker,
+  describe: (env) => (env.started ? `dockerd started (pid ${env.pid}, log ${env.logFile})` : `engine already answers on ${env.socket}`),
+  images: async (env) => {
     const img = await ensureTestImages(env.socket);
-    console.log(`${img.image} ${img.built ? 'built' : 'present'}`);
-    return 0;
-  }
-  if (cmd === 'down') {
-    if (!existsSync(UP_PIDFILE)) {
-      console.log('no dockerd started by `up` (nothing to stop)');
-      return 0;
-    }
-    const pid = Number(readFileSync(UP_PIDFILE, 'utf8'));
-    await stopPid(pid);
-    rmSync(UP_PIDFILE, { force: true });
-    console.log(`dockerd ${pid} stopped`);
-    return 0;
-  }
-  console.error('usage: node scripts/docker-env.mjs up|down');
-  return 2;
-}
-
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  main(process.argv[2]).then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e.message);
-      process.exit(1);
-    },
-  );
-}
+    return `${img.image} ${img.built ? 'built' : 'present'}`;
+  },
+});

@@ -1,4 +1,5 @@
 // Types for scripts/podman-env.mjs, so TypeScript tests can import it.
+import type { EnsuredService, ImageResult } from './env-common.mjs';
 export declare const TEST_IMAGE: string;
 export declare const DEFAULT_PODMAN_SOCKET: string;
 export declare function podmanSocket(): string;
@@ -8,11 +9,5 @@ export declare function startPodmanService(
   socket?: string,
   timeoutMs?: number,
 ): Promise<{ pid: number; socket: string; logFile: string; stop(): Promise<void> }>;
-export declare function ensurePodman(): Promise<{
-  started: boolean;
-  socket: string;
-  pid?: number;
-  logFile?: string;
-  stop(): Promise<void>;
-}>;
-export declare function ensurePodmanImages(): Promise<{ built: boolean; image: string }>;
+export declare function ensurePodman(): Promise<EnsuredService>;
+export declare function ensurePodmanImages(): Promise<ImageResult>;
