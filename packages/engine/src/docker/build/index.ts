@@ -1,5 +1,6 @@
 export { type ContextFiles, readContext } from './context';
 export {
+  blueprintImages,
   type ImageEntry,
   type ImageInventory,
   type InventoryOptions,
@@ -10,4 +11,11 @@ export {
 } from './inventory';
 export { BUILD_LABEL, type BuildPlan, type Builds, buildHash, prepareBuilds } from './prepare';
 export { provideImage } from './provide';
+export {
+  type ProvidedImage,
+  type ProvideOptions,
+  type ProvideReport,
+  provideImages,
+  provideImagesExclusive,
+} from './provide-images';
 export { buildFailure, buildImage, splitReference } from './run';

@@ -2,7 +2,7 @@ import type { Blueprint } from '@blaupause/model';
 import { hasErrors, validate } from '@blaupause/model';
 import type Docker from 'dockerode';
 import type { Result } from '../../types';
-import { allContainers, desiredState } from '../desired';
+import { allContainers, type Desired, desiredState } from '../desired';
 import { toEngineError } from '../errors';
 import { LABEL, PROJECT_NAME } from '../labels';
 import { prepareBuilds } from './prepare';
@@ -44,6 +44,29 @@ export interface InventoryOptions {
 
 /** The blueprint's images as the engine holds them, and the project's built images nothing uses. */
 export async function imageInventory(docker: Docker, blueprint: Blueprint, options: InventoryOptions): Promise<Result<ImageInventory>> {
+  const r = await blueprintImages(docker, blueprint, options);
+  if (!r.ok) return r;
+  try {
+    const keep = new Set(r.value.images.flatMap((e) => (e.id ? [e.id] : [])));
+    return {
+      ok: true,
+      value: { project: options.project, images: r.value.images, unused: await unusedImages(docker, options.project, keep) },
+    };
+  } catch (e) {
+    return { ok: false, error: toEngineError(e, options.endpoint ?? 'the engine', 'Reading the images') };
+  }
+}
+
+/**
+ * The blueprint's images (one entry per reference) with what the engine holds, and the desired
+ * state they come from (its `builds` are what provideImages builds): validation, build plans and
+ * the mapping are the deploy's own (prepareBuilds, desiredState).
+ */
+export async function blueprintImages(
+  docker: Docker,
+  blueprint: Blueprint,
+  options: InventoryOptions,
+): Promise<Result<{ desired: Desired; images: ImageEntry[] }>> {
   const where = options.endpoint ?? 'the engine';
   if (!PROJECT_NAME.test(options.project))
     return { ok: false, error: { code: 'INVALID_NAME', message: `"${options.project}" is not a valid project name.` } };
@@ -88,11 +111,7 @@ export async function imageInventory(docker: Docker, blueprint: Blueprint, optio
         else e.action = e.source;
       }),
     );
-    const keep = new Set([...byRef.values()].flatMap((e) => (e.id ? [e.id] : [])));
-    return {
-      ok: true,
-      value: { project: options.project, images: [...byRef.values()], unused: await unusedImages(docker, options.project, keep) },
-    };
+    return { ok: true, value: { desired: desired.value, images: [...byRef.values()] } };
   } catch (e) {
     return { ok: false, error: toEngineError(e, where, 'Reading the images') };
   }

@@ -35,6 +35,8 @@ export interface BuildPlan {
   target?: string;
   hash: string;
   labels: Record<string, string>;
+  /** Build without the engine's layer cache (provideImages' `rebuild`): every step runs again. */
+  noCache?: boolean;
 }
 
 export type Builds = ReadonlyMap<string, BuildPlan>;

@@ -41,6 +41,7 @@ export async function buildImage(
       rm: true,
       forcerm: true,
       ...(plan.target ? { target: plan.target } : {}),
+      ...(plan.noCache ? { nocache: true } : {}),
       ...(signal ? { abortSignal: signal } : {}),
     });
     await new Promise<void>((resolve, reject) => {
