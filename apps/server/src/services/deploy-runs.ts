@@ -3,8 +3,8 @@ import type { DeployOptions, Driver, ProgressEvent, TargetKind } from '@blaupaus
 import type { Blueprint } from '@blaupause/model';
 import { type AppResult, appError, engineErrorFrom } from '../errors';
 
-/** apply / destroy for every target; scale, canary, promote and abort are the Docker orchestrator's (issue 7). */
-export type RunKind = 'apply' | 'destroy' | 'scale' | 'canary' | 'promote' | 'abort';
+/** apply / destroy for every target; scale, canary, promote and abort are the Docker orchestrator's (issue 7); images: pull / build from the inventory (issue 10). */
+export type RunKind = 'apply' | 'destroy' | 'scale' | 'canary' | 'promote' | 'abort' | 'images';
 
 const RUN_WORD: Record<RunKind, string> = {
   apply: 'deploy',
@@ -13,6 +13,7 @@ const RUN_WORD: Record<RunKind, string> = {
   canary: 'canary rollout',
   promote: 'canary promotion',
   abort: 'canary abort',
+  images: 'pull / build of images',
 };
 
 export interface DeployRunsOptions {

@@ -2,6 +2,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { ServiceNode as ServiceNodeType } from '../flow/to-flow';
 import { NodeSlot } from '../monitor/slot';
+import { BuildBadge } from './BuildBadge';
 import { LiveStatus } from './LiveStatus';
 import { MarkBadges } from './MarkBadges';
 
@@ -24,6 +25,7 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
         </span>
       </header>
       <LiveStatus service={data.name} desired={data.replicas} />
+      <BuildBadge service={data.name} />
       <NodeSlot service={data.name} desired={data.replicas} />
       <ul className="pod" aria-label="Pod">
         {data.containers.map((c) => (

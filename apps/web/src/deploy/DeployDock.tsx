@@ -38,6 +38,7 @@ const RUN_TITLE: Record<RunInfo['kind'], string> = {
   canary: 'Canary',
   promote: 'Promotion',
   abort: 'Canary abort',
+  images: 'Images',
 };
 
 const PROJECT = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -106,7 +107,7 @@ export default function DeployDock() {
   const docker = engineUp && chosen === 'docker';
   useOrchestration(docker ? api : undefined, projectOk ? project : undefined);
   useEffect(() => {
-    if (view.run && view.run.target === 'docker') feedRun(view.run, view.events);
+    if (view.run && view.run.target === 'docker' && view.run.kind !== 'images') feedRun(view.run, view.events);
   }, [view]);
   // A page (re)loaded during a deploy picks up the project's running run: runs live on the server.
   useEffect(() => {

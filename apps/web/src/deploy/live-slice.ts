@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../store/store';
-import type { StatusEvent } from './api-types';
+import type { ProgressEvent, StatusEvent } from './api-types';
+import { NO_BUILDS, type NodeBuilds, reduceBuilds } from './build-progress';
 import { EMPTY_LIVE, type LiveState, reduceStatus } from './live-state';
 
 export interface Toast {
@@ -14,7 +15,11 @@ export interface Toast {
 export interface LiveSlice {
   live: LiveState;
   toasts: Toast[];
+  /** Image builds of the latest run, per service (nodes show them). */
+  builds: NodeBuilds;
   applyStatus(event: StatusEvent): void;
+  /** A run's progress event (deploy or images action): only build-related ones change `builds`. */
+  applyProgress(event: ProgressEvent): void;
   setLiveStream(stream: LiveState['stream'], project?: string): void;
   toast(toast: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
@@ -22,11 +27,16 @@ export interface LiveSlice {
 
 let nextToast = 1;
 
-export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set) => ({
+export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, get) => ({
   live: EMPTY_LIVE,
   toasts: [],
+  builds: NO_BUILDS,
   applyStatus(event) {
     set((s) => ({ live: reduceStatus(s.live, event) }));
+  },
+  applyProgress(event) {
+    const builds = reduceBuilds(get().builds, event);
+    if (builds !== get().builds) set({ builds });
   },
   setLiveStream(stream, project) {
     set((s) => ({

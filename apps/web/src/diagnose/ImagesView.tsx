@@ -3,8 +3,11 @@ import type { Api } from '../deploy/api-types';
 import { describeError } from '../deploy/errors';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
+import { progressText } from './image-run';
+import { useImageRun } from './useImageRun';
 
 type Inventory = Awaited<ReturnType<Api['images']['inventory']['query']>>;
+type Image = Inventory['images'][number];
 
 const mb = (n: number | undefined) => (n === undefined ? '' : `${(n / 1e6).toFixed(1)} MB`);
 const ago = (t: number | undefined) => {
@@ -13,7 +16,11 @@ const ago = (t: number | undefined) => {
   return h < 1 ? `${Math.max(1, Math.round(h * 60))} min old` : h < 48 ? `${Math.round(h)} h old` : `${Math.round(h / 24)} days old`;
 };
 
-/** The blueprint's images on the Docker engine: present (size, age), to pull or to build; the project's unused built images, removable. */
+/**
+ * The blueprint's images on the Docker engine: present (size, age), to pull or to build, each
+ * missing one with its Pull / Build button (built ones: Rebuild) and all at once; progress per
+ * image while it runs; the project's unused built images, removable.
+ */
 export function ImagesView({ api, project }: { api: Api; project: string }) {
   const doc = useApp(selectBlueprint);
   const blueprint = useMemo(() => ({ document: doc }), [doc]);
@@ -27,6 +34,7 @@ export function ImagesView({ api, project }: { api: Api; project: string }) {
       .then(setInv)
       .catch((e: unknown) => setError(describeError(e).title));
   }, [api, blueprint, project]);
+  const { view: run, start } = useImageRun(api, load);
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (open) load();
@@ -39,27 +47,41 @@ export function ImagesView({ api, project }: { api: Api; project: string }) {
       .catch((e: unknown) => setError(describeError(e).title))
       .finally(() => setBusy(false));
   };
+  const working = busy || run.busy;
+  const missing = inv?.images.filter((i) => !i.present) ?? [];
   return (
     <details className="diag-images" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>Images</summary>
       {error && <p className="diag-error">{error}</p>}
+      {run.error && <p className="diag-error">{run.error}</p>}
       {inv && (
         <>
           <ul className="diag-list" aria-label="Images">
             {inv.images.map((i) => (
-              <li key={i.reference}>
-                <span className={`diag-image-state is-${i.present ? 'present' : i.action}`}>
-                  {i.present ? (i.source === 'build' ? 'built' : 'present') : i.action === 'build' ? 'to build' : 'to pull'}
-                </span>{' '}
-                {i.reference} {mb(i.sizeBytes)} {ago(i.createdAt)}
-              </li>
+              <ImageRow
+                key={i.reference}
+                image={i}
+                progress={run.images[i.reference]}
+                disabled={working}
+                provide={(rebuild) => start({ blueprint, project, only: [i.reference], rebuild })}
+              />
             ))}
           </ul>
+          {missing.length > 0 && (
+            <p>
+              <button type="button" className="diag-open" onClick={() => start({ blueprint, project })} disabled={working}>
+                Pull & build missing
+              </button>{' '}
+              <span className="muted">
+                {missing.length} image{missing.length === 1 ? '' : 's'} missing
+              </span>
+            </p>
+          )}
           {inv.unused.length > 0 ? (
             <p>
               {inv.unused.length} unused image{inv.unused.length === 1 ? '' : 's'} built for {project} (
               {mb(inv.unused.reduce((n, u) => n + u.sizeBytes, 0))}){' '}
-              <button type="button" className="diag-open" onClick={remove} disabled={busy}>
+              <button type="button" className="diag-open" onClick={remove} disabled={working}>
                 Remove unused
               </button>
             </p>
@@ -69,5 +91,44 @@ export function ImagesView({ api, project }: { api: Api; project: string }) {
         </>
       )}
     </details>
+  );
+}
+
+function ImageRow({
+  image: i,
+  progress,
+  disabled,
+  provide,
+}: {
+  image: Image;
+  progress: Parameters<typeof progressText>[0] | undefined;
+  disabled: boolean;
+  provide: (rebuild: boolean) => void;
+}) {
+  const verb = !i.present ? (i.action === 'build' ? 'Build' : 'Pull') : i.source === 'build' ? 'Rebuild' : undefined;
+  return (
+    <li>
+      <span className={`diag-image-state is-${i.present ? 'present' : i.action}`}>
+        {i.present ? (i.source === 'build' ? 'built' : 'present') : i.action === 'build' ? 'to build' : 'to pull'}
+      </span>{' '}
+      {i.reference} {mb(i.sizeBytes)} {ago(i.createdAt)}
+      {verb && (
+        <button
+          type="button"
+          className="diag-image-action"
+          aria-label={`${verb} ${i.reference}`}
+          title={verb === 'Rebuild' ? 'Build again without the layer cache' : undefined}
+          onClick={() => provide(verb === 'Rebuild')}
+          disabled={disabled}
+        >
+          {verb}
+        </button>
+      )}
+      {progress && (
+        <div className={`diag-image-progress is-${progress.state}`} role="status" aria-label={`Progress of ${i.reference}`}>
+          {progressText(progress)}
+        </div>
+      )}
+    </li>
   );
 }
