@@ -65,7 +65,8 @@ describe('images.provide (real engine)', () => {
 
     const events = await runToEnd(run.runId);
     expect(events[0]).toMatchObject({ kind: 'plan', plan: { resources: [{ resource: 'image', reason: 'build' }] } });
-    expect(events.some((e) => e.kind === 'build' && e.elementId === 'container:p/p' && /^Step 2\/\d+ : COPY v.txt/.test(e.text))).toBe(true);
+    const copy = events.find((e) => e.kind === 'build' && /^Step 2\/\d+ : COPY v.txt/.test(e.text));
+    expect(copy).toMatchObject({ kind: 'build', elementId: 'container:p/p' });
     expect(events.find((e) => e.kind === 'step' && e.phase === 'done')).toBeTruthy();
     expect(events.at(-1)).toMatchObject({ kind: 'done', ok: true });
     const inv = await srv.client.images.inventory.query({ blueprint: { document: doc }, project: PROJECT });
