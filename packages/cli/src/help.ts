@@ -24,7 +24,7 @@ Usage:
   blaupause scale PROJECT SERVICE=N          add or remove replicas of a deployed service
   blaupause canary FILE --service S          try FILE's version on some replicas; then
   blaupause promote|abort PROJECT SERVICE    roll it out to all, or restore the old version
-  blaupause images FILE [--remove-unused]    the blueprint's images: present, to pull or build, unused
+  blaupause images FILE [--pull|--build]     the blueprint's images; pull or build missing, remove unused
   blaupause serve [--port N]                 start the designer and its API (= npm start)
   blaupause help [COMMAND]                   show help for a command
 
