@@ -1,10 +1,11 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { Suspense } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { LazyPart } from './lazy/ChunkBoundary';
+import { lazyRetry } from './lazy/retry';
 import { useLibrary } from './library/LibraryContext';
 import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
-import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Toolbar } from './panels/Toolbar';
 import { YamlPanel } from './panels/YamlPanel';
 import { useAutosave } from './persistence/useAutosave';
@@ -14,6 +15,14 @@ import { useShortcuts } from './useShortcuts';
 
 // The deploy side (tRPC client, panel, toasts) is its own chunk: the designer opens without it.
 const loadDeployDock = () => import('./deploy/DeployDock');
+// The problems list needs the worker's analysis, which arrives after the first paint anyway: its
+// code (and the file report view) is a chunk of its own, the panel's frame is there from the start.
+const ProblemsPanel = lazyRetry(() => import('./panels/ProblemsPanel').then((m) => ({ default: m.ProblemsPanel })));
+const problemsFrame = (
+  <section className="problems" aria-label="Problems" aria-busy="true">
+    <h2 className="panel-title">Problems</h2>
+  </section>
+);
 
 /** The designer: palette | canvas over problems | inspector over the YAML preview. */
 export function App() {
@@ -27,7 +36,9 @@ export function App() {
         <Palette />
         <main className="workspace">
           <Canvas />
-          <ProblemsPanel />
+          <Suspense fallback={problemsFrame}>
+            <ProblemsPanel />
+          </Suspense>
         </main>
         <aside className="sidebar">
           <Inspector />

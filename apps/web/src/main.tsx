@@ -1,11 +1,14 @@
+import seed from 'virtual:seed-document';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { openingDocument } from './boot/opening';
 import { withDefaultLayout } from './flow/default-layout';
 import { withAutoLayout } from './layout/auto-layout';
 import { libraryStorage, newLibraryId } from './library/browser-storage';
 import { LibraryContext } from './library/LibraryContext';
 import { createLibrary } from './library/library-controller';
+import { loadYamlEditor } from './panels/YamlPanel';
 import { AppContext } from './store/app-context';
 import { createAppStore, selectBlueprint } from './store/store';
 import { browserThemeController } from './theme/browser-theme';
@@ -25,6 +28,8 @@ import './styles/problems.css';
 // Composition root: the store, the analysis worker and the storage are created here and injected, never on import.
 // The worker loads documents (schema, migrations, YAML readers) and analyses them (validation,
 // compilers), so none of that is in the initial chunk or runs on the main thread.
+// The YAML panel's editor (Monaco, lazy) starts downloading now, alongside the canvas's first paint.
+void loadYamlEditor().catch(() => undefined);
 const storage = browserStorage();
 // The theme first: its colours are on <html> before anything renders (no flash of the other theme).
 const theme = browserThemeController(storage);
@@ -41,10 +46,12 @@ const library = storage
       newId: newLibraryId,
     })
   : undefined;
-// (Only the library's current blueprint goes to the worker, not every saved one.)
-const restored = storage ? await documents.restore(library ? library.restoreEntries() : appEntries(storage)) : undefined;
-const store = createAppStore(withDefaultLayout(restored ?? (await documents.template('seed-compose'))));
-library?.attach(store, restored !== undefined);
+// (Only the library's current blueprint goes to the worker, not every saved one.) A first visit
+// opens the seed, bundled as a document: the canvas paints without waiting for the worker.
+const entries = storage ? (library ? library.restoreEntries() : appEntries(storage)) : {};
+const opening = await openingDocument(entries, documents.restore, seed);
+const store = createAppStore(withDefaultLayout(opening.blueprint));
+library?.attach(store, opening.restored);
 // The analysis follows the store: every new document goes to the worker (moves are filtered there).
 const analysis = createAnalysisSource(analysisPort);
 analysis.request(selectBlueprint(store.getState()));

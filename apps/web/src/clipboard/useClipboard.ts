@@ -6,7 +6,6 @@ import type { XY } from '../model/types';
 import { selectBlueprint } from '../store/store';
 import { useAppStore } from '../store/useApp';
 import { copyText, cutSelection, loadText, remembered } from './clipboard-state';
-import { pastePlan } from './paste-plan';
 
 /** Copy, cut and paste for menus and buttons, through the async Clipboard API with the in-memory fallback. */
 export function useClipboard() {
@@ -24,6 +23,8 @@ export function useClipboard() {
       // Text without positions (a Compose file, hand-written YAML) is laid out first, then put in view.
       const unplaced = isUnplaced(read.fragment);
       const fragment = unplaced ? await withAutoLayout(read.fragment) : read.fragment;
+      // The paste planner loads with the first paste (it is not needed to paint the canvas).
+      const { pastePlan } = await import('./paste-plan');
       const plan = pastePlan(
         selectBlueprint(store.getState()),
         fragment,

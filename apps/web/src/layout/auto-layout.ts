@@ -1,15 +1,19 @@
 import { type Blueprint, elementId } from '@blaupause/model';
 import { withDefaultLayout } from '../flow/default-layout';
 import type { XY } from '../model/types';
-import { elkPositions, layoutOrigin, toElkGraph } from './elk-graph';
-import { layoutGraph, type Size } from './layout-graph';
+import type { Size } from './layout-graph';
 
 export type LayoutResult = { ok: true; positions: Map<string, XY> } | { ok: false; error: string };
 
 /** Runs ELK on the document's graph. ELK and its worker are loaded on first use (a chunk of their own). */
 export async function computeLayout(bp: Blueprint, measured?: ReadonlyMap<string, Size>, origin?: XY): Promise<LayoutResult> {
   try {
-    const { runElk } = await import('./elk-runner');
+    // The graph builders load with ELK (none of them is needed to paint the canvas).
+    const [{ runElk }, { layoutGraph }, { elkPositions, layoutOrigin, toElkGraph }] = await Promise.all([
+      import('./elk-runner'),
+      import('./layout-graph'),
+      import('./elk-graph'),
+    ]);
     const graph = layoutGraph(bp, measured);
     const result = await runElk(toElkGraph(graph));
     return { ok: true, positions: elkPositions(bp, result, origin ?? layoutOrigin(bp, graph), graph) };

@@ -3,7 +3,6 @@ import { useCallback } from 'react';
 import { selectBlueprint } from '../store/store';
 import { useAppStore } from '../store/useApp';
 import { computeLayout } from './auto-layout';
-import { layoutCommand } from './elk-graph';
 import type { Size } from './layout-graph';
 
 let running = false;
@@ -29,6 +28,7 @@ export function useAutoLayout() {
         setReport({ title: r.error, ok: false, diagnostics: [] });
         return;
       }
+      const { layoutCommand } = await import('./elk-graph');
       const cmd = layoutCommand(selectBlueprint(store.getState()), r.positions);
       if (cmd) dispatch(cmd);
       setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 30);

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { EMPTY_TEMPLATE, TEMPLATES } from '../templates/templates';
+import { EMPTY_TEMPLATE, TEMPLATE_ENTRIES } from '../templates/catalog';
 import { useLibraryState } from './LibraryContext';
 import { byRecent, type LibraryEntry, MAX_TITLE } from './library';
 import type { LibraryController } from './library-controller';
@@ -60,7 +60,7 @@ export default function LibraryDialog({ library, onClose }: Props) {
       <form className="library-new" onSubmit={(e) => void create(e)} aria-label="New blueprint">
         <select aria-label="Template for the new blueprint" value={template} onChange={(e) => setTemplate(e.target.value)}>
           <option value={EMPTY_TEMPLATE}>Empty blueprint</option>
-          {TEMPLATES.map((t) => (
+          {TEMPLATE_ENTRIES.map((t) => (
             <option key={t.id} value={t.id}>
               {t.title}
             </option>

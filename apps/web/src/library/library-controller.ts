@@ -1,7 +1,7 @@
 import type { Blueprint } from '@blaupause/model';
 import { DOC_PREFIX, LIBRARY_KEY } from '../persistence/keys';
 import { type AppStore, selectBlueprint } from '../store/store';
-import { EMPTY_TEMPLATE } from '../templates/templates';
+import { EMPTY_TEMPLATE } from '../templates/catalog';
 import {
   createEntry,
   deleteEntry,

@@ -7,7 +7,7 @@ import { ShortcutsHelp } from '../menus/ShortcutsHelp';
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
 import { useApp, useDocuments } from '../store/useApp';
 import { TeachButton } from '../teaching/TeachButton';
-import { EMPTY_TEMPLATE, TEMPLATES } from '../templates/templates';
+import { EMPTY_TEMPLATE, TEMPLATE_ENTRIES } from '../templates/catalog';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { OpenFileButton } from './OpenFileButton';
 
@@ -59,7 +59,7 @@ export function Toolbar() {
         >
           <option value="">Templates…</option>
           <option value={EMPTY_TEMPLATE}>Empty blueprint</option>
-          {TEMPLATES.map((t) => (
+          {TEMPLATE_ENTRIES.map((t) => (
             <option key={t.id} value={t.id}>
               {t.title}
             </option>

@@ -9,7 +9,10 @@ import { useApp } from '../store/useApp';
 import { NotesStrip } from './NotesStrip';
 
 // Monaco and its workers load with the panel's editor, in chunks of their own (not the initial one).
-const YamlEditor = lazyRetry(() => import('./yaml-editor/YamlEditor'));
+// The panel is open from the start: main.tsx calls loadYamlEditor before the first render, so the
+// editor's chunks download while the canvas paints (they run once they are there).
+export const loadYamlEditor = () => import('./yaml-editor/YamlEditor');
+const YamlEditor = lazyRetry(loadYamlEditor);
 
 type Tab = 'blueprint' | Target;
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [

@@ -1,4 +1,4 @@
-import { type Blueprint, loadBlueprint } from '@blaupause/model';
+import type { Blueprint } from '@blaupause/model';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { blueprintYaml } from '../../analysis/analyze';
@@ -10,6 +10,7 @@ import { useAppStore } from '../../store/useApp';
 import { useTheme } from '../../theme/ThemeContext';
 import { elementAtLine } from '../yaml-lines';
 import { diagnosticMarkers, markedRanges } from './editor-data';
+import { afterFirstLine, editorMounted } from './first-line';
 import { BLUEPRINT_URI, monaco } from './monaco-setup';
 
 export type YamlTab = 'blueprint' | 'compose' | 'swarm' | 'kubernetes';
@@ -40,6 +41,9 @@ const URIS: Record<YamlTab, string> = {
   kubernetes: 'inmemory://blaupause/kubernetes.yaml',
 };
 const MARKER_OWNER = 'blaupause';
+/** The reader of the edited text: loaded once the editor shows its first line, before the first edit needs it. */
+const loadReader = () => import('./read-text');
+void afterFirstLine.then(() => loadReader().catch(() => undefined));
 const DEBOUNCE_MS = 300;
 
 type CodeEditor = monaco.editor.IStandaloneCodeEditor;
@@ -85,10 +89,14 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
   useEffect(() => {
     if (!editor) return;
     const m = tabModel(models.current, 'blueprint');
-    const commit = () => {
+    const commit = async () => {
       timer.current = undefined;
       if (m.isDisposed()) return;
-      const r = loadBlueprint(m.getValue());
+      const text = m.getValue();
+      const { loadBlueprint } = await loadReader();
+      // Typed on meanwhile (only while the reader loads): the next commit reads the newer text.
+      if (m.isDisposed() || m.getValue() !== text) return;
+      const r = loadBlueprint(text);
       monaco.editor.setModelMarkers(
         m,
         MARKER_OWNER,
@@ -114,7 +122,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
     const sub = m.onDidChangeContent((e) => {
       if (e.isFlush) return;
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(commit, DEBOUNCE_MS);
+      timer.current = window.setTimeout(() => void commit(), DEBOUNCE_MS);
     });
     return () => sub.dispose();
   }, [editor, store]);
@@ -188,6 +196,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
       if (id && elementExists(selectBlueprint(state), id)) state.select([id]);
     });
     setEditor(ed);
+    editorMounted();
   };
 
   return (

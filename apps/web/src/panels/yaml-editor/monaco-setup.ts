@@ -1,11 +1,15 @@
+// The editor's features first, then the API (the order of monaco-editor's own edcore.main).
+import './monaco-features';
 import { loader } from '@monaco-editor/react';
-// The full entry: besides the core it adapts createWebWorker to the {moduleId, label} form monaco-yaml
-// uses (edcore alone leaves the YAML worker without its handlers). Its other languages are lazy chunks.
-import * as monaco from 'monaco-editor';
+// The lean entry: the editor core without the full entry's 80 languages and 4 language services
+// (monaco-features.ts lists what the panel keeps). The full entry also adapts createWebWorker to
+// the {moduleId, label} form monaco-yaml uses: see moduleWorkers below.
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import blueprintSchema from '../../../../../packages/model/blueprint.schema.json';
+import { afterFirstLine } from './first-line';
 
 /** The URI of the editable Blueprint model: the blueprint JSON Schema applies to it only. */
 export const BLUEPRINT_URI = 'inmemory://blaupause/blueprint.yaml';
@@ -13,12 +17,15 @@ export const BLUEPRINT_URI = 'inmemory://blaupause/blueprint.yaml';
 /**
  * Monaco from the bundle, never from a CDN (issue 3: works offline). Its workers are Vite `?worker`
  * chunks of this origin. Imported only by the lazy YAML editor, so none of this is in the initial chunk.
+ * The workers start once the editor has shown its first line: loading the YAML worker (1 MB) and
+ * the editor worker would otherwise compete with the editor's own start on the main thread's core.
  */
 self.MonacoEnvironment = {
   getWorker(_moduleId: string, label: string) {
-    return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+    return afterFirstLine.then(() => (label === 'yaml' ? new YamlWorker() : new EditorWorker()));
   },
 };
+moduleWorkers(monaco);
 
 loader.config({ monaco });
 
@@ -33,6 +40,27 @@ configureMonacoYaml(monaco, {
 });
 
 export { monaco };
+
+/**
+ * What the full entry (editor.main.js) adds to createWebWorker and monaco-yaml needs: a worker
+ * named by {moduleId, label} (no `worker` given) comes from MonacoEnvironment.getWorker, and gets
+ * the two messages editor.main sends it before the protocol starts ("ignore", then createData).
+ */
+function moduleWorkers(m: typeof monaco): void {
+  const editorApi = m.editor as unknown as { createWebWorker(opts: Record<string, unknown>): unknown };
+  const internal = editorApi.createWebWorker.bind(m.editor);
+  editorApi.createWebWorker = (opts) => {
+    if (opts.worker !== undefined) return internal(opts);
+    const label = typeof opts.label === 'string' ? opts.label : 'monaco-editor-worker';
+    const worker = Promise.resolve(self.MonacoEnvironment?.getWorker?.(String(opts.moduleId ?? ''), label)).then((w) => {
+      if (!w) throw new Error(`no worker for ${label}`);
+      w.postMessage('ignore');
+      w.postMessage(opts.createData);
+      return w;
+    });
+    return internal({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+  };
+}
 
 // Monaco cancels its pending language requests (folding, links, validation…) when a model changes or
 // is switched, and some of those cancellations surface as unhandled rejections named "Canceled". They
