@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { openApp } from '../fixtures/open';
+import { buildServer, ROOT, TestServer } from '../fixtures/server';
 
 /**
  * Issue 4 end to end: the app served by the Blaupause server (not vite preview), a blueprint with
@@ -12,11 +10,7 @@ import { openApp } from '../fixtures/open';
  * The server is started here on a port of its own, with a token this test knows; the engine is
  * the real one (scripts/docker-env.mjs starts it when none answers).
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = `${ROOT}apps/server/dist/server.mjs`;
-const APP_PORT = 4319;
-const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
-const TOKEN = randomBytes(32).toString('hex');
+const server = new TestServer({ port: 4319, workspace: `${ROOT}e2e/test-results/workspace` });
 const PROJECT = `e2e-${randomBytes(3).toString('hex')}`;
 const PUBLISHED = 20000 + Math.floor(Math.random() * 20000);
 
@@ -36,55 +30,19 @@ services:
         command: ["sh", "-c", "echo web-says-hello; echo deployed-from-the-canvas > /www/index.html && exec httpd -f -p 80 -h /www"]
 `;
 
-let server: ChildProcess | undefined;
-let dockerHost = '';
-
-/** The server as `npm start` runs it, with the token this test knows; resolves once it listens. */
-function startServer(): Promise<void> {
-  server = spawn(process.execPath, [SERVER, '--port', String(APP_PORT), '--workspace', `${ROOT}e2e/test-results/workspace`], {
-    env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: dockerHost },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const child = server;
-  return new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Blaupause is running')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-function stopServer(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const env = await ensureDocker();
   await ensureTestImages(env.socket);
-  dockerHost = `unix://${env.socket}`;
-  // Bundled afresh (about a second): a stale dist/server.mjs would test yesterday's server.
-  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
-  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
-  await startServer();
+  buildServer();
+  await server.start({ DOCKER_HOST: `unix://${env.socket}` });
 });
 
 test.afterAll(async () => {
   // Whatever a failed run left on the engine goes away through the same API.
-  await fetch(`${ORIGIN}/api/trpc/deployments.destroy`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
-    body: JSON.stringify({ project: PROJECT }),
-  }).catch(() => undefined);
+  await server.post('deployments.destroy', { project: PROJECT });
   await new Promise((r) => setTimeout(r, 1500));
-  await stopServer();
+  await server.stop();
 });
 
 test('deploys the drawn blueprint, shows it running on the node, and tears it down', async ({ page }, testInfo) => {
@@ -92,7 +50,7 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
+  await openApp(page, server.appUrl);
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
 
   const chooser = page.waitForEvent('filechooser');
@@ -105,7 +63,7 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   const dock = page.getByRole('region', { name: 'Deploy' });
   await expect(dock).toContainText('docker');
   // The token left the address bar once the page had it.
-  expect(page.url()).toBe(`${ORIGIN}/`);
+  expect(page.url()).toBe(`${server.origin}/`);
 
   await dock.getByRole('textbox').fill(PROJECT);
   await dock.getByRole('button', { name: 'Plan' }).click();
@@ -133,9 +91,9 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   // The server goes away and comes back (same token here; a new launch would print a new one):
   // the page says it is reconnecting and picks the stream up again by itself.
   const toggle = page.getByRole('button', { name: 'Deploy panel' });
-  await stopServer();
+  await server.stop();
   await expect(toggle).toContainText('reconnecting', { timeout: 20_000 });
-  await startServer();
+  await server.start();
   await expect(toggle).not.toContainText('reconnecting', { timeout: 30_000 });
   await expect(live).toContainText('running');
   await expect(live).not.toHaveClass(/is-stale/);
