@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { buildServer, TestServer } from '../fixtures/server';
 
 /**
  * Issue 5 in a real browser: a page served from ANOTHER loopback port (127.0.0.1:4332 — same site,
@@ -15,18 +13,16 @@ import { expect, test } from '@playwright/test';
  * the status stream with and without a leaked token. None may read an answer, and the server's audit
  * log (BLAUPAUSE_AUDIT_LOG: one line per procedure run) must show that none of them executed anything.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = `${ROOT}apps/server/dist/server.mjs`;
 const API_PORT = 4331;
 const EVIL_PORT = 4332;
 const API = `http://127.0.0.1:${API_PORT}`;
 const EVIL = `http://127.0.0.1:${EVIL_PORT}`;
-const TOKEN = randomBytes(32).toString('hex');
 
 const dir = mkdtempSync(join(tmpdir(), 'bp-xorigin-'));
 const workspace = join(dir, 'workspace');
 const auditFile = join(dir, 'audit.log');
-let server: ChildProcess | undefined;
+const server = new TestServer({ port: API_PORT, workspace });
+const TOKEN = server.token;
 let evil: Server | undefined;
 
 /** The attacker's page: every attempt records what it could see in window.results. */
@@ -81,31 +77,14 @@ window.results = (async () => {
 })();
 </script>`;
 
-function startApi(): Promise<void> {
-  server = spawn(process.execPath, [SERVER, '--port', String(API_PORT), '--workspace', workspace], {
-    env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, BLAUPAUSE_AUDIT_LOG: auditFile, DOCKER_HOST: `unix://${join(dir, 'no-engine.sock')}` },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const child = server;
-  return new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Blaupause is running')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
 const audit = () => (existsSync(auditFile) ? readFileSync(auditFile, 'utf8').trim().split('\n').filter(Boolean) : []);
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
-  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
+  buildServer();
   mkdirSync(workspace, { recursive: true });
   writeFileSync(join(workspace, 'keep.blueprint.yaml'), 'apiVersion: blaupause.dev/v1\nkind: Blueprint\nmetadata:\n  name: keep\n');
-  await startApi();
+  await server.start({ BLAUPAUSE_AUDIT_LOG: auditFile, DOCKER_HOST: `unix://${join(dir, 'no-engine.sock')}` });
   evil = createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(EVIL_PAGE);
@@ -115,12 +94,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await new Promise<void>((resolve) => (evil ? evil.close(() => resolve()) : resolve()));
-  const child = server;
-  if (child && child.exitCode === null)
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
