@@ -60,7 +60,7 @@ export function emitTarget(plan: Plan, target: Target, options: CompileOptions, 
   return {
     target,
     files: [{ path: emitter.fileName, content: text, sourceMap: ranges }],
-    diagnostics: sortDiagnostics(notes.list),
+    diagnostics: cache ? cache.sortNotes(notes.list) : sortDiagnostics(notes.list),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, Path } from '@blaupause/model';
+import { type Diagnostic, type Path, sortDiagnostics } from '@blaupause/model';
 import type { Plan, PlannedService } from '../plan/plan';
 import type { Take } from '../targets/kubernetes/names';
 import type { Rendered } from '../yaml';
@@ -45,10 +45,30 @@ export class ServiceCache {
   hits = 0;
   misses = 0;
 
+  /** The notes of the last compile, sorted: the order the next sort starts from. */
+  private sorted: readonly Diagnostic[] = [];
+
   /** Keeps the entries when the shared inputs are the same objects as last time, else drops them. */
   begin(global: readonly unknown[]): void {
     if (!this.global || !sameKey(this.global, global)) this.entries.clear();
     this.global = global;
+  }
+
+  /**
+   * The notes sorted as sortDiagnostics sorts them, starting from the last compile's order: replayed
+   * notes are the same objects as then, so the input is one sorted run plus the few notes made
+   * afresh, which the sort (a merge sort that finds runs) places with a few comparisons instead of
+   * n log n. The result does not depend on the input order: notes are deduplicated by code, path
+   * and message, so no two of them compare equal.
+   */
+  sortNotes(list: readonly Diagnostic[]): Diagnostic[] {
+    const fresh = new Set(list);
+    const seed: Diagnostic[] = [];
+    for (const d of this.sorted) if (fresh.delete(d)) seed.push(d);
+    for (const d of fresh) seed.push(d);
+    const sorted = sortDiagnostics(seed);
+    this.sorted = sorted;
+    return [...sorted];
   }
 }
 

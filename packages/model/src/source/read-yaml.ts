@@ -201,60 +201,68 @@ function yamlError(e: YAMLError, pos: (o: number) => SourcePosition): Diagnostic
   return diag(code, 'error', [], message, { source: pos(e.pos[0]), ...(hint ? { hint } : {}) });
 }
 
-/** A node still to visit: its parent and key give its path, built only for a diagnostic. */
-interface Pending {
-  v: unknown;
-  parent: Pending | undefined;
-  key: string | number;
-  depth: number;
-}
-
-function pathOf(e: Pending): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (let x: Pending | undefined = e; x?.parent !== undefined; x = x.parent) path.push(x.key);
-  return path.reverse();
-}
-
 /**
  * Walks the value like a serialiser would (aliases expanded) and stops at the first budget overrun.
- * Each node to visit is one small record (no path array copied per node: this runs on every value).
+ * A recursive pre-order walk that allocates nothing per node (this runs on every value of every
+ * file): the path is one array pushed and popped along the way, copied only for a diagnostic. The
+ * order is that of the stack walk it replaces (items first to last, a mapping's keys all checked,
+ * then its values last key first), so the same overrun is found first. Recursion is bounded: the
+ * walk stops one level below maxDepth.
  */
 export function checkBudget(value: unknown, limits: ReadLimits): Diagnostic | undefined {
-  let nodes = 0;
-  const stack: Pending[] = [{ v: value, parent: undefined, key: 0, depth: 0 }];
-  while (stack.length) {
-    const e = stack.pop() as Pending;
-    const v = e.v;
-    if (++nodes > limits.maxNodes)
-      // The whole document is at fault, not the node where the count ran out.
-      return diag('RESOURCE_LIMIT', 'error', [], `The document expands to more than ${limits.maxNodes} nodes (an alias bomb?).`, {
-        hint: 'Use fewer aliases or split the file.',
-      });
-    if (e.depth > limits.maxDepth)
-      return diag('RESOURCE_LIMIT', 'error', pathOf(e), `The document nests deeper than ${limits.maxDepth} levels.`);
-    const depth = e.depth + 1;
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], parent: e, key: i, depth });
-    else if (v !== null && typeof v === 'object') {
-      // Only JSON-like data passes: a tag such as !!binary would hand a Buffer to code expecting text.
-      const proto = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null)
-        return diag(
-          'UNSUPPORTED_TAG',
-          'error',
-          pathOf(e),
-          'This value is of a type (binary, set, ...) that Blaupause does not read: only text, numbers, booleans, lists and mappings.',
-          {
-            hint: 'Write the plain value.',
-          },
-        );
-      for (const k of Object.keys(v)) {
-        if (FORBIDDEN_KEYS.has(k))
-          return diag('FORBIDDEN_KEY', 'error', [...pathOf(e), k], `The key "${k}" is not allowed: it could alter object prototypes.`, {
-            hint: 'Rename the key.',
-          });
-        stack.push({ v: (v as Record<string, unknown>)[k], parent: e, key: k, depth });
-      }
+  const walk: BudgetWalk = { nodes: 0, limits, path: [] };
+  return visitBudget(walk, value, 0);
+}
+
+interface BudgetWalk {
+  nodes: number;
+  limits: ReadLimits;
+  path: (string | number)[];
+}
+
+function visitBudget(w: BudgetWalk, v: unknown, depth: number): Diagnostic | undefined {
+  if (++w.nodes > w.limits.maxNodes)
+    // The whole document is at fault, not the node where the count ran out.
+    return diag('RESOURCE_LIMIT', 'error', [], `The document expands to more than ${w.limits.maxNodes} nodes (an alias bomb?).`, {
+      hint: 'Use fewer aliases or split the file.',
+    });
+  if (depth > w.limits.maxDepth)
+    return diag('RESOURCE_LIMIT', 'error', [...w.path], `The document nests deeper than ${w.limits.maxDepth} levels.`);
+  if (v === null || typeof v !== 'object') return undefined;
+  const path = w.path;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      const d = visitBudget(w, v[i], depth + 1);
+      path.pop();
+      if (d) return d;
     }
+    return undefined;
+  }
+  // Only JSON-like data passes: a tag such as !!binary would hand a Buffer to code expecting text.
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null)
+    return diag(
+      'UNSUPPORTED_TAG',
+      'error',
+      [...path],
+      'This value is of a type (binary, set, ...) that Blaupause does not read: only text, numbers, booleans, lists and mappings.',
+      {
+        hint: 'Write the plain value.',
+      },
+    );
+  const keys = Object.keys(v);
+  for (const k of keys)
+    if (FORBIDDEN_KEYS.has(k))
+      return diag('FORBIDDEN_KEY', 'error', [...path, k], `The key "${k}" is not allowed: it could alter object prototypes.`, {
+        hint: 'Rename the key.',
+      });
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i] as string;
+    path.push(k);
+    const d = visitBudget(w, (v as Record<string, unknown>)[k], depth + 1);
+    path.pop();
+    if (d) return d;
   }
   return undefined;
 }
@@ -311,10 +319,15 @@ function lineCol(text: string, offset: number) {
   return { line, col: offset - last };
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** UTF-8 byte length without encoding the string (size caps count bytes, not characters). */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  // Up to the first non-ASCII character (most files have none) one byte each, found by one native scan.
+  const ascii = s.search(NON_ASCII);
+  if (ascii < 0) return s.length;
+  let n = ascii;
+  for (let i = ascii; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;

@@ -40,7 +40,15 @@ export function interpolate(root: Obj, ctx: ImportContext): Obj {
     syntaxError(ctx, path, s, r.error);
     return s;
   };
+  // The walk only ever changes strings holding a "$"; a text without one (nor one escaped in a
+  // double-quoted scalar) has none, and one native scan of the text replaces a walk over every value.
+  if (!mayHoldDollar(ctx.text)) return root;
   return walk(root, [], visit) as Obj;
+}
+
+/** Whether some string read from `text` may contain "$": written as such, or as \x24, \u0024 or \U00000024. */
+export function mayHoldDollar(text: string): boolean {
+  return text.includes('$') || (text.includes('\\') && /\\(?:x24|u0024|U00000024)/.test(text));
 }
 
 function syntaxError(ctx: ImportContext, path: Path, s: string, error: string): void {

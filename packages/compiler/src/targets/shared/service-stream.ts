@@ -1,5 +1,5 @@
 import type { ServiceMemo } from '../../incremental/memo';
-import type { PlannedService } from '../../plan/plan';
+import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { renderEntries, StreamedMapping } from '../../yaml';
 import { dockerServiceName } from './docker-service';
 
@@ -67,12 +67,18 @@ const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
 
 function streamable(pods: readonly PlannedService[]): boolean {
   const seen = new Set<string>();
-  for (const s of pods)
-    for (const pc of [...s.inits, s.main, ...s.helpers]) {
-      if (!pc) continue;
-      const name = dockerServiceName(s, pc);
-      if (seen.has(name) || ARRAY_INDEX.test(name)) return false;
-      seen.add(name);
-    }
+  const distinct = (s: PlannedService, pc: PlannedContainer): boolean => {
+    const name = dockerServiceName(s, pc);
+    // Only a name starting with a digit can be an array index.
+    const c = name.charCodeAt(0);
+    if (seen.has(name) || (c >= 48 && c <= 57 && ARRAY_INDEX.test(name))) return false;
+    seen.add(name);
+    return true;
+  };
+  for (const s of pods) {
+    for (const pc of s.inits) if (!distinct(s, pc)) return false;
+    if (s.main && !distinct(s, s.main)) return false;
+    for (const pc of s.helpers) if (!distinct(s, pc)) return false;
+  }
   return true;
 }
