@@ -8,7 +8,6 @@ import { withAutoLayout } from './layout/auto-layout';
 import { libraryStorage, newLibraryId } from './library/browser-storage';
 import { LibraryContext } from './library/LibraryContext';
 import { createLibrary } from './library/library-controller';
-import { loadYamlEditor } from './panels/YamlPanel';
 import { AppContext } from './store/app-context';
 import { createAppStore, selectBlueprint } from './store/store';
 import { browserThemeController } from './theme/browser-theme';
@@ -28,8 +27,6 @@ import './styles/problems.css';
 // Composition root: the store, the analysis worker and the storage are created here and injected, never on import.
 // The worker loads documents (schema, migrations, YAML readers) and analyses them (validation,
 // compilers), so none of that is in the initial chunk or runs on the main thread.
-// The YAML panel's editor (Monaco, lazy) starts downloading now, alongside the canvas's first paint.
-void loadYamlEditor().catch(() => undefined);
 const storage = browserStorage();
 // The theme first: its colours are on <html> before anything renders (no flash of the other theme).
 const theme = browserThemeController(storage);
