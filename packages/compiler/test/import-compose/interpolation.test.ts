@@ -153,8 +153,8 @@ describe('importCompose: interpolation', () => {
   });
 
   it('finds a "$" written as an escape in a double-quoted scalar (the text then holds no "$")', () => {
-    for (const escape of ['\\x24', '\\u0024', '\\U00000024']) {
-      const text = `services:\n  web:\n    image: "nginx:${escape}{TAG:-1.27}"\n`;
+    for (const dollar of ['\\x24', '\\u0024', '\\U00000024']) {
+      const text = `services:\n  web:\n    image: "nginx:${dollar}{TAG:-1.27}"\n`;
       expect(text.includes('$')).toBe(false);
       const { bp } = imported(text);
       expect(main(bp, 'web').image).toBe('nginx:${TAG:-1.27}');
