@@ -9,7 +9,7 @@ import './build-badge.css';
  * and no progress event re-renders it.
  */
 export function BuildBadge({ service }: { service: string }) {
-  const build = useApp((s) => s.builds[service]);
+  const build = useApp((s) => s.builds.services[service]);
   if (!build) return null;
   const label = buildLabel(build);
   return (

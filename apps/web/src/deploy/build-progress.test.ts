@@ -10,7 +10,8 @@ const build = (text: string, at = 1, image = IMG, elementId = 'container:web/web
   text,
   at,
 });
-const run = (events: ProgressEvent[], from: NodeBuilds = NO_BUILDS) => events.reduce(reduceBuilds, from);
+const run = (events: ProgressEvent[], from: NodeBuilds = NO_BUILDS, runId = 'r1') =>
+  events.reduce((s, e) => reduceBuilds(s, e, runId), from);
 const image = (phase: 'started' | 'done' | 'failed', message?: string): ProgressEvent => ({
   kind: 'step',
   action: { kind: 'create', resource: 'image', name: IMG, reason: 'build' },
@@ -22,19 +23,17 @@ const image = (phase: 'started' | 'done' | 'failed', message?: string): Progress
 describe('reduceBuilds (image builds on the nodes)', () => {
   it('shows the current step and line while a service’s image builds, then built', () => {
     const building = run([build('Step 1/3 : FROM busybox'), build(' ---> 1a2b3c'), build('Step 2/3 : COPY v.txt /v.txt', 2)]);
-    expect(building.web).toMatchObject({
-      state: 'building',
-      step: '2/3',
-      line: 'Step 2/3 : COPY v.txt /v.txt',
-      container: 'web',
-      image: IMG,
-    });
-    expect(buildLabel(building.web!)).toBe('building · Step 2/3');
+    expect(building.services.web).toMatchObject({ state: 'building', step: '2/3', line: 'Step 2/3 : COPY v.txt /v.txt', container: 'web' });
+    expect(buildLabel(building.services.web!)).toBe('building · Step 2/3');
     // A line without a step keeps the step it belongs to.
-    expect(run([build(' ---> Running in 42')], building).web).toMatchObject({ step: '2/3', line: ' ---> Running in 42' });
-    const built = run([image('done')], building);
-    expect(built.web?.state).toBe('built');
-    expect(buildLabel(built.web!)).toBe('built');
+    expect(run([build(' ---> Running in 42')], building).services.web).toMatchObject({ step: '2/3', line: ' ---> Running in 42' });
+    // An images run says so with a step event; a deploy's build ends with the builder's last line.
+    expect(run([image('done')], building).services.web?.state).toBe('built');
+    const tagged = run([build(`Successfully tagged ${IMG}`, 3)], building);
+    expect(tagged.services.web?.state).toBe('built');
+    expect(buildLabel(tagged.services.web!)).toBe('built');
+    // The deploy going on (its plan, its containers) leaves the badge as it is.
+    expect(run([{ kind: 'plan', plan: { project: 'shop', actions: [], resources: [], noop: false } }], tagged)).toBe(tagged);
   });
 
   it('marks the node with the failing step of a BUILD_FAILED', () => {
@@ -54,16 +53,16 @@ describe('reduceBuilds (image builds on the nodes)', () => {
       },
       { kind: 'done', ok: false, durationMs: 5, at: 7 },
     ]);
-    expect(failed.web).toMatchObject({ state: 'failed', step: '2/2', image: IMG });
-    expect(failed.web?.line).toMatch(/no such file/);
-    expect(buildLabel(failed.web!)).toBe('build failed · Step 2/2');
+    expect(failed.services.web).toMatchObject({ state: 'failed', step: '2/2', image: IMG });
+    expect(failed.services.web?.line).toMatch(/no such file/);
+    expect(buildLabel(failed.services.web!)).toBe('build failed · Step 2/2');
   });
 
-  it('a run ending while a build goes on settles it; a new run’s plan starts afresh', () => {
+  it('a run ending while a build goes on settles it; the next run starts afresh', () => {
     const cut = run([build('Step 1/2 : FROM busybox'), { kind: 'done', ok: false, durationMs: 1, at: 2 }]);
-    expect(cut.web?.state).toBe('failed');
-    const fresh = reduceBuilds(cut, { kind: 'plan', plan: { project: 'shop', actions: [], resources: [], noop: true } });
-    expect(fresh).toEqual({});
+    expect(cut.services.web?.state).toBe('failed');
+    const next = run([{ kind: 'plan', plan: { project: 'shop', actions: [], resources: [], noop: true } }], cut, 'r2');
+    expect(next).toEqual({ runId: 'r2', services: {} });
   });
 
   it('leaves the state object alone for events that are not about builds (no re-render)', () => {
@@ -75,9 +74,11 @@ describe('reduceBuilds (image builds on the nodes)', () => {
       build('no element', 3, IMG, 'service:web'),
       image('started'),
     ];
-    for (const e of unrelated) expect(reduceBuilds(s, e)).toBe(s);
-    expect(reduceBuilds(NO_BUILDS, { kind: 'plan', plan: { project: 'shop', actions: [], resources: [], noop: true } })).toBe(NO_BUILDS);
+    for (const e of unrelated) expect(reduceBuilds(s, e, 'r1')).toBe(s);
+    // A new run without builds keeps the empty state as it was.
+    const empty = run([{ kind: 'plan', plan: { project: 'shop', actions: [], resources: [], noop: true } }]);
+    expect(empty.services).toBe(NO_BUILDS.services);
     // Another service building does not replace this one.
-    expect(run([build('Step 1/1 : FROM x', 4, 'shop-api:bp-1', 'container:api/api')], s).web).toBe(s.web);
+    expect(run([build('Step 1/1 : FROM x', 4, 'shop-api:bp-1', 'container:api/api')], s).services.web).toBe(s.services.web);
   });
 });

@@ -3,7 +3,8 @@ import type { ProgressEvent } from './api-types';
 /**
  * Image builds of the latest run (a deploy or an images action), per service, for the node's
  * badge: the build going on (its `Step n/m` and current line), built, or failed at a step. Fed by
- * the runs' progress events (never polled); a run's `plan` starts afresh. Pure, tested without a browser.
+ * the runs' progress events (never polled); another run's first event starts afresh. Pure, tested
+ * without a browser.
  */
 export interface NodeBuild {
   image: string;
@@ -16,18 +17,31 @@ export interface NodeBuild {
   at: number;
 }
 
-export type NodeBuilds = Readonly<Record<string, NodeBuild>>;
+export interface NodeBuilds {
+  /** The run the builds belong to. */
+  runId?: string;
+  services: Readonly<Record<string, NodeBuild>>;
+}
 
-export const NO_BUILDS: NodeBuilds = {};
+export const NO_BUILDS: NodeBuilds = { services: {} };
 
 const STEP = /^Step (\d+\/\d+) : /;
 const containerOf = (elementId: string | undefined) => /^container:([^/]+)\/(.+)$/.exec(elementId ?? '');
 
-/** The next builds state; the same object when the event is not about builds (no re-render). */
-export function reduceBuilds(state: NodeBuilds, event: ProgressEvent): NodeBuilds {
+/**
+ * The next builds state; the same object when the event is not about builds (no re-render). An
+ * event of another run than the state's drops what that run built.
+ */
+export function reduceBuilds(before: NodeBuilds, event: ProgressEvent, runId?: string): NodeBuilds {
+  const fresh = runId !== undefined && runId !== before.runId;
+  const base = fresh ? { runId, services: {} } : before;
+  const services = reduceServices(base.services, event);
+  if (services === base.services) return fresh && Object.keys(before.services).length > 0 ? base : before;
+  return { ...base, services };
+}
+
+function reduceServices(state: NodeBuilds['services'], event: ProgressEvent): NodeBuilds['services'] {
   switch (event.kind) {
-    case 'plan':
-      return Object.keys(state).length === 0 ? state : NO_BUILDS;
     case 'build': {
       const m = containerOf(event.elementId);
       if (!m) return state;
@@ -39,7 +53,8 @@ export function reduceBuilds(state: NodeBuilds, event: ProgressEvent): NodeBuild
       const next: NodeBuild = {
         image: event.image,
         container,
-        state: 'building',
+        // The classic builder's last line: the image exists (a deploy's build has no step event of its own).
+        state: event.text.startsWith('Successfully tagged ') ? 'built' : 'building',
         line: event.text,
         at: event.at,
         ...(step ? { step } : {}),
@@ -80,7 +95,7 @@ export function reduceBuilds(state: NodeBuilds, event: ProgressEvent): NodeBuild
   }
 }
 
-function update(state: NodeBuilds, f: (b: NodeBuild) => NodeBuild): NodeBuilds {
+function update(state: NodeBuilds['services'], f: (b: NodeBuild) => NodeBuild): NodeBuilds['services'] {
   let changed = false;
   const next: Record<string, NodeBuild> = {};
   for (const [k, b] of Object.entries(state)) {

@@ -18,8 +18,8 @@ export interface LiveSlice {
   /** Image builds of the latest run, per service (nodes show them). */
   builds: NodeBuilds;
   applyStatus(event: StatusEvent): void;
-  /** A run's progress event (deploy or images action): only build-related ones change `builds`. */
-  applyProgress(event: ProgressEvent): void;
+  /** A progress event of run `runId` (deploy or images action): only build-related ones change `builds`. */
+  applyProgress(event: ProgressEvent, runId: string): void;
   setLiveStream(stream: LiveState['stream'], project?: string): void;
   toast(toast: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
@@ -34,8 +34,8 @@ export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, 
   applyStatus(event) {
     set((s) => ({ live: reduceStatus(s.live, event) }));
   },
-  applyProgress(event) {
-    const builds = reduceBuilds(get().builds, event);
+  applyProgress(event, runId) {
+    const builds = reduceBuilds(get().builds, event, runId);
     if (builds !== get().builds) set({ builds });
   },
   setLiveStream(stream, project) {

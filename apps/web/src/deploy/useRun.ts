@@ -30,7 +30,7 @@ export function useRun(api: Api | undefined) {
         { runId: run.runId },
         {
           onData({ data }) {
-            store.getState().applyProgress(data);
+            store.getState().applyProgress(data, run.runId);
             if (data.kind === 'error')
               store.getState().toast({ kind: 'error', title: data.error.message, ...(data.error.hint ? { detail: data.error.hint } : {}) });
             setView((v) => ({

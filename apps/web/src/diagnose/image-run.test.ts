@@ -40,6 +40,9 @@ describe('reduceImageRun (the images view’s rows while pulling / building)', (
       { kind: 'build', image: B, text: ' ---> 5d6e', at: 4 },
     ]);
     expect(progressText(building[P]!)).toBe('pulled');
+    expect(progressText(reduceImageRun(building, { kind: 'build', image: B, text: 'Step 3/3 : RUN x', at: 5 })[B]!)).toBe(
+      'building · Step 3/3 : RUN x',
+    );
     expect(progressText(building[B]!)).toBe('building · Step 2/3 ·  ---> 5d6e');
     expect(progressText(reduceImageRun(building, step(B, 'done'))[B]!)).toBe('built');
   });

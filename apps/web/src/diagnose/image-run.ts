@@ -66,7 +66,8 @@ export function progressText(p: ImageProgress): string {
     case 'pulling':
       return `pulling${p.line ? ` · ${p.line}` : ''}`;
     case 'building':
-      return `building${step}${p.line ? ` · ${p.line}` : ''}`;
+      // A step's own line names the step already.
+      return `building${p.line && STEP.test(p.line) ? '' : step}${p.line ? ` · ${p.line}` : ''}`;
     case 'done':
       return p.action === 'pull' ? 'pulled' : 'built';
     case 'failed':

@@ -38,7 +38,7 @@ export function useImageRun(api: Api, onDone: () => void) {
             { runId: run.runId },
             {
               onData({ data }) {
-                store.getState().applyProgress(data);
+                store.getState().applyProgress(data, run.runId);
                 setView((v) => {
                   const general = data.kind === 'error' && Object.keys(v.images).length === 0 ? { error: data.error.message } : {};
                   const end = data.kind === 'done' ? { busy: false, outcome: data.ok ? ('ok' as const) : ('failed' as const) } : {};
