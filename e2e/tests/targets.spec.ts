@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { ensurePodman, ensurePodmanImages } from '../../scripts/podman-env.mjs';
 import { openApp } from '../fixtures/open';
+import { buildServer, ROOT, TestServer } from '../fixtures/server';
 
 /**
  * Issue 6 in the browser: the target picker lists every target with its engine state; the same
@@ -13,11 +11,12 @@ import { openApp } from '../fixtures/open';
  * containers live on the node, answers on the published port, and tears down. The Kubernetes
  * cluster target, without a kubeconfig here, says so and offers nothing to deploy.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = `${ROOT}apps/server/dist/server.mjs`;
-const PORT = 4321;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const TOKEN = randomBytes(32).toString('hex');
+// E2E_STATIC: a built app elsewhere (when another run rebuilds apps/web/dist meanwhile).
+const server = new TestServer({
+  port: 4321,
+  workspace: `${ROOT}e2e/test-results/workspace-targets`,
+  args: process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [],
+});
 const PROJECT = `e2e-pod-${randomBytes(3).toString('hex')}`;
 const PUBLISHED = 20000 + Math.floor(Math.random() * 20000);
 
@@ -41,65 +40,27 @@ services:
         command: ["sh", "-c", "while true; do wget -q -O /dev/null http://127.0.0.1:80/ && echo sidecar-reached-web; sleep 2; done"]
 `;
 
-let server: ChildProcess | undefined;
-let podmanSocket = '';
-let dockerHost = '';
-
-function startServer(): Promise<void> {
-  // E2E_STATIC: a built app elsewhere (when another run rebuilds apps/web/dist meanwhile).
-  const staticDir = process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [];
-  server = spawn(
-    process.execPath,
-    [SERVER, '--port', String(PORT), '--workspace', `${ROOT}e2e/test-results/workspace-targets`, ...staticDir],
-    {
-      env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: dockerHost, PODMAN_SOCKET: podmanSocket, KUBECONFIG: '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const child = server;
-  return new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Blaupause is running')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   const docker = await ensureDocker();
   await ensureTestImages(docker.socket);
-  dockerHost = `unix://${docker.socket}`;
   const podman = await ensurePodman();
   await ensurePodmanImages();
-  podmanSocket = podman.socket;
-  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
-  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
-  await startServer();
+  buildServer();
+  await server.start({ DOCKER_HOST: `unix://${docker.socket}`, PODMAN_SOCKET: podman.socket, KUBECONFIG: '' });
 });
 
 test.afterAll(async () => {
-  await fetch(`${ORIGIN}/api/trpc/deployments.destroy`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
-    body: JSON.stringify({ project: PROJECT, target: 'podman-kube' }),
-  }).catch(() => undefined);
+  await server.post('deployments.destroy', { project: PROJECT, target: 'podman-kube' });
   await new Promise((r) => setTimeout(r, 2000));
-  const child = server;
-  if (child && child.exitCode === null)
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+  await server.stop();
 });
 
 test('deploys the canvas to Podman through the target picker, live on the node, and tears it down', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
+  await openApp(page, server.appUrl);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open or import a file' }).click();
   await (await chooser).setFiles({ name: 'pod.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BLUEPRINT) });
