@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { ensureDemoImages } from '../../scripts/demo-images.mjs';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { openApp } from '../fixtures/open';
+import { buildServer, ROOT, TestServer } from '../fixtures/server';
 
 /**
  * Issue 8: the seed's three pod patterns, runnable. Each template is chosen from the menu,
@@ -14,72 +12,35 @@ import { openApp } from '../fixtures/open';
  * read to different backends; the adapter turns the application's own metrics into the uniform
  * Prometheus format. Then each is torn down.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = `${ROOT}apps/server/dist/server.mjs`;
-const PORT = 4323;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const TOKEN = randomBytes(32).toString('hex');
+const server = new TestServer({
+  port: 4323,
+  workspace: `${ROOT}e2e/test-results/workspace-patterns`,
+  args: process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [],
+});
 const SUFFIX = randomBytes(3).toString('hex');
-let server: ChildProcess | undefined;
-let dockerHost = '';
-
-function startServer(): Promise<void> {
-  const staticDir = process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [];
-  server = spawn(
-    process.execPath,
-    [SERVER, '--port', String(PORT), '--workspace', `${ROOT}e2e/test-results/workspace-patterns`, ...staticDir],
-    {
-      env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: dockerHost },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const child = server;
-  return new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Blaupause is running')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-const api = (path: string, body: unknown) =>
-  fetch(`${ORIGIN}/api/trpc/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
-    body: JSON.stringify(body),
-  }).catch(() => undefined);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const env = await ensureDocker();
   await ensureTestImages(env.socket);
   await ensureDemoImages(env.socket);
-  dockerHost = `unix://${env.socket}`;
-  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
-  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
-  await startServer();
+  buildServer();
+  await server.start({ DOCKER_HOST: `unix://${env.socket}` });
 });
 
 test.afterAll(async () => {
   test.setTimeout(90_000);
   // Whatever a failed run left goes away through the same API; the server lives until the runs end.
   const ours = ['sidecar', 'ambassador', 'adapter'].map((p) => `e2e-${p}-${SUFFIX}`);
-  for (const project of ours) await api('deployments.destroy', { project, volumes: ['content', 'stats'] });
+  for (const project of ours) await server.post('deployments.destroy', { project, volumes: ['content', 'stats'] });
   const left = async () => {
-    const r = await fetch(`${ORIGIN}/api/trpc/deployments.list`, { headers: { 'x-blaupause-token': TOKEN } }).catch(() => undefined);
+    const r = await server.query('deployments.list');
     const list =
       ((await r?.json().catch(() => undefined)) as { result?: { data?: { project: string }[] } } | undefined)?.result?.data ?? [];
     return list.filter((d) => ours.includes(d.project)).length;
   };
   for (let i = 0; i < 60 && (await left()) > 0; i++) await new Promise((r) => setTimeout(r, 500));
-  const child = server;
-  if (child && child.exitCode === null)
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+  await server.stop();
 });
 
 /** Chooses the template, deploys it under `project`, and waits for the run to finish. */
@@ -111,7 +72,7 @@ test('the runnable pattern templates deploy and behave as the lecture says', asy
   test.setTimeout(300_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
+  await openApp(page, server.appUrl);
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible({ timeout: 30_000 });
 
   // Sidecar: the web server serves what its sidecar keeps writing into the shared volume.
