@@ -1,10 +1,9 @@
-import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
+import { buildServer, ROOT, TestServer } from '../fixtures/server';
 
 /**
  * Issue 7 in the browser: the orchestrator on the canvas with the real engine. Deploy a busybox
@@ -15,11 +14,11 @@ import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
  * built elsewhere (when another run rebuilds apps/web/dist meanwhile).
  */
 const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = `${ROOT}apps/server/dist/server.mjs`;
-const APP_PORT = 4325;
-const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
-const TOKEN = randomBytes(32).toString('hex');
+const server = new TestServer({
+  port: 4325,
+  workspace: `${ROOT}e2e/test-results/workspace-orchestration`,
+  args: process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [],
+});
 const PROJECT = `bpmon-${randomBytes(3).toString('hex')}`;
 
 const blueprint = (replicas: number, version: string, health = 'true') => `apiVersion: blaupause.dev/v1
@@ -43,36 +42,7 @@ services:
           retries: 2
 `;
 
-let server: ChildProcess | undefined;
-let dockerHost = '';
 let dockerSocket = '';
-
-function startServer(): Promise<void> {
-  const staticDir = process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [];
-  server = spawn(
-    process.execPath,
-    [SERVER, '--port', String(APP_PORT), '--workspace', `${ROOT}e2e/test-results/workspace-orchestration`, ...staticDir],
-    { env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: dockerHost }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const child = server;
-  return new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Blaupause is running')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-function stopServer(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 /** The docker CLI on the test's engine, with an argument array (never a shell). */
 const docker = (...args: string[]) => run('docker', ['-H', `unix://${dockerSocket}`, ...args]).then((r) => r.stdout.trim());
@@ -92,7 +62,7 @@ async function openBlueprint(page: Page, text: string): Promise<void> {
 async function gotoApp(page: Page, errors: string[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     errors.length = 0;
-    const loaded = await page.goto(`${ORIGIN}/#token=${TOKEN}`).then(
+    const loaded = await page.goto(server.appUrl).then(
       () => '',
       (e: Error) => e.message,
     );
@@ -113,20 +83,14 @@ test.beforeAll(async () => {
   const env = await ensureDocker();
   await ensureTestImages(env.socket);
   dockerSocket = env.socket;
-  dockerHost = `unix://${env.socket}`;
-  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
-  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
-  await startServer();
+  buildServer();
+  await server.start({ DOCKER_HOST: `unix://${env.socket}` });
 });
 
 test.afterAll(async () => {
-  await fetch(`${ORIGIN}/api/trpc/deployments.destroy`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
-    body: JSON.stringify({ project: PROJECT }),
-  }).catch(() => undefined);
+  await server.post('deployments.destroy', { project: PROJECT });
   await new Promise((r) => setTimeout(r, 3000));
-  await stopServer();
+  await server.stop();
   // Whatever is left of this test's project (never anything else) goes too.
   const left = await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${PROJECT}`).catch(() => '');
   if (left) await docker('rm', '-f', ...left.split('\n')).catch(() => undefined);
