@@ -45,7 +45,7 @@ export function compileAll(blueprint: Blueprint, targets: readonly Target[] = TA
 /** With `cache`, services whose inputs did not change since the last compile reuse their output (see incremental/). */
 export function emitTarget(plan: Plan, target: Target, options: CompileOptions, cache?: ServiceCache): CompileResult {
   const emitter = emitters[target];
-  const notes = new Notes(target);
+  const notes = new Notes(target, cache?.lastNotes);
   const ctx: EmitContext = {
     plan,
     options: { ...options, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION },
@@ -60,7 +60,7 @@ export function emitTarget(plan: Plan, target: Target, options: CompileOptions, 
   return {
     target,
     files: [{ path: emitter.fileName, content: text, sourceMap: ranges }],
-    diagnostics: cache ? cache.sortNotes(notes.list) : sortDiagnostics(notes.list),
+    diagnostics: cache ? cache.sortNotes(notes.list, notes.byMessage) : sortDiagnostics(notes.list),
   };
 }
 
@@ -72,9 +72,17 @@ export function emitTarget(plan: Plan, target: Target, options: CompileOptions, 
 class Notes implements NoteSink {
   readonly list: Diagnostic[] = [];
   recording: NoteCall[] | undefined;
-  private readonly byMessage = new Map<string, Diagnostic | Diagnostic[]>();
+  readonly byMessage: NotesByMessage = new Map();
 
-  constructor(private readonly target: Target) {}
+  /**
+   * `previous`: the notes of the last incremental compile of this target, by message. A note made
+   * again with the same content is given that compile's object, so notes stay the same objects
+   * from compile to compile (as replayed ones are) and sorting them starts from a sorted run.
+   */
+  constructor(
+    private readonly target: Target,
+    private readonly previous?: NotesByMessage,
+  ) {}
 
   add(kind: 'lost' | 'approximated', path: Path, elementId: string, message: string, hint?: string): void {
     const call: NoteCall = { kind, path, elementId, message, hint, made: undefined };
@@ -91,16 +99,27 @@ class Notes implements NoteSink {
     const code = kind === 'lost' ? 'FIDELITY_LOST' : 'FIDELITY_APPROXIMATED';
     const same = this.byMessage.get(message);
     if (same !== undefined && (Array.isArray(same) ? same.some((d) => isDuplicate(d, code, path)) : isDuplicate(same, code, path))) return;
-    call.made ??= diag(code, kind === 'lost' ? 'warning' : 'info', path, message, {
-      elementId: call.elementId,
-      target: this.target,
-      ...(call.hint ? { hint: call.hint } : {}),
-    });
+    call.made ??=
+      this.earlier(code, call) ??
+      diag(code, kind === 'lost' ? 'warning' : 'info', path, message, {
+        elementId: call.elementId,
+        target: this.target,
+        ...(call.hint ? { hint: call.hint } : {}),
+      });
     const d = call.made;
     this.list.push(d);
     if (same === undefined) this.byMessage.set(message, d);
     else if (Array.isArray(same)) same.push(d);
     else this.byMessage.set(message, [same, d]);
+  }
+
+  /** The last compile's note equal to the one `call` makes (code, path, message, element, hint), if any. */
+  private earlier(code: Diagnostic['code'], call: NoteCall): Diagnostic | undefined {
+    const before = this.previous?.get(call.message);
+    if (before === undefined) return undefined;
+    const equal = (d: Diagnostic) =>
+      d.code === code && d.elementId === call.elementId && d.hint === (call.hint || undefined) && samePath(d.path, call.path);
+    return Array.isArray(before) ? before.find(equal) : equal(before) ? before : undefined;
   }
 }
 
@@ -126,6 +145,15 @@ function sharedInputs(plan: Plan, options: EmitContext['options']): unknown[] {
     options.kubernetesVersion,
     options.namespace,
   ];
+}
+
+/** Notes by message: one, or several with different paths or codes. */
+export type NotesByMessage = Map<string, Diagnostic | Diagnostic[]>;
+
+function samePath(a: Path, b: Path): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function isDuplicate(d: Diagnostic, code: Diagnostic['code'], path: Path): boolean {

@@ -47,6 +47,8 @@ export class ServiceCache {
 
   /** The notes of the last compile, sorted: the order the next sort starts from. */
   private sorted: readonly Diagnostic[] = [];
+  /** The notes of the last compile by message: a note made again equal to one of them is that object. */
+  lastNotes: Map<string, Diagnostic | Diagnostic[]> | undefined;
 
   /** Keeps the entries when the shared inputs are the same objects as last time, else drops them. */
   begin(global: readonly unknown[]): void {
@@ -55,18 +57,21 @@ export class ServiceCache {
   }
 
   /**
-   * The notes sorted as sortDiagnostics sorts them, starting from the last compile's order: replayed
-   * notes are the same objects as then, so the input is one sorted run plus the few notes made
-   * afresh, which the sort (a merge sort that finds runs) places with a few comparisons instead of
-   * n log n. The result does not depend on the input order: notes are deduplicated by code, path
-   * and message, so no two of them compare equal.
+   * The notes sorted as sortDiagnostics sorts them, starting from the last compile's sorted order.
+   * Replayed notes, and notes made again with the same content (see Notes in compile.ts), are the
+   * same objects as then, so in that order they are sorted already; only notes new since then are
+   * sorted in (a merge sort that finds runs needs few comparisons for them), and without any the
+   * sort is skipped. The result does not depend on the input order: notes are deduplicated by
+   * code, path and message, so no two of them compare equal.
    */
-  sortNotes(list: readonly Diagnostic[]): Diagnostic[] {
+  sortNotes(list: readonly Diagnostic[], byMessage: Map<string, Diagnostic | Diagnostic[]>): Diagnostic[] {
+    this.lastNotes = byMessage;
     const fresh = new Set(list);
     const seed: Diagnostic[] = [];
     for (const d of this.sorted) if (fresh.delete(d)) seed.push(d);
+    // Only notes made afresh need a sort: the rest is a part of a sorted list, so sorted already.
     for (const d of fresh) seed.push(d);
-    const sorted = sortDiagnostics(seed);
+    const sorted = fresh.size === 0 ? seed : sortDiagnostics(seed);
     this.sorted = sorted;
     return [...sorted];
   }
