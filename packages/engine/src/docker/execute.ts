@@ -8,6 +8,7 @@ import { type ContainerStep, type Diff, isMutating } from './diff';
 import { EngineFailure, toEngineError } from './errors';
 import { createsContainer, precreate } from './precreate';
 import { ProjectEvents } from './project-events';
+import { startRanks } from './schedule';
 import { type Started, settle } from './settle';
 import { waitFor } from './wait';
 
@@ -136,7 +137,11 @@ async function converge(
     );
   };
 
-  const allSteps = desired.services.flatMap((s) => d.byService.get(s.name) ?? []);
+  // Critical path first (schedule.ts): among ready services, the head of the longest chain of dependants starts first.
+  const ranks = startRanks(desired.services);
+  const rank = (s: string) => ranks.get(s) ?? 0;
+  const inRankOrder = [...desired.services].sort((a, b) => rank(b.name) - rank(a.name));
+  const allSteps = inRankOrder.flatMap((s) => d.byService.get(s.name) ?? []);
   if (allSteps.some((st) => createsContainer(st) && (st.desired?.moreNetworks.length ?? 0) > 0))
     ctx.multiEndpoint = await multiEndpoint(o.docker);
   const created = precreate({ ctx, limit: new Semaphore(o.createConcurrency), signal: o.signal, ids, begin, fail: end }, allSteps);
@@ -189,7 +194,7 @@ async function converge(
       }
       await limit.run(async () => {
         for (const st of mutating) await runStep(st);
-      });
+      }, rank(s.name));
       return true;
     } catch (e) {
       const error = asError(e, o.endpoint);

@@ -6,7 +6,7 @@ import { EngineFailure, toEngineError } from './errors';
 
 /**
  * Create first, start in order (Compose v2's split): every container an apply has to create is
- * created up front, in start order and with bounded parallelism, so that the engine works through
+ * created up front, critical path first (schedule.ts) and with bounded parallelism, so that the engine works through
  * the creates while the link chain waits for health checks. Starting still follows the links
  * (execute.ts): a dependant exists early, but it starts only when its links' conditions hold.
  *
@@ -32,7 +32,7 @@ export interface PrecreateOptions {
 const CREATES = new Set(['create', 'scale-up', 'recreate']);
 export const createsContainer = (st: ContainerStep): boolean => st.desired !== undefined && CREATES.has(st.action.kind);
 
-/** Starts the creates of `steps` (in order: mains before their helpers) and returns each slot's outcome; never rejects. */
+/** Starts the creates of `steps` (in their order, a service's mains before its helpers) and returns each slot's outcome; never rejects. */
 export function precreate(o: PrecreateOptions, steps: readonly ContainerStep[]): Map<string, Promise<Created>> {
   const out = new Map<string, Promise<Created>>();
   for (const st of steps) {
