@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
@@ -50,6 +50,24 @@ services:
         args: ["sh", "-c", "echo cannot read the config >&2; exit 3"]
 `;
 
+/** Issue 10's pull / build from the inventory and build progress on the node (h10img: that helper's names). */
+const BUILD_PROJECT = `${PROJECT}-b`;
+const WORKSPACE = `${ROOT}e2e/test-results/workspace-diagnose`;
+const CONTEXT = `h10img-ctx-${randomBytes(3).toString('hex')}`;
+const BUILT = `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata:
+  name: builds
+services:
+  app:
+    autoHeal: false
+    containers:
+      app:
+        build: { context: ${CONTEXT} }
+        args: ["sh", "-c", "cat /v.txt; sleep 3600"]
+`;
+let dockerSocket = '';
+
 let server: ChildProcess | undefined;
 
 function startServer(dockerHost: string): Promise<void> {
@@ -73,6 +91,11 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   const env = await ensureDocker();
   await ensureTestImages(env.socket);
+  dockerSocket = env.socket;
+  // A build context inside the server's workspace folder (where its builds resolve); slow enough to watch.
+  mkdirSync(`${WORKSPACE}/${CONTEXT}`, { recursive: true });
+  writeFileSync(`${WORKSPACE}/${CONTEXT}/Dockerfile`, 'FROM blaupause-test/busybox:1\nCOPY v.txt /v.txt\nRUN sleep 2\n');
+  writeFileSync(`${WORKSPACE}/${CONTEXT}/v.txt`, `${CONTEXT} one\n`);
   if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error(`no web build in ${WEB_DIST} (vite build --outDir ${WEB_DIST})`);
   const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
   if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
@@ -80,7 +103,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const project of [PROJECT, FAILING_PROJECT])
+  for (const project of [PROJECT, FAILING_PROJECT, BUILD_PROJECT])
     await fetch(`${ORIGIN}/api/trpc/deployments.destroy`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
@@ -98,6 +121,13 @@ test.afterAll(async () => {
     if (!listed.includes(PROJECT)) break; // FAILING_PROJECT starts with PROJECT
     await new Promise((r) => setTimeout(r, 500));
   }
+  // The images built for BUILD_PROJECT (labelled with it), through the docker CLI (no shell).
+  const docker = (args: string[]) =>
+    spawnSync('docker', args, { env: { ...process.env, DOCKER_HOST: `unix://${dockerSocket}` }, encoding: 'utf8' }).stdout ?? '';
+  const ids = docker(['image', 'ls', '-q', '--filter', `label=com.docker.compose.project=${BUILD_PROJECT}`])
+    .split('\n')
+    .filter(Boolean);
+  if (ids.length > 0) docker(['image', 'rm', '-f', ...new Set(ids)]);
   const child = server;
   if (child && child.exitCode === null)
     await new Promise<void>((resolve) => {
@@ -171,4 +201,50 @@ test('diagnoses a failed deploy and lists the blueprint’s images', async ({ pa
   await expect(dock.getByRole('list', { name: 'Images' })).toContainText('present blaupause-test/busybox:1');
   await dock.getByRole('region', { name: 'Diagnosis' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('diagnosis.png') });
+});
+
+test('builds a missing image from the images view, and a deploy shows the build on the node', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open or import a file' }).click();
+  await (await chooser).setFiles({ name: 'builds.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BUILT) });
+  const node = page.getByRole('article', { name: 'Service app', exact: true });
+  await expect(node).toBeVisible();
+  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  const dock = page.getByRole('region', { name: 'Deploy' });
+  await expect(dock).toContainText('docker');
+  await dock.getByRole('textbox').fill(BUILD_PROJECT);
+
+  // The images view: the context image is missing; its Build button builds it, with progress per image.
+  await dock.getByText('Images', { exact: true }).click();
+  const images = dock.getByRole('list', { name: 'Images' });
+  const tag = new RegExp(`${BUILD_PROJECT}-app:bp-[0-9a-f]{12}`);
+  await expect(images).toContainText(new RegExp(`to build ${tag.source}`));
+  await expect(dock.getByRole('button', { name: 'Pull & build missing' })).toBeEnabled();
+  await images.getByRole('button', { name: /^Build / }).click();
+  const progress = images.getByRole('status', { name: /^Progress of / });
+  await expect(progress).toContainText(/building · Step \d+\/\d+/, { timeout: 30_000 });
+  await expect(node.getByRole('status', { name: /^app image: building · Step \d+\/\d+$/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('images-building.png') });
+  await expect(progress).toHaveText('built', { timeout: 60_000 });
+  // The list is read again when the run ends.
+  await expect(images).toContainText(new RegExp(`built ${tag.source}`), { timeout: 30_000 });
+  await expect(images.getByRole('button', { name: /^Rebuild / })).toBeVisible();
+  await expect(dock.getByRole('button', { name: 'Pull & build missing' })).toHaveCount(0);
+  await expect(node.getByRole('status', { name: 'app image: built' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('images-built.png') });
+
+  // A changed context: the deploy builds the new image, and the node shows the build while it runs.
+  writeFileSync(`${WORKSPACE}/${CONTEXT}/v.txt`, `${CONTEXT} two\n`);
+  await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
+  await expect(node.getByRole('status', { name: /^app image: building · Step \d+\/\d+$/ })).toBeVisible({ timeout: 30_000 });
+  await expect(node.getByRole('status', { name: /^app image: building/ })).toHaveAttribute('title', /^app: /);
+  await page.screenshot({ path: testInfo.outputPath('node-building.png') });
+  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('done', { timeout: 90_000 });
+  await expect(node.getByRole('status', { name: 'app image: built' })).toBeVisible();
+  await node.screenshot({ path: testInfo.outputPath('node-built.png') });
+  expect(errors).toEqual([]);
 });
