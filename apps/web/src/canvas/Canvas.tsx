@@ -6,7 +6,6 @@ import {
   type Edge,
   type EdgeChange,
   MarkerType,
-  MiniMap,
   type Node,
   type NodeChange,
   ReactFlow,
@@ -25,6 +24,8 @@ import { type MenuTarget, menuItems } from '../menus/menu-items';
 import { selectBlueprint } from '../store/store';
 import { useApp, useAppStore, useStorage } from '../store/useApp';
 import { useTheme } from '../theme/ThemeContext';
+import { FlowMinimap } from './FlowMinimap';
+import { FlowRaster } from './FlowRaster';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { keepFocusOnCanvas } from './focus-node';
 import { connectionCommand, deletionCommand, nextSelection } from './gestures';
@@ -34,6 +35,7 @@ import { useCanvasMenu } from './useCanvasMenu';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
 import { useMeasuredNodes } from './useMeasuredNodes';
 import { PALETTE_MIME, usePaletteAdd } from './usePaletteAdd';
+import { useRasterMode } from './useRasterMode';
 
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const DELETE_KEYS = ['Backspace', 'Delete'];
@@ -165,8 +167,10 @@ export function Canvas() {
   // React Flow's own parts (controls, minimap) follow the app's theme.
   const colorMode = useTheme();
   const far = useStore(isFar);
+  const { raster, onMoveStart, onMoveEnd } = useRasterMode(far, nodes.length);
+  const classes = ['canvas', far ? 'is-far' : '', raster ? 'is-raster' : ''].filter(Boolean).join(' ');
   return (
-    <section className={far ? 'canvas is-far' : 'canvas'} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
+    <section className={classes} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={flow.edges}
@@ -177,6 +181,8 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}
         onConnect={onConnect}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         isValidConnection={isValidConnection}
         onDragOver={onDragOver}
         onDrop={onDrop}
@@ -194,8 +200,9 @@ export function Canvas() {
         onlyRenderVisibleElements
         colorMode={colorMode}
       >
-        {!far && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-${n.type ?? 'node'}`} />
+        {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
+        <FlowRaster active={raster} detail={!far} />
+        <FlowMinimap />
         <Controls aria-label="Zoom controls">
           <ControlButton
             onClick={toggleSnap}

@@ -27,8 +27,9 @@ export function createProjector(project: typeof toFlow = toFlow) {
       const nodes = last.flow.nodes.map((n) => {
         if (n.parentId) return n; // placed relative to its parent: it moves with it
         const entry = Object.hasOwn(placed, n.id) ? placed[n.id] : undefined;
-        defaults ??= defaultPositions(bp);
-        const p = entry ?? defaults.get(n.id) ?? { x: 0, y: 0 };
+        // Default positions are quadratic on long link chains: only for a node without a layout entry.
+        if (!entry) defaults ??= defaultPositions(bp);
+        const p = entry ?? defaults?.get(n.id) ?? { x: 0, y: 0 };
         return p.x === n.position.x && p.y === n.position.y ? n : { ...n, position: { x: p.x, y: p.y } };
       });
       last = { ...last, layout: bp.layout, flow: { nodes, edges: last.flow.edges } };

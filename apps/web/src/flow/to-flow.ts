@@ -68,10 +68,13 @@ export function toFlow(bp: Blueprint, diagnostics: readonly Diagnostic[] = [], s
   const marks = marksByElement(bp, diagnostics);
   const marksOf = (id: string): Marks => marks.get(id) ?? NO_MARKS;
   const selected = new Set(selection);
-  const fallback = defaultPositions(bp);
+  // Default positions walk the links in rounds (quadratic on long chains): only when a node has no layout entry.
+  let fallback: Map<string, { x: number; y: number }> | undefined;
   const position = (id: string) => {
     const placed = bp.layout?.nodes[id];
-    return placed ? { x: placed.x, y: placed.y } : (fallback.get(id) ?? { x: 0, y: 0 });
+    if (placed) return { x: placed.x, y: placed.y };
+    fallback ??= defaultPositions(bp);
+    return fallback.get(id) ?? { x: 0, y: 0 };
   };
   const networks = bp.networks ?? {};
   const nodes: FlowNode[] = [];

@@ -1,8 +1,8 @@
 import type { Blueprint } from '@blaupause/model';
 import { Suspense, useEffect } from 'react';
 import { lazyRetry } from '../lazy/retry';
-import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
+import { useSemanticBlueprint } from '../store/useSemanticBlueprint';
 
 // The forms (service, network, edge…) are a chunk of their own, loaded once the first paint is
 // done (the page starts with nothing selected): the initial chunk carries the summary only.
@@ -11,7 +11,8 @@ const Selected = lazyRetry(loadSelected);
 
 /** A form for the selected element; a summary of the blueprint when nothing (or several) is selected. */
 export function Inspector() {
-  const bp = useApp(selectBlueprint);
+  // Not re-rendered by a drag: it shows no positions (a new document every frame re-ran its forms, 1,000 link options).
+  const bp = useSemanticBlueprint();
   const selection = useApp((s) => s.selection);
   const only = selection.length === 1 ? selection[0] : undefined;
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { type Blueprint, type Diagnostic, elementKind } from '@blaupause/model';
+import { memo } from 'react';
 import { useFocusElement } from '../canvas/useFocusElement';
 import { elementExists } from '../store/selection';
 import { onListKeyDown } from './list-keys';
@@ -19,7 +20,8 @@ const elementLabel = (id: string) => id.slice(id.indexOf(':') + 1).replace('->',
  * (or Enter) selects its element on the canvas and brings it into view, which also highlights the
  * YAML lines it produced; arrows move between notes.
  */
-export function NotesStrip({ bp, notes, target }: { bp: Blueprint; notes: readonly Diagnostic[]; target: string }) {
+/** Memoised: its props change with the notes and the document's meaning, not with every drag frame. */
+export const NotesStrip = memo(function NotesStrip({ bp, notes, target }: { bp: Blueprint; notes: readonly Diagnostic[]; target: string }) {
   const focus = useFocusElement();
   if (notes.length === 0) return null;
   return (
@@ -45,4 +47,4 @@ export function NotesStrip({ bp, notes, target }: { bp: Blueprint; notes: readon
       })}
     </ul>
   );
-}
+});

@@ -2,8 +2,8 @@ import { type Diagnostic, elementKind } from '@blaupause/model';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { useFocusElement } from '../canvas/useFocusElement';
 import { elementExists } from '../store/selection';
-import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
+import { useSemanticBlueprint } from '../store/useSemanticBlueprint';
 import { FileReportView } from './FileReportView';
 import { onListKeyDown } from './list-keys';
 import { canvasElement } from './yaml-lines';
@@ -20,7 +20,7 @@ export function ProblemsPanel() {
   const { problems } = useAnalysis();
   const draft = useApp((s) => s.draftProblems);
   const revealDraft = useApp((s) => s.revealDraft);
-  const bp = useApp(selectBlueprint);
+  const bp = useSemanticBlueprint();
   const focus = useFocusElement();
   const errors = problems.filter((d) => d.severity === 'error').length;
   const warnings = problems.filter((d) => d.severity === 'warning').length;

@@ -6,6 +6,7 @@ import { downloadText } from '../files/download';
 import { lazyRetry } from '../lazy/retry';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
+import { useSemanticBlueprint } from '../store/useSemanticBlueprint';
 import { NotesStrip } from './NotesStrip';
 
 // Monaco and its workers load with the panel's editor, in chunks of their own (not the initial one).
@@ -26,6 +27,7 @@ const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
 export function YamlPanel() {
   const [tab, setTab] = useState<Tab>('compose');
   const bp = useApp(selectBlueprint);
+  const doc = useSemanticBlueprint();
   const analysis = useAnalysis();
   const compiled = tab === 'blueprint' ? undefined : analysis.compiled[tab];
   const file = compiled?.files[0];
@@ -89,7 +91,7 @@ export function YamlPanel() {
           <YamlEditor tab={tab} text={text} sourceMap={file?.sourceMap} selection={selection} fallback={fallback} reveal={reveal} />
         </Suspense>
       </div>
-      {compiled && <NotesStrip bp={bp} notes={compiled.diagnostics} target={TABS.find((t) => t.id === tab)?.label ?? tab} />}
+      {compiled && <NotesStrip bp={doc} notes={compiled.diagnostics} target={TABS.find((t) => t.id === tab)?.label ?? tab} />}
     </section>
   );
 }

@@ -9,8 +9,11 @@ import type { AppStore } from '../store/store';
 export function useAutosave(store: AppStore, library: LibraryController | undefined): void {
   useEffect(() => {
     if (!library) return;
+    // Not during a gesture (a drag changes the document every frame; serialising 1,000 services
+    // whenever the pointer rests 400 ms costs frames): once it ends.
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.history.present !== prev.history.present) library.scheduleSave();
+      if (s.gestureBase) return;
+      if (s.history.present !== prev.history.present || prev.gestureBase) library.scheduleSave();
     });
     const onHide = () => {
       if (document.visibilityState === 'hidden') library.flush();

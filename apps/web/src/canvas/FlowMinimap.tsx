@@ -1,0 +1,158 @@
+import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from '@xyflow/react';
+import { type PointerEvent, useEffect, useRef, type WheelEvent } from 'react';
+import { useTheme } from '../theme/ThemeContext';
+import { TOKENS, type Tokens } from '../theme/tokens';
+import { type Box, nodeBox, type RasterNode, visibleRect } from './raster-scene';
+
+const W = 200;
+const H = 150;
+const PAD = 5;
+
+interface Fit {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * The minimap on one <canvas>: node boxes and the viewport frame, redrawn (at most once per
+ * animation frame) from React Flow's store. React Flow's own MiniMap subscribes one selector per
+ * node to that store, so every pan frame and every drag step ran N selectors and repainted N SVG
+ * rects (bench:canvas C3). Drag on it to pan, wheel on it to zoom, as with `pannable zoomable`.
+ */
+export function FlowMinimap() {
+  const api = useStoreApi();
+  const { setViewport, getViewport } = useReactFlow();
+  const ref = useRef<HTMLCanvasElement>(null);
+  const fit = useRef<Fit>({ scale: 1, x: 0, y: 0 });
+  const tokens = TOKENS[useTheme()];
+
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = W * dpr;
+    canvas.height = H * dpr;
+    let frame = 0;
+    let drawn: ReactFlowState | undefined;
+    let bounds: { nodes: unknown; box: Box | undefined } = { nodes: undefined, box: undefined };
+    const draw = () => {
+      frame = 0;
+      const s = api.getState();
+      drawn = s;
+      if (bounds.nodes !== s.nodes)
+        bounds = { nodes: s.nodes, box: nodesBounds(s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>) };
+      fit.current = drawMinimap(ctx, s, bounds.box, tokens, dpr);
+    };
+    draw();
+    const unsubscribe = api.subscribe((s) => {
+      if (frame !== 0 || (drawn && drawn.transform === s.transform && drawn.nodes === s.nodes && drawn.width === s.width)) return;
+      frame = requestAnimationFrame(draw);
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [api, tokens]);
+
+  /** Centres the view on the flow point under the pointer. */
+  const panTo = (e: PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const f = fit.current;
+    const x = (e.clientX - r.x - f.x) / f.scale;
+    const y = (e.clientY - r.y - f.y) / f.scale;
+    const { width, height } = api.getState();
+    const { zoom } = getViewport();
+    void setViewport({ x: width / 2 - x * zoom, y: height / 2 - y * zoom, zoom });
+  };
+  const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    panTo(e);
+  };
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) panTo(e);
+  };
+  const onWheel = (e: WheelEvent<HTMLCanvasElement>) => {
+    const { width, height, minZoom, maxZoom } = api.getState();
+    const v = getViewport();
+    const zoom = Math.min(maxZoom, Math.max(minZoom, v.zoom * 2 ** (-e.deltaY * 0.002)));
+    // Zoom about the centre of the pane.
+    const cx = (width / 2 - v.x) / v.zoom;
+    const cy = (height / 2 - v.y) / v.zoom;
+    void setViewport({ x: width / 2 - cx * zoom, y: height / 2 - cy * zoom, zoom });
+  };
+
+  return (
+    <Panel position="bottom-right" className="react-flow__minimap flow-minimap">
+      <canvas
+        ref={ref}
+        role="img"
+        aria-label="Minimap"
+        style={{ width: W, height: H }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onWheel={onWheel}
+      />
+    </Panel>
+  );
+}
+
+function nodesBounds(lookup: ReadonlyMap<string, RasterNode>): Box | undefined {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const n of lookup.values()) {
+    if (n.hidden) continue;
+    const b = nodeBox(n);
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : undefined;
+}
+
+/** Nodes and the viewport frame, fitted (as React Flow's MiniMap) to the nodes and the view together. */
+function drawMinimap(ctx: CanvasRenderingContext2D, s: ReactFlowState, nodes: Box | undefined, t: Tokens, dpr: number): Fit {
+  const view = visibleRect(s.transform, s.width, s.height);
+  const x0 = Math.min(view.x, nodes?.x ?? view.x);
+  const y0 = Math.min(view.y, nodes?.y ?? view.y);
+  const x1 = Math.max(view.x + view.width, nodes ? nodes.x + nodes.width : view.x);
+  const y1 = Math.max(view.y + view.height, nodes ? nodes.y + nodes.height : view.y);
+  const scale = Math.min((W - 2 * PAD) / Math.max(1, x1 - x0), (H - 2 * PAD) / Math.max(1, y1 - y0));
+  const fit = { scale, x: (W - (x1 - x0) * scale) / 2 - x0 * scale, y: (H - (y1 - y0) * scale) / 2 - y0 * scale };
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.fillStyle = t.surface;
+  ctx.fillRect(0, 0, W, H);
+  ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * fit.x, dpr * fit.y);
+  const paths = { service: new Path2D(), volume: new Path2D(), other: new Path2D() };
+  for (const n of (s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>).values()) {
+    if (n.hidden || n.type === 'exposure') continue;
+    const b = nodeBox(n);
+    (n.type === 'service' ? paths.service : n.type === 'volume' ? paths.volume : paths.other).rect(b.x, b.y, b.width, b.height);
+  }
+  ctx.fillStyle = t['accent-soft'];
+  ctx.fill(paths.service);
+  ctx.strokeStyle = t.accent;
+  ctx.lineWidth = 1 / scale;
+  ctx.stroke(paths.service);
+  ctx.fillStyle = t['edge-mount'];
+  ctx.fill(paths.volume);
+  ctx.fillStyle = t.network;
+  ctx.fill(paths.other);
+  // Everything outside the view dimmed, as React Flow's mask.
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const frame = new Path2D();
+  frame.rect(0, 0, W, H);
+  frame.rect(fit.x + view.x * scale, fit.y + view.y * scale, view.width * scale, view.height * scale);
+  ctx.globalAlpha = 0.55;
+  ctx.fillStyle = t.bg;
+  ctx.fill(frame, 'evenodd');
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = t['border-strong'];
+  ctx.lineWidth = 1;
+  ctx.strokeRect(fit.x + view.x * scale, fit.y + view.y * scale, view.width * scale, view.height * scale);
+  return fit;
+}

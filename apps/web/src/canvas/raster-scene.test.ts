@@ -1,0 +1,86 @@
+import { getBezierPath, Position } from '@xyflow/react';
+import { describe, expect, it } from 'vitest';
+import { LIGHT } from '../theme/tokens';
+import {
+  curveBox,
+  edgeColour,
+  edgeCurve,
+  handlePoint,
+  intersects,
+  nodeBorder,
+  nodeBox,
+  type RasterNode,
+  visibleRect,
+} from './raster-scene';
+
+const node = (id: string, x: number, y: number, extra: Partial<RasterNode> = {}): RasterNode => ({
+  id,
+  type: 'service',
+  data: { name: id, containers: [{ name: 'web', role: 'main' }] },
+  measured: { width: 240, height: 100 },
+  internals: { positionAbsolute: { x, y } },
+  ...extra,
+});
+
+describe('raster scene', () => {
+  it('draws the curve React Flow draws: the same bezier as getBezierPath between the same handles', () => {
+    const a = node('a', 0, 0);
+    const b = node('b', 500, 300);
+    const c = edgeCurve(a, b, { id: 'l', source: 'a', target: 'b', sourceHandle: 'uses', targetHandle: 'used' });
+    const [path] = getBezierPath({
+      sourceX: 240,
+      sourceY: 50,
+      sourcePosition: Position.Right,
+      targetX: 500,
+      targetY: 350,
+      targetPosition: Position.Left,
+    });
+    const ours = `M${c[0].x},${c[0].y} C${c[1].x},${c[1].y} ${c[2].x},${c[2].y} ${c[3].x},${c[3].y}`;
+    expect(ours).toBe(path);
+  });
+
+  it('takes a measured handle over the middle of its side', () => {
+    const n = node('a', 100, 100, {
+      internals: {
+        positionAbsolute: { x: 100, y: 100 },
+        handleBounds: { source: [{ id: 'mounts', x: 115, y: 95, width: 10, height: 10 }], target: null },
+      },
+    });
+    expect(handlePoint(n, 'mounts', 'source')).toEqual({ x: 220, y: 200, side: 'bottom' });
+    expect(handlePoint(n, 'joins', 'source')).toEqual({ x: 220, y: 100, side: 'top' });
+    expect(handlePoint(n, 'used', 'target')).toEqual({ x: 100, y: 150, side: 'left' });
+  });
+
+  it('estimates the box of a node never measured (culled before it was in the DOM) from its pod', () => {
+    const n = node('a', 0, 0, { measured: {}, data: { name: 'a', containers: [{}, {}, {}], ports: [{ port: 80 }] } });
+    expect(nodeBox(n)).toEqual({ x: 0, y: 0, width: 240, height: 34 + 8 + 3 * 22 + 34 });
+  });
+
+  it('knows what the pane shows under a transform, to cull by', () => {
+    const view = visibleRect([-200, -100, 0.5], 800, 600);
+    expect(view).toEqual({ x: 400, y: 200, width: 1600, height: 1200 });
+    expect(intersects(nodeBox(node('in', 1900, 1300)), view)).toBe(true);
+    expect(intersects(nodeBox(node('out', 2100, 300)), view)).toBe(false);
+    expect(
+      intersects(
+        curveBox([
+          { x: 0, y: 0 },
+          { x: 300, y: 0 },
+          { x: 450, y: 900 },
+          { x: 3000, y: 900 },
+        ]),
+        view,
+      ),
+    ).toBe(true);
+  });
+
+  it('colours edges and borders as the stylesheets do', () => {
+    expect(edgeColour({ id: 'm', type: 'mount', source: 'a', target: 'b' }, LIGHT)).toBe(LIGHT['edge-mount']);
+    expect(edgeColour({ id: 'l', type: 'link', source: 'a', target: 'b', data: { condition: 'healthy' } }, LIGHT)).toBe(
+      LIGHT['edge-healthy'],
+    );
+    expect(edgeColour({ id: 'l', type: 'link', source: 'a', target: 'b', selected: true }, LIGHT)).toBe(LIGHT.accent);
+    expect(nodeBorder(node('a', 0, 0, { selected: true }), LIGHT)).toBe(LIGHT.accent);
+    expect(nodeBorder(node('a', 0, 0, { data: { severity: 'error' } }), LIGHT)).toBe(LIGHT.error);
+  });
+});

@@ -1,0 +1,162 @@
+import type { Tokens } from '../theme/tokens';
+
+/**
+ * The geometry of the raster view (FlowRaster): boxes and edge curves in flow coordinates, from
+ * React Flow's internal nodes. Pure, so it is unit-tested without a browser.
+ */
+export type Side = 'left' | 'right' | 'top' | 'bottom';
+export interface XY {
+  x: number;
+  y: number;
+}
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What FlowRaster reads of a React Flow internal node. */
+export interface RasterNode {
+  id: string;
+  type?: string;
+  hidden?: boolean;
+  selected?: boolean;
+  data: Record<string, unknown>;
+  measured: { width?: number; height?: number };
+  internals: {
+    positionAbsolute: XY;
+    handleBounds?: { source: RasterHandle[] | null; target: RasterHandle[] | null };
+  };
+}
+export interface RasterHandle {
+  id?: string | null;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface RasterEdge {
+  id: string;
+  type?: string;
+  source: string;
+  target: string;
+  sourceHandle?: string | null;
+  targetHandle?: string | null;
+  selected?: boolean;
+  hidden?: boolean;
+  data?: Record<string, unknown>;
+}
+
+/** The side each handle of the app's node types sits on (canvas/*Node.tsx). */
+export const HANDLE_SIDE: Readonly<Record<string, Side>> = {
+  used: 'left',
+  uses: 'right',
+  mounts: 'bottom',
+  mounted: 'top',
+  joins: 'top',
+  members: 'bottom',
+  exposes: 'right',
+};
+
+/** Height of a node header (nodes.css: 8 px padding, 13 px title, 1 px rule). */
+export const HEADER_H = 34;
+/** One pod row (nodes.css `.container`). */
+export const ROW_H = 22;
+
+/** A node's box: measured when it has been in the DOM, else an estimate from its data. */
+export function nodeBox(n: RasterNode): Box {
+  const { x, y } = n.internals.positionAbsolute;
+  const width = n.measured.width ?? (n.type === 'exposure' ? 180 : n.type === 'volume' ? 180 : 240);
+  return { x, y, width, height: n.measured.height ?? estimatedHeight(n) };
+}
+
+function estimatedHeight(n: RasterNode): number {
+  if (n.type === 'exposure') return 28;
+  if (n.type !== 'service') return HEADER_H + 30;
+  const containers = Array.isArray(n.data.containers) ? n.data.containers.length : 1;
+  const ports = Array.isArray(n.data.ports) && n.data.ports.length > 0 ? 34 : 0;
+  return HEADER_H + 8 + containers * ROW_H + ports;
+}
+
+/** Where an edge leaves or enters a node: its handle's centre when measured, else the middle of that side. */
+export function handlePoint(n: RasterNode, handle: string | null | undefined, kind: 'source' | 'target'): XY & { side: Side } {
+  const box = nodeBox(n);
+  const side = HANDLE_SIDE[handle ?? ''] ?? (kind === 'source' ? 'right' : 'left');
+  const h = n.internals.handleBounds?.[kind]?.find((b) => (b.id ?? null) === (handle ?? null));
+  if (h) return { x: box.x + h.x + h.width / 2, y: box.y + h.y + h.height / 2, side };
+  if (side === 'left') return { x: box.x, y: box.y + box.height / 2, side };
+  if (side === 'right') return { x: box.x + box.width, y: box.y + box.height / 2, side };
+  if (side === 'top') return { x: box.x + box.width / 2, y: box.y, side };
+  return { x: box.x + box.width / 2, y: box.y + box.height, side };
+}
+
+/** xyflow's bezier control point (getBezierPath, curvature 0.25), so the raster curve is the DOM one. */
+export function controlPoint(from: XY & { side: Side }, to: XY): XY {
+  const offset = (d: number) => (d >= 0 ? 0.5 * d : 0.25 * 25 * Math.sqrt(-d));
+  switch (from.side) {
+    case 'left':
+      return { x: from.x - offset(from.x - to.x), y: from.y };
+    case 'right':
+      return { x: from.x + offset(to.x - from.x), y: from.y };
+    case 'top':
+      return { x: from.x, y: from.y - offset(from.y - to.y) };
+    default:
+      return { x: from.x, y: from.y + offset(to.y - from.y) };
+  }
+}
+
+/** The bezier of an edge: start, two control points, end. */
+export function edgeCurve(source: RasterNode, target: RasterNode, e: RasterEdge): [XY, XY, XY, XY] {
+  const a = handlePoint(source, e.sourceHandle, 'source');
+  const b = handlePoint(target, e.targetHandle, 'target');
+  return [a, controlPoint(a, b), controlPoint(b, a), b];
+}
+
+export function intersects(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The bounding box of a curve (its control polygon's: the curve lies inside it). */
+export function curveBox(c: readonly XY[]): Box {
+  const xs = c.map((p) => p.x);
+  const ys = c.map((p) => p.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+/** The flow-coordinate rectangle a pane of `width` × `height` shows under transform [tx, ty, zoom]. */
+export function visibleRect(transform: readonly [number, number, number], width: number, height: number): Box {
+  const [tx, ty, zoom] = transform;
+  return { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
+}
+
+/** The stroke of an edge, as canvas.css and metamodel.css draw it. */
+export function edgeColour(e: RasterEdge, t: Tokens): string {
+  if (e.selected) return t.accent;
+  const severity = e.data?.severity;
+  if (severity === 'error') return t.error;
+  if (severity === 'warning') return t.warning;
+  if (e.type === 'mount') return t['edge-mount'];
+  if (e.type === 'join') return t.network;
+  const condition = e.data?.condition;
+  if (condition === 'healthy') return t['edge-healthy'];
+  if (condition === 'completed') return t['edge-completed'];
+  return t.edge;
+}
+
+/** The border of a node box, as nodes.css and metamodel.css draw it. */
+export function nodeBorder(n: RasterNode, t: Tokens): string {
+  if (n.selected) return t.accent;
+  if (n.data.severity === 'error') return t.error;
+  if (n.data.severity === 'warning') return t.warning;
+  if (n.type === 'network') return t.network;
+  if (n.type === 'volume') return t['edge-mount'];
+  return t['border-strong'];
+}
+
+/** The kind chip of a node header. */
+export function kindLabel(type: string | undefined): string {
+  return type === 'volume' ? 'VOL' : type === 'network' ? 'NET' : type === 'exposure' ? 'EXP' : 'SVC';
+}
