@@ -56,8 +56,9 @@ export function plan(blueprint: Blueprint, reuse?: PlanReuse): Plan {
   const make = reuse
     ? (n: string) => reuse(blueprint, n, planService)
     : (n: string) => planService(blueprint, n, blueprint.services[n] as Service);
-  const planned = new Map(names.map((n) => [n, make(n)]));
-  const ordered = startOrder(names, (n) => planned.get(n)?.links.map((l) => l.target) ?? []).map((n) => planned.get(n) as PlannedService);
+  const planned = new Map<string, PlannedService>();
+  for (const n of names) planned.set(n, make(n));
+  const ordered = plannedOrder(names, planned);
   return {
     blueprint,
     project: blueprint.metadata.name,
@@ -98,28 +99,57 @@ function planService(bp: Blueprint, name: string, service: Service): PlannedServ
   };
 }
 
+/** startOrder() over the planned services, reading each one's links in place (no name lists are built). */
+function plannedOrder(names: readonly string[], planned: ReadonlyMap<string, PlannedService>): PlannedService[] {
+  const roots = names.map((n) => planned.get(n) as PlannedService);
+  return depthFirst(
+    roots,
+    (s) => s.links,
+    (l: ResolvedLink) => planned.get(l.target),
+    (s) => s.name,
+  );
+}
+
 /**
  * Depth-first topological order that keeps document order among independent services.
  * Iterative, so a chain of thousands of links cannot overflow the stack; cycles (reported by
  * validation) are cut where they close.
  */
 export function startOrder(names: readonly string[], deps: (n: string) => readonly string[]): string[] {
-  const out: string[] = [];
   const known = new Set(names);
+  return depthFirst(
+    names,
+    deps,
+    (d: string) => (known.has(d) ? d : undefined),
+    (n) => n,
+  );
+}
+
+/** The order of startOrder() over any nodes: `resolve` turns an edge into its node (undefined: unknown, skipped). */
+function depthFirst<T, E>(
+  roots: readonly T[],
+  edges: (t: T) => readonly E[],
+  resolve: (e: E) => T | undefined,
+  name: (t: T) => string,
+): T[] {
+  const out: T[] = [];
   const seen = new Set<string>();
-  for (const root of names) {
-    if (seen.has(root)) continue;
-    seen.add(root);
-    const stack: { name: string; deps: readonly string[]; next: number }[] = [{ name: root, deps: deps(root), next: 0 }];
+  const stack: { node: T; edges: readonly E[]; next: number }[] = [];
+  for (const root of roots) {
+    if (seen.has(name(root))) continue;
+    seen.add(name(root));
+    stack.push({ node: root, edges: edges(root), next: 0 });
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as (typeof stack)[number];
-      const d = top.deps[top.next++];
-      if (d === undefined) {
+      if (top.next >= top.edges.length) {
         stack.pop();
-        out.push(top.name);
-      } else if (known.has(d) && !seen.has(d)) {
-        seen.add(d);
-        stack.push({ name: d, deps: deps(d), next: 0 });
+        out.push(top.node);
+        continue;
+      }
+      const d = resolve(top.edges[top.next++] as E);
+      if (d !== undefined && !seen.has(name(d))) {
+        seen.add(name(d));
+        stack.push({ node: d, edges: edges(d), next: 0 });
       }
     }
   }

@@ -146,10 +146,14 @@ export function dockerSecrets(ctx: EmitContext, target: DockerTarget, omitted: S
  */
 export function volumeReplicas(bp: Blueprint): Map<string, number> {
   const out = new Map<string, number>();
-  for (const svc of Object.values(bp.services)) {
+  // for-in over the parsed blueprint's plain objects: no arrays of values built (this runs per compile).
+  for (const name in bp.services) {
+    const svc = bp.services[name] as Blueprint['services'][string];
     const most = Math.max(svc.replicas, svc.scaling?.max ?? 0, svc.mode === 'global' ? 2 : 0);
-    for (const c of Object.values(svc.containers))
-      for (const m of c.mounts ?? []) if (m.type === 'volume') out.set(m.source, Math.max(out.get(m.source) ?? 0, most));
+    for (const cn in svc.containers) {
+      const mounts = svc.containers[cn]?.mounts;
+      if (mounts) for (const m of mounts) if (m.type === 'volume') out.set(m.source, Math.max(out.get(m.source) ?? 0, most));
+    }
   }
   return out;
 }
