@@ -65,7 +65,10 @@ export async function buildImage(
       );
     });
   } catch (e) {
-    if (isUnreachable(e)) throw new EngineFailure(unreachable(e, endpoint));
+    // A context file gone while it was packed (ENOENT with its path) is the build's failure, not the engine's.
+    const path = (e as { path?: unknown } | undefined)?.path;
+    const contextGone = typeof path === 'string' && path.startsWith(plan.contextDir);
+    if (isUnreachable(e) && !contextGone) throw new EngineFailure(unreachable(e, endpoint));
     if (signal?.aborted) throw new EngineFailure({ code: 'CANCELLED', message: 'Deploy cancelled during an image build.' });
     throw new EngineFailure(failure ?? buildFailure(plan, engineMessage(e), state.step, state.lines));
   }
