@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { openApp } from '../fixtures/open';
+import { buildServer, ROOT, TestServer } from '../fixtures/server';
 
 /**
  * Issue 10 end to end: a deployed container from the inside — the Inspect panel (environment with
@@ -12,12 +12,10 @@ import { openApp } from '../fixtures/open';
  * into it. Own server on its own port with the web build given by --static (WEB_DIST, default
  * /tmp/webdist-img: `vite build --outDir /tmp/webdist-img`), the real engine.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = `${ROOT}apps/server/dist/server.mjs`;
 const WEB_DIST = process.env.WEB_DIST ?? '/tmp/webdist-img';
-const APP_PORT = 4327;
-const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
-const TOKEN = randomBytes(32).toString('hex');
+const server = new TestServer({ port: 4327, workspace: `${ROOT}e2e/test-results/workspace-diagnose`, args: ['--static', WEB_DIST] });
+const ORIGIN = server.origin;
+const TOKEN = server.token;
 const PROJECT = `bpimg-e2e-${randomBytes(3).toString('hex')}`;
 
 const BLUEPRINT = `apiVersion: blaupause.dev/v1
@@ -68,25 +66,6 @@ services:
 `;
 let dockerSocket = '';
 
-let server: ChildProcess | undefined;
-
-function startServer(dockerHost: string): Promise<void> {
-  server = spawn(
-    process.execPath,
-    [SERVER, '--port', String(APP_PORT), '--workspace', `${ROOT}e2e/test-results/workspace-diagnose`, '--static', WEB_DIST],
-    { env: { ...process.env, BLAUPAUSE_TOKEN: TOKEN, DOCKER_HOST: dockerHost }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const child = server;
-  return new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Blaupause is running')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const env = await ensureDocker();
@@ -97,9 +76,8 @@ test.beforeAll(async () => {
   writeFileSync(`${WORKSPACE}/${CONTEXT}/Dockerfile`, 'FROM blaupause-test/busybox:1\nCOPY v.txt /v.txt\nRUN sleep 2\n');
   writeFileSync(`${WORKSPACE}/${CONTEXT}/v.txt`, `${CONTEXT} one\n`);
   if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error(`no web build in ${WEB_DIST} (vite build --outDir ${WEB_DIST})`);
-  const built = spawnSync(process.execPath, [`${ROOT}apps/server/scripts/build.mjs`], { stdio: 'inherit' });
-  if (built.status !== 0 || !existsSync(SERVER)) throw new Error('could not bundle apps/server');
-  await startServer(`unix://${env.socket}`);
+  buildServer();
+  await server.start({ DOCKER_HOST: `unix://${env.socket}` });
 });
 
 test.afterAll(async () => {
@@ -128,12 +106,7 @@ test.afterAll(async () => {
     .split('\n')
     .filter(Boolean);
   if (ids.length > 0) docker(['image', 'rm', '-f', ...new Set(ids)]);
-  const child = server;
-  if (child && child.exitCode === null)
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+  await server.stop();
 });
 
 test('inspects a deployed container with its secret masked and runs a command in its terminal', async ({ page }, testInfo) => {
