@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDemoImages } from './demo-images.mjs';
 import { ensureDocker, ensureTestImages } from './docker-env.mjs';
+import { aptInstall } from './env-common.mjs';
 import { ensurePnpm } from './pnpm.mjs';
 import { ensurePodman, ensurePodmanImages } from './podman-env.mjs';
 
@@ -146,34 +147,32 @@ function runEndToEnd() {
   rmSync(out, { recursive: true, force: true });
 }
 
+/** A Debian package set when `present()` says it is missing (CI runs as root); whether it is there afterwards. */
+function ensureApt(label, packages, present) {
+  if (present()) return true;
+  console.log(`[setup] installing Debian ${label} with apt-get`);
+  try {
+    aptInstall(packages);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+  }
+  return present();
+}
+
 /** Debian's docker-compose 1.29.2, the anchor the deploy benchmarks compare against. */
 function ensureDockerCompose() {
-  if (existsSync('/usr/bin/docker-compose')) return true;
-  console.log('[setup] installing Debian docker-compose with apt-get');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'docker-compose'], { stdio: 'inherit', env });
-  return existsSync('/usr/bin/docker-compose');
+  return ensureApt('docker-compose', ['docker-compose'], () => existsSync('/usr/bin/docker-compose'));
 }
 
 /** kubectl for the Kustomize export's tests (`kubectl kustomize`); Debian's kubernetes-client when missing. */
 function ensureKubectl() {
-  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) return true;
-  console.log('[setup] installing Debian kubernetes-client (kubectl) with apt-get');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'kubernetes-client'], { stdio: 'inherit', env });
-  return spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+  const present = () => spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+  return ensureApt('kubernetes-client (kubectl)', ['kubernetes-client'], present);
 }
 
-/** Debian's Chromium (never a downloaded browser); installed with apt when missing (CI runs as root). */
+/** Debian's Chromium (never a downloaded browser). */
 function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return true;
-  console.log('[setup] installing Debian chromium with apt-get');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  const r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
-  return r.status === 0 && existsSync('/usr/bin/chromium');
+  return ensureApt('chromium', ['chromium', 'fonts-dejavu-core'], () => existsSync('/usr/bin/chromium'));
 }
 
 if (podman?.started) {
