@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { openApp } from '../fixtures/open';
-import { buildServer, ROOT, TestServer } from '../fixtures/server';
+import { buildServer, TestServer } from '../fixtures/server';
 
 /**
  * Issue 10 end to end: a deployed container from the inside — the Inspect panel (environment with
@@ -13,7 +15,9 @@ import { buildServer, ROOT, TestServer } from '../fixtures/server';
  * /tmp/webdist-img: `vite build --outDir /tmp/webdist-img`), the real engine.
  */
 const WEB_DIST = process.env.WEB_DIST ?? '/tmp/webdist-img';
-const server = new TestServer({ port: 4327, workspace: `${ROOT}e2e/test-results/workspace-diagnose`, args: ['--static', WEB_DIST] });
+// The server's workspace (blueprints, build contexts) outside e2e/test-results: another Playwright run clears that folder.
+const WORKSPACE = join(tmpdir(), 'blaupause-e2e-diagnose');
+const server = new TestServer({ port: 4327, workspace: WORKSPACE, args: ['--static', WEB_DIST] });
 const ORIGIN = server.origin;
 const TOKEN = server.token;
 const PROJECT = `bpimg-e2e-${randomBytes(3).toString('hex')}`;
@@ -50,7 +54,6 @@ services:
 
 /** Issue 10's pull / build from the inventory and build progress on the node (h10img: that helper's names). */
 const BUILD_PROJECT = `${PROJECT}-b`;
-const WORKSPACE = `${ROOT}e2e/test-results/workspace-diagnose`;
 const CONTEXT = `h10img-ctx-${randomBytes(3).toString('hex')}`;
 const BUILT = `apiVersion: blaupause.dev/v1
 kind: Blueprint
@@ -72,6 +75,7 @@ test.beforeAll(async () => {
   await ensureTestImages(env.socket);
   dockerSocket = env.socket;
   // A build context inside the server's workspace folder (where its builds resolve); slow enough to watch.
+  rmSync(WORKSPACE, { recursive: true, force: true });
   mkdirSync(`${WORKSPACE}/${CONTEXT}`, { recursive: true });
   writeFileSync(`${WORKSPACE}/${CONTEXT}/Dockerfile`, 'FROM blaupause-test/busybox:1\nCOPY v.txt /v.txt\nRUN sleep 2\n');
   writeFileSync(`${WORKSPACE}/${CONTEXT}/v.txt`, `${CONTEXT} one\n`);
@@ -107,6 +111,7 @@ test.afterAll(async () => {
     .filter(Boolean);
   if (ids.length > 0) docker(['image', 'rm', '-f', ...new Set(ids)]);
   await server.stop();
+  rmSync(WORKSPACE, { recursive: true, force: true });
 });
 
 test('inspects a deployed container with its secret masked and runs a command in its terminal', async ({ page }, testInfo) => {
