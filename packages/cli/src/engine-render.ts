@@ -65,7 +65,8 @@ const DONE: Record<string, string> = {
 };
 
 export function stepDone(a: PlanAction | ResourceAction, ms?: number): string {
-  const verb = 'resource' in a && a.resource === 'image' && a.kind === 'create' ? 'pulled' : (DONE[a.kind] ?? a.kind);
+  const image = 'resource' in a && a.resource === 'image' && a.kind === 'create';
+  const verb = image ? (a.reason === 'build' ? 'built' : 'pulled') : (DONE[a.kind] ?? a.kind);
   return `  ${pad(verb, 10)} ${actionTarget(a)}${ms !== undefined ? ` (${(ms / 1000).toFixed(1)} s)` : ''}`;
 }
 

@@ -86,7 +86,7 @@ export function buildFailure(plan: BuildPlan, message: string, step: string | un
   return {
     code: 'BUILD_FAILED',
     message: `Image for container "${plan.container}" of service "${plan.service}" could not be built${where ? ` at ${where}` : ''}: ${message.trim()}`,
-    hint: 'Fix the Dockerfile step (the build output is in the progress), then deploy again; nothing was created.',
+    hint: 'Fix the Dockerfile step (the build output is in the progress), then run it again (deploy, or build from the images view / `blaupause images --build`); nothing was created.',
     elementId: plan.elementId,
     ...(where ? { step: where } : {}),
     logTail: lines.slice(-10),
