@@ -48,3 +48,19 @@ test('zoomed far out the canvas draws one raster and still selects on click; zoo
   await expect(raster).toBeHidden();
   await expect(row).toBeVisible();
 });
+
+test('the minimap (one canvas) pans the view where it is clicked and zooms with the wheel', async ({ page }) => {
+  const minimap = page.getByRole('img', { name: 'Minimap' });
+  await expect(minimap).toBeVisible();
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  const box = await minimap.boundingBox();
+  if (!box) throw new Error('no minimap');
+  await page.mouse.click(box.x + 8, box.y + 8);
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+  const panned = await viewport.getAttribute('style');
+  const scale = (s: string | null) => Number(s?.match(/scale\(([\d.]+)\)/)?.[1]);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 200);
+  await expect.poll(async () => scale(await viewport.getAttribute('style'))).toBeLessThan(scale(panned));
+});

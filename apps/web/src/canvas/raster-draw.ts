@@ -169,7 +169,10 @@ function drawPods(ctx: CanvasRenderingContext2D, shown: ReadonlyArray<{ n: Raste
     if (n.type !== 'service' || !Array.isArray(n.data.containers)) continue;
     (n.data.containers as PodRow[]).forEach((c, i) => {
       const y = b.y + HEADER_H + 4 + i * ROW_H + ROW_H / 2;
-      if (y <= b.y + b.height && c.image) ctx.fillText(c.image, b.x + 146, y, b.width - 156);
+      if (y > b.y + b.height || !c.image) return;
+      // Cut as the DOM's ellipsis does (a monospace glyph is ~0.6 em), never squeezed.
+      const fits = Math.max(0, Math.floor((b.width - 156) / 6.6));
+      ctx.fillText(c.image.length > fits ? `${c.image.slice(0, Math.max(0, fits - 1))}…` : c.image, b.x + 146, y);
     });
   }
 }
