@@ -24,6 +24,7 @@ import { type MenuTarget, menuItems } from '../menus/menu-items';
 import { selectBlueprint } from '../store/store';
 import { useApp, useAppStore, useStorage } from '../store/useApp';
 import { useTheme } from '../theme/ThemeContext';
+import { EdgeLabelLayer } from './EdgeLabelLayer';
 import { FlowMinimap } from './FlowMinimap';
 import { FlowRaster } from './FlowRaster';
 import { edgeTypes, nodeTypes } from './flow-types';
@@ -171,50 +172,52 @@ export function Canvas() {
   const classes = ['canvas', far ? 'is-far' : '', raster ? 'is-raster' : ''].filter(Boolean).join(' ');
   return (
     <section className={classes} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={flow.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onDelete={onDelete}
-        onConnect={onConnect}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
-        isValidConnection={isValidConnection}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        deleteKeyCode={DELETE_KEYS}
-        onNodeContextMenu={menu.onNodeContextMenu}
-        onEdgeContextMenu={menu.onEdgeContextMenu}
-        onPaneContextMenu={menu.onPaneContextMenu}
-        snapToGrid={snap}
-        snapGrid={SNAP}
-        fitView
-        fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
-        minZoom={0.1}
-        // Only nodes and edges in view are in the DOM: panning a 1,000–5,000-service blueprint costs
-        // what is visible, not N (bench:canvas; performance anchors §1.4).
-        onlyRenderVisibleElements
-        colorMode={colorMode}
-      >
-        {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
-        <FlowRaster active={raster} detail={!far} />
-        <FlowMinimap />
-        <Controls aria-label="Zoom controls">
-          <ControlButton
-            onClick={toggleSnap}
-            aria-pressed={snap}
-            aria-label="Snap to grid"
-            title={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
-            className={snap ? 'snap-toggle is-on' : 'snap-toggle'}
-          >
-            #
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+      <EdgeLabelLayer>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={flow.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onDelete={onDelete}
+          onConnect={onConnect}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          isValidConnection={isValidConnection}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          deleteKeyCode={DELETE_KEYS}
+          onNodeContextMenu={menu.onNodeContextMenu}
+          onEdgeContextMenu={menu.onEdgeContextMenu}
+          onPaneContextMenu={menu.onPaneContextMenu}
+          snapToGrid={snap}
+          snapGrid={SNAP}
+          fitView
+          fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
+          minZoom={0.1}
+          // Only nodes and edges in view are in the DOM: panning a 1,000–5,000-service blueprint costs
+          // what is visible, not N (bench:canvas; performance anchors §1.4).
+          onlyRenderVisibleElements
+          colorMode={colorMode}
+        >
+          {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
+          <FlowRaster active={raster} detail={!far} />
+          <FlowMinimap />
+          <Controls aria-label="Zoom controls">
+            <ControlButton
+              onClick={toggleSnap}
+              aria-pressed={snap}
+              aria-label="Snap to grid"
+              title={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
+              className={snap ? 'snap-toggle is-on' : 'snap-toggle'}
+            >
+              #
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+      </EdgeLabelLayer>
       {menu.menu && (
         <ContextMenu
           at={menu.menu.at}

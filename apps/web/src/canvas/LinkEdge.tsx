@@ -1,6 +1,7 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
 import type { LinkEdge as LinkEdgeType } from '../flow/to-flow';
+import { EdgeLabel } from './EdgeLabelLayer';
 import { NotesMark } from './MarkBadges';
 
 /** "uses" with its start condition as label. */
@@ -16,7 +17,7 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
   return (
     <>
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} className={classes.join(' ')} />
-      <EdgeLabelRenderer>
+      <EdgeLabel>
         <div
           className={`edge-label ${props.selected ? 'is-selected' : ''} ${props.data?.severity ? `has-${props.data.severity}` : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -24,7 +25,7 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
           uses · {condition}
           <NotesMark notes={props.data?.notes ?? []} />
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabel>
     </>
   );
 }

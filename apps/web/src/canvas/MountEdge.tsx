@@ -1,6 +1,7 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
 import type { MountEdge as MountEdgeType } from '../flow/to-flow';
+import { EdgeLabel } from './EdgeLabelLayer';
 
 /** A service mounting a volume; the label names the paths inside the pod. */
 function MountEdgeView(props: EdgeProps<MountEdgeType>) {
@@ -8,11 +9,11 @@ function MountEdgeView(props: EdgeProps<MountEdgeType>) {
   return (
     <>
       <BaseEdge id={props.id} path={path} className={`edge-mount ${props.selected ? 'is-selected' : ''}`} />
-      <EdgeLabelRenderer>
+      <EdgeLabel>
         <div className="edge-label edge-label-mount" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
           {props.data?.targets.join(', ')}
         </div>
-      </EdgeLabelRenderer>
+      </EdgeLabel>
     </>
   );
 }
