@@ -6,15 +6,15 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { openApp } from '../fixtures/open';
-import { buildServer, TestServer } from '../fixtures/server';
+import { buildServer, ROOT, TestServer } from '../fixtures/server';
 
 /**
  * Issue 10 end to end: a deployed container from the inside — the Inspect panel (environment with
  * the secret value masked) and a terminal (xterm.js over the exec stream) that runs a command typed
- * into it. Own server on its own port with the web build given by --static (WEB_DIST, default
- * /tmp/webdist-img: `vite build --outDir /tmp/webdist-img`), the real engine.
+ * into it. Own server on its own port serving the web build (apps/web/dist, which `npm test` builds
+ * before the e2e run; E2E_STATIC names another build folder), the real engine.
  */
-const WEB_DIST = process.env.WEB_DIST ?? '/tmp/webdist-img';
+const WEB_DIST = process.env.E2E_STATIC ?? join(ROOT, 'apps', 'web', 'dist');
 // The server's workspace (blueprints, build contexts) outside e2e/test-results: another Playwright run clears that folder.
 const WORKSPACE = join(tmpdir(), 'blaupause-e2e-diagnose');
 const server = new TestServer({ port: 4327, workspace: WORKSPACE, args: ['--static', WEB_DIST] });
