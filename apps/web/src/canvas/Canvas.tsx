@@ -44,9 +44,10 @@ const SNAP: [number, number] = [GRID, GRID];
 /** Arrow presses closer together than this are one undo step. */
 const KEY_BURST_MS = 700;
 /**
- * Below this zoom (35 %: a small blueprint fitted to the view keeps its detail) the canvas draws its far view (styles/canvas.css `.canvas.is-far`): node headers
- * only, no edge labels, shadows or dot grid — text of 6 px and dots 10 px apart are unreadable, and
- * software raster pays for every glyph on every pan frame (bench:canvas, C1/C2).
+ * Below this zoom (35 %: a small blueprint fitted to the view keeps its detail) the canvas draws its
+ * far view (`.canvas.is-far`): the raster view (FlowRaster) with boxes, headers and edges only — text
+ * of 6 px is unreadable, and software raster pays for every DOM node and glyph on every pan frame
+ * (bench:canvas, C1/C2). Large graphs use the raster during pan/zoom gestures too (useRasterMode).
  */
 export const FAR_ZOOM = 0.35;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
