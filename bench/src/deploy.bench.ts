@@ -25,8 +25,20 @@ import { Blueprint } from '@blaupause/model';
 import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
 import { deployBlueprint } from './deploy-blueprint';
 import { composeForV1 } from './deploy-compose';
-import { type Applied, apply, COMPOSE_V1, compose, composeVersion, destroy, EngineClock, settleMs, sweep, track } from './lib/engine-kit';
-import { arg, isMain, runMain } from './lib/main';
+import {
+  type Applied,
+  apply,
+  COMPOSE_V1,
+  compose,
+  composeVersion,
+  destroy,
+  EngineClock,
+  removeComposeProject,
+  settleMs,
+  sweep,
+  track,
+} from './lib/engine-kit';
+import { arg, isMain, runMain, sleep } from './lib/main';
 import { consoleTable, type Row, row } from './lib/result';
 
 export const TARGET = { coldRatio: 0.5, scaleRatio: 0.6, noopMs: 200, noopRatio: 0.25 };
@@ -125,6 +137,15 @@ export async function benchDeploy(ctx: EngineContext, o: DeployOptions): Promise
     await destroy(ctx.teardown, s.ours);
   };
   const anchorFailures: string[] = [];
+  /** docker-compose v1's own tear-down (not timed); when it fails too (it did after a stalled 100-service run), the Engine API removes the project. */
+  const composeDown = async () => {
+    try {
+      await compose(s.theirs, s.file, 'down', '-v', '-t', '0');
+    } catch (e) {
+      log(`  (docker-compose down failed: ${e instanceof Error ? e.message.split('\n')[0] : e}; removed through the Engine API)`);
+      await removeComposeProject(ctx.teardown.docker, s.theirs);
+    }
+  };
   const runTheirs = async (r: number) => {
     let ms: number;
     try {
@@ -135,7 +156,7 @@ export async function benchDeploy(ctx: EngineContext, o: DeployOptions): Promise
       anchorFailures.push(`round ${r + 1}: ${message}`);
       log(`  deploy ${o.services} round ${r + 1} compose FAILED: ${message}`);
       ctx.clock.forget(s.theirs);
-      await compose(s.theirs, s.file, 'down', '-v', '-t', '0').catch(() => 0);
+      await composeDown();
       return;
     }
     const span = await ctx.clock.span(s.theirs, o.services);
@@ -145,13 +166,18 @@ export async function benchDeploy(ctx: EngineContext, o: DeployOptions): Promise
     for (let i = 0; i < o.noops; i++) n.push(await compose(s.theirs, s.file, 'up', '-d'));
     noop.theirs.push(...n);
     log(`  deploy ${o.services} round ${r + 1} compose cold ${fmt(ms)} ms (engine ${fmt(span)}) no-op ${n.map(fmt).join(' ')}`);
-    await compose(s.theirs, s.file, 'down', '-v', '-t', '0');
+    await composeDown();
   };
   try {
-    for (let r = 0; r < o.rounds; r++) for (const side of r % 2 === 0 ? [runOurs, runTheirs] : [runTheirs, runOurs]) await side(r);
+    for (let r = 0; r < o.rounds; r++)
+      for (const side of r % 2 === 0 ? [runOurs, runTheirs] : [runTheirs, runOurs]) {
+        // The engine finishes the previous side's removals in the background (veths, mounts): let it, so neither side starts on its leftovers.
+        await sleep(2000);
+        await side(r);
+      }
   } finally {
     await destroy(ctx.teardown, s.ours).catch(() => undefined);
-    await compose(s.theirs, s.file, 'down', '-v', '-t', '0').catch(() => 0);
+    await composeDown().catch(() => undefined);
     s.cleanup();
   }
   const scale = o.services >= 100;

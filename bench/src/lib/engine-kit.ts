@@ -176,6 +176,31 @@ export function track(project: string): string {
  * networks. Teardown already did this once; a server of someone else that adopted the projects
  * (its auto-healing supervisor) can recreate a container after our teardown.
  */
+/** Everything of one Compose project (containers, networks, volumes) removed through the Engine API. */
+export async function removeComposeProject(docker: Docker, project: string): Promise<void> {
+  const filters = { label: [`com.docker.compose.project=${project}`] };
+  const containers = await docker.listContainers({ all: true, filters });
+  await Promise.all(
+    containers.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true, v: true })
+        .catch(() => undefined),
+    ),
+  );
+  for (const n of await docker.listNetworks({ filters }))
+    await docker
+      .getNetwork(n.Id)
+      .remove()
+      .catch(() => undefined);
+  const { Volumes } = await docker.listVolumes({ filters });
+  for (const v of Volumes ?? [])
+    await docker
+      .getVolume(v.Name)
+      .remove()
+      .catch(() => undefined);
+}
+
 export async function sweep(docker: Docker): Promise<number> {
   let removed = 0;
   for (const project of used) {
