@@ -1,3 +1,4 @@
+import type { FlowLikeEdge } from '../export/from-flow';
 import type { Tokens } from '../theme/tokens';
 
 /**
@@ -36,17 +37,8 @@ export interface RasterHandle {
   width: number;
   height: number;
 }
-export interface RasterEdge {
-  id: string;
-  type?: string;
-  source: string;
-  target: string;
-  sourceHandle?: string | null;
-  targetHandle?: string | null;
-  selected?: boolean;
-  hidden?: boolean;
-  data?: Record<string, unknown>;
-}
+/** An edge as the raster draws it: the export's edge shape plus React Flow's selection. */
+export type RasterEdge = FlowLikeEdge & { selected?: boolean; data?: Record<string, unknown> };
 
 /** The side each handle of the app's node types sits on (canvas/*Node.tsx). */
 export const HANDLE_SIDE: Readonly<Record<string, Side>> = {
