@@ -8,14 +8,25 @@
  * wheel out and in), then drag one node. Runs alternate (ours, stock, stock, ours, …). Intervals
  * are bootstrapped over the frames of all runs of a side.
  *
+ * --floor empty,blit,layer adds reference pages (bench/floor, information rows C1f/C2f): the same
+ * pane, recorder and mouse input on a page that does (almost) nothing per frame — an empty viewport,
+ * a bitmap of the graph blitted per frame, or that bitmap moved by the CSS transform only. What they
+ * lose is the floor of this machine and browser: no page can get under it here.
+ *
  *   node scripts/pnpm.mjs --filter @blaupause/bench bench:canvas
- *     [-- --sizes 1000,5000 --pan 6 --drag 4 --reps 2 --app-dist DIR --stock-dist DIR --profile]
+ *     [-- --sizes 1000,5000 --pan 6 --drag 4 --reps 2 --app-dist DIR --stock-dist DIR --profile
+ *         --floor empty,blit --floor-dist DIR --trace]
+ *
+ * --trace records a Chrome trace of each pan phase and prints where the renderer's time went
+ * (canvas-trace.ts): main-thread tasks over 16 ms and self time by event, the busy time of the
+ * compositor and raster threads. Its frame figures are not for the table (tracing costs time).
  */
 import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { type FrameStats, frameStats, stockGraph, withGridLayout } from './canvas-graph';
+import { printTrace, startTrace, stopTrace, summarizeTrace } from './canvas-trace';
 import { generateBlueprint } from './generate';
-import { buildApp, buildStock, launch, loadReady, serve, tempDir, VIEWPORT } from './lib/browser';
+import { buildApp, buildFloor, buildStock, launch, loadReady, serve, tempDir, VIEWPORT } from './lib/browser';
 import { arg, isMain, runMain, sleep } from './lib/main';
 import { consoleTable, type Row, row } from './lib/result';
 import { alternating, percentile } from './lib/stats';
@@ -28,7 +39,10 @@ export const TARGET_DRAG_P95 = 17;
 /** Zoom at which the gestures start (about the pilot's: a few hundred nodes in view). */
 const WORK_ZOOM = 0.5;
 
-export type Side = 'ours' | 'stock';
+/** Reference pages of bench/floor (?mode=…). */
+export type FloorMode = 'empty' | 'blit' | 'layer';
+export const FLOOR_MODES: readonly FloorMode[] = ['empty', 'blit', 'layer'];
+export type Side = 'ours' | 'stock' | `floor-${FloorMode}`;
 export interface CanvasRun {
   side: Side;
   n: number;
@@ -47,6 +61,11 @@ export interface CanvasOptions {
   panSeconds: number;
   dragSeconds: number;
   profile?: boolean;
+  /** A Chrome trace of the pan gestures, summarised (canvas-trace.ts): main-thread work per task. */
+  trace?: boolean;
+  /** The floor pages to run too (one run each per round, between ours and stock), and their build. */
+  floor?: readonly FloorMode[];
+  floorDist?: string;
   log?: (line: string) => void;
 }
 
@@ -206,7 +225,8 @@ async function openSide(context: BrowserContext, origin: string, side: Side, n: 
     }, entries);
   else await page.addInitScript((g) => Object.assign(window, { __BENCH_GRAPH__: g }), { ...stockGraph(bp), ...pane });
   let ready = { readyMs: 0, nodesInDom: 0 };
-  await loadReady(page, `${origin}/${side === 'ours' ? 'app' : 'stock'}/`, async (t0) => {
+  const url = side === 'ours' ? 'app/' : side === 'stock' ? 'stock/' : `floor/?mode=${side.slice('floor-'.length)}`;
+  await loadReady(page, `${origin}/${url}`, async (t0) => {
     ready = await waitReady(page, t0);
   });
   const name = side === 'ours' ? await page.locator('.doc-name').first().textContent() : `bench-${n}`;
@@ -233,9 +253,12 @@ async function measure(
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await cdp.send('Profiler.start');
     }
+    const tracer = o.trace ? await context.newCDPSession(page) : undefined;
+    if (tracer) await startTrace(tracer);
     await startRecorder(page);
     await panGestures(page, o.panSeconds);
     const pan = await stopRecorder(page);
+    if (tracer) printTrace(`${side}@${n}`, summarizeTrace(await stopTrace(tracer)), o.log ?? console.log);
     let drag: number[] = [];
     if (o.dragSeconds > 0) {
       await sleep(300);
@@ -271,6 +294,12 @@ function printProfile(label: string, profile: CpuProfile, log: (line: string) =>
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
 }
 
+const FLOOR_TEXT: Record<FloorMode, string> = {
+  empty: 'empty page (one box, CSS transform)',
+  blit: 'one canvas blitting a cached bitmap per frame',
+  layer: 'cached bitmap moved by the CSS transform',
+};
+
 const over20 = (xs: readonly number[]) => (xs.length === 0 ? Number.NaN : (100 * xs.filter((d) => d > 20).length) / xs.length);
 const p95 = (xs: readonly number[]) => percentile(xs, 95);
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
@@ -285,6 +314,7 @@ export function canvasRows(runs: readonly CanvasRun[], sizes: readonly number[])
     const dom = (side: Side) => runs.find((r) => r.n === n && r.side === side)?.nodesInDom ?? Number.NaN;
     const target = TARGET_PCT[n] ?? 2;
     const basis = `bootstrap over the frames of ${reps} + ${reps} alternating runs`;
+    const floors = FLOOR_MODES.filter((m) => runs.some((r) => r.n === n && r.side === `floor-${m}`));
     rows.push(
       row({
         id: n === 1000 ? 'C1' : 'C2',
@@ -312,15 +342,41 @@ export function canvasRows(runs: readonly CanvasRun[], sizes: readonly number[])
         ciBasis: basis,
         note: `drag frames > 20 ms: ${f1(over20(of('ours', 'drag')))} % vs ${f1(over20(of('stock', 'drag')))} %`,
       }),
+      ...floors.map((m) =>
+        row({
+          id: n === 1000 ? 'C1f' : 'C2f',
+          name: `frame floor: ${FLOOR_TEXT[m]}, ${n.toLocaleString('en')} services, same input (% frames > 20 ms)`,
+          anchor: 'stock React Flow page, same graph',
+          unit: '%',
+          ours: of(`floor-${m}`, 'pan'),
+          theirs: of('stock', 'pan'),
+          stat: over20,
+          target: `information: the floor under C${n === 1000 ? 1 : 2}`,
+          ciBasis: basis,
+          note: `pan p95 ${f1(p95(of(`floor-${m}`, 'pan')))} ms; ours ${f1(over20(of('ours', 'pan')))} % of frames > 20 ms in the same run`,
+        }),
+      ),
     );
   }
   return rows;
 }
 
+/** The floor pages between the two sides of every round (ours, floors…, stock / stock, …floors reversed, ours). */
+export function withFloors(order: readonly Side[], floors: readonly FloorMode[]): Side[] {
+  const out: Side[] = [];
+  for (let i = 0; i < order.length; i += 2) {
+    const round = (i / 2) % 2 === 0 ? floors : [...floors].reverse();
+    out.push(order[i] as Side, ...round.map((m): Side => `floor-${m}`), ...order.slice(i + 1, i + 2));
+  }
+  return out;
+}
+
 /** Runs every size, alternating sides; returns the runs (for details) and the rows. */
 export async function benchCanvas(browser: Browser, o: CanvasOptions): Promise<{ runs: CanvasRun[]; rows: Row[] }> {
   const log = o.log ?? console.log;
-  const { server, origin } = await serve({ app: o.appDist, stock: o.stockDist });
+  const floors = o.floor ?? [];
+  if (floors.length > 0 && !o.floorDist) throw new Error('floor pages asked for without their build (floorDist)');
+  const { server, origin } = await serve({ app: o.appDist, stock: o.stockDist, ...(o.floorDist ? { floor: o.floorDist } : {}) });
   try {
     // The app's canvas pane size, given to the stock page so both draw the same area.
     const probe = await browser.newPage({ viewport: VIEWPORT });
@@ -330,7 +386,7 @@ export async function benchCanvas(browser: Browser, o: CanvasOptions): Promise<{
     const pane = { width: Math.round(box.width), height: Math.round(box.height) };
     const runs: CanvasRun[] = [];
     for (const n of o.sizes)
-      for (const side of alternating<Side>(typeof o.reps === 'number' ? o.reps : (o.reps[n] ?? 1), 'ours', 'stock')) {
+      for (const side of withFloors(alternating<Side>(typeof o.reps === 'number' ? o.reps : (o.reps[n] ?? 1), 'ours', 'stock'), floors)) {
         const run = await measure(browser, origin, side, n, o, pane);
         runs.push(run);
         const p: FrameStats = frameStats(run.pan);
@@ -347,11 +403,17 @@ export async function benchCanvas(browser: Browser, o: CanvasOptions): Promise<{
 
 async function main(): Promise<void> {
   const profile = process.argv.includes('--profile');
+  const trace = process.argv.includes('--trace');
   const out = tempDir('canvas');
   const browser = await launch();
   try {
     const appDist = process.argv.includes('--app-dist') ? arg('app-dist', '') : buildApp(out, profile ? ['--minify', 'false'] : []);
     const stockDist = process.argv.includes('--stock-dist') ? arg('stock-dist', '') : buildStock(out);
+    const floorArg = arg('floor', 'empty,blit');
+    const floor = process.argv.includes('--floor') ? ((floorArg.startsWith('--') ? 'empty,blit' : floorArg).split(',') as FloorMode[]) : [];
+    const bad = floor.find((m) => !FLOOR_MODES.includes(m));
+    if (bad) throw new Error(`--floor: unknown page "${bad}" (${FLOOR_MODES.join(', ')})`);
+    const floorDist = floor.length === 0 ? undefined : process.argv.includes('--floor-dist') ? arg('floor-dist', '') : buildFloor(out);
     const { rows } = await benchCanvas(browser, {
       appDist,
       stockDist,
@@ -360,6 +422,9 @@ async function main(): Promise<void> {
       panSeconds: Number(arg('pan', '6')),
       dragSeconds: Number(arg('drag', '4')),
       profile,
+      trace,
+      floor,
+      ...(floorDist ? { floorDist } : {}),
     });
     console.log(consoleTable(rows));
     for (const r of rows) if (r.note) console.log(`${r.id}: ${r.note}`);

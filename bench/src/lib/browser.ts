@@ -64,6 +64,13 @@ export function buildStock(out: string): string {
   return dir;
 }
 
+/** The frame-floor reference pages (bench/floor; bench:canvas --floor). */
+export function buildFloor(out: string): string {
+  const dir = join(out, 'floor');
+  viteBuild(['--config', join(ROOT, 'bench', 'floor', 'vite.config.mjs'), '--outDir', dir, '--emptyOutDir'], 'floor page');
+  return dir;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
