@@ -1,4 +1,6 @@
-export { type EmitResult, emitYaml, emitYamlDocuments, renderDocuments, renderEntries, scalar } from './emit';
+export { DirectDocs, Key, YamlOut } from './direct';
+export { type EmitResult, emitYaml, emitYamlDocuments, renderDocuments, renderEntries } from './emit';
 export { Rendered } from './rendered';
+export { scalar } from './scalar';
 export { type SourceRange, tag, tagOf } from './source-tag';
 export { StreamedMapping } from './streamed';
