@@ -28,14 +28,15 @@ export class EventPositions {
   private index: DocIndex[] | undefined;
   private lineStarts: number[] | undefined;
 
+  /** `source`: js-yaml's events, or a function giving the index (the block reader reads the text again). */
   constructor(
     private readonly text: string,
-    private readonly events: readonly Event[],
+    private readonly source: readonly Event[] | (() => DocIndex[]),
     private readonly file?: string,
   ) {}
 
   positionOf(doc: number, path: Path): SourcePosition | undefined {
-    this.index ??= this.build();
+    this.index ??= typeof this.source === 'function' ? this.source() : this.build(this.source);
     const d = this.index[doc];
     if (!d) return undefined;
     const resolved = resolveAliases(d, path);
@@ -61,12 +62,12 @@ export class EventPositions {
     return this.file ? { file: this.file, line, col } : { line, col };
   }
 
-  private build(): DocIndex[] {
+  private build(events: readonly Event[]): DocIndex[] {
     const docs: DocIndex[] = [];
     let d: DocIndex = { entries: new Map(), anchors: new Map(), aliases: new Map() };
     let entries = d.entries;
     const stack: Frame[] = [];
-    for (const ev of this.events) {
+    for (const ev of events) {
       if (ev.type === DOCUMENT) {
         d = { entries: new Map(), anchors: new Map(), aliases: new Map() };
         entries = d.entries;
@@ -112,7 +113,7 @@ export class EventPositions {
   }
 }
 
-interface DocIndex {
+export interface DocIndex {
   /** Path → offset of its key (mapping entries) or of the node (items, the root). */
   entries: Map<string, number>;
   /** Anchor name → path of the anchored node. */

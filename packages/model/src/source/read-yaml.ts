@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, constructFromEvents, type Event, mergeTag, parseEvents } from 'js-yaml';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type YAMLError } from 'yaml';
 import { type Diagnostic, diag, type Path, type Result, type SourcePosition } from '../diagnostics/diagnostic';
+import { blockPositions, readBlock } from './block-reader';
 import { EventPositions } from './event-positions';
 import { DEFAULT_LIMITS, FORBIDDEN_KEYS, type ReadLimits } from './limits';
 import { nestingEstimate } from './nesting';
@@ -72,7 +73,19 @@ export function readYamlDocuments(input: string, opts: ReadOptions = {}): Result
       }),
     );
 
-  return readFast(text, limits, file) ?? guardedThorough(text, limits, file);
+  return readBlockSource(text, limits, file) ?? readFast(text, limits, file) ?? guardedThorough(text, limits, file);
+}
+
+/** The block reader's answer as a source, or undefined when the text is outside its subset (`block-reader.ts`). */
+export function readBlockSource(text: string, limits: ReadLimits, file?: string): Result<YamlSource[]> | undefined {
+  const block = readBlock(text, limits);
+  if (!block) return undefined;
+  const positions = new EventPositions(
+    text,
+    () => [{ entries: blockPositions(text, limits), anchors: new Map(), aliases: new Map() }],
+    file,
+  );
+  return { ok: true, value: [{ value: block.value, index: 0, positionOf: (path) => positions.positionOf(0, path) }], diagnostics: [] };
 }
 
 /** The precise reader recurses per level: text nesting far beyond the budget is refused before it (source/nesting.ts). */
