@@ -40,7 +40,8 @@ class BlockScanner extends BlockLines {
   private nodes = 0;
   /** Set by value: where the node read starts (-1: empty). */
   private start = -1;
-  private readonly path: (string | number)[] = [];
+  /** Recording: the index key (`keyOf` of event-positions.ts: segments joined by NUL) of each open node. */
+  private readonly keys: string[] = [''];
 
   constructor(
     t: string,
@@ -67,8 +68,13 @@ class BlockScanner extends BlockLines {
 
   private mark(offset: number): void {
     if (!this.rec) return;
-    const k = this.path.join('\u0000');
+    const k = this.keys[this.keys.length - 1] as string;
     if (!this.rec.has(k)) this.rec.set(k, offset);
+  }
+
+  private enter(segment: string | number): void {
+    const keys = this.keys;
+    keys.push(keys.length === 1 ? String(segment) : `${keys[keys.length - 1]}\u0000${segment}`);
   }
 
   /** The block node starting at the current line. */
@@ -85,11 +91,11 @@ class BlockScanner extends BlockLines {
       if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(obj, key)) throw BAIL;
       this.count(depth + 1);
       if (this.rec) {
-        this.path.push(key);
+        this.enter(key);
         this.mark(keyStart);
       }
       obj[key] = this.value(col, depth + 1, false);
-      if (this.rec) this.path.pop();
+      if (this.rec) this.keys.pop();
       if (this.ind !== col) {
         if (this.ind > col) throw BAIL;
         return obj;
@@ -103,11 +109,11 @@ class BlockScanner extends BlockLines {
     for (;;) {
       this.count(depth + 1);
       this.p++;
-      if (this.rec) this.path.push(arr.length);
+      if (this.rec) this.enter(arr.length);
       arr.push(this.value(col, depth + 1, true));
       if (this.rec) {
         if (this.start >= 0) this.mark(this.start);
-        this.path.pop();
+        this.keys.pop();
       }
       if (this.ind !== col || !this.isDash(this.p)) {
         if (this.ind > col) throw BAIL;
