@@ -7,7 +7,7 @@ const golden = join(import.meta.dirname, '..', '..', '..', 'test', 'golden');
 
 /**
  * The importer's speed rests on the model's block reader taking the Compose files the compilers
- * write (js-yaml is ~6× slower). Every golden Compose and Swarm file is in its subset, except the
+ * write (js-yaml is ~8× slower). Every golden Compose and Swarm file is in its subset, except the
  * ones with a block scalar (`content: |`), which it leaves to js-yaml.
  */
 describe('the Compose files Blaupause writes take the block reader', () => {
