@@ -1,7 +1,7 @@
-import { DirectDocs, YamlOut } from './direct';
 import { Rendered } from './rendered';
 import type { SourceRange } from './source-tag';
 import { StreamedMapping } from './streamed';
+import { Writer } from './writer';
 
 /**
  * A purpose-built YAML writer for compiler output: block style, two-space indent, compact
@@ -20,31 +20,30 @@ export interface EmitResult {
 
 /** Writes one YAML document (no "---"). */
 export function emitYaml(value: unknown): EmitResult {
-  const w = new YamlOut();
+  const w = new Writer();
   w.root(value);
   return { text: w.text(), ranges: w.ranges };
 }
 
 /**
  * Writes several documents separated by "---", with source ranges numbered in the joined text.
- * Each document is written as it comes, so `docs` may be a generator. An item may be an object
- * (one document), a Rendered run of documents, or DirectDocs writing documents itself.
+ * Each document is written as it comes, so `docs` may be a generator.
  */
 export function emitYamlDocuments(docs: Iterable<unknown>): EmitResult {
-  const w = new YamlOut();
+  const w = new Writer();
   writeDocuments(w, docs);
   return { text: w.text(), ranges: w.ranges };
 }
 
-function writeDocuments(w: YamlOut, docs: Iterable<unknown>): void {
+function writeDocuments(w: Writer, docs: Iterable<unknown>): void {
+  let first = true;
   for (const doc of docs) {
     // A Rendered run of documents carries the separators between its own documents.
-    if (doc instanceof Rendered) w.renderedDocs(doc);
-    else if (doc instanceof DirectDocs) doc.write(w);
-    else {
-      w.beginDoc();
-      w.root(doc);
-    }
+    if (doc instanceof Rendered && doc.lines === 0) continue;
+    if (!first) w.pushLine('---\n');
+    first = false;
+    if (doc instanceof Rendered) w.pushRendered(doc);
+    else w.root(doc);
   }
 }
 
@@ -53,14 +52,14 @@ function writeDocuments(w: YamlOut, docs: Iterable<unknown>): void {
  * StreamedMapping at that depth, it gives exactly what writing the entries there would have.
  */
 export function renderEntries(entries: Iterable<readonly [string, unknown]>, depth: number): Rendered {
-  const w = new YamlOut();
+  const w = new Writer();
   w.entriesAt(new StreamedMapping(entries), depth);
   return new Rendered(w.text(), w.line, w.ranges);
 }
 
 /** Documents as a Rendered piece: written later as one item of emitYamlDocuments' input. */
 export function renderDocuments(docs: Iterable<unknown>): Rendered {
-  const w = new YamlOut();
+  const w = new Writer();
   writeDocuments(w, docs);
   return new Rendered(w.text(), w.line, w.ranges);
 }

@@ -1,4 +1,3 @@
-export { DirectDocs, Key, YamlOut } from './direct';
 export { type EmitResult, emitYaml, emitYamlDocuments, renderDocuments, renderEntries } from './emit';
 export { Rendered } from './rendered';
 export { scalar } from './scalar';

@@ -69,7 +69,7 @@ export class Writer {
     this.n = 0;
   }
 
-  protected range(v: object, start: number): void {
+  private range(v: object, start: number): void {
     const id = tagOf(v);
     if (id !== undefined) this.ranges.push({ elementId: id, startLine: start, endLine: this.line });
   }
@@ -96,7 +96,7 @@ export class Writer {
    * Writes a scalar after `head` ("key: ", "- ", or "" at the root); multi-line text becomes a
    * literal block indented at `blockDepth` when that reads back exactly.
    */
-  protected scalarLine(head: string, v: unknown, blockDepth: number): void {
+  private scalarLine(head: string, v: unknown, blockDepth: number): void {
     if (typeof v === 'string' && v.includes('\n')) {
       ensureDepth(blockDepth);
       const block = literalBlock(v, INDENT[blockDepth] as string);
@@ -164,7 +164,7 @@ export class Writer {
     return written;
   }
 
-  protected entry(head: Head, v: unknown, d: number): void {
+  private entry(head: Head, v: unknown, d: number): void {
     if (typeof v !== 'object' || v === null) {
       if (typeof v === 'string') {
         // One cached piece for the whole line when this key has had this value before.
@@ -208,7 +208,7 @@ export class Writer {
     }
   }
 
-  protected item(v: unknown, d: number, dash: string): void {
+  private item(v: unknown, d: number, dash: string): void {
     if (typeof v !== 'object' || v === null) {
       // As for keys: recurring string items at the usual indent ("- --port") are cached whole lines.
       if (typeof v === 'string' && dash === DASH[d]) {
