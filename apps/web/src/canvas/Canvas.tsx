@@ -29,6 +29,7 @@ import { FlowMinimap } from './FlowMinimap';
 import { FlowRaster } from './FlowRaster';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { keepFocusOnCanvas } from './focus-node';
+import { GestureContext } from './gesture-store';
 import { connectionCommand, deletionCommand, nextSelection } from './gestures';
 import { readSnap, writeSnap } from './snap-pref';
 import { useCanvasActions } from './useCanvasActions';
@@ -169,56 +170,58 @@ export function Canvas() {
   // React Flow's own parts (controls, minimap) follow the app's theme.
   const colorMode = useTheme();
   const far = useStore(isFar);
-  const { raster, onMoveStart, onMoveEnd } = useRasterMode(far, nodes.length);
-  const classes = ['canvas', far ? 'is-far' : '', raster ? 'is-raster' : ''].filter(Boolean).join(' ');
+  const { raster, moving, large, gesture, onMoveStart, onMoveEnd } = useRasterMode(far, nodes.length);
+  const classes = ['canvas', far ? 'is-far' : '', raster ? 'is-raster' : '', moving ? 'is-moving' : ''].filter(Boolean).join(' ');
   return (
     <section className={classes} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
-      <EdgeLabelLayer>
-        <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={flow.edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          defaultEdgeOptions={defaultEdgeOptions}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onDelete={onDelete}
-          onConnect={onConnect}
-          onMoveStart={onMoveStart}
-          onMoveEnd={onMoveEnd}
-          isValidConnection={isValidConnection}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          deleteKeyCode={DELETE_KEYS}
-          onNodeContextMenu={menu.onNodeContextMenu}
-          onEdgeContextMenu={menu.onEdgeContextMenu}
-          onPaneContextMenu={menu.onPaneContextMenu}
-          snapToGrid={snap}
-          snapGrid={SNAP}
-          fitView
-          fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
-          minZoom={0.1}
-          // Only nodes and edges in view are in the DOM: panning a 1,000–5,000-service blueprint costs
-          // what is visible, not N (bench:canvas; performance anchors §1.4).
-          onlyRenderVisibleElements
-          colorMode={colorMode}
-        >
-          {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
-          <FlowRaster active={raster} detail={!far} />
-          <FlowMinimap />
-          <Controls aria-label="Zoom controls">
-            <ControlButton
-              onClick={toggleSnap}
-              aria-pressed={snap}
-              aria-label="Snap to grid"
-              title={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
-              className={snap ? 'snap-toggle is-on' : 'snap-toggle'}
-            >
-              #
-            </ControlButton>
-          </Controls>
-        </ReactFlow>
-      </EdgeLabelLayer>
+      <GestureContext.Provider value={gesture}>
+        <EdgeLabelLayer>
+          <ReactFlow<FlowNode, FlowEdge>
+            nodes={nodes}
+            edges={flow.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            defaultEdgeOptions={defaultEdgeOptions}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onDelete={onDelete}
+            onConnect={onConnect}
+            onMoveStart={onMoveStart}
+            onMoveEnd={onMoveEnd}
+            isValidConnection={isValidConnection}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            deleteKeyCode={DELETE_KEYS}
+            onNodeContextMenu={menu.onNodeContextMenu}
+            onEdgeContextMenu={menu.onEdgeContextMenu}
+            onPaneContextMenu={menu.onPaneContextMenu}
+            snapToGrid={snap}
+            snapGrid={SNAP}
+            fitView
+            fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
+            minZoom={0.1}
+            // Only nodes and edges in view are in the DOM: panning a 1,000–5,000-service blueprint costs
+            // what is visible, not N (bench:canvas; performance anchors §1.4).
+            onlyRenderVisibleElements
+            colorMode={colorMode}
+          >
+            {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
+            <FlowRaster active={raster} moving={moving} prepare={large} detail={!far} />
+            <FlowMinimap />
+            <Controls aria-label="Zoom controls">
+              <ControlButton
+                onClick={toggleSnap}
+                aria-pressed={snap}
+                aria-label="Snap to grid"
+                title={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
+                className={snap ? 'snap-toggle is-on' : 'snap-toggle'}
+              >
+                #
+              </ControlButton>
+            </Controls>
+          </ReactFlow>
+        </EdgeLabelLayer>
+      </GestureContext.Provider>
       {menu.menu && (
         <ContextMenu
           at={menu.menu.at}

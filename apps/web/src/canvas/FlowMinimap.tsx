@@ -2,7 +2,7 @@ import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from '@xyflow/r
 import { type PointerEvent, useEffect, useRef, type WheelEvent } from 'react';
 import { useTheme } from '../theme/ThemeContext';
 import { TOKENS, type Tokens } from '../theme/tokens';
-import { type Box, nodeBox, type RasterNode, visibleRect } from './raster-scene';
+import { type Box, nodeBox, nodesBounds, type RasterNode, visibleRect } from './raster-scene';
 
 const W = 200;
 const H = 150;
@@ -37,13 +37,25 @@ export function FlowMinimap() {
     let frame = 0;
     let drawn: ReactFlowState | undefined;
     let bounds: { nodes: unknown; box: Box | undefined } = { nodes: undefined, box: undefined };
+    // The node layer, drawn again only when the nodes or the fit change (a pan inside the graph keeps both).
+    const layer = document.createElement('canvas');
+    layer.width = canvas.width;
+    layer.height = canvas.height;
+    const lctx = layer.getContext('2d');
+    let layerOf: { nodes: unknown; fit: Fit } | undefined;
     const draw = () => {
       frame = 0;
       const s = api.getState();
       drawn = s;
       if (bounds.nodes !== s.nodes)
-        bounds = { nodes: s.nodes, box: nodesBounds(s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>) };
-      fit.current = drawMinimap(ctx, s, bounds.box, tokens, dpr);
+        bounds = { nodes: s.nodes, box: nodesBounds((s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>).values()) };
+      const f = fitFor(s, bounds.box);
+      if (lctx && (layerOf?.nodes !== s.nodes || !sameFit(layerOf.fit, f))) {
+        drawNodes(lctx, s, f, tokens, dpr);
+        layerOf = { nodes: s.nodes, fit: f };
+      }
+      drawMinimap(ctx, layer, s, f, tokens, dpr);
+      fit.current = f;
     };
     draw();
     const unsubscribe = api.subscribe((s) => {
@@ -98,35 +110,25 @@ export function FlowMinimap() {
   );
 }
 
-function nodesBounds(lookup: ReadonlyMap<string, RasterNode>): Box | undefined {
-  let x0 = Number.POSITIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  for (const n of lookup.values()) {
-    if (n.hidden) continue;
-    const b = nodeBox(n);
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.width);
-    y1 = Math.max(y1, b.y + b.height);
-  }
-  return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : undefined;
-}
-
-/** Nodes and the viewport frame, fitted (as React Flow's MiniMap) to the nodes and the view together. */
-function drawMinimap(ctx: CanvasRenderingContext2D, s: ReactFlowState, nodes: Box | undefined, t: Tokens, dpr: number): Fit {
+/** The fit (as React Flow's MiniMap): the nodes and the view together. */
+function fitFor(s: ReactFlowState, nodes: Box | undefined): Fit {
   const view = visibleRect(s.transform, s.width, s.height);
   const x0 = Math.min(view.x, nodes?.x ?? view.x);
   const y0 = Math.min(view.y, nodes?.y ?? view.y);
   const x1 = Math.max(view.x + view.width, nodes ? nodes.x + nodes.width : view.x);
   const y1 = Math.max(view.y + view.height, nodes ? nodes.y + nodes.height : view.y);
   const scale = Math.min((W - 2 * PAD) / Math.max(1, x1 - x0), (H - 2 * PAD) / Math.max(1, y1 - y0));
-  const fit = { scale, x: (W - (x1 - x0) * scale) / 2 - x0 * scale, y: (H - (y1 - y0) * scale) / 2 - y0 * scale };
+  return { scale, x: (W - (x1 - x0) * scale) / 2 - x0 * scale, y: (H - (y1 - y0) * scale) / 2 - y0 * scale };
+}
+
+const sameFit = (a: Fit, b: Fit) => Math.abs(a.scale / b.scale - 1) < 1e-9 && Math.abs(a.x - b.x) < 0.01 && Math.abs(a.y - b.y) < 0.01;
+
+/** The node boxes on the surface, at the fit. */
+function drawNodes(ctx: CanvasRenderingContext2D, s: ReactFlowState, fit: Fit, t: Tokens, dpr: number): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = t.surface;
   ctx.fillRect(0, 0, W, H);
-  ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * fit.x, dpr * fit.y);
+  ctx.setTransform(dpr * fit.scale, 0, 0, dpr * fit.scale, dpr * fit.x, dpr * fit.y);
   const paths = { service: new Path2D(), volume: new Path2D(), other: new Path2D() };
   for (const n of (s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>).values()) {
     if (n.hidden || n.type === 'exposure') continue;
@@ -136,12 +138,20 @@ function drawMinimap(ctx: CanvasRenderingContext2D, s: ReactFlowState, nodes: Bo
   ctx.fillStyle = t['accent-soft'];
   ctx.fill(paths.service);
   ctx.strokeStyle = t.accent;
-  ctx.lineWidth = 1 / scale;
+  ctx.lineWidth = 1 / fit.scale;
   ctx.stroke(paths.service);
   ctx.fillStyle = t['edge-mount'];
   ctx.fill(paths.volume);
   ctx.fillStyle = t.network;
   ctx.fill(paths.other);
+}
+
+/** The node layer and the viewport frame over it. */
+function drawMinimap(ctx: CanvasRenderingContext2D, layer: HTMLCanvasElement, s: ReactFlowState, fit: Fit, t: Tokens, dpr: number): void {
+  const view = visibleRect(s.transform, s.width, s.height);
+  const scale = fit.scale;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(layer, 0, 0);
   // Everything outside the view dimmed, as React Flow's mask.
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const frame = new Path2D();
@@ -154,5 +164,4 @@ function drawMinimap(ctx: CanvasRenderingContext2D, s: ReactFlowState, nodes: Bo
   ctx.strokeStyle = t['border-strong'];
   ctx.lineWidth = 1;
   ctx.strokeRect(fit.x + view.x * scale, fit.y + view.y * scale, view.width * scale, view.height * scale);
-  return fit;
 }

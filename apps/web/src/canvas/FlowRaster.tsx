@@ -1,71 +1,177 @@
-import { type ReactFlowState, useStoreApi } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { type ReactFlowState, useStoreApi, ViewportPortal } from '@xyflow/react';
+import { useEffect, useRef, useState } from 'react';
 import { GRID } from '../flow/default-layout';
 import { useTheme } from '../theme/ThemeContext';
-import { TOKENS } from '../theme/tokens';
+import { TOKENS, type Tokens } from '../theme/tokens';
 import { drawRaster, type RasterFrame } from './raster-draw';
+import { type Box, type Cover, coverContains, coverFor, coverServes, nodesBounds, type RasterNode } from './raster-scene';
+
+/** The largest bitmap (device pixels) of the view's cover; a bigger cover is drawn at lower resolution. */
+const MAX_PIXELS = 6_000_000;
+/** The overview: the whole graph, at most this many device pixels a side. */
+const OVERVIEW_SIDE = 2048;
+/** How long the view must rest before a prepared bitmap is drawn again (then in idle time). */
+const PREPARE_MS = 250;
+
+interface Drawn {
+  cover: Cover;
+  nodes: unknown;
+  edges: unknown;
+  detail: boolean;
+  tokens: Tokens;
+}
 
 /**
- * The raster view: the whole graph on ONE <canvas> under React Flow's viewport, redrawn from its
- * store on every transform or node change (at most once per animation frame). While it is active
- * (far zoom, or a pan/zoom gesture on a large graph) canvas.css hides what the DOM nodes and SVG
- * edges paint; their boxes stay where they are, invisible, so clicks, selection, dragging and
- * hover still land on them. Software raster pays per painted DOM node and edge on every frame;
- * here it pays one bitmap.
+ * The raster view: the graph drawn on a <canvas> inside React Flow's viewport (a viewport portal),
+ * so a pan or zoom moves and scales the bitmap with the viewport's CSS transform — no drawing per
+ * frame. The bitmap covers the view and half a view more on every side (raster-scene.ts,
+ * coverFor); it is drawn again when the view leaves it, zooms in past 1.6× of it, or the graph,
+ * theme or detail level changes — but never during a pan/zoom gesture of a large graph (`moving`):
+ * there, where the view runs past the cover, the overview (the whole graph on one bitmap of at most
+ * 2048 px a side, blurrier) shows underneath until the gesture settles. `prepare` (large graphs)
+ * keeps both drawn, in idle time, while the DOM view shows, so a gesture starts on ready bitmaps.
+ *
+ * While it is active (far zoom, or a gesture on a large graph) canvas.css hides what the DOM nodes
+ * and SVG edges paint; in the far view their boxes stay, so clicks, selection, dragging and hover
+ * still land on them. Software raster pays per painted DOM node and edge on every frame; here it
+ * pays a bitmap when one is drawn.
  */
-export function FlowRaster({ active, detail }: { active: boolean; detail: boolean }) {
+export function FlowRaster({ active, moving, prepare, detail }: { active: boolean; moving: boolean; prepare: boolean; detail: boolean }) {
   const api = useStoreApi();
-  const ref = useRef<HTMLCanvasElement>(null);
+  const [near, setNear] = useState<HTMLCanvasElement | null>(null);
+  const [over, setOver] = useState<HTMLCanvasElement | null>(null);
+  const drawn = useRef<Drawn | undefined>(undefined);
+  const overDrawn = useRef<Omit<Drawn, 'cover' | 'detail'> | undefined>(undefined);
   const tokens = TOKENS[useTheme()];
 
   useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    if (!active) {
-      canvas.width = 0; // frees the bitmap; nothing to composite
+    const ctx = near?.getContext('2d');
+    const octx = over?.getContext('2d');
+    if (!near || !over || !ctx || !octx) return;
+    if (!active && !prepare) {
+      near.width = 0; // frees the bitmaps; nothing to composite
+      over.width = 0;
+      drawn.current = undefined;
+      overDrawn.current = undefined;
       return;
     }
+    const same = (d: { nodes: unknown; edges: unknown; tokens: Tokens } | undefined, s: ReactFlowState) =>
+      d !== undefined && d.nodes === s.nodes && d.edges === s.edges && d.tokens === tokens;
+    const fresh = (s: ReactFlowState) =>
+      same(drawn.current, s) && drawn.current?.detail === detail && coverServes(drawn.current.cover, s.transform, s.width, s.height);
     let frame = 0;
-    let drawn: ReactFlowState | undefined;
-    const draw = () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let idle: number | undefined;
+    const drawNear = () => {
       frame = 0;
       const s = api.getState();
-      drawn = s;
-      const dpr = window.devicePixelRatio || 1;
-      const w = Math.round(s.width * dpr);
-      const h = Math.round(s.height * dpr);
-      if (canvas.width !== w || canvas.height !== h) {
-        canvas.width = w;
-        canvas.height = h;
+      if (s.width === 0 || s.height === 0 || fresh(s)) return;
+      drawn.current = { cover: renderCover(near, ctx, s, tokens, detail), nodes: s.nodes, edges: s.edges, detail, tokens };
+      over.classList.remove('is-shown');
+    };
+    const drawOver = () => {
+      const s = api.getState();
+      if (!prepare || same(overDrawn.current, s)) return;
+      renderOverview(over, octx, s, tokens);
+      overDrawn.current = { nodes: s.nodes, edges: s.edges, tokens };
+    };
+    const prepareLater = () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdle(idle);
+      timer = setTimeout(() => {
+        idle = whenIdle(() => {
+          idle = undefined;
+          drawNear();
+          drawOver();
+        });
+      }, PREPARE_MS);
+    };
+    const update = () => {
+      const s = api.getState();
+      if (moving) {
+        // No drawing during a gesture: the overview shows where the view runs past the cover.
+        const d = drawn.current;
+        over.classList.toggle('is-shown', !d || !coverContains(d.cover, s.transform, s.width, s.height));
+        return;
       }
-      const f: RasterFrame = {
-        nodeLookup: s.nodeLookup as unknown as RasterFrame['nodeLookup'],
-        edges: s.edges as unknown as RasterFrame['edges'],
-        transform: s.transform,
-        width: s.width,
-        height: s.height,
-      };
-      const counts = drawRaster(ctx, f, tokens, { detail, grid: GRID, dpr });
-      canvas.dataset.nodes = String(counts.nodes);
-      canvas.dataset.edges = String(counts.edges);
+      if (active) {
+        if (frame === 0 && !fresh(s)) frame = requestAnimationFrame(drawNear);
+      } else prepareLater();
+      if (prepare && !same(overDrawn.current, s)) prepareLater();
     };
-    const schedule = (s: ReactFlowState) => {
-      if (frame !== 0 || !changed(drawn, s)) return;
-      frame = requestAnimationFrame(draw);
-    };
-    draw();
-    const unsubscribe = api.subscribe(schedule);
+    // A gesture that starts before anything was prepared draws once, now.
+    if (active && (!moving || (!drawn.current && !overDrawn.current))) drawNear();
+    update();
+    const unsubscribe = api.subscribe(update);
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdle(idle);
     };
-  }, [api, active, detail, tokens]);
+  }, [api, near, over, active, moving, prepare, detail, tokens]);
 
-  return <canvas ref={ref} className={active ? 'flow-raster is-active' : 'flow-raster'} data-testid="flow-raster" />;
+  const cls = `${active ? ' is-active' : ''}${prepare ? ' is-prepared' : ''}`;
+  return (
+    <ViewportPortal>
+      <canvas ref={setOver} className={`flow-raster flow-raster-overview${cls}`} />
+      <canvas ref={setNear} className={`flow-raster${cls}`} data-testid="flow-raster" />
+    </ViewportPortal>
+  );
 }
 
-/** What the raster shows: positions, sizes, selection, the view. */
-function changed(a: ReactFlowState | undefined, b: ReactFlowState): boolean {
-  return !a || a.transform !== b.transform || a.nodes !== b.nodes || a.edges !== b.edges || a.width !== b.width || a.height !== b.height;
+/** Sizes and places a canvas over a flow rectangle drawn at `zoom`; returns its resolution factor. */
+function fit(canvas: HTMLCanvasElement, rect: Box, zoom: number, maxPixels: number): number {
+  const dpr = window.devicePixelRatio || 1;
+  const cssW = rect.width * zoom;
+  const cssH = rect.height * zoom;
+  const quality = Math.min(1, Math.sqrt(maxPixels / Math.max(1, cssW * cssH * dpr * dpr)));
+  const w = Math.max(1, Math.round(cssW * dpr * quality));
+  const h = Math.max(1, Math.round(cssH * dpr * quality));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  canvas.style.left = `${rect.x}px`;
+  canvas.style.top = `${rect.y}px`;
+  canvas.style.width = `${rect.width}px`;
+  canvas.style.height = `${rect.height}px`;
+  return dpr * quality;
 }
+
+function frameOf(s: ReactFlowState, rect: Box, zoom: number): RasterFrame {
+  return {
+    nodeLookup: s.nodeLookup as unknown as RasterFrame['nodeLookup'],
+    edges: s.edges as unknown as RasterFrame['edges'],
+    transform: [-rect.x * zoom, -rect.y * zoom, zoom],
+    width: rect.width * zoom,
+    height: rect.height * zoom,
+  };
+}
+
+/** Draws the cover of the current view and places the canvas over it (flow units). */
+function renderCover(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, s: ReactFlowState, tokens: Tokens, detail: boolean): Cover {
+  const cover = coverFor(s.transform, s.width, s.height);
+  const dpr = fit(canvas, cover.rect, cover.zoom, MAX_PIXELS);
+  const counts = drawRaster(ctx, frameOf(s, cover.rect, cover.zoom), tokens, { detail, grid: GRID, dpr });
+  canvas.dataset.nodes = String(counts.nodes);
+  canvas.dataset.edges = String(counts.edges);
+  return cover;
+}
+
+/** Draws the whole graph, boxes, headers and edges, on at most OVERVIEW_SIDE pixels a side. */
+function renderOverview(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, s: ReactFlowState, tokens: Tokens): void {
+  const b = nodesBounds((s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>).values());
+  if (!b) return;
+  const rect = { x: b.x - 40, y: b.y - 40, width: b.width + 80, height: b.height + 80 };
+  const zoom = Math.min(1, OVERVIEW_SIDE / Math.max(rect.width, rect.height));
+  const dpr = fit(canvas, rect, zoom, OVERVIEW_SIDE * OVERVIEW_SIDE);
+  drawRaster(ctx, frameOf(s, rect, zoom), tokens, { detail: false, grid: GRID, dpr });
+}
+
+const whenIdle = (f: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : (setTimeout(f, 0) as unknown as number);
+const cancelIdle = (id: number): void => {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
+  else clearTimeout(id);
+};

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { ServiceNode as ServiceNodeType } from '../flow/to-flow';
 import { NodeSlot } from '../monitor/slot';
 import { BuildBadge } from './BuildBadge';
+import { useMountedMidGesture } from './gesture-store';
 import { LiveStatus } from './LiveStatus';
 import { MarkBadges } from './MarkBadges';
 
@@ -11,6 +12,8 @@ import { MarkBadges } from './MarkBadges';
  * Handles: left = used by, right = uses, bottom = mounts a volume, top = joins a network.
  */
 function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
+  // Mounted while a gesture of a large graph is on: the raster shows it, its contents are skipped.
+  if (useMountedMidGesture()) return <article className="node service-node" aria-label={`Service ${data.name}`} />;
   const classes = ['node', 'service-node', selected ? 'is-selected' : '', data.severity ? `has-${data.severity}` : ''];
   return (
     <article className={classes.join(' ')} aria-label={`Service ${data.name}`}>

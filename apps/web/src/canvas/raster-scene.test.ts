@@ -2,6 +2,10 @@ import { getBezierPath, Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { LIGHT } from '../theme/tokens';
 import {
+  COVER_MARGIN,
+  coverContains,
+  coverFor,
+  coverServes,
   curveBox,
   edgeColour,
   edgeCurve,
@@ -9,6 +13,7 @@ import {
   intersects,
   nodeBorder,
   nodeBox,
+  nodesBounds,
   type RasterNode,
   visibleRect,
 } from './raster-scene';
@@ -82,5 +87,33 @@ describe('raster scene', () => {
     expect(edgeColour({ id: 'l', type: 'link', source: 'a', target: 'b', selected: true }, LIGHT)).toBe(LIGHT.accent);
     expect(nodeBorder(node('a', 0, 0, { selected: true }), LIGHT)).toBe(LIGHT.accent);
     expect(nodeBorder(node('a', 0, 0, { data: { severity: 'error' } }), LIGHT)).toBe(LIGHT.error);
+  });
+
+  it('draws a cover of the view plus half a view on every side, and keeps it until the view leaves it or zooms in 1.6×', () => {
+    // View at zoom 0.5: flow (400, 200) 1600 × 1200.
+    const cover = coverFor([-200, -100, 0.5], 800, 600);
+    expect(COVER_MARGIN).toBe(0.5);
+    expect(cover).toEqual({ rect: { x: -400, y: -400, width: 3200, height: 2400 }, zoom: 0.5 });
+    expect(coverServes(cover, [-200, -100, 0.5], 800, 600)).toBe(true);
+    // A pan of half a view still fits; a bit more does not.
+    expect(coverServes(cover, [-200 + 400, -100, 0.5], 800, 600)).toBe(true);
+    expect(coverServes(cover, [-200 + 420, -100, 0.5], 800, 600)).toBe(false);
+    // Zooming out about the view's centre to half the zoom fills the cover exactly; further does not.
+    expect(coverServes(cover, [100, 100, 0.25], 800, 600)).toBe(true);
+    expect(coverServes(cover, [112, 108, 0.24], 800, 600)).toBe(false);
+    // Zooming in stays inside, but past 1.6× the bitmap would be blown up: draw again.
+    expect(coverServes(cover, [-500, -300, 0.75], 800, 600)).toBe(true);
+    expect(coverServes(cover, [-620, -380, 0.85], 800, 600)).toBe(false);
+    expect(coverContains(cover, [-620, -380, 0.85], 800, 600)).toBe(true);
+  });
+
+  it('bounds the shown nodes (for the overview and the minimap)', () => {
+    expect(nodesBounds([])).toBeUndefined();
+    expect(nodesBounds([node('a', 0, 0), node('b', 500, 300), node('c', 9000, 9000, { hidden: true })])).toEqual({
+      x: 0,
+      y: 0,
+      width: 740,
+      height: 400,
+    });
   });
 });

@@ -152,3 +152,56 @@ export function nodeBorder(n: RasterNode, t: Tokens): string {
 export function kindLabel(type: string | undefined): string {
   return type === 'volume' ? 'VOL' : type === 'network' ? 'NET' : type === 'exposure' ? 'EXP' : 'SVC';
 }
+
+/** What one raster bitmap shows: a flow rectangle drawn at one zoom. */
+export interface Cover {
+  rect: Box;
+  zoom: number;
+}
+
+/** How far beyond the view the bitmap reaches, as a share of the view's size on every side. */
+export const COVER_MARGIN = 0.5;
+/** Zooming in past this factor of the bitmap's own zoom blurs it: draw again. */
+export const COVER_MAX_UPSCALE = 1.6;
+
+/**
+ * The rectangle to draw for a view: the view plus COVER_MARGIN on every side, so a pan of half a
+ * view, or zooming out to 1 / (1 + 2 × COVER_MARGIN), is served by the same bitmap.
+ */
+export function coverFor(transform: readonly [number, number, number], width: number, height: number): Cover {
+  const v = visibleRect(transform, width, height);
+  const mx = v.width * COVER_MARGIN;
+  const my = v.height * COVER_MARGIN;
+  return { rect: { x: v.x - mx, y: v.y - my, width: v.width + 2 * mx, height: v.height + 2 * my }, zoom: transform[2] };
+}
+
+/** Whether a bitmap drawn for `cover` still serves the view: the view inside it and not blown up too far. */
+export function coverServes(cover: Cover, transform: readonly [number, number, number], width: number, height: number): boolean {
+  if (transform[2] > cover.zoom * COVER_MAX_UPSCALE) return false;
+  const v = visibleRect(transform, width, height);
+  const r = cover.rect;
+  const eps = 0.5 / transform[2];
+  return v.x >= r.x - eps && v.y >= r.y - eps && v.x + v.width <= r.x + r.width + eps && v.y + v.height <= r.y + r.height + eps;
+}
+
+/** Whether the view lies inside a cover (however blurred it is at the view's zoom). */
+export function coverContains(cover: Cover, transform: readonly [number, number, number], width: number, height: number): boolean {
+  return coverServes({ ...cover, zoom: Number.POSITIVE_INFINITY }, transform, width, height);
+}
+
+/** The bounding box of all shown nodes (undefined when there are none). */
+export function nodesBounds(nodes: Iterable<RasterNode>): Box | undefined {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const n of nodes) {
+    if (n.hidden) continue;
+    const b = nodeBox(n);
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : undefined;
+}
