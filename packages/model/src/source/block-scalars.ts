@@ -17,6 +17,8 @@ for (const c of '~nNtTfF-+.0123456789<') IMPLICIT_FIRST[c.charCodeAt(0)] = 1;
 export function resolvePlain(source: string): unknown {
   const first = source.charCodeAt(0);
   if (first >= 128 || IMPLICIT_FIRST[first] === 0) return source;
+  // After a letter or "~" only the null and bool words resolve, none longer than "false".
+  if (first > 64 && source.length > 5) return source;
   if (source === '<<') throw BAIL;
   const c = source.charAt(0);
   for (const tag of CORE_TAGS) {
