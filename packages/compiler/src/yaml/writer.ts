@@ -18,6 +18,8 @@ import { type SourceRange, tagOf } from './source-tag';
 import { StreamedMapping } from './streamed';
 
 const PARTS = 1_024;
+/** Rendered text at least this long is kept as a chunk of its own instead of being joined into one. */
+const WHOLE_CHUNK = 512;
 
 /**
  * Pieces of output go into a reused array, joined into one flat chunk every 1,024 pieces, and
@@ -56,10 +58,17 @@ export class Writer {
   pushRendered(r: Rendered): void {
     if (r.lines === 0) return;
     const offset = this.line;
-    this.parts[this.n++] = r.text;
+    if (r.text.length >= WHOLE_CHUNK) {
+      // Large pieces (a service's kept output) become chunks themselves: the final join is then
+      // the only copy of their text, as when everything fitted in one chunk.
+      if (this.n > 0) this.flush();
+      this.chunks.push(r.text);
+    } else {
+      this.parts[this.n++] = r.text;
+      if (this.n >= PARTS) this.flush();
+    }
     this.line += r.lines;
     for (const x of r.ranges) this.ranges.push({ elementId: x.elementId, startLine: x.startLine + offset, endLine: x.endLine + offset });
-    if (this.n >= PARTS) this.flush();
   }
 
   /** Joins the pending pieces into one chunk; the array is reused, trimmed to what is pending. */
@@ -238,7 +247,7 @@ export class Writer {
   }
 
   text(): string {
-    this.flush();
-    return this.chunks.join('');
+    if (this.n > 0) this.flush();
+    return this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join('');
   }
 }
