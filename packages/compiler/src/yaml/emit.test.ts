@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { normalise, valueArb, yamlString } from '../../test/yaml-arbitraries';
 import { emitYaml, emitYamlDocuments } from './emit';
+import { scalar } from './scalar';
 import { tag } from './source-tag';
 
 describe('emitYaml', () => {
@@ -63,5 +64,24 @@ describe('emitYaml', () => {
       { elementId: 'b', startLine: 3, endLine: 5 },
     ]);
     expect(parseAllDocuments(text).map((d) => d.toJS())).toEqual([{ kind: 'A' }, { kind: 'B', spec: { x: 1 } }]);
+  });
+
+  it('writes a number or boolean as itself whatever the same key held before (line cache, property)', () => {
+    const values = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(0, -0, 0.5, -0.5, Number.NaN, Infinity, -Infinity, true, false),
+    );
+    fc.assert(
+      fc.property(fc.array(values, { maxLength: 40 }), (xs) => {
+        // Each document holds one key; several documents with the same key share its cached lines.
+        const { text } = emitYamlDocuments(xs.map((x) => ({ replicas: x })));
+        expect(text).toBe(xs.map((x) => `replicas: ${scalar(x)}\n`).join('---\n'));
+        expect(parseAllDocuments(text).map((d) => Object.is(d.toJS().replicas, -0) || d.toJS().replicas)).toEqual(
+          xs.map((x) => Object.is(x, -0) || (Number.isNaN(x) ? Number.NaN : x)),
+        );
+      }),
+      { numRuns: 300 },
+    );
+    expect(emitYamlDocuments([{ x: 0 }, { x: -0 }, { x: 0 }]).text).toBe('x: 0\n---\nx: -0.0\n---\nx: 0\n');
   });
 });

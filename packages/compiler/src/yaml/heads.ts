@@ -7,7 +7,7 @@ export interface Head {
   /** `open` with the line break. */
   openLine: string;
   /** Whole lines of this key with a recurring string value ("condition: service_healthy"), up to LINES_PER_HEAD. */
-  lines: Map<string, string>;
+  lines: Map<string | number | boolean, string>;
 }
 export type Heads = Map<string, Head>;
 

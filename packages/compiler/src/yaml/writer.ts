@@ -175,10 +175,11 @@ export class Writer {
 
   private entry(head: Head, v: unknown, d: number): void {
     if (typeof v !== 'object' || v === null) {
-      if (typeof v === 'string') {
-        // One cached piece for the whole line when this key has had this value before.
+      if (typeof v === 'string' || (typeof v === 'number' && !Object.is(v, -0)) || typeof v === 'boolean') {
+        // One cached piece for the whole line when this key has had this value before (-0 is
+        // left out: a Map takes it for 0, which is written differently).
         let line = head.lines.get(v);
-        if (line === undefined && head.lines.size < LINES_PER_HEAD && !v.includes('\n')) {
+        if (line === undefined && head.lines.size < LINES_PER_HEAD && (typeof v !== 'string' || !v.includes('\n'))) {
           line = flat(head.inline, scalarRest(v));
           head.lines.set(v, line);
         }
