@@ -20,8 +20,8 @@ export const LABEL_PREFIX = 'dev.blaupause.';
 
 /** The object itself, or undefined when it holds no defined value (so no empty `deploy: {}` is written). */
 export function compact<T extends object>(value: T): T | undefined {
-  const values = Object.values(value);
-  for (let i = 0; i < values.length; i++) if (values[i] !== undefined) return value;
+  // for-in over the emitter's plain objects: their own keys, and no array of values built.
+  for (const k in value) if (value[k] !== undefined) return value;
   return undefined;
 }
 

@@ -27,15 +27,22 @@ export function esc<T extends string | undefined>(s: T): T {
 
 /** A list of strings, copied only when one of them needs escaping. */
 export function escList<T extends readonly string[] | undefined>(list: T): T {
-  if (list === undefined || !list.some((s) => s.includes('$'))) return list;
+  if (list === undefined || !list.some(hasDollar)) return list;
   return list.map(escapeBareDollars) as unknown as T;
 }
 
 /** A string map (environment, labels, build args), copied only when a value needs escaping. */
 export function escMap<T extends Readonly<Record<string, string>> | undefined>(map: T): T {
-  if (map === undefined) return map;
-  if (!Object.values(map).some((v) => v.includes('$'))) return map;
+  if (map === undefined || !someValueHasDollar(map)) return map;
   const copy: Record<string, string> = {};
   for (const k of Object.keys(map)) copy[k] = escapeBareDollars(map[k] as string);
   return copy as T;
+}
+
+const hasDollar = (s: string): boolean => s.includes('$');
+
+/** Whether a value of the map holds a "$"; for-in over the parsed blueprint's plain objects, no array built. */
+function someValueHasDollar(map: Readonly<Record<string, string>>): boolean {
+  for (const k in map) if ((map[k] as string).includes('$')) return true;
+  return false;
 }
