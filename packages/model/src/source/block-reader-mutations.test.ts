@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isDir, yamlFiles } from '../../test/yaml-files';
 import { DEFAULT_LIMITS } from './limits';
 import { readBlockSource, readFast, type YamlSource } from './read-yaml';
 
@@ -62,21 +63,4 @@ function positions(doc: YamlSource | undefined): string[] {
   };
   walk(doc?.value, []);
   return out;
-}
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (f === 'node_modules' || f.startsWith('.')) return [];
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.(ya?ml)$/.test(f) ? [p] : [];
-  });
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { isDir, yamlFiles } from '../../test/yaml-files';
 import { readBlock } from './block-reader';
 import { DEFAULT_LIMITS } from './limits';
 import { readBlockSource, readFast, readThorough, type YamlSource } from './read-yaml';
@@ -191,20 +192,3 @@ describe('the block reader', () => {
     expect(read).toBeGreaterThan(files.length / 3);
   });
 });
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (f === 'node_modules' || f.startsWith('.')) return [];
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.(ya?ml)$/.test(f) ? [p] : [];
-  });
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}

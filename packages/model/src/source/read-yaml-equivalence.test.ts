@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { isDir, yamlFiles } from '../../test/yaml-files';
 import { DEFAULT_LIMITS } from './limits';
 import { readFast, readThorough } from './read-yaml';
 
@@ -14,15 +15,6 @@ function values(r: ReturnType<typeof readThorough> | undefined) {
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 const corpus = join(root, '..', 'shared', 'corpus', 'awesome-compose');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (f === 'node_modules' || f.startsWith('.')) return [];
-    if (statSync(p).isDirectory()) return yamlFiles(p);
-    return /\.(ya?ml)$/.test(f) ? [p] : [];
-  });
-}
 
 describe('the fast and the thorough YAML reader agree', () => {
   it('on hand-written edge cases', () => {
@@ -96,10 +88,10 @@ describe('the fast and the thorough YAML reader agree', () => {
     expect(compared).toBeGreaterThan(10);
   });
 
-  if (!existsDir(corpus))
+  if (!isDir(corpus))
     it('on the real-world Compose corpus: corpus not present, skipped', () => {
       // A fresh clone has no ../shared/corpus; CI and the development machine do.
-      expect(existsDir(corpus)).toBe(false);
+      expect(isDir(corpus)).toBe(false);
     });
   else
     it('on the real-world Compose corpus', () => {
@@ -128,12 +120,4 @@ function positionsOf(r: ReturnType<typeof readThorough> | undefined): string[] {
     walk(doc.value, []);
   }
   return out;
-}
-
-function existsDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
