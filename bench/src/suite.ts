@@ -19,7 +19,7 @@ import { benchChain } from './chain.bench';
 import { benchCompile, benchImport } from './compile.bench';
 import { benchDeploy, type EngineContext, engineContext } from './deploy.bench';
 import { benchIncremental } from './incremental.bench';
-import { buildApp, buildEager, buildStock, launch, ROOT, tempDir } from './lib/browser';
+import { buildApp, buildEager, buildFloor, buildStock, launch, ROOT, tempDir } from './lib/browser';
 import { dockerVersion, loadText, type Machine, machine } from './lib/machine';
 import { arg, runMain } from './lib/main';
 import { consoleTable, markdownTable, type Row } from './lib/result';
@@ -109,14 +109,15 @@ async function main(): Promise<void> {
   const tmp = tempDir('suite');
   const wanted = (group: string, ids: string[]) => only.length === 0 || only.some((o) => o === group || ids.includes(o));
 
-  const builds = { app: '', eager: '', stock: '' };
+  const builds = { app: '', eager: '', stock: '', floor: '' };
   const needBrowser = wanted('E', ['E1', 'E2', 'C4']) || wanted('C', ['C1', 'C2', 'C3']) || wanted('S', ['S2']);
   if (needBrowser) {
     const b0 = Date.now();
     builds.app = buildApp(tmp);
     builds.eager = buildEager(tmp);
     builds.stock = buildStock(tmp);
-    say(`builds (app, eager-Monaco app, stock React Flow page; production): ${((Date.now() - b0) / 1000).toFixed(0)} s`);
+    builds.floor = buildFloor(tmp);
+    say(`builds (app, eager-Monaco app, stock React Flow page, frame-floor pages; production): ${((Date.now() - b0) / 1000).toFixed(0)} s`);
   }
   const serverBundle = join(ROOT, 'apps', 'server', 'dist', 'server.mjs');
   if (existsSync(serverBundle)) say(`server bundle apps/server/dist/server.mjs built ${statSync(serverBundle).mtime.toISOString()}`);
@@ -141,6 +142,9 @@ async function main(): Promise<void> {
           await benchCanvas(browser!, {
             appDist: builds.app,
             stockDist: builds.stock,
+            // What this machine and browser cannot get under (information rows C1f/C2f): an empty page and one blitting a bitmap per frame.
+            floor: ['empty', 'blit'],
+            floorDist: builds.floor,
             sizes: [1000, 2000, 5000],
             // Loading 2,000 and 5,000 services takes the app tens of seconds on a busy host: one pair there.
             reps: { 1000: 2, 2000: 1, 5000: 1 },
