@@ -11,7 +11,7 @@ import { useTheme } from '../../theme/ThemeContext';
 import { elementAtLine } from '../yaml-lines';
 import { diagnosticMarkers, markedRanges } from './editor-data';
 import { afterFirstLine, editorMounted } from './first-line';
-import { BLUEPRINT_URI, monaco } from './monaco-setup';
+import { BLUEPRINT_URI, monaco, OUTPUT_LANGUAGE } from './monaco-setup';
 
 export type YamlTab = 'blueprint' | 'compose' | 'swarm' | 'kubernetes';
 
@@ -239,7 +239,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
 function tabModel(models: Map<YamlTab, monaco.editor.ITextModel>, t: YamlTab): monaco.editor.ITextModel {
   let m = models.get(t);
   if (!m || m.isDisposed()) {
-    m = monaco.editor.createModel('', 'yaml', monaco.Uri.parse(URIS[t]));
+    m = monaco.editor.createModel('', t === 'blueprint' ? 'yaml' : OUTPUT_LANGUAGE, monaco.Uri.parse(URIS[t]));
     models.set(t, m);
   }
   return m;

@@ -1,6 +1,7 @@
 // The editor's features first, then the API (the order of monaco-editor's own edcore.main).
 import './monaco-features';
 import { loader } from '@monaco-editor/react';
+import { conf as yamlConf, language as yamlGrammar } from 'monaco-editor/esm/vs/basic-languages/yaml/yaml.js';
 // The lean entry: the editor core without the full entry's 80 languages and 4 language services
 // (monaco-features.ts lists what the panel keeps). The full entry also adapts createWebWorker to
 // the {moduleId, label} form monaco-yaml uses: see moduleWorkers below.
@@ -38,6 +39,18 @@ configureMonacoYaml(monaco, {
     { uri: 'https://blaupause.dev/schemas/blueprint-v1.schema.json', fileMatch: [BLUEPRINT_URI], schema: blueprintSchema as object },
   ],
 });
+
+/**
+ * The language of the compiled previews (Compose, Swarm, Kubernetes): YAML's colours and brackets,
+ * folding by indentation, but none of monaco-yaml's providers. Those run for every 'yaml' model in
+ * the YAML worker — on a 1,000-service blueprint every edit had it validate, outline and fold
+ * megabytes of read-only, valid-by-construction output and send the results back to the main
+ * thread (bench:edit). The editable Blueprint model stays 'yaml', with schema and markers.
+ */
+export const OUTPUT_LANGUAGE = 'yaml-output';
+monaco.languages.register({ id: OUTPUT_LANGUAGE, aliases: ['YAML (compiled)'] });
+monaco.languages.setMonarchTokensProvider(OUTPUT_LANGUAGE, yamlGrammar);
+monaco.languages.setLanguageConfiguration(OUTPUT_LANGUAGE, yamlConf);
 
 export { monaco };
 
