@@ -7,25 +7,15 @@
 //                whole graph (drawn once at load, at most 4096 px a side) with the view's transform
 //   ?mode=layer  that bitmap as a <canvas> inside the viewport: moved by the CSS transform only
 
-interface FloorGraph {
-  nodes: Array<{ id: string; x: number; y: number }>;
-  edges: Array<{ id: string; source: string; target: string }>;
-  width: number;
-  height: number;
-}
-
-declare global {
-  interface Window {
-    __BENCH_GRAPH__?: FloorGraph;
-  }
-}
+// The graph and the window global it comes in are the stock page's (bench:canvas hands both the same).
+import type { StockGraph } from '../stock-flow/main';
 
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 2;
 /** The largest side of the cached bitmap, in device pixels. */
 const MAX_BITMAP = 4096;
 
-const graph = window.__BENCH_GRAPH__ ?? { nodes: [], edges: [], width: 1000, height: 700 };
+const graph: StockGraph = window.__BENCH_GRAPH__ ?? { nodes: [], edges: [], width: 1000, height: 700 };
 const mode = new URLSearchParams(location.search).get('mode') ?? 'empty';
 const dpr = window.devicePixelRatio || 1;
 
@@ -193,5 +183,3 @@ root.addEventListener(
   },
   { passive: false },
 );
-
-export {};
