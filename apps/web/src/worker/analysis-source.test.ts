@@ -13,10 +13,10 @@ function fakeWorker(run = analyze) {
   const host = createAnalysisHost(run);
   const queue: AnalysisRequest[] = [];
   const port: AnalysisPort = { postMessage: (r) => queue.push(structuredClone(r)), onmessage: null };
-  const answerOne = () => {
+  const answerOne = (tamper: (reply: AnalysisReply) => AnalysisReply = (x) => x) => {
     const r = queue.shift();
     if (!r) throw new Error('nothing to answer');
-    port.onmessage?.({ data: structuredClone(host(r)) as AnalysisReply });
+    port.onmessage?.({ data: tamper(structuredClone(host(r)) as AnalysisReply) });
   };
   return { port, queue, answerOne };
 }
@@ -128,5 +128,49 @@ describe('analysis in a worker', () => {
     w.answerOne();
     expect(source.current()).toBe(good);
     expect(onError).toHaveBeenCalledWith(expect.stringContaining('boom'));
+  });
+
+  it('keeps what did not change: the same objects, and no notice when the analysis is the same', () => {
+    const w = fakeWorker();
+    const source = createAnalysisSource(w.port);
+    const listener = vi.fn();
+    source.subscribe(listener);
+    const bp = templateBlueprint('seed-compose');
+    source.request(bp);
+    w.answerOne();
+    const before = source.current();
+    const scaled = apply(bp, { kind: 'setReplicas', service: 'weba', replicas: 3 });
+    source.request(scaled);
+    w.answerOne();
+    const after = source.current();
+    expect(after).toEqual(analyze(scaled));
+    expect(after.problems).toBe(before.problems);
+    expect(after.compiled.compose.files[0]?.content).not.toEqual(before.compiled.compose.files[0]?.content);
+    expect(listener).toHaveBeenCalledTimes(2);
+    // A copy of the document (every part a new object: it is sent) analyses the same: no notice.
+    source.request(structuredClone(scaled));
+    expect(w.queue).toHaveLength(1);
+    w.answerOne();
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(source.current()).toBe(after);
+  });
+
+  it('asks for the whole analysis again when an answer does not follow the one it holds', () => {
+    const w = fakeWorker();
+    const onError = vi.fn();
+    const source = createAnalysisSource(w.port, onError);
+    const bp = templateBlueprint('seed-compose');
+    source.request(bp);
+    w.answerOne();
+    const held = source.current();
+    const renamed = apply(bp, { kind: 'renameService', from: 'weba', to: 'web-a' });
+    source.request(renamed);
+    w.answerOne((r) => ({ ...r, base: 7 }));
+    expect(onError).toHaveBeenCalledWith(expect.stringContaining('did not apply'));
+    expect(source.current()).toBe(held);
+    expect(w.queue).toHaveLength(1);
+    expect(w.queue[0]?.resync).toBe(true);
+    w.answerOne();
+    expect(source.current()).toEqual(analyze(renamed));
   });
 });

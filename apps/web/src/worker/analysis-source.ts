@@ -1,6 +1,7 @@
 import type { Blueprint, Diagnostic, Target } from '@blaupause/model';
 import type { Analysis } from '../analysis/analyze';
 import { sameParts, semanticParts } from '../model/semantics';
+import { apply } from './delta';
 import { createPatcher } from './patch';
 import type { AnalysisReply, AnalysisRequest } from './protocol';
 
@@ -44,17 +45,38 @@ export function createAnalysisSource(port: AnalysisPort, onError: (message: stri
   let inFlight = false;
   let pending: Blueprint | undefined;
   let lastParts: readonly unknown[] | undefined;
+  let lastSent: Blueprint | undefined;
+  /** A delta did not apply: the next answer is asked for whole (a delta from EMPTY_ANALYSIS). */
+  let resync = false;
+  let inFlightResync = false;
+  /** The request whose answer `analysis` is (0: none yet, or it was asked for whole). */
+  let appliedSeq = 0;
 
   const send = (bp: Blueprint) => {
     inFlight = true;
-    port.postMessage({ seq: ++seq, patch: patch(bp) });
+    inFlightResync = resync;
+    lastSent = bp;
+    port.postMessage(resync ? { seq: ++seq, patch: patch(bp), resync } : { seq: ++seq, patch: patch(bp) });
+    resync = false;
   };
   port.onmessage = ({ data }) => {
     inFlight = false;
     if ('error' in data) onError(`analysis failed: ${data.error}`);
     else {
-      analysis = data.analysis;
-      for (const l of listeners) l();
+      try {
+        const base = inFlightResync ? 0 : appliedSeq;
+        if (data.base !== base) throw new Error(`answer to ${data.seq} is a delta from ${data.base}, the page holds ${base}`);
+        const changed = data.delta !== null || inFlightResync;
+        // Unchanged targets, files, arrays and texts keep their identity (delta.ts).
+        if (changed) analysis = apply(base === 0 ? EMPTY_ANALYSIS : analysis, data.delta ?? undefined) as Analysis;
+        appliedSeq = data.seq;
+        if (changed) for (const l of listeners) l();
+      } catch (e) {
+        // Out of step with the worker: ask again for the same document, whole.
+        resync = true;
+        pending ??= lastSent;
+        onError(`analysis reply did not apply: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
     if (pending) {
       const next = pending;

@@ -1,15 +1,21 @@
 import type { Blueprint } from '@blaupause/model';
-import type { Analysis } from '../analysis/analyze';
+import type { Delta } from './delta';
 import type { BlueprintPatch } from './patch';
 
 /** Main thread → worker: the next document to analyse, as a patch against the previous one. */
 export interface AnalysisRequest {
   seq: number;
   patch: BlueprintPatch;
+  /** The page could not apply a delta: answer against the empty analysis (the whole analysis). */
+  resync?: boolean;
 }
 
-/** Worker → main thread: the answer to one analysis request (requests are answered in order). */
-export type AnalysisReply = { seq: number; analysis: Analysis } | { seq: number; error: string };
+/**
+ * Worker → main thread: the answer to one analysis request (requests are answered in order), as a
+ * delta (delta.ts) from the analysis answered to request `base` (0: from EMPTY_ANALYSIS, before
+ * the first answer or after a resync); null when the analysis did not change.
+ */
+export type AnalysisReply = { seq: number; base: number; delta: Delta | null } | { seq: number; error: string };
 
 /** Documents the worker loads, so the schema and the YAML readers stay out of the initial chunk. */
 export type DocumentCall =
