@@ -11,9 +11,10 @@ import { useTheme } from '../../theme/ThemeContext';
 import { elementAtLine } from '../yaml-lines';
 import { diagnosticMarkers, markedRanges } from './editor-data';
 import { afterFirstLine, editorMounted } from './first-line';
-import { BLUEPRINT_URI, monaco, OUTPUT_LANGUAGE } from './monaco-setup';
+import { modelLanguage, previewEdit, type YamlTab } from './languages';
+import { BLUEPRINT_URI, monaco } from './monaco-setup';
 
-export type YamlTab = 'blueprint' | 'compose' | 'swarm' | 'kubernetes';
+export type { YamlTab };
 
 interface SourceRange {
   elementId: string;
@@ -57,7 +58,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
   const store = useAppStore();
   const theme = useTheme();
   const [editor, setEditor] = useState<CodeEditor>();
-  const [shownText, setShownText] = useState('');
+  const host = useRef<HTMLDivElement>(null);
   const [marked, setMarked] = useState<Array<[number, number]>>([]);
   const models = useRef(new Map<YamlTab, monaco.editor.ITextModel>());
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | undefined>(undefined);
@@ -133,24 +134,23 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
     const m = tabModel(models.current, tab);
     if (editor.getModel() !== m) editor.setModel(m);
     editor.updateOptions({ readOnly: tab !== 'blueprint', domReadOnly: tab !== 'blueprint' });
-    setShownText(m.getValue());
-    const sub = m.onDidChangeContent(() => setShownText(m.getValue()));
-    return () => sub.dispose();
   }, [editor, tab]);
 
   // What the store says → the model, unless the user is typing into it.
   useEffect(() => {
     if (!editor) return;
     const m = tabModel(models.current, tab);
-    if (m.getValue() === text) return;
-    if (tab === 'blueprint') {
-      const doc = selectBlueprint(store.getState());
-      const typing = editor.hasTextFocus() && (timer.current !== undefined || applied.current === doc);
-      if (typing || draftBase.current === doc) return;
-      draftBase.current = undefined;
-      monaco.editor.setModelMarkers(m, MARKER_OWNER, []);
-      store.getState().setDraftProblems([]);
+    if (tab !== 'blueprint') {
+      showPreview(m, text);
+      return;
     }
+    if (m.getValue() === text) return;
+    const doc = selectBlueprint(store.getState());
+    const typing = editor.hasTextFocus() && (timer.current !== undefined || applied.current === doc);
+    if (typing || draftBase.current === doc) return;
+    draftBase.current = undefined;
+    monaco.editor.setModelMarkers(m, MARKER_OWNER, []);
+    store.getState().setDraftProblems([]);
     m.setValue(text);
   }, [editor, tab, text, store]);
 
@@ -195,12 +195,15 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
       const state = store.getState();
       if (id && elementExists(selectBlueprint(state), id)) state.select([id]);
     });
+    // Test hook (e2e, bench:edit): the shown model, read on demand — Monaco renders only the visible lines.
+    if (host.current) Object.assign(host.current, { yamlModel: () => ed.getModel() });
     setEditor(ed);
     editorMounted();
   };
 
   return (
     <div
+      ref={host}
       className={tab === 'blueprint' ? 'yaml-editor is-editable' : 'yaml-editor is-linked'}
       data-model={tab}
       data-ready={editor ? 'true' : 'false'}
@@ -227,10 +230,6 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
           fixedOverflowWidgets: true,
         }}
       />
-      {/* Test hook (e2e): the whole text of the shown model; Monaco renders only the visible lines. */}
-      <pre hidden data-yaml-text="">
-        {shownText}
-      </pre>
     </div>
   );
 }
@@ -239,10 +238,34 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
 function tabModel(models: Map<YamlTab, monaco.editor.ITextModel>, t: YamlTab): monaco.editor.ITextModel {
   let m = models.get(t);
   if (!m || m.isDisposed()) {
-    m = monaco.editor.createModel('', t === 'blueprint' ? 'yaml' : OUTPUT_LANGUAGE, monaco.Uri.parse(URIS[t]));
+    m = monaco.editor.createModel('', modelLanguage(t), monaco.Uri.parse(URIS[t]));
+    // The previews' offsets are the compiler's: one character per line end.
+    m.setEOL(monaco.editor.EndOfLineSequence.LF);
     models.set(t, m);
   }
   return m;
+}
+
+/** The text last written into each preview model: the next one is compared with it, not with getValue(). */
+const written = new WeakMap<monaco.editor.ITextModel, string>();
+
+/**
+ * A preview model gets the new compiled text as one edit of the changed span (previewEdit), not
+ * the whole text: the view keeps its scroll position and Monaco re-tokenises the lines around the
+ * edit only. applyEdits keeps no undo stack (the previews are read-only), so it does not grow.
+ */
+function showPreview(m: monaco.editor.ITextModel, text: string): void {
+  const before = written.get(m);
+  // First text, or the model is not what was written (it never should be): replace it whole.
+  if (before === undefined || m.getValueLength() !== before.length) m.setValue(text);
+  else {
+    const edit = previewEdit(before, text);
+    if (!edit) return;
+    const start = m.getPositionAt(edit.at);
+    const end = m.getPositionAt(edit.end);
+    m.applyEdits([{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: edit.text }]);
+  }
+  written.set(m, text);
 }
 
 const URIS_SET = new Set(Object.values(URIS).map((u) => monaco.Uri.parse(u).toString()));

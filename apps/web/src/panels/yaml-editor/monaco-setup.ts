@@ -11,6 +11,7 @@ import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import blueprintSchema from '../../../../../packages/model/blueprint.schema.json';
 import { afterFirstLine } from './first-line';
+import { OUTPUT_LANGUAGE } from './languages';
 
 /** The URI of the editable Blueprint model: the blueprint JSON Schema applies to it only. */
 export const BLUEPRINT_URI = 'inmemory://blaupause/blueprint.yaml';
@@ -40,19 +41,13 @@ configureMonacoYaml(monaco, {
   ],
 });
 
-/**
- * The language of the compiled previews (Compose, Swarm, Kubernetes): YAML's colours and brackets,
- * folding by indentation, but none of monaco-yaml's providers. Those run for every 'yaml' model in
- * the YAML worker — on a 1,000-service blueprint every edit had it validate, outline and fold
- * megabytes of read-only, valid-by-construction output and send the results back to the main
- * thread (bench:edit). The editable Blueprint model stays 'yaml', with schema and markers.
- */
-export const OUTPUT_LANGUAGE = 'yaml-output';
+// The compiled previews' own language (languages.ts): YAML's colours and brackets, folding by
+// indentation, none of monaco-yaml's providers. The editable Blueprint model stays 'yaml'.
 monaco.languages.register({ id: OUTPUT_LANGUAGE, aliases: ['YAML (compiled)'] });
 monaco.languages.setMonarchTokensProvider(OUTPUT_LANGUAGE, yamlGrammar);
 monaco.languages.setLanguageConfiguration(OUTPUT_LANGUAGE, yamlConf);
 
-export { monaco };
+export { monaco, OUTPUT_LANGUAGE };
 
 /**
  * What the full entry (editor.main.js) adds to createWebWorker and monaco-yaml needs: a worker

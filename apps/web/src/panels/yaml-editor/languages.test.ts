@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { BLUEPRINT_LANGUAGE, modelLanguage, OUTPUT_LANGUAGE, previewEdit } from './languages';
+
+describe('YAML editor models', () => {
+  it("gives the compiled previews their own language, never monaco-yaml's (its worker would validate megabytes per edit)", () => {
+    expect(modelLanguage('blueprint')).toBe('yaml');
+    expect(BLUEPRINT_LANGUAGE).toBe('yaml');
+    for (const tab of ['compose', 'swarm', 'kubernetes'] as const) {
+      expect(modelLanguage(tab)).toBe(OUTPUT_LANGUAGE);
+      expect(modelLanguage(tab)).not.toBe(BLUEPRINT_LANGUAGE);
+    }
+  });
+
+  it('turns a new preview text into the one edit of the changed span', () => {
+    const before = 'services:\n  web:\n    image: nginx:1.27\n  db:\n    image: postgres:16\n';
+    const after = before.replace('nginx:1.27', 'probe/image:1');
+    const edit = previewEdit(before, after);
+    expect(edit).toEqual({ at: before.indexOf('nginx'), end: before.indexOf(':1.27') + 5, text: 'probe/image:1' });
+    if (!edit) throw new Error('no edit');
+    expect(before.slice(0, edit.at) + edit.text + before.slice(edit.end)).toBe(after);
+    expect(previewEdit(after, after)).toBeUndefined();
+  });
+});

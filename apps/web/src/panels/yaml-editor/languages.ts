@@ -1,0 +1,32 @@
+import { textSplice } from '../../worker/delta';
+
+export type YamlTab = 'blueprint' | 'compose' | 'swarm' | 'kubernetes';
+
+/** The language of the editable Blueprint model: monaco-yaml's (schema, validation, completion). */
+export const BLUEPRINT_LANGUAGE = 'yaml';
+
+/**
+ * The language of the compiled previews (Compose, Swarm, Kubernetes): registered in monaco-setup.ts
+ * with YAML's grammar but none of monaco-yaml's providers. Those run for every 'yaml' model in the
+ * YAML worker — on a 1,000-service blueprint every edit had it validate, outline and fold
+ * megabytes of read-only, valid-by-construction output and send the results back to the main
+ * thread (bench:edit).
+ */
+export const OUTPUT_LANGUAGE = 'yaml-output';
+
+/** The language of a tab's model. */
+export function modelLanguage(tab: YamlTab): string {
+  return tab === 'blueprint' ? BLUEPRINT_LANGUAGE : OUTPUT_LANGUAGE;
+}
+
+/**
+ * The one edit that turns a preview's `before` text into `after`: offsets [at, end) of `before`
+ * replaced by `text` (common prefix and suffix left alone); undefined when they are equal. Applied
+ * as a model edit, Monaco re-tokenises and re-renders only the lines around it, where replacing the
+ * whole 1.4 MB text re-read and re-tokenised all of it on every edit.
+ */
+export function previewEdit(before: string, after: string): { at: number; end: number; text: string } | undefined {
+  if (before === after) return undefined;
+  const [at, end] = textSplice(before, after);
+  return { at, end, text: after.slice(at, after.length - (before.length - end)) };
+}
