@@ -1,23 +1,36 @@
 /**
- * Edit probe (issue 3, "editing one node … updates the YAML preview within one frame of work"):
- * K2 times the worker's incremental compile alone; this times what a user waits for in the
- * production app — a generated blueprint of N services, the Compose tab open, one service's image
- * changed in the inspector (Enter) — until the preview's text holds the new image, with a Chrome
- * trace of that span (main-thread tasks over 16 ms, self time by event, worker busy time).
- * Not part of the suite yet: a diagnosis tool with no anchor.
+ * Edit benchmark (issue 3, "editing one node of a 1,000-service blueprint updates the YAML preview
+ * within one frame of work (≤ 16 ms, incremental compile)"). K2 times the worker's incremental
+ * compile alone; this times what the page's main thread does for an edit in the production app: a
+ * generated blueprint of N services, the Compose tab open, one service's image changed in the
+ * inspector (Enter), until the preview's model holds the new image and the next frame is painted.
  *
- *   node scripts/pnpm.mjs --filter @blaupause/bench bench:edit [-- --sizes 1000 --edits 2 --app-dist DIR --profile]
+ * Per edit, from a Chrome trace (top-level tasks, user-timing marks set by the page): the main
+ * thread's work (the sum of its tasks overlapping Enter … painted), its longest task, the wall time,
+ * and the analysis worker's busy time in the same span (the anchor: the edit's own compile work).
+ * Row K3 (suite): p95 over the edits of the main thread's work, target ≤ 16 ms.
  *
- * --profile: a CPU profile of the page's main thread over each edit instead of the trace (build the
- * app unminified for names: `vite build --minify false`).
+ *   node scripts/pnpm.mjs --filter @blaupause/bench bench:edit [-- --sizes 1000 --edits 8 --app-dist DIR[,DIR2] --rounds 2 --profile]
+ *
+ * Two app folders: A/B, alternating (A B, B A, …), `--rounds` pages each. The page is waited on
+ * through the editor's test hook (`yamlModel()`, one listener on its changes); a build from before
+ * that hook is waited on through its `<pre data-yaml-text>` (a MutationObserver), so both pay one
+ * check per change. --detail: what filled the main thread, by trace event. --profile: a CPU profile of the main thread over each edit instead (build the
+ * app with `vite build --minify false` for names).
  */
 
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import { withGridLayout } from './canvas-graph';
-import { printTrace, startTrace, stopTrace, summarizeTrace } from './canvas-trace';
+import { printTrace, summarizeTrace, type TraceEvent } from './canvas-trace';
 import { generateBlueprint } from './generate';
 import { buildApp, launch, serve, tempDir, VIEWPORT } from './lib/browser';
 import { type CpuProfile, printProfile } from './lib/cpu-profile';
 import { arg, isMain, runMain, sleep } from './lib/main';
+import { consoleTable, type Row, row } from './lib/result';
+import { median, percentile } from './lib/stats';
+
+/** Issue 3: one frame of work. */
+export const EDIT_BUDGET_MS = 16;
 
 /** The app opens the library's current blueprint (apps/web/src/persistence/keys.ts). */
 function storage(n: number): Record<string, string> {
@@ -28,60 +41,333 @@ function storage(n: number): Record<string, string> {
   };
 }
 
-async function probe(appDist: string, n: number, edits: number, profile: boolean): Promise<void> {
-  const { server, origin } = await serve({ app: appDist });
-  const browser = await launch();
-  try {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    await page.addInitScript((e) => {
-      for (const [k, v] of Object.entries(e)) window.localStorage.setItem(k, v);
-    }, storage(n));
-    await page.goto(`${origin}/app/`);
-    await page.waitForSelector('.react-flow__node', { timeout: 120_000 });
-    await page.getByRole('region', { name: 'YAML preview' }).getByRole('tab', { name: 'Compose' }).click();
-    await page.locator('.yaml-editor[data-model="compose"]').waitFor({ timeout: 120_000 });
-    await sleep(5000);
-    // A service box near the middle of the pane (in the far view only the boxes are hit-testable).
-    const centres = await page
-      .locator('.react-flow__node-service')
-      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })));
-    const c = centres.find((p) => p.x > 200 && p.x < 900 && p.y > 150 && p.y < 700) ?? centres[0];
-    if (!c) throw new Error('no service node on screen');
-    await page.mouse.click(c.x, c.y);
-    const image = page.getByRole('region', { name: 'Inspector' }).getByLabel(/^Image \(/);
-    for (let i = 0; i < edits; i++) {
-      const value = `probe/image:${i}`;
-      await image.fill(value);
-      const cdp = await context.newCDPSession(page);
-      if (profile) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-        await cdp.send('Profiler.start');
-      } else await startTrace(cdp);
-      const t0 = Date.now();
-      await image.press('Enter');
-      await page.waitForFunction((v) => document.querySelector('[data-yaml-text]')?.textContent?.includes(v) ?? false, value, {
-        timeout: 60_000,
-        polling: 'raf',
+/** One edit's figures (ms). */
+export interface EditSample {
+  wall: number;
+  mainWork: number;
+  longestTask: number;
+  tasks: number;
+  workerBusy: number;
+}
+
+const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'v8'].join(',');
+const TASK = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/**
+ * Installed before the app loads: marks Enter in the inspector ("edit:enter", in the keydown task)
+ * and, once the shown preview holds `window.__editWanted`, "edit:shown", then "edit:painted" after
+ * the next frame. Resolves `window.__editDone` with the wall time.
+ */
+function pageProbe(): void {
+  const w = window as unknown as Record<string, unknown>;
+  addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Enter' && typeof w.__editWanted === 'string') performance.mark('edit:enter');
+    },
+    true,
+  );
+  const found = () => {
+    performance.mark('edit:shown');
+    w.__editWanted = undefined;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const done = performance.mark('edit:painted').startTime;
+        const enter = performance.getEntriesByName('edit:enter').at(-1)?.startTime ?? done;
+        (w.__editResolve as (ms: number) => void)(done - enter);
+      }, 0),
+    );
+  };
+  w.__editWatch = (wanted: string) => {
+    w.__editWanted = wanted;
+    w.__editDone = new Promise<number>((resolve) => {
+      w.__editResolve = resolve;
+    });
+    if (w.__editWatching) return;
+    w.__editWatching = true;
+    const host = document.querySelector('.yaml-editor') as (HTMLElement & { yamlModel?: () => Model | null }) | null;
+    const model = host?.yamlModel?.();
+    if (model) {
+      // The changed lines only: no copy of the whole text.
+      model.onDidChangeContent((e) => {
+        const v = w.__editWanted;
+        if (typeof v !== 'string') return;
+        for (const c of e.changes) {
+          const last = c.range.startLineNumber + c.text.split('\n').length - 1;
+          for (let l = c.range.startLineNumber; l <= Math.min(last, model.getLineCount()); l++)
+            if (model.getLineContent(l).includes(v)) return found();
+        }
       });
-      console.log(`edit ${i + 1} @ ${n} services: the Compose preview holds the new image after ${Date.now() - t0} ms (wall)`);
-      await sleep(2000);
-      const label = `edit ${i + 1} @ ${n}`;
-      if (profile) printProfile(label, (await cdp.send('Profiler.stop')).profile as CpuProfile, console.log);
-      else printTrace(label, summarizeTrace(await stopTrace(cdp)), console.log);
+      return;
     }
-  } finally {
-    await browser.close();
-    server.close();
+    const pre = document.querySelector('[data-yaml-text]');
+    if (!pre) throw new Error('no preview to watch');
+    new MutationObserver(() => {
+      const v = w.__editWanted;
+      if (typeof v === 'string' && pre.textContent?.includes(v)) found();
+    }).observe(pre, { childList: true, characterData: true, subtree: true });
+  };
+  interface Model {
+    onDidChangeContent(l: (e: { changes: Array<{ range: { startLineNumber: number }; text: string }> }) => void): unknown;
+    getLineCount(): number;
+    getLineContent(line: number): string;
   }
+}
+
+/** Opens the app on an N-service blueprint with the Compose tab shown and one service selected. */
+async function openProbe(
+  browser: Browser,
+  origin: string,
+  n: number,
+): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript((e) => {
+    for (const [k, v] of Object.entries(e)) window.localStorage.setItem(k, v);
+  }, storage(n));
+  // tsx (esbuild, keepNames) wraps named inner functions in __name(); the page has none.
+  await page.addInitScript({ content: 'window.__name = window.__name || ((f) => f);' });
+  await page.addInitScript(pageProbe);
+  await page.goto(`${origin}/app/`);
+  await page.waitForSelector('.react-flow__node', { timeout: 180_000 });
+  await page.getByRole('region', { name: 'YAML preview' }).getByRole('tab', { name: 'Compose' }).click();
+  await page.locator('.yaml-editor[data-model="compose"][data-ready="true"]').waitFor({ timeout: 180_000 });
+  await page.waitForFunction(() => (document.querySelector('.yaml-editor .view-lines')?.textContent?.length ?? 0) > 0, null, {
+    timeout: 180_000,
+  });
+  await sleep(5000);
+  // A service box near the middle of the pane (in the far view only the boxes are hit-testable).
+  const centres = await page
+    .locator('.react-flow__node-service')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })));
+  const c = centres.find((p) => p.x > 200 && p.x < 900 && p.y > 150 && p.y < 700) ?? centres[0];
+  if (!c) throw new Error('no service node on screen');
+  await page.mouse.click(c.x, c.y);
+  await sleep(2000);
+  return { page, cdp: await context.newCDPSession(page), close: () => context.close() };
+}
+
+/** One inspector edit, traced (or profiled). */
+async function oneEdit(
+  page: Page,
+  cdp: CDPSession,
+  value: string,
+  how: { profile: boolean; detail: boolean },
+  log: (line: string) => void,
+): Promise<EditSample | undefined> {
+  const image = page.getByRole('region', { name: 'Inspector' }).getByLabel(/^Image \(/);
+  await image.fill(value);
+  await page.evaluate((v) => (window as unknown as { __editWatch(v: string): void }).__editWatch(v), value);
+  await sleep(300);
+  const { profile, detail } = how;
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  } else await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
+  await image.press('Enter');
+  const wall = await page.evaluate(() => (window as unknown as { __editDone: Promise<number> }).__editDone);
+  await sleep(300);
+  if (profile) {
+    const cpu = (await cdp.send('Profiler.stop')).profile as CpuProfile & { nodes: Array<{ children?: number[] }> };
+    printProfile(`edit ${value} (wall ${wall.toFixed(0)} ms)`, cpu, log);
+    printInclusive(cpu, log);
+    return undefined;
+  }
+  const events = await stopTrace(cdp);
+  const figures = editFigures(events);
+  if (detail) {
+    // What filled the main thread in the edit's span: self time by trace event (canvas-trace.ts).
+    const [from, to] = figures.span;
+    printTrace(`edit ${value}`, summarizeTrace(events.filter((e) => e.ph === 'M' || (e.ts + (e.dur ?? 0) >= from && e.ts <= to))), log);
+  }
+  const { span: _, ...sample } = figures;
+  return { wall, ...sample };
+}
+
+/** Total (inclusive) time by function, top 30: which component's render holds the self time. */
+function printInclusive(profile: CpuProfile & { nodes: Array<{ children?: number[] }> }, log: (line: string) => void): void {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (!f?.url) continue;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    }
+  });
+  log('  total time by function:');
+  for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+}
+
+async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const done = new Promise<string>((ok) => cdp.once('Tracing.tracingComplete', (e) => ok(e.stream ?? '')));
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+/** Main-thread tasks overlapping [edit:enter, edit:painted] and the worker's busy time in it. */
+export function editFigures(events: readonly TraceEvent[]): Omit<EditSample, 'wall'> & { span: [number, number] } {
+  const mark = (name: string) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  const enter = mark('edit:enter');
+  const painted = mark('edit:painted');
+  if (!enter || !painted) throw new Error('the trace holds no edit:enter/edit:painted marks');
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const main = `${enter.pid}:${enter.tid}`;
+  const from = enter.ts;
+  const to = painted.ts;
+  // Top-level tasks only: a task nested in another (same thread, inside its span) is not counted again.
+  const tasksOf = (thread: (key: string) => boolean) => {
+    const ts = events
+      .filter((e) => e.ph === 'X' && TASK.has(e.name) && thread(`${e.pid}:${e.tid}`) && e.ts + (e.dur ?? 0) >= from && e.ts <= to)
+      .sort((a, b) => a.ts - b.ts);
+    const top: TraceEvent[] = [];
+    let end = -1;
+    for (const t of ts) {
+      if (t.ts < end) continue;
+      top.push(t);
+      end = t.ts + (t.dur ?? 0);
+    }
+    return top;
+  };
+  const mainTasks = tasksOf((k) => k === main);
+  const worker = tasksOf((k) => k.startsWith(`${enter.pid}:`) && names.get(k) === 'DedicatedWorker thread');
+  const ms = (ts: TraceEvent[]) => ts.reduce((a, t) => a + (t.dur ?? 0), 0) / 1000;
+  return {
+    mainWork: ms(mainTasks),
+    longestTask: Math.max(0, ...mainTasks.map((t) => (t.dur ?? 0) / 1000)),
+    tasks: mainTasks.length,
+    workerBusy: ms(worker),
+    span: [from, to],
+  };
+}
+
+export interface EditRun {
+  appDist: string;
+  label: string;
+  samples: EditSample[];
+}
+
+/** `rounds` pages per app (alternating when two), `edits` traced edits per page. */
+export async function measureEdits(
+  browser: Browser,
+  apps: ReadonlyArray<{ appDist: string; label: string }>,
+  opts: { n: number; edits: number; rounds: number; profile?: boolean; detail?: boolean; log: (line: string) => void },
+): Promise<EditRun[]> {
+  const runs = apps.map((a) => ({ ...a, samples: [] as EditSample[] }));
+  for (let r = 0; r < opts.rounds; r++) {
+    const order = r % 2 === 0 ? runs : [...runs].reverse();
+    for (const run of order) {
+      const { server, origin } = await serve({ app: run.appDist });
+      try {
+        const probe = await openProbe(browser, origin, opts.n);
+        try {
+          for (let i = 0; i < opts.edits; i++) {
+            const how = { profile: opts.profile ?? false, detail: opts.detail ?? false };
+            const s = await oneEdit(probe.page, probe.cdp, `probe/image:${r}-${i}`, how, opts.log);
+            if (!s) continue;
+            run.samples.push(s);
+            opts.log(
+              `  ${run.label} round ${r + 1} edit ${i + 1} @ ${opts.n}: main thread ${s.mainWork.toFixed(1)} ms in ${s.tasks} tasks (longest ${s.longestTask.toFixed(1)}), wall ${s.wall.toFixed(0)} ms, worker ${s.workerBusy.toFixed(0)} ms`,
+            );
+          }
+        } finally {
+          await probe.close();
+        }
+      } finally {
+        server.close();
+      }
+    }
+  }
+  return runs;
+}
+
+const fmt = (xs: readonly number[]) => `median ${median(xs).toFixed(1)}, p95 ${percentile(xs, 95).toFixed(1)}`;
+
+export function printRuns(runs: readonly EditRun[], log: (line: string) => void): void {
+  for (const r of runs) {
+    const s = r.samples;
+    log(
+      `${r.label}: ${s.length} edits; main-thread work ${fmt(s.map((x) => x.mainWork))} ms; longest task ${fmt(s.map((x) => x.longestTask))} ms; wall ${fmt(s.map((x) => x.wall))} ms; worker ${fmt(s.map((x) => x.workerBusy))} ms`,
+    );
+  }
+}
+
+const p95 = (xs: readonly number[]) => percentile(xs, 95);
+
+/** Row K3: p95 of the main thread's work per edit against the worker's busy time for the same edits. */
+export function editRow(samples: readonly EditSample[], n: number, pages: number): Row {
+  return row({
+    id: 'K3',
+    name: `edit → Compose preview, ${n.toLocaleString('en')} services: main-thread work per edit (sum of tasks, Enter → painted), p95`,
+    anchor: "the analysis worker's busy time for the same edits (incremental compile, validation, delta), p95",
+    unit: 'ms',
+    ours: samples.map((x) => x.mainWork),
+    theirs: samples.map((x) => x.workerBusy),
+    stat: p95,
+    ciBasis: `bootstrap of the p95 over ${samples.length} edits (${pages} page loads)`,
+    target: `≤ ${EDIT_BUDGET_MS} ms`,
+    pass: (m) => m <= EDIT_BUDGET_MS,
+    note: `wall (Enter → preview painted) ${fmt(samples.map((x) => x.wall))} ms; longest main-thread task ${fmt(samples.map((x) => x.longestTask))} ms; main-thread work ${fmt(samples.map((x) => x.mainWork))} ms.`,
+  });
+}
+
+/** The suite's K3 section: `rounds` page loads of the app, `edits` edits each. */
+export async function benchEdit(
+  browser: Browser,
+  opts: { appDist: string; n?: number; edits?: number; rounds?: number; log: (line: string) => void },
+): Promise<Row[]> {
+  const n = opts.n ?? 1000;
+  const rounds = opts.rounds ?? 2;
+  const [run] = await measureEdits(browser, [{ appDist: opts.appDist, label: 'app' }], {
+    n,
+    edits: opts.edits ?? 8,
+    rounds,
+    log: opts.log,
+  });
+  if (!run || run.samples.length === 0) throw new Error('no edit measured');
+  printRuns([run], opts.log);
+  return [editRow(run.samples, n, rounds)];
 }
 
 async function main(): Promise<void> {
   const sizes = arg('sizes', '1000').split(',').map(Number);
-  const edits = Number(arg('edits', '2'));
-  const appDist = process.argv.includes('--app-dist') ? arg('app-dist', '') : buildApp(tempDir('edit-probe'));
-  for (const n of sizes) await probe(appDist, n, edits, process.argv.includes('--profile'));
+  const dists = process.argv.includes('--app-dist') ? arg('app-dist', '').split(',') : [buildApp(tempDir('edit-probe'))];
+  const apps = dists.map((d, i) => ({ appDist: d, label: dists.length > 1 ? `${String.fromCharCode(65 + i)} ${d}` : 'app' }));
+  const browser = await launch();
+  try {
+    for (const n of sizes) {
+      const runs = await measureEdits(browser, apps, {
+        n,
+        edits: Number(arg('edits', '8')),
+        rounds: Number(arg('rounds', '2')),
+        profile: process.argv.includes('--profile'),
+        detail: process.argv.includes('--detail'),
+        log: console.log,
+      });
+      if (!process.argv.includes('--profile')) printRuns(runs, console.log);
+      const only = runs.length === 1 ? runs[0] : undefined;
+      if (only && only.samples.length > 0) console.log(consoleTable([editRow(only.samples, n, Number(arg('rounds', '2')))]));
+    }
+  } finally {
+    await browser.close();
+  }
 }
 
 if (isMain(import.meta.url)) runMain(main);
