@@ -18,6 +18,7 @@ import { benchCanvas } from './canvas.bench';
 import { benchChain } from './chain.bench';
 import { benchCompile, benchImport } from './compile.bench';
 import { benchDeploy, type EngineContext, engineContext } from './deploy.bench';
+import { benchEdit } from './edit-probe';
 import { benchIncremental } from './incremental.bench';
 import { buildApp, buildEager, buildFloor, buildStock, launch, ROOT, tempDir } from './lib/browser';
 import { dockerVersion, loadText, type Machine, machine } from './lib/machine';
@@ -30,6 +31,7 @@ import { benchStorm } from './storm.bench';
 const HINTS: Record<string, string> = {
   K1: 'Profile: `node --cpu-prof node_modules/.bin/tsx bench/src/compile.bench.ts --sizes 1000`; the emitters and the planner share the time (packages/compiler/PIPELINE.md). Compile performance is being worked on.',
   K4: 'Profile the importer the same way (`--cpu-prof`, importCompose on the 1,000-service file); the YAML parse alone is the anchor.',
+  K3: 'Per edit: `bench:edit -- --detail` (what filled the main thread, by trace event) or `--profile` on an unminified build (inclusive time by function). At 1,000 services the canvas re-projects and React Flow re-renders every node when the document or the analysis changes (apps/web/src/canvas/).',
   K2: 'The incremental compiler re-emits the edited service and its link neighbours; check `inc.stats()` reuse and the swarm emitter.',
   E1: 'Sizes per chunk: `node apps/web/scripts/check-bundle.mjs`; the ratio target (0.15×) is against the eager build, the absolute budget is the gate in npm test.',
   E2: 'The editor chunk (monaco-editor full entry + monaco-yaml) loads after the canvas; the lean `editor.api` entry would cut ~40 % (performance-anchors §0).',
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
   const wanted = (group: string, ids: string[]) => only.length === 0 || only.some((o) => o === group || ids.includes(o));
 
   const builds = { app: '', eager: '', stock: '', floor: '' };
-  const needBrowser = wanted('E', ['E1', 'E2', 'C4']) || wanted('C', ['C1', 'C2', 'C3']) || wanted('S', ['S2']);
+  const needBrowser = wanted('K', ['K3']) || wanted('E', ['E1', 'E2', 'C4']) || wanted('C', ['C1', 'C2', 'C3']) || wanted('S', ['S2']);
   if (needBrowser) {
     const b0 = Date.now();
     builds.app = buildApp(tmp);
@@ -132,6 +134,11 @@ async function main(): Promise<void> {
     { group: 'K', name: 'compile 1,000 services', run: async () => [benchCompile(1000, 9)] },
     { group: 'K', name: 'incremental compile', run: async () => benchIncremental(1000, 30) },
     { group: 'K', name: 'import 1,000 services', run: async () => [benchImport(1000, 9)] },
+    {
+      group: 'K',
+      name: 'edit → preview',
+      run: async () => benchEdit(browser!, { appDist: builds.app, n: 1000, edits: 8, rounds: 2, log: say }),
+    },
     { group: 'E', name: 'initial JS', run: async () => [await initialJsRow(builds.app, builds.eager)] },
     { group: 'E', name: 'Monaco cold open', run: async () => coldOpenRows(browser!, builds.app, builds.eager, 4) },
     {
