@@ -3,3 +3,4 @@ export { Rendered } from './rendered';
 export { scalar } from './scalar';
 export { type SourceRange, tag, tagOf } from './source-tag';
 export { StreamedMapping } from './streamed';
+export { Filled, materialize, Template } from './template';

@@ -12,72 +12,23 @@ import {
   makeHead,
   PLAIN_HEADS,
 } from './heads';
+import { Output } from './output';
 import { Rendered } from './rendered';
 import { flat, literalBlock, scalarRest } from './scalar';
-import { type SourceRange, tagOf } from './source-tag';
+import { tagOf } from './source-tag';
 import { StreamedMapping } from './streamed';
+import { Filled, Form, type Template } from './template';
 
-const PARTS = 1_024;
-/** Rendered text at least this long is kept as a chunk of its own instead of being joined into one. */
-const WHOLE_CHUNK = 512;
+/** A mapping to write: a template use is written as the object it stands for where no form applies. */
+const objectOf = (v: object): Record<string, unknown> =>
+  (v instanceof Filled ? v.template.build(...v.values) : v) as Record<string, unknown>;
 
 /**
- * Pieces of output go into a reused array, joined into one flat chunk every 1,024 pieces, and
- * the chunks are joined once at the end. Chunks that small (~15 KB) stay in the young generation;
- * chunks of 8,192 pieces (~130 KB) went to large-object space, whose fresh pages cost a fault per
- * 4 KB on first write (the write of Kubernetes' 127k lines took ~15 % longer). Array.prototype.join measures and copies in one pass
- * without allocating anything per piece; appending with += built a rope of cons-strings (two per
- * line) that had to be flattened and collected. Mappings are walked with for-in, which V8 serves
- * from the object's enum cache without allocating a key array; emitters build plain objects, so
- * for-in sees exactly their own keys.
+ * Writes values as YAML into an Output. Mappings are walked with for-in, which V8 serves from the
+ * object's enum cache without allocating a key array; emitters build plain objects, so for-in
+ * sees exactly their own keys.
  */
-export class Writer {
-  private readonly chunks: string[] = [];
-  private readonly parts: string[] = [];
-  private n = 0;
-  line = 0;
-  readonly ranges: SourceRange[] = [];
-
-  /** Writes one line: `head` followed by `rest`, which ends with the line break. */
-  push(head: string, rest: string): void {
-    const parts = this.parts;
-    parts[this.n++] = head;
-    parts[this.n++] = rest;
-    this.line++;
-    if (this.n >= PARTS) this.flush();
-  }
-
-  /** Writes one whole line (ending with its line break): one piece, where push('', line) took two. */
-  pushLine(line: string): void {
-    this.parts[this.n++] = line;
-    this.line++;
-    if (this.n >= PARTS) this.flush();
-  }
-
-  /** Copies in output written earlier (see Rendered), shifting its ranges to where it lands. */
-  pushRendered(r: Rendered): void {
-    if (r.lines === 0) return;
-    const offset = this.line;
-    if (r.text.length >= WHOLE_CHUNK) {
-      // Large pieces (a service's kept output) become chunks themselves: the final join is then
-      // the only copy of their text, as when everything fitted in one chunk.
-      if (this.n > 0) this.flush();
-      this.chunks.push(r.text);
-    } else {
-      this.parts[this.n++] = r.text;
-      if (this.n >= PARTS) this.flush();
-    }
-    this.line += r.lines;
-    for (const x of r.ranges) this.ranges.push({ elementId: x.elementId, startLine: x.startLine + offset, endLine: x.endLine + offset });
-  }
-
-  /** Joins the pending pieces into one chunk; the array is reused, trimmed to what is pending. */
-  private flush(): void {
-    if (this.parts.length !== this.n) this.parts.length = this.n;
-    this.chunks.push(this.parts.join(''));
-    this.n = 0;
-  }
-
+export class Writer extends Output {
   private range(v: object, start: number): void {
     const id = tagOf(v);
     if (id !== undefined) this.ranges.push({ elementId: id, startLine: start, endLine: this.line });
@@ -97,7 +48,7 @@ export class Writer {
     if (Array.isArray(v)) {
       if (v.length === 0) this.pushLine('[]\n');
       else this.items(v, 0, DASH[0] as string);
-    } else if (!this.entries(v as Record<string, unknown>, 0, '', PLAIN_HEADS[0], undefined)) this.pushLine('{}\n');
+    } else if (!this.entries(objectOf(v), 0, '', PLAIN_HEADS[0], undefined)) this.pushLine('{}\n');
     this.range(v, start);
   }
 
@@ -199,7 +150,7 @@ export class Writer {
         this.pushLine(head.openLine);
         this.items(v, d, DASH[d] as string);
       }
-    } else if (!this.entries(v as Record<string, unknown>, d + 1, INDENT[d + 1] as string, PLAIN_HEADS[d + 1], head.openLine))
+    } else if (!this.entries(objectOf(v), d + 1, INDENT[d + 1] as string, PLAIN_HEADS[d + 1], head.openLine))
       this.push(head.inline, '{}\n');
     this.range(v, start);
   }
@@ -242,13 +193,24 @@ export class Writer {
       else this.items(v, d + 1, `${dash}- `);
     } else {
       const heads = dash === DASH[d] ? DASHED_HEADS[d + 1] : undefined;
-      if (!this.entries(v as Record<string, unknown>, d + 1, dash, heads, undefined)) this.push(dash, '{}\n');
+      const form = v instanceof Filled ? this.itemForm(v, d, dash) : undefined;
+      if (form) this.fill(form, (v as Filled).values);
+      else if (!this.entries(objectOf(v), d + 1, dash, heads, undefined)) this.push(dash, '{}\n');
     }
     this.range(v, start);
   }
 
-  text(): string {
-    if (this.n > 0) this.flush();
-    return this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join('');
+  /** The form of a template use as an item at depth d, made on first use; undefined when the use cannot take it. */
+  private itemForm(f: Filled, d: number, dash: string): Form | undefined {
+    if (dash !== DASH[d] || !f.fits()) return undefined;
+    const t: Template<unknown[]> = f.template;
+    let form = t.itemForms[d];
+    if (form === undefined) {
+      const w = new Writer();
+      w.item(t.sample(), d, dash);
+      form = Form.cut(w.text(), w.line, w.ranges, t.holes) ?? null;
+      t.itemForms[d] = form;
+    }
+    return form ?? undefined;
   }
 }

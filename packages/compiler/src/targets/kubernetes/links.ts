@@ -1,6 +1,6 @@
 import type { Path } from '@blaupause/model';
 import type { PlannedService, ResolvedLink } from '../../plan/plan';
-import { tag } from '../../yaml';
+import { Template, tag } from '../../yaml';
 import type { KubeContext, Obj } from './context';
 import type { NameAllocator } from './names';
 import { durationSeconds } from './units';
@@ -54,21 +54,24 @@ export function linkWaits(k: KubeContext, ps: PlannedService, names: NameAllocat
   return out;
 }
 
+const waitFor = (name: string, target: string, port: string): Obj => ({
+  name,
+  image: WAIT_IMAGE,
+  command: ['sh', '-c', WAIT_SCRIPT, 'wait-for', target, port],
+  securityContext: waitSecurity(),
+});
+/** Every link of every service gets one: 16 lines of which 3 values vary (see Template). */
+const WAIT_FOR = new Template(waitFor, 3);
+
 function waitContainer(k: KubeContext, l: ResolvedLink, port: number, names: NameAllocator, at: Path): Obj {
-  const wait = ['sh', '-c', WAIT_SCRIPT, 'wait-for', l.target, String(port)];
   // A timed-out wait fails the init container: the pod shows Init:Error naming the dependency, and retries.
   const timeout = l.link.timeout === undefined ? undefined : durationSeconds(l.link.timeout, 1);
   if (timeout && !timeout.exact)
     k.note('approximated', [...at, 'timeout'], l.elementId, `The wait counts whole seconds: ${l.link.timeout} becomes ${timeout.value}s.`);
-  return tag(
-    {
-      name: names.take(`wait-for-${l.target}`),
-      image: WAIT_IMAGE,
-      command: timeout ? ['timeout', String(timeout.value), ...wait] : wait,
-      securityContext: waitSecurity(),
-    },
-    l.elementId,
-  );
+  const name = names.take(`wait-for-${l.target}`);
+  if (!timeout) return tag(WAIT_FOR.fill(name, l.target, String(port)), l.elementId) as unknown as Obj;
+  const wait = waitFor(name, l.target, String(port));
+  return tag({ ...wait, command: ['timeout', String(timeout.value), ...(wait.command as string[])] }, l.elementId);
 }
 
 /** The annotation that keeps links the manifests hold no other trace of (see untracedLinks). */

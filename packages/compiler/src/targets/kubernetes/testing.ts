@@ -1,5 +1,6 @@
 import { API_VERSION, Blueprint, type Diagnostic, KIND } from '@blaupause/model';
 import { plan } from '../../plan/plan';
+import { materialize } from '../../yaml';
 import { type CompileOptions, DEFAULT_KUBERNETES_VERSION, type EmitContext } from '../emitter';
 import type { Obj } from './context';
 import { kubernetesEmitter } from './emit';
@@ -35,7 +36,7 @@ export function emitK8s(input: Record<string, unknown>, options: CompileOptions 
     note: (kind, path, elementId, message, hint) =>
       void notes.push({ kind, path: [...path], elementId, message, ...(hint ? { hint } : {}) }),
   };
-  const docs = [...kubernetesEmitter.emit(ctx)] as Obj[];
+  const docs = [...kubernetesEmitter.emit(ctx)].map(materialize) as Obj[];
   const name = (d: Obj) => (d.metadata as { name: string }).name;
   return {
     docs,
