@@ -53,7 +53,7 @@ export function emitTarget(plan: Plan, target: Target, options: CompileOptions, 
   };
   if (cache) {
     cache.begin(sharedInputs(plan, ctx.options));
-    ctx.memo = new ServiceMemo(cache, notes, plan);
+    ctx.memo = new ServiceMemo(cache, notes);
   }
   const docs = emitter.emit(ctx);
   const { text, ranges } = emitYamlDocuments(docs);

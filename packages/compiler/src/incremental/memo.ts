@@ -1,5 +1,5 @@
 import { type Diagnostic, type Path, sortDiagnostics } from '@blaupause/model';
-import type { Plan, PlannedService } from '../plan/plan';
+import type { PlannedService } from '../plan/plan';
 import type { Take } from '../targets/kubernetes/names';
 import type { Rendered } from '../yaml';
 
@@ -89,7 +89,6 @@ export class ServiceMemo {
   constructor(
     private readonly cache: ServiceCache,
     private readonly notes: NoteSink,
-    private readonly plan: Plan,
   ) {}
 
   /** The shared allocators services take names from, in a fixed order. */
@@ -102,7 +101,7 @@ export class ServiceMemo {
    * (whether some service links to it, whether segments are drawn …), compared by identity.
    */
   service(s: PlannedService, extra: readonly unknown[], render: () => Rendered): Rendered {
-    const key = serviceKey(this.plan, s, extra);
+    const key = serviceKey(s, extra);
     const hit = this.cache.entries.get(s.name);
     if (hit && sameKey(hit.key, key) && this.replay(hit.takes)) {
       for (const n of hit.notes) this.notes.replay(n);
@@ -141,10 +140,12 @@ export class ServiceMemo {
 /**
  * A service's own inputs: its definition and the definitions its links point at (a link reads
  * the target's ports and healthcheck; a missing target is `undefined`, so one appearing counts).
+ * The incremental compiler's plan (PlanCache) keeps a planned service while exactly these are
+ * the same objects, so the planned service stands for them: one comparison instead of a lookup
+ * per link in the blueprint's services (~10 % of a Swarm compile after one edit).
  */
-function serviceKey(plan: Plan, s: PlannedService, extra: readonly unknown[]): unknown[] {
-  const key: unknown[] = [s.service];
-  for (const l of s.service.links ?? []) key.push(plan.blueprint.services[l.to]);
+function serviceKey(s: PlannedService, extra: readonly unknown[]): unknown[] {
+  const key: unknown[] = [s];
   for (const x of extra) key.push(x);
   return key;
 }
