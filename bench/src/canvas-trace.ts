@@ -58,8 +58,8 @@ export interface TraceSummary {
   /** Main-thread tasks over 16 ms: count and their total. */
   longTasks: number;
   longMs: number;
-  /** The longest tasks, with what filled them. */
-  longest: Array<{ ms: number; top: string }>;
+  /** The longest tasks, with when they started (s into the trace) and what filled them. */
+  longest: Array<{ ms: number; at: number; top: string }>;
   /** Self time in ms by event name, inside the main thread's tasks. */
   self: Array<[string, number]>;
   threads: ThreadSummary[];
@@ -82,10 +82,12 @@ export function summarizeTrace(events: readonly TraceEvent[]): TraceSummary {
   // Top-level tasks only (RunTask events nest inside one another).
   const tasks: TraceEvent[] = [];
   const self = new Map<string, number>();
-  const longest: Array<{ ms: number; top: string }> = [];
+  const longest: Array<{ ms: number; at: number; top: string }> = [];
   // Self time: walk the nested complete events with a stack.
   const stack: Array<{ e: TraceEvent; end: number; child: number }> = [];
   const perTask = new Map<TraceEvent, Map<string, number>>();
+  // What started each task: its first child's event name and (script) function or (input) event type.
+  const cause = new Map<TraceEvent, string>();
   let task: TraceEvent | undefined;
   const pop = () => {
     const top = stack.pop();
@@ -109,13 +111,23 @@ export function summarizeTrace(events: readonly TraceEvent[]): TraceSummary {
       tasks.push(e);
     }
     if (stack.length === 0 && !TASK.has(e.name)) task = undefined;
+    if (task && !TASK.has(e.name) && !cause.has(task)) {
+      const d = e.args?.data;
+      const what = d?.functionName || d?.type || '';
+      cause.set(task, `${e.name}${what ? ` ${String(what)}` : ''}`);
+    }
     stack.push({ e, end: e.ts + (e.dur ?? 0), child: 0 });
   }
   while (stack.length > 0) pop();
   const long = tasks.filter((t) => (t.dur ?? 0) > 16_000);
+  const t0 = onMain[0]?.ts ?? 0;
   for (const t of [...long].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 8)) {
     const m = [...(perTask.get(t) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 4);
-    longest.push({ ms: (t.dur ?? 0) / 1000, top: m.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') });
+    longest.push({
+      ms: (t.dur ?? 0) / 1000,
+      at: (t.ts - t0) / 1e6,
+      top: `[${cause.get(t) ?? '?'}] ` + m.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '),
+    });
   }
   const busy = new Map<string, number>();
   for (const e of events) {
@@ -146,6 +158,6 @@ export function printTrace(label: string, s: TraceSummary, log: (line: string) =
   log('  self time on the main thread:');
   for (const [k, ms] of s.self) log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
   log('  longest tasks:');
-  for (const t of s.longest) log(`  ${t.ms.toFixed(1).padStart(6)} ms  ${t.top}`);
+  for (const t of s.longest) log(`  ${t.ms.toFixed(1).padStart(6)} ms at ${t.at.toFixed(2).padStart(5)} s  ${t.top}`);
   log(`  renderer threads busy: ${s.threads.map((t) => `${t.thread} ${t.busyMs.toFixed(0)} ms`).join(', ')}`);
 }

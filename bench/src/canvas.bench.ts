@@ -15,11 +15,15 @@
  *
  *   node scripts/pnpm.mjs --filter @blaupause/bench bench:canvas
  *     [-- --sizes 1000,5000 --pan 6 --drag 4 --reps 2 --app-dist DIR --stock-dist DIR --profile
- *         --floor empty,blit --floor-dist DIR --trace]
+ *         --floor empty,blit --floor-dist DIR --trace --trace-load --ours-only --pause MS]
  *
  * --trace records a Chrome trace of each pan phase and prints where the renderer's time went
  * (canvas-trace.ts): main-thread tasks over 16 ms and self time by event, the busy time of the
  * compositor and raster threads. Its frame figures are not for the table (tracing costs time).
+ * --trace-load does the same for each page load (navigation → ready: what the `ready` time is made
+ * of). --ours-only runs the app alone (an A/B of two builds, by hand); --pause MS rests between
+ * pan+zoom turns (the suite does not), so what a page does when a gesture settles falls between
+ * gestures.
  */
 import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -67,6 +71,12 @@ export interface CanvasOptions {
   /** The floor pages to run too (one run each per round, between ours and stock), and their build. */
   floor?: readonly FloorMode[];
   floorDist?: string;
+  /** A Chrome trace of each page load (navigation → ready), summarised like --trace. */
+  traceLoad?: boolean;
+  /** A rest between pan+zoom turns (ms; 0 in the suite): lets a page's settle work fall between gestures. */
+  pauseMs?: number;
+  /** Only the app (A/B of two builds by hand; no rows worth reading). */
+  oursOnly?: boolean;
   log?: (line: string) => void;
 }
 
@@ -98,9 +108,20 @@ export async function paneBox(page: Page): Promise<{ x: number; y: number; width
   return box;
 }
 
-/** A point of the pane with no node or edge over it (a drag there pans), nearest the centre. */
-async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(() => {
+/** Where the pan strokes start, and their direction (1: right and down first; -1: left and up). */
+interface PanStart {
+  x: number;
+  y: number;
+  sign: number;
+}
+
+/**
+ * A point of the pane with no node or edge over it (a drag there pans), nearest the centre, whose
+ * stroke end (`reach` further, else `reach` back) is over the flow too, not over a panel (minimap,
+ * controls): a stroke back starts there.
+ */
+export async function emptyPoint(page: Page, reach: { x: number; y: number }): Promise<PanStart> {
+  const p = await page.evaluate((reach) => {
     const flow = document.querySelector('.react-flow')?.getBoundingClientRect();
     if (!flow) return undefined;
     const cx = flow.x + flow.width / 2;
@@ -109,9 +130,15 @@ async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
     for (let dy = -0.35; dy <= 0.35; dy += 0.05)
       for (let dx = -0.35; dx <= 0.35; dx += 0.05) candidates.push([cx + dx * flow.width, cy + dy * flow.height]);
     candidates.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
-    for (const [x, y] of candidates) if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    // (No named helper functions in here: tsx would wrap them in a `__name` the page lacks.)
+    for (const sign of [1, -1])
+      for (const [x, y] of candidates) {
+        if (!document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) continue;
+        const end = document.elementFromPoint(x + sign * reach.x, y + sign * reach.y);
+        if (end?.closest('.react-flow') && !end.closest('.react-flow__panel')) return { x, y, sign };
+      }
     return undefined;
-  });
+  }, reach);
   if (!p) throw new Error('no empty spot of the pane to drag');
   return p;
 }
@@ -138,7 +165,7 @@ async function grabPoint(page: Page): Promise<{ x: number; y: number }> {
 }
 
 /** Wheel at the pane centre until the zoom is near `target` (the same steps on both sides). */
-async function zoomTo(page: Page, target: number): Promise<void> {
+export async function zoomTo(page: Page, target: number): Promise<void> {
   const box = await paneBox(page);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   for (let i = 0; i < 60; i++) {
@@ -171,28 +198,52 @@ async function stopRecorder(page: Page): Promise<number[]> {
   return frames.slice(1).map((t, i) => t - (frames[i] ?? t));
 }
 
-/** Pan by dragging the pane, then zoom out and in with the wheel, round and round for `seconds`. */
-async function panGestures(page: Page, seconds: number): Promise<void> {
+/** Each pan stroke: 30 mouse moves of this many px (x, y), one every 16 ms; `reach` in all. */
+const STROKE: readonly [number, number] = [10, 5];
+const STROKE_MOVES = 30;
+export const reach = { x: STROKE[0] * STROKE_MOVES, y: STROKE[1] * STROKE_MOVES };
+
+/**
+ * Pan by dragging the pane, then zoom out and in with the wheel, round and round for `seconds`.
+ * `start` is an empty spot of the pane found before the recording (emptyPoint): the strokes go
+ * there and back (even turns start at `start`, odd ones where the last stroke ended, i.e. on the
+ * same flow point) and the wheel zooms out and in again about the centre, so the spot under the
+ * press is the same empty one on every turn — no hit test of the benchmark's own in the recording
+ * (at 5,000 services one `elementFromPoint` took 0.4–0.6 s on both sides).
+ */
+export async function panGestures(page: Page, seconds: number, start: PanStart, pause = 0): Promise<void> {
   const end = Date.now() + seconds * 1000;
   const box = await paneBox(page);
   let turn = 0;
   while (Date.now() < end) {
-    const start = await emptyPoint(page);
-    const dir = turn % 2 === 0 ? 1 : -1;
-    await page.mouse.move(start.x, start.y);
+    const dir = turn % 2 === 0 ? start.sign : -start.sign;
+    const from = dir === start.sign ? start : { x: start.x + start.sign * reach.x, y: start.y + start.sign * reach.y };
+    await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    for (let i = 1; i <= 30; i++) {
-      await page.mouse.move(start.x + dir * i * 10, start.y + dir * i * 5);
+    for (let i = 1; i <= STROKE_MOVES; i++) {
+      await page.mouse.move(from.x + dir * i * STROKE[0], from.y + dir * i * STROKE[1]);
       await sleep(16);
     }
     await page.mouse.up();
+    console.log(
+      turn,
+      'drag',
+      from,
+      await page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform),
+    );
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     for (const dy of [40, 40, 40, 40, 40, 40, -40, -40, -40, -40, -40, -40]) {
       await page.mouse.wheel(0, dy);
       await sleep(16);
     }
+    if (pause > 0) await sleep(pause);
     turn++;
   }
+}
+
+/** Whether the pane itself is under a point (nothing drawn over it). */
+async function paneAt(page: Page, p: { x: number; y: number }): Promise<boolean> {
+  return page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') ?? false, p);
 }
 
 /** Drag one node back and forth in 45-move strokes for `seconds`. */
@@ -213,8 +264,17 @@ async function dragGestures(page: Page, seconds: number): Promise<void> {
   await page.mouse.up();
 }
 
-async function openSide(context: BrowserContext, origin: string, side: Side, n: number, pane: { width: number; height: number }) {
+export async function openSide(
+  context: BrowserContext,
+  origin: string,
+  side: Side,
+  n: number,
+  pane: { width: number; height: number },
+  traceLoad?: (line: string) => void,
+) {
   const page = await context.newPage();
+  const tracer = traceLoad ? await context.newCDPSession(page) : undefined;
+  if (tracer) await startTrace(tracer);
   const bp = withGridLayout(generateBlueprint(n));
   // The app opens the library's current blueprint (apps/web/src/persistence/keys.ts). One copy only:
   // 5,000 services are ~3.9 MB of JSON, two copies would not fit the origin's storage quota.
@@ -230,6 +290,7 @@ async function openSide(context: BrowserContext, origin: string, side: Side, n: 
   await loadReady(page, `${origin}/${url}`, async (t0) => {
     ready = await waitReady(page, t0);
   });
+  if (tracer && traceLoad) printTrace(`load ${side}@${n} (navigation → ready)`, summarizeTrace(await stopTrace(tracer)), traceLoad);
   const name = side === 'ours' ? await page.locator('.doc-name').first().textContent() : `bench-${n}`;
   if (!name?.includes(`bench-${n}`)) throw new Error(`the app opened "${name}", not the benchmark blueprint bench-${n}`);
   return { page, ...ready };
@@ -245,21 +306,30 @@ async function measure(
 ): Promise<CanvasRun> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
-    const { page, readyMs, nodesInDom } = await openSide(context, origin, side, n, pane);
+    const { page, readyMs, nodesInDom } = await openSide(context, origin, side, n, pane, o.traceLoad ? (o.log ?? console.log) : undefined);
     await zoomTo(page, WORK_ZOOM);
-    await sleep(300);
+    // Past the end of the zoom gesture (d3-zoom: 150 ms after the last wheel event) and whatever a
+    // page does when a gesture settles (ours: the DOM view returns 350 ms later), so the hit test
+    // below sees the nodes' real boxes.
+    await sleep(1500);
     const cdp = o.profile ? await context.newCDPSession(page) : undefined;
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await cdp.send('Profiler.start');
     }
+    const start = await emptyPoint(page, reach);
+    await sleep(500);
     const tracer = o.trace ? await context.newCDPSession(page) : undefined;
     if (tracer) await startTrace(tracer);
     await startRecorder(page);
-    await panGestures(page, o.panSeconds);
+    await panGestures(page, o.panSeconds, start, o.pauseMs);
     const pan = await stopRecorder(page);
     if (tracer) printTrace(`${side}@${n}`, summarizeTrace(await stopTrace(tracer)), o.log ?? console.log);
+    // The strokes went there and back: the start is still the empty pane (else the view drifted).
+    await sleep(800);
+    if (!(await paneAt(page, start)) && !(await paneAt(page, { x: start.x + start.sign * reach.x, y: start.y + start.sign * reach.y })))
+      (o.log ?? console.log)(`  warning: ${side}@${n}: the pan's start point is no longer empty pane (the view drifted)`);
     let drag: number[] = [];
     if (o.dragSeconds > 0) {
       await sleep(300);
@@ -367,6 +437,7 @@ export async function benchCanvas(browser: Browser, o: CanvasOptions): Promise<{
     const runs: CanvasRun[] = [];
     for (const n of o.sizes)
       for (const side of withFloors(alternating<Side>(typeof o.reps === 'number' ? o.reps : (o.reps[n] ?? 1), 'ours', 'stock'), floors)) {
+        if (o.oursOnly && side !== 'ours') continue;
         const run = await measure(browser, origin, side, n, o, pane);
         runs.push(run);
         const p: FrameStats = frameStats(run.pan);
@@ -403,6 +474,9 @@ async function main(): Promise<void> {
       dragSeconds: Number(arg('drag', '4')),
       profile,
       trace,
+      oursOnly: process.argv.includes('--ours-only'),
+      traceLoad: process.argv.includes('--trace-load'),
+      pauseMs: Number(arg('pause', '0')),
       floor,
       ...(floorDist ? { floorDist } : {}),
     });
