@@ -13,19 +13,19 @@ const build = (name: unknown, target: unknown, port: unknown) => ({
 });
 const TEMPLATE = new Template(build, 3);
 
-/** A document holding the value as an item at depth 0, 2 and 4 (the sequence positions forms are made for) and elsewhere. */
+/** A document holding the value as items (depth 0 and 3), as keys' values (depth 1 and 4) and in a nested sequence (no form). */
 const doc = (v: (i: number) => object) => ({
   top: [v(0)],
   spec: { template: { spec: { inits: [v(1), v(2)] } } },
   nested: [[v(3)]],
-  keyed: { one: v(4) },
+  keyed: { one: v(4), deeper: { still: { value: v(5) } } },
 });
 
 describe('Template', () => {
   it('writes each use exactly as the object it stands for, source ranges included (property)', () => {
     const value = fc.oneof(scalarArb, yamlString, fc.constant(undefined), fc.constant('a\nb'));
     fc.assert(
-      fc.property(fc.array(fc.tuple(value, value, value), { minLength: 5, maxLength: 5 }), (uses) => {
+      fc.property(fc.array(fc.tuple(value, value, value), { minLength: 6, maxLength: 6 }), (uses) => {
         const filled = emitYaml(doc((i) => tag(TEMPLATE.fill(...(uses[i] as [unknown, unknown, unknown])), `e${i}`)));
         const plain = emitYaml(doc((i) => tag(build(...(uses[i] as [unknown, unknown, unknown])), `e${i}`)));
         expect(filled.text).toBe(plain.text);

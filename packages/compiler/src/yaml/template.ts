@@ -10,14 +10,16 @@ import { type SourceRange, tag, tagOf } from './source-tag';
  * no form was made for) is written as that object. `build` must give the same shape for every
  * value it is meant for, and the values must be its only varying parts.
  *
- * Forms are made per position: for now items of a block sequence (`- key: …` at depth d), the
- * place where the Kubernetes emitter's repeated objects (wait containers) go.
+ * Forms are made per position and depth: an item of a block sequence (`- key: …`, the
+ * Kubernetes wait containers) or a key's value (`labels:` and the entries under it).
  */
 const PLACEHOLDER = '__blaupause_template_hole_';
 
 export class Template<A extends unknown[]> {
-  /** Forms by the depth of the sequence they are items of. */
+  /** Forms by the depth of the sequence they are items of (null: the text could not be cut). */
   readonly itemForms: (Form | null | undefined)[] = [];
+  /** Forms by the depth of their entries, as the value of a key one level up (the key's line is not part of them). */
+  readonly entryForms: (Form | null | undefined)[] = [];
 
   constructor(
     readonly build: (...values: A) => object,
@@ -42,6 +44,7 @@ export class Template<A extends unknown[]> {
   }
 }
 
+/** A use of a template. */
 export class Filled {
   constructor(
     readonly template: Template<unknown[]>,
@@ -70,6 +73,7 @@ export class Form {
 
   /** Cuts the placeholder rendering `text` at the placeholders; undefined when they do not appear once each, in order. */
   static cut(text: string, lines: number, ranges: readonly SourceRange[], holes: number): Form | undefined {
+    if (lines === 0) return undefined; // an empty mapping: written as `{}` after its key
     const pieces: string[] = [];
     let from = 0;
     for (let i = 0; i < holes; i++) {

@@ -143,7 +143,11 @@ export class Writer extends Output {
       return;
     }
     const start = this.line + 1;
-    if (Array.isArray(v)) {
+    const form = v instanceof Filled ? this.form(v, d + 1, 'entry') : undefined;
+    if (form) {
+      this.pushLine(head.openLine);
+      this.fill(form, (v as Filled).values);
+    } else if (Array.isArray(v)) {
       // Compact form (as kubectl writes): the items of a mapping's sequence at the key's indent.
       if (v.length === 0) this.push(head.inline, '[]\n');
       else {
@@ -193,23 +197,29 @@ export class Writer extends Output {
       else this.items(v, d + 1, `${dash}- `);
     } else {
       const heads = dash === DASH[d] ? DASHED_HEADS[d + 1] : undefined;
-      const form = v instanceof Filled ? this.itemForm(v, d, dash) : undefined;
+      const form = v instanceof Filled && dash === DASH[d] ? this.form(v, d, 'item') : undefined;
       if (form) this.fill(form, (v as Filled).values);
       else if (!this.entries(objectOf(v), d + 1, dash, heads, undefined)) this.push(dash, '{}\n');
     }
     this.range(v, start);
   }
 
-  /** The form of a template use as an item at depth d, made on first use; undefined when the use cannot take it. */
-  private itemForm(f: Filled, d: number, dash: string): Form | undefined {
-    if (dash !== DASH[d] || !f.fits()) return undefined;
+  /**
+   * The form of a template use as an item of a sequence at depth d (`- ` at DASH[d]) or as the
+   * entries at depth d of a key's value, made on first use; undefined when the use cannot take it.
+   */
+  private form(f: Filled, d: number, at: 'item' | 'entry'): Form | undefined {
+    if (!f.fits()) return undefined;
     const t: Template<unknown[]> = f.template;
-    let form = t.itemForms[d];
+    const forms = at === 'item' ? t.itemForms : t.entryForms;
+    let form = forms[d];
     if (form === undefined) {
       const w = new Writer();
-      w.item(t.sample(), d, dash);
+      ensureDepth(d + 1);
+      if (at === 'item') w.item(t.sample(), d, DASH[d] as string);
+      else w.entries(t.sample() as Record<string, unknown>, d, INDENT[d] as string, PLAIN_HEADS[d], undefined);
       form = Form.cut(w.text(), w.line, w.ranges, t.holes) ?? null;
-      t.itemForms[d] = form;
+      forms[d] = form;
     }
     return form ?? undefined;
   }

@@ -1,5 +1,6 @@
 import type { Blueprint, Build, Mount, Resources, ServicePort } from '@blaupause/model';
 import type { PlannedContainer, PlannedService, ResolvedLink } from '../../plan/plan';
+import { type Filled, Template } from '../../yaml';
 import type { EmitContext } from '../emitter';
 import { esc, escMap } from './interpolation';
 import { quantityToBytes, quantityToDockerBytes } from './quantity';
@@ -51,13 +52,19 @@ const ELEMENT_LABEL = `${LABEL_PREFIX}element`;
 const SERVICE_LABEL = `${LABEL_PREFIX}service`;
 const ROLE_LABEL = `${LABEL_PREFIX}role`;
 
-/** The blueprint's service labels, then ours: the element id maps a running container back to its canvas node. */
-export function dockerLabels(s: PlannedService, pc: PlannedContainer): Record<string, string> {
-  const labels: Record<string, string> = s.service.labels ? { ...escMap(s.service.labels) } : {};
-  labels[ELEMENT_LABEL] = pc.elementId;
-  labels[SERVICE_LABEL] = s.name;
-  labels[ROLE_LABEL] = pc.container.role;
+function ownLabels(labels: Record<string, string>, element: string, service: string, role: string): Record<string, string> {
+  labels[ELEMENT_LABEL] = element;
+  labels[SERVICE_LABEL] = service;
+  labels[ROLE_LABEL] = role;
   return labels;
+}
+/** Every Docker service carries these three; without labels of the blueprint's they are all there is. */
+const OWN_LABELS = new Template((element: string, service: string, role: string) => ownLabels({}, element, service, role), 3);
+
+/** The blueprint's service labels, then ours: the element id maps a running container back to its canvas node. */
+export function dockerLabels(s: PlannedService, pc: PlannedContainer): Record<string, string> | Filled {
+  if (!s.service.labels) return OWN_LABELS.fill(pc.elementId, s.name, pc.container.role);
+  return ownLabels({ ...escMap(s.service.labels) }, pc.elementId, s.name, pc.container.role);
 }
 
 /** CPU as a string (Swarm's loader wants one) and memory in Docker's binary byte units. */

@@ -22,7 +22,8 @@ export const swarmEmitter: Emitter = {
     // Top-level configs and secrets first: the ones Swarm cannot create are left out of mounts too.
     const configs = dockerConfigs(ctx, 'swarm', omitted);
     const secrets = dockerSecrets(ctx, 'swarm', omitted);
-    const jobs = new Set(ctx.plan.services.flatMap((s) => s.links.filter((l) => l.link.condition === 'completed').map((l) => l.target)));
+    const jobs = new Set<string>();
+    for (const s of ctx.plan.services) for (const l of s.links) if (l.link.condition === 'completed') jobs.add(l.target);
     const pods = ctx.plan.services.filter((s) => s.main !== undefined);
     // Known before the pods are written, so that a pod whose output is reused still counts.
     const hostNetwork = pods.some((s) => s.service.hostNetwork === true);
