@@ -1,6 +1,6 @@
 import type { Blueprint } from '@blaupause/model';
 import { describe, expect, it } from 'vitest';
-import { type Analysis, analyze } from '../analysis/analyze';
+import { type Analysis, analyze, createIncrementalAnalyze } from '../analysis/analyze';
 import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
@@ -66,5 +66,26 @@ describe('the analysis host (worker side)', () => {
     const whole = ok(host({ seq: 5, patch: patch(next), resync: true }));
     expect(whole.base).toBe(0);
     expect(apply(EMPTY_ANALYSIS, whole.delta ?? undefined)).toStrictEqual(analyze(next));
+  });
+
+  it("over the worker's incremental analysis too: the page's copy is a fresh analysis after every edit", () => {
+    const host = createAnalysisHost(createIncrementalAnalyze());
+    const patch = createPatcher();
+    let bp = templateBlueprint('seed-compose');
+    let page = EMPTY_ANALYSIS;
+    const commands: Command[] = [
+      { kind: 'setReplicas', service: 'weba', replicas: 3 },
+      { kind: 'renameService', from: 'webb', to: 'web-b' },
+      { kind: 'addService', name: 'cache', image: 'redis:7', at: { x: 0, y: 0 } },
+      { kind: 'setReplicas', service: 'weba', replicas: 1 },
+      { kind: 'removeService', name: 'cache' },
+    ];
+    let seq = 0;
+    for (const cmd of [undefined, ...commands]) {
+      if (cmd) bp = edit(bp, cmd);
+      const r = ok(host({ seq: ++seq, patch: patch(bp) }));
+      page = apply(page, structuredClone(r.delta) ?? undefined) as Analysis;
+      expect(page, cmd?.kind ?? 'first').toStrictEqual(analyze(bp));
+    }
   });
 });
