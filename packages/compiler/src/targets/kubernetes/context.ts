@@ -1,6 +1,7 @@
 import type { Blueprint, Path } from '@blaupause/model';
 import { elementId } from '@blaupause/model';
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
+import { type Filled, Template } from '../../yaml';
 import type { EmitContext } from '../emitter';
 import { isLabelKey, isLabelValue, NameAllocator } from './names';
 import { parseKubeVersion, versionAtLeast } from './units';
@@ -37,6 +38,8 @@ export interface KubeContext {
    */
   names: Record<'Service' | 'Deployment' | 'NetworkPolicy', NameAllocator>;
   note: EmitContext['note'];
+  /** The labels of a service without labels of its own, and its pod selector, by its name (see LabelSet.out). */
+  labelTemplates: { labels: Template<[string]>; selector: Template<[string]> };
 }
 
 export function kubeContext(ctx: EmitContext): KubeContext {
@@ -45,7 +48,7 @@ export function kubeContext(ctx: EmitContext): KubeContext {
   const linkTargets = new Set<string>();
   for (const s of plan.services) for (const l of s.links) linkTargets.add(l.target);
   const namespace = ctx.options.namespace;
-  return {
+  const k: KubeContext = {
     ctx,
     blueprint,
     project: plan.project,
@@ -56,7 +59,13 @@ export function kubeContext(ctx: EmitContext): KubeContext {
     blueprintLabels: userLabels(ctx, blueprint.metadata.labels, ['metadata', 'labels'], elementId.blueprint()),
     names: { Service: reserved(plan.services), Deployment: reserved(plan.services), NetworkPolicy: new NameAllocator() },
     note: ctx.note,
+    // Made per compile: the project's name and the blueprint's labels are part of their text.
+    labelTemplates: {
+      labels: new Template((name: string) => objectLabels(k, name), 1),
+      selector: new Template((name: string) => selectorLabels(k, name), 1),
+    },
   };
+  return k;
 }
 
 function reserved(services: readonly PlannedService[]): NameAllocator {
@@ -104,7 +113,7 @@ export function objectLabels(k: KubeContext, name: string, extra?: Labels): Labe
 }
 
 /** metadata: name, namespace (when asked) and the given labels. */
-export function meta(k: KubeContext, name: string, labels: Labels): Obj {
+export function meta(k: KubeContext, name: string, labels: Labels | Filled): Obj {
   return { name, namespace: k.namespace, labels };
 }
 
@@ -120,11 +129,20 @@ export function objectMeta(k: KubeContext, name: string, app: string, extra?: La
 export interface LabelSet {
   labels: Labels;
   selector: Labels;
+  /**
+   * The same maps as they go into the output where nothing is added to them: template uses
+   * (see Template), so that of a service's ~6 label blocks only its name is written line by line.
+   */
+  out: { labels: Labels | Filled; selector: Labels | Filled };
 }
 
 export function labelSet(k: KubeContext, ps: PlannedService): LabelSet {
   const own = userLabels(k.ctx, ps.service.labels, ['services', ps.name, 'labels'], ps.elementId);
-  return { labels: objectLabels(k, ps.name, own), selector: selectorLabels(k, ps.name) };
+  const labels = objectLabels(k, ps.name, own);
+  const selector = selectorLabels(k, ps.name);
+  const t = k.labelTemplates;
+  const plain = Object.keys(own).length === 0;
+  return { labels, selector, out: { labels: plain ? t.labels.fill(ps.name) : labels, selector: t.selector.fill(ps.name) } };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
+import type { Filled } from '../../yaml';
 import { container } from './container';
 import { jobRestartPolicy, type KubeContext, type Labels, type Obj } from './context';
 import { linkEnv, linkWaits } from './links';
@@ -11,7 +12,7 @@ export interface PodOptions {
   /** The workload the pod belongs to: a StatefulSet's per-replica volumes become volumeClaimTemplates. */
   kind: WorkloadKind;
   /** Labels of the pod template (selector labels plus networks, track, user labels). */
-  labels: Labels;
+  labels: Labels | Filled;
   /** Replaces the main container's image (the canary). */
   mainImage?: string;
 }

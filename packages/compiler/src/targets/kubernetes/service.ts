@@ -52,8 +52,8 @@ function service(k: KubeContext, ps: PlannedService, name: string, labels: Label
     {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: meta(k, name, labels.labels),
-      spec: { ...spec, selector: labels.selector },
+      metadata: meta(k, name, labels.out.labels),
+      spec: { ...spec, selector: labels.out.selector },
     },
     ps.elementId,
   );
@@ -133,7 +133,7 @@ export function ingress(k: KubeContext, ps: PlannedService, labels: LabelSet): O
     ...(tls.size ? { tls: [{ ...(hosts.length ? { hosts } : {}), secretName: suffixed(ps.name, 'tls') }] } : {}),
     rules: [...rules].map(([host, paths]) => ({ ...(host ? { host } : {}), http: { paths } })),
   };
-  return tag({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(k, ps.name, labels.labels), spec }, ps.elementId);
+  return tag({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(k, ps.name, labels.out.labels), spec }, ps.elementId);
 }
 
 /** The blueprint asks for TLS but carries no certificate: the Secret must come from elsewhere. */

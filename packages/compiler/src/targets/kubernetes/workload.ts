@@ -90,7 +90,7 @@ function workload(
 ): Obj {
   const { labels, selector } = o.labels;
   const trackLabel: Labels | undefined = track ? { [TRACK]: track } : undefined;
-  const podLabels = k.segmented || track ? { ...labels, ...networkLabels(k, ps), ...trackLabel } : labels;
+  const podLabels = k.segmented || track ? { ...labels, ...networkLabels(k, ps), ...trackLabel } : o.labels.out.labels;
   const pod = podTemplate(k, ps, main, {
     kind: o.kind,
     labels: podLabels,
@@ -100,12 +100,12 @@ function workload(
     replicas,
     serviceName: o.kind === 'StatefulSet' ? o.serviceName : undefined,
     // The track is part of each Deployment's selector, so stable and canary never claim each other's pods.
-    selector: { matchLabels: track ? { ...selector, ...trackLabel } : selector },
+    selector: { matchLabels: track ? { ...selector, ...trackLabel } : o.labels.out.selector },
     ...rolloutFields(k, ps, o.kind),
     template: pod.template,
     volumeClaimTemplates: pod.claimTemplates.length ? pod.claimTemplates : undefined,
   };
-  const metadata = withLinks(meta(k, name, track ? { ...labels, ...trackLabel } : labels), ps, track !== 'canary');
+  const metadata = withLinks(meta(k, name, track ? { ...labels, ...trackLabel } : o.labels.out.labels), ps, track !== 'canary');
   return tag({ apiVersion: 'apps/v1', kind: o.kind, metadata, spec }, ps.elementId);
 }
 
@@ -124,7 +124,7 @@ function job(k: KubeContext, ps: PlannedService, main: PlannedContainer, o: Work
       `${ps.name} runs as a Job: Kubernetes retries a failing ${main.name} 6 times (backoffLimit), then marks the Job failed; Docker retries without limit.`,
     );
   rolloutFields(k, ps, 'Job'); // a note when the blueprint asks for a rollout
-  const podLabels = k.segmented ? { ...o.labels.labels, ...networkLabels(k, ps) } : o.labels.labels;
+  const podLabels = k.segmented ? { ...o.labels.labels, ...networkLabels(k, ps) } : o.labels.out.labels;
   const pod = podTemplate(k, ps, main, { kind: 'Job', labels: podLabels });
   const replicas = ps.service.replicas;
   const spec: Obj = {
@@ -133,7 +133,10 @@ function job(k: KubeContext, ps: PlannedService, main: PlannedContainer, o: Work
     backoffLimit: policy === 'Never' ? 0 : undefined,
     template: pod.template,
   };
-  return tag({ apiVersion: 'batch/v1', kind: 'Job', metadata: withLinks(meta(k, o.name, o.labels.labels), ps, true), spec }, ps.elementId);
+  return tag(
+    { apiVersion: 'batch/v1', kind: 'Job', metadata: withLinks(meta(k, o.name, o.labels.out.labels), ps, true), spec },
+    ps.elementId,
+  );
 }
 
 /** The primary workload carries the links that left no other trace (links.ts, untracedLinks). */
@@ -178,7 +181,7 @@ export function autoscaler(
     maxReplicas: scaling.max,
     metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: scaling.targetCPU } } }],
   };
-  const metadata = meta(k, ps.name, labels.labels);
+  const metadata = meta(k, ps.name, labels.out.labels);
   return tag({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata, spec }, ps.elementId);
 }
 
