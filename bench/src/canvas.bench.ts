@@ -225,12 +225,6 @@ export async function panGestures(page: Page, seconds: number, start: PanStart, 
       await sleep(16);
     }
     await page.mouse.up();
-    console.log(
-      turn,
-      'drag',
-      from,
-      await page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform),
-    );
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     for (const dy of [40, 40, 40, 40, 40, 40, -40, -40, -40, -40, -40, -40]) {
       await page.mouse.wheel(0, dy);
