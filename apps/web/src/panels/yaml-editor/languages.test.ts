@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLUEPRINT_LANGUAGE, modelLanguage, OUTPUT_LANGUAGE, previewEdit } from './languages';
+import { BLUEPRINT_LANGUAGE, FOLDING_MAX_LINES, foldingFor, modelLanguage, OUTPUT_LANGUAGE, previewEdit } from './languages';
 
 describe('YAML editor models', () => {
   it("gives the compiled previews their own language, never monaco-yaml's (its worker would validate megabytes per edit)", () => {
@@ -19,5 +19,12 @@ describe('YAML editor models', () => {
     if (!edit) throw new Error('no edit');
     expect(before.slice(0, edit.at) + edit.text + before.slice(edit.end)).toBe(after);
     expect(previewEdit(after, after)).toBeUndefined();
+  });
+
+  it('folds a preview only while it is short enough for folding to stay cheap per edit', () => {
+    expect(foldingFor('compose', 200)).toBe(true);
+    expect(foldingFor('compose', FOLDING_MAX_LINES)).toBe(true);
+    expect(foldingFor('kubernetes', FOLDING_MAX_LINES + 1)).toBe(false);
+    expect(foldingFor('blueprint', 40_000)).toBe(true);
   });
 });
