@@ -126,23 +126,39 @@ export function objectMeta(k: KubeContext, name: string, app: string, extra?: La
  * The labels of a service's objects and the selector of its pods, computed once per service.
  * The maps are shared by the service's objects (the output is read-only data).
  */
-export interface LabelSet {
-  labels: Labels;
-  selector: Labels;
+export class LabelSet {
   /**
-   * The same maps as they go into the output where nothing is added to them: template uses
-   * (see Template), so that of a service's ~6 label blocks only its name is written line by line.
+   * The maps as they go into the output where nothing is added to them: template uses (see
+   * Template), so that of a service's ~6 label blocks only its name is written line by line.
    */
-  out: { labels: Labels | Filled; selector: Labels | Filled };
+  readonly out: { labels: Labels | Filled; selector: Labels | Filled };
+  private made: { labels?: Labels; selector?: Labels } = {};
+
+  constructor(
+    private readonly k: KubeContext,
+    private readonly name: string,
+    private readonly own: Labels,
+  ) {
+    const t = k.labelTemplates;
+    let plain = true;
+    for (const _ in own) plain = false;
+    this.out = { labels: plain ? t.labels.fill(name) : this.labels, selector: t.selector.fill(name) };
+  }
+
+  /** The maps as data, made when first read (only for maps with more added: networks, a track). */
+  get labels(): Labels {
+    this.made.labels ??= objectLabels(this.k, this.name, this.own);
+    return this.made.labels;
+  }
+
+  get selector(): Labels {
+    this.made.selector ??= selectorLabels(this.k, this.name);
+    return this.made.selector;
+  }
 }
 
 export function labelSet(k: KubeContext, ps: PlannedService): LabelSet {
-  const own = userLabels(k.ctx, ps.service.labels, ['services', ps.name, 'labels'], ps.elementId);
-  const labels = objectLabels(k, ps.name, own);
-  const selector = selectorLabels(k, ps.name);
-  const t = k.labelTemplates;
-  const plain = Object.keys(own).length === 0;
-  return { labels, selector, out: { labels: plain ? t.labels.fill(ps.name) : labels, selector: t.selector.fill(ps.name) } };
+  return new LabelSet(k, ps.name, userLabels(k.ctx, ps.service.labels, ['services', ps.name, 'labels'], ps.elementId));
 }
 
 /**

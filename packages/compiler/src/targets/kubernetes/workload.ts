@@ -88,9 +88,9 @@ function workload(
   track?: 'stable' | 'canary',
   image?: string,
 ): Obj {
-  const { labels, selector } = o.labels;
+  const ls = o.labels;
   const trackLabel: Labels | undefined = track ? { [TRACK]: track } : undefined;
-  const podLabels = k.segmented || track ? { ...labels, ...networkLabels(k, ps), ...trackLabel } : o.labels.out.labels;
+  const podLabels = k.segmented || track ? { ...ls.labels, ...networkLabels(k, ps), ...trackLabel } : ls.out.labels;
   const pod = podTemplate(k, ps, main, {
     kind: o.kind,
     labels: podLabels,
@@ -100,12 +100,12 @@ function workload(
     replicas,
     serviceName: o.kind === 'StatefulSet' ? o.serviceName : undefined,
     // The track is part of each Deployment's selector, so stable and canary never claim each other's pods.
-    selector: { matchLabels: track ? { ...selector, ...trackLabel } : o.labels.out.selector },
+    selector: { matchLabels: track ? { ...ls.selector, ...trackLabel } : ls.out.selector },
     ...rolloutFields(k, ps, o.kind),
     template: pod.template,
     volumeClaimTemplates: pod.claimTemplates.length ? pod.claimTemplates : undefined,
   };
-  const metadata = withLinks(meta(k, name, track ? { ...labels, ...trackLabel } : o.labels.out.labels), ps, track !== 'canary');
+  const metadata = withLinks(meta(k, name, track ? { ...ls.labels, ...trackLabel } : ls.out.labels), ps, track !== 'canary');
   return tag({ apiVersion: 'apps/v1', kind: o.kind, metadata, spec }, ps.elementId);
 }
 
