@@ -11,7 +11,7 @@ import { useTheme } from '../../theme/ThemeContext';
 import { elementAtLine } from '../yaml-lines';
 import { diagnosticMarkers, markedRanges } from './editor-data';
 import { afterFirstLine, editorMounted } from './first-line';
-import { foldingFor, modelLanguage, previewEdit, type YamlTab } from './languages';
+import { modelLanguage, previewEdit, wholeTextFeatures, type YamlTab } from './languages';
 import { BLUEPRINT_URI, monaco } from './monaco-setup';
 
 export type { YamlTab };
@@ -59,8 +59,8 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
   const theme = useTheme();
   const [editor, setEditor] = useState<CodeEditor>();
   const host = useRef<HTMLDivElement>(null);
-  /** Off for long previews (languages.ts, FOLDING_MAX_LINES): folding costs a scan of every line per edit. */
-  const [folding, setFolding] = useState(true);
+  /** Folding and links: off for long previews (languages.ts): they go over the whole text per edit. */
+  const [whole, setWhole] = useState(true);
   const [marked, setMarked] = useState<Array<[number, number]>>([]);
   const models = useRef(new Map<YamlTab, monaco.editor.ITextModel>());
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | undefined>(undefined);
@@ -136,7 +136,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
     const m = tabModel(models.current, tab);
     if (editor.getModel() !== m) editor.setModel(m);
     editor.updateOptions({ readOnly: tab !== 'blueprint', domReadOnly: tab !== 'blueprint' });
-    setFolding(foldingFor(tab, m.getLineCount()));
+    setWhole(wholeTextFeatures(tab, m.getLineCount()));
   }, [editor, tab]);
 
   // What the store says → the model, unless the user is typing into it.
@@ -145,7 +145,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
     const m = tabModel(models.current, tab);
     if (tab !== 'blueprint') {
       showPreview(m, text);
-      setFolding(foldingFor(tab, m.getLineCount()));
+      setWhole(wholeTextFeatures(tab, m.getLineCount()));
       return;
     }
     if (m.getValue() === text) return;
@@ -227,7 +227,8 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
           scrollBeyondLastLine: false,
           fontSize: 12,
           lineNumbersMinChars: 3,
-          folding,
+          folding: whole,
+          links: whole,
           tabSize: 2,
           renderLineHighlight: 'none',
           wordWrap: 'off',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BLUEPRINT_LANGUAGE, FOLDING_MAX_LINES, foldingFor, modelLanguage, OUTPUT_LANGUAGE, previewEdit } from './languages';
+import {
+  BLUEPRINT_LANGUAGE,
+  modelLanguage,
+  OUTPUT_LANGUAGE,
+  previewEdit,
+  WHOLE_TEXT_FEATURES_MAX_LINES,
+  wholeTextFeatures,
+} from './languages';
 
 describe('YAML editor models', () => {
   it("gives the compiled previews their own language, never monaco-yaml's (its worker would validate megabytes per edit)", () => {
@@ -21,10 +28,10 @@ describe('YAML editor models', () => {
     expect(previewEdit(after, after)).toBeUndefined();
   });
 
-  it('folds a preview only while it is short enough for folding to stay cheap per edit', () => {
-    expect(foldingFor('compose', 200)).toBe(true);
-    expect(foldingFor('compose', FOLDING_MAX_LINES)).toBe(true);
-    expect(foldingFor('kubernetes', FOLDING_MAX_LINES + 1)).toBe(false);
-    expect(foldingFor('blueprint', 40_000)).toBe(true);
+  it('folds and detects links in a preview only while it is short enough for them to stay cheap per edit', () => {
+    expect(wholeTextFeatures('compose', 200)).toBe(true);
+    expect(wholeTextFeatures('compose', WHOLE_TEXT_FEATURES_MAX_LINES)).toBe(true);
+    expect(wholeTextFeatures('kubernetes', WHOLE_TEXT_FEATURES_MAX_LINES + 1)).toBe(false);
+    expect(wholeTextFeatures('blueprint', 40_000)).toBe(true);
   });
 });

@@ -32,14 +32,16 @@ export function previewEdit(before: string, after: string): { at: number; end: n
 }
 
 /**
- * Previews longer than this fold no more. Monaco's indentation folding scans every line and
- * replaces a decoration per region after each change: at 1,000 services (40,000 lines of Compose)
- * 75–280 ms of main-thread work per edit (bench:edit --profile), growing with the text. Below it
- * the cost stays within a few ms; a large preview is navigated by selecting on the canvas instead.
+ * Previews longer than this lose the editor features that go over the whole text after every
+ * change: indentation folding (scans every line, then replaces a decoration per region) and link
+ * detection (the editor worker finds the links, the page replaces their decorations). At 1,000
+ * services (40,000 lines of Compose) they cost 75–280 and 30–170 ms of main-thread work per edit
+ * (bench:edit --profile), growing with the text; below this a few ms. A large preview is navigated
+ * by selecting on the canvas (its lines are highlighted and revealed) instead.
  */
-export const FOLDING_MAX_LINES = 4000;
+export const WHOLE_TEXT_FEATURES_MAX_LINES = 4000;
 
-/** Whether the editor folds a model of this tab with this many lines. */
-export function foldingFor(tab: YamlTab, lineCount: number): boolean {
-  return tab === 'blueprint' || lineCount <= FOLDING_MAX_LINES;
+/** Whether the editor folds and detects links in a model of this tab with this many lines. */
+export function wholeTextFeatures(tab: YamlTab, lineCount: number): boolean {
+  return tab === 'blueprint' || lineCount <= WHOLE_TEXT_FEATURES_MAX_LINES;
 }
