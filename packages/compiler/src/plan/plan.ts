@@ -74,30 +74,44 @@ export type PlanReuse = (
 ) => PlannedService;
 
 function planService(bp: Blueprint, name: string, service: Service): PlannedService {
-  const containers = Object.entries(service.containers).map(([c, container]) => ({
-    name: c,
-    container,
-    elementId: elementId.container(name, c),
-  }));
+  // One pass over the containers in document order (for-in over the parsed plain object): the
+  // first main container, then helpers and inits in order (a second main is neither).
+  let main: PlannedContainer | undefined;
+  const helpers: PlannedContainer[] = [];
+  const inits: PlannedContainer[] = [];
+  for (const c in service.containers) {
+    const pc: PlannedContainer = { name: c, container: service.containers[c] as Container, elementId: elementId.container(name, c) };
+    const role = pc.container.role;
+    if (role === 'main') main ??= pc;
+    else if (role === 'init') inits.push(pc);
+    else helpers.push(pc);
+  }
   const links: ResolvedLink[] = [];
-  (service.links ?? []).forEach((link, index) => {
+  const declared = service.links ?? [];
+  for (let index = 0; index < declared.length; index++) {
+    const link = declared[index] as Link;
     const target = bp.services[link.to];
-    if (!target || link.to === name) return;
+    if (!target || link.to === name) continue;
     const port = link.port ?? target.ports?.[0]?.port;
-    links.push({ link, index, target: link.to, ...(port !== undefined ? { port } : {}), elementId: elementId.link(name, link.to) });
-  });
-  const main = containers.find((c) => c.container.role === 'main');
-  return {
+    const id = elementId.link(name, link.to);
+    links.push(
+      port === undefined ? { link, index, target: link.to, elementId: id } : { link, index, target: link.to, port, elementId: id },
+    );
+  }
+  const planned: PlannedService = {
     name,
     service,
     elementId: elementId.service(name),
-    ...(main ? { main } : {}),
-    helpers: containers.filter((c) => c.container.role !== 'main' && c.container.role !== 'init'),
-    inits: containers.filter((c) => c.container.role === 'init'),
+    helpers,
+    inits,
     links,
-    networks: service.networks?.length ? [...service.networks] : [DEFAULT_NETWORK],
+    networks: networksOf(service),
   };
+  if (main) planned.main = main;
+  return planned;
 }
+
+const networksOf = (service: Service): string[] => (service.networks?.length ? [...service.networks] : [DEFAULT_NETWORK]);
 
 /** startOrder() over the planned services, reading each one's links in place (no name lists are built). */
 function plannedOrder(names: readonly string[], planned: ReadonlyMap<string, PlannedService>): PlannedService[] {

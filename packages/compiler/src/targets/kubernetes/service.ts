@@ -46,17 +46,11 @@ export function services(k: KubeContext, ps: PlannedService, kind: WorkloadKind,
 
 const headless = (): Obj => ({ clusterIP: 'None' });
 
+/** `spec` is the caller's own new object: the selector is added to it. */
 function service(k: KubeContext, ps: PlannedService, name: string, labels: LabelSet, spec: Obj): Obj {
   // The selector leaves out the canary track: one Service spreads traffic over stable and canary pods.
-  return tag(
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: meta(k, name, labels.out.labels),
-      spec: { ...spec, selector: labels.out.selector },
-    },
-    ps.elementId,
-  );
+  spec.selector = labels.out.selector;
+  return tag({ apiVersion: 'v1', kind: 'Service', metadata: meta(k, name, labels.out.labels), spec }, ps.elementId);
 }
 
 /** Service ports named by the blueprint, else `<protocol>-<port>`: names are required once there are two. */
