@@ -1,7 +1,7 @@
 import type { Blueprint, Diagnostic, Target } from '@blaupause/model';
 import type { Analysis } from '../analysis/analyze';
 import { sameParts, semanticParts } from '../model/semantics';
-import { apply } from './delta';
+import { apply } from './delta-apply';
 import { createPatcher } from './patch';
 import type { AnalysisReply, AnalysisRequest } from './protocol';
 

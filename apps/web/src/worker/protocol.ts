@@ -12,7 +12,7 @@ export interface AnalysisRequest {
 
 /**
  * Worker → main thread: the answer to one analysis request (requests are answered in order), as a
- * delta (delta.ts) from the analysis answered to request `base` (0: from EMPTY_ANALYSIS, before
+ * delta (delta-apply.ts) from the analysis answered to request `base` (0: from EMPTY_ANALYSIS, before
  * the first answer or after a resync); null when the analysis did not change.
  */
 export type AnalysisReply = { seq: number; base: number; delta: Delta | null } | { seq: number; error: string };

@@ -1,4 +1,4 @@
-import { textSplice } from '../../worker/delta';
+import { textSplice } from '../../worker/text-splice';
 
 export type YamlTab = 'blueprint' | 'compose' | 'swarm' | 'kubernetes';
 
