@@ -245,7 +245,7 @@ function tabModel(models: Map<YamlTab, monaco.editor.ITextModel>, t: YamlTab): m
   if (!m || m.isDisposed()) {
     m = monaco.editor.createModel('', modelLanguage(t), monaco.Uri.parse(URIS[t]));
     // The previews' offsets are the compiler's: one character per line end.
-    m.setEOL(monaco.editor.EndOfLineSequence.LF);
+    if (t !== 'blueprint') m.setEOL(monaco.editor.EndOfLineSequence.LF);
     models.set(t, m);
   }
   return m;
