@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { normalise, valueArb, yamlString } from '../../test/yaml-arbitraries';
+import { normalise, scalarArb, valueArb, yamlString } from '../../test/yaml-arbitraries';
 import { emitYaml, emitYamlDocuments } from './emit';
 import { scalar } from './scalar';
 import { tag } from './source-tag';
@@ -83,5 +83,18 @@ describe('emitYaml', () => {
       { numRuns: 300 },
     );
     expect(emitYamlDocuments([{ x: 0 }, { x: -0 }, { x: 0 }]).text).toBe('x: 0\n---\nx: -0.0\n---\nx: 0\n');
+  });
+
+  it('writes a Map as the object with the same entries, wherever it is and whatever its keys (property)', () => {
+    const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('0', '7', '42', '01', 'a', 'svc-1'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.oneof(scalarArb, fc.constant(undefined), valueArb)), { maxLength: 6 }), (entries) => {
+        const map = new Map(entries);
+        const object = Object.fromEntries(entries);
+        const at = (m: unknown) => ({ key: m, list: [m], deep: { x: { y: tag(m as object, 'e') } } });
+        expect(emitYaml(at(map))).toEqual(emitYaml(at(object)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -19,9 +19,24 @@ import { tagOf } from './source-tag';
 import { StreamedMapping } from './streamed';
 import { Filled, Form, type Template } from './template';
 
-/** A mapping to write: a template use is written as the object it stands for where no form applies. */
+/**
+ * A mapping to write as an object: a template use is written as the object it stands for where
+ * no form applies, a Map as the object with its entries (see entry()).
+ */
 const objectOf = (v: object): Record<string, unknown> =>
-  (v instanceof Filled ? v.template.build(...v.values) : v) as Record<string, unknown>;
+  (v instanceof Filled ? v.template.build(...v.values) : v instanceof Map ? Object.fromEntries(v) : v) as Record<string, unknown>;
+
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+
+/** Whether an object with the Map's entries has its keys in the Map's order: none is an array index (those come first). */
+function inObjectOrder(m: Map<unknown, unknown>): boolean {
+  for (const k of m.keys()) {
+    if (typeof k !== 'string') return false;
+    const c = k.charCodeAt(0);
+    if (c >= 48 && c <= 57 && ARRAY_INDEX.test(k)) return false;
+  }
+  return true;
+}
 
 /**
  * Writes values as YAML into an Output. Mappings are walked with for-in, which V8 serves from the
@@ -41,7 +56,7 @@ export class Writer extends Output {
       return;
     }
     if (v instanceof StreamedMapping) {
-      if (!this.streamed(v, 0, undefined)) this.pushLine('{}\n');
+      if (!this.streamed(v.entries, 0, undefined)) this.pushLine('{}\n');
       return;
     }
     const start = this.line + 1;
@@ -102,10 +117,10 @@ export class Writer extends Output {
    * Writes the entries of a streamed mapping at depth `d` as they come, as entries() writes those
    * of an object (a root, or a key's value when `header` is given). Returns false when none is defined.
    */
-  private streamed(m: StreamedMapping, d: number, header: string | undefined): boolean {
+  private streamed(entries: Iterable<readonly [string, unknown]>, d: number, header: string | undefined): boolean {
     let written = false;
     ensureDepth(d + 1);
-    for (const [k, v] of m.entries) {
+    for (const [k, v] of entries) {
       if (v === undefined) continue;
       if (v instanceof Rendered) {
         // Entries written earlier at this depth (the key is only a placeholder).
@@ -119,7 +134,7 @@ export class Writer extends Output {
       written = true;
       const head = cachedHead(PLAIN_HEADS[d] as Heads, INDENT[d] as string, k);
       if (!(v instanceof StreamedMapping)) this.entry(head, v, d);
-      else if (!this.streamed(v, d + 1, head.openLine)) this.push(head.inline, '{}\n');
+      else if (!this.streamed(v.entries, d + 1, head.openLine)) this.push(head.inline, '{}\n');
     }
     return written;
   }
@@ -147,6 +162,10 @@ export class Writer extends Output {
     if (form) {
       this.pushLine(head.openLine);
       this.fill(form, (v as Filled).values);
+    } else if (v instanceof Map && inObjectOrder(v)) {
+      // A mapping whose keys are data (service names): a Map writes as the object with its
+      // entries would, without a hidden class per key order. Rendered values are not allowed in it.
+      if (!this.streamed(v, d + 1, head.openLine)) this.push(head.inline, '{}\n');
     } else if (Array.isArray(v)) {
       // Compact form (as kubectl writes): the items of a mapping's sequence at the key's indent.
       if (v.length === 0) this.push(head.inline, '[]\n');
@@ -161,7 +180,7 @@ export class Writer extends Output {
 
   /** Writes the entries of a streamed mapping at depth `d`, without a header (see renderEntries). */
   entriesAt(m: StreamedMapping, d: number): void {
-    this.streamed(m, d, undefined);
+    this.streamed(m.entries, d, undefined);
   }
 
   /** Items of a sequence at depth `d`; the first line starts with `first` (a "- " prefix). */

@@ -48,11 +48,19 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
     );
   }
 
-  const dependsOn = linkDependencies(s) ?? {};
-  for (const init of s.inits) dependsOn[dockerServiceName(s, init)] = { condition: CONDITION.completed };
+  const dependsOn = linkDependencies(s) ?? new Map<string, unknown>();
+  for (const init of s.inits) dependsOn.set(dockerServiceName(s, init), { condition: CONDITION.completed });
   const ports = host ? undefined : dockerPorts(svc.ports, 'compose');
   const replicas = svc.mode === 'global' || svc.replicas === 1 ? undefined : svc.replicas;
-  add(s.name, composeService(ctx, s, main, wiring(ports, networkMode, networks, compact(dependsOn), undefined, replicas, s.links)));
+  add(
+    s.name,
+    composeService(
+      ctx,
+      s,
+      main,
+      wiring(ports, networkMode, networks, dependsOn.size ? dependsOn : undefined, undefined, replicas, s.links),
+    ),
+  );
 
   if (s.helpers.length === 0) return;
   const joinMain = `service:${s.name}`;
@@ -67,17 +75,16 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
 
 const NO_LINKS: readonly ResolvedLink[] = [];
 
-// A keyed store, not a computed-key literal: V8 builds the latter on a slow path.
-function dependency(service: string, condition: string): Record<string, unknown> {
-  const deps: Record<string, unknown> = {};
-  deps[service] = { condition };
-  return deps;
+// depends_on is keyed by service names: Maps, which the writer writes as the objects with their
+// entries would be, without a hidden class for every other set of names.
+function dependency(service: string, condition: string): Map<string, unknown> {
+  return new Map([[service, { condition }]]);
 }
 
-function linkDependencies(s: PlannedService): Record<string, unknown> | undefined {
+function linkDependencies(s: PlannedService): Map<string, unknown> | undefined {
   if (s.links.length === 0) return undefined;
-  const deps: Record<string, unknown> = {};
-  for (const l of s.links) deps[l.target] = linkDependency(l);
+  const deps = new Map<string, unknown>();
+  for (const l of s.links) deps.set(l.target, linkDependency(l));
   return deps;
 }
 
@@ -90,7 +97,7 @@ interface Wiring {
   ports: DockerPorts | undefined;
   network_mode: string | undefined;
   networks: string[] | undefined;
-  depends_on: Record<string, unknown> | undefined;
+  depends_on: Map<string, unknown> | undefined;
   restart: string | undefined;
   replicas: number | undefined;
   /** Links whose connection variables this container gets (the main container's only). */
@@ -102,7 +109,7 @@ const wiring = (
   ports: DockerPorts | undefined,
   network_mode: string | undefined,
   networks: string[] | undefined,
-  depends_on: Record<string, unknown> | undefined,
+  depends_on: Map<string, unknown> | undefined,
   restart: string | undefined,
   replicas: number | undefined,
   links: readonly ResolvedLink[],
