@@ -1,23 +1,21 @@
-import { createContext, useCallback, useContext, useState, useSyncExternalStore } from 'react';
+import { createContext, useContext, useRef, useState, useSyncExternalStore } from 'react';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /**
  * Whether a pan/zoom gesture of a large graph is on (useRasterMode), readable without re-rendering:
  * nodes that React Flow mounts during such a gesture (they scroll into view while the raster shows
- * and canvas.css skips their contents) render a light version until it settles.
+ * and canvas.css skips their contents) render a light version (an empty box) until it settles.
+ *
+ * A vanilla zustand store, read through useSyncExternalStore rather than zustand's hook: only the
+ * nodes mounted mid-gesture subscribe (hundreds of nodes in view would otherwise each hold a
+ * listener), and only until they have their contents.
  */
-export interface GestureStore {
-  moving: boolean;
-  listeners: Set<() => void>;
-}
+export type GestureStore = StoreApi<{ moving: boolean }>;
 
-export function createGestureStore(): GestureStore {
-  return { moving: false, listeners: new Set() };
-}
+export const createGestureStore = (): GestureStore => createStore(() => ({ moving: false }));
 
 export function setGestureMoving(store: GestureStore, moving: boolean): void {
-  if (store.moving === moving) return;
-  store.moving = moving;
-  for (const l of store.listeners) l();
+  if (store.getState().moving !== moving) store.setState({ moving });
 }
 
 export const GestureContext = createContext<GestureStore | null>(null);
@@ -27,14 +25,14 @@ const never = () => () => undefined;
 /** True while this component was mounted during a gesture that is still on. */
 export function useMountedMidGesture(): boolean {
   const store = useContext(GestureContext);
-  const [born] = useState(() => store?.moving ?? false);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (!store) return () => undefined;
-      store.listeners.add(onChange);
-      return () => store.listeners.delete(onChange);
-    },
-    [store],
+  const [born] = useState(() => store?.getState().moving ?? false);
+  // Once it has its contents it keeps them (and stops listening), whatever gestures follow: a node
+  // still in view when the next gesture starts is skipped by canvas.css, not rendered again.
+  const full = useRef(!born);
+  const light = useSyncExternalStore(
+    !full.current && store ? store.subscribe : never,
+    () => !full.current && (store?.getState().moving ?? false),
   );
-  return useSyncExternalStore(born ? subscribe : never, () => born && (store?.moving ?? false));
+  if (!light) full.current = true;
+  return light;
 }
