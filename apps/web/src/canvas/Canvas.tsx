@@ -212,7 +212,7 @@ export function Canvas() {
             colorMode={colorMode}
           >
             {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
-            <FlowRaster active={raster} moving={moving} prepare={large} detail={!far} />
+            <FlowRaster active={raster} moving={moving} prepare={large} detail={!far} edges={flow.edges} />
             <FlowMinimap />
             <Controls aria-label="Zoom controls">
               <ControlButton

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { GRID } from '../flow/default-layout';
 import { useTheme } from '../theme/ThemeContext';
 import { TOKENS, type Tokens } from '../theme/tokens';
+import { cancelIdle, whenIdle } from './idle';
 import { drawRaster, type RasterFrame } from './raster-draw';
 import { type Box, type Cover, coverContains, coverFor, coverServes, nodesBounds, type RasterNode } from './raster-scene';
 
@@ -36,7 +37,24 @@ interface Drawn {
  * still land on them. Software raster pays per painted DOM node and edge on every frame; here it
  * pays a bitmap when one is drawn.
  */
-export function FlowRaster({ active, moving, prepare, detail }: { active: boolean; moving: boolean; prepare: boolean; detail: boolean }) {
+export function FlowRaster({
+  active,
+  moving,
+  prepare,
+  detail,
+  edges,
+}: {
+  active: boolean;
+  moving: boolean;
+  prepare: boolean;
+  detail: boolean;
+  /**
+   * Every edge of the graph: React Flow's own list has none during a gesture of a large graph
+   * (Canvas), so the raster does not draw from it — nor is it drawn again after every gesture
+   * because that list changed (at 5,000 services a redraw of both bitmaps is 0.1–0.2 s of work).
+   */
+  edges: readonly unknown[];
+}) {
   const api = useStoreApi();
   const [near, setNear] = useState<HTMLCanvasElement | null>(null);
   const [over, setOver] = useState<HTMLCanvasElement | null>(null);
@@ -56,7 +74,7 @@ export function FlowRaster({ active, moving, prepare, detail }: { active: boolea
       return;
     }
     const same = (d: { nodes: unknown; edges: unknown; tokens: Tokens } | undefined, s: ReactFlowState) =>
-      d !== undefined && d.nodes === s.nodes && d.edges === s.edges && d.tokens === tokens;
+      d !== undefined && d.nodes === s.nodes && d.edges === edges && d.tokens === tokens;
     const fresh = (s: ReactFlowState) =>
       same(drawn.current, s) && drawn.current?.detail === detail && coverServes(drawn.current.cover, s.transform, s.width, s.height);
     let frame = 0;
@@ -66,14 +84,14 @@ export function FlowRaster({ active, moving, prepare, detail }: { active: boolea
       frame = 0;
       const s = api.getState();
       if (s.width === 0 || s.height === 0 || fresh(s)) return;
-      drawn.current = { cover: renderCover(near, ctx, s, tokens, detail), nodes: s.nodes, edges: s.edges, detail, tokens };
+      drawn.current = { cover: renderCover(near, ctx, s, edges, tokens, detail), nodes: s.nodes, edges, detail, tokens };
       over.classList.remove('is-shown');
     };
     const drawOver = () => {
       const s = api.getState();
       if (!prepare || same(overDrawn.current, s)) return;
-      renderOverview(over, octx, s, tokens);
-      overDrawn.current = { nodes: s.nodes, edges: s.edges, tokens };
+      renderOverview(over, octx, s, edges, tokens);
+      overDrawn.current = { nodes: s.nodes, edges, tokens };
     };
     const prepareLater = () => {
       clearTimeout(timer);
@@ -109,7 +127,7 @@ export function FlowRaster({ active, moving, prepare, detail }: { active: boolea
       clearTimeout(timer);
       if (idle !== undefined) cancelIdle(idle);
     };
-  }, [api, near, over, active, moving, prepare, detail, tokens]);
+  }, [api, near, over, active, moving, prepare, detail, tokens, edges]);
 
   const cls = `${active ? ' is-active' : ''}${prepare ? ' is-prepared' : ''}`;
   return (
@@ -139,10 +157,10 @@ function fit(canvas: HTMLCanvasElement, rect: Box, zoom: number, maxPixels: numb
   return dpr * quality;
 }
 
-function frameOf(s: ReactFlowState, rect: Box, zoom: number): RasterFrame {
+function frameOf(s: ReactFlowState, edges: readonly unknown[], rect: Box, zoom: number): RasterFrame {
   return {
     nodeLookup: s.nodeLookup as unknown as RasterFrame['nodeLookup'],
-    edges: s.edges as unknown as RasterFrame['edges'],
+    edges: edges as RasterFrame['edges'],
     transform: [-rect.x * zoom, -rect.y * zoom, zoom],
     width: rect.width * zoom,
     height: rect.height * zoom,
@@ -150,28 +168,34 @@ function frameOf(s: ReactFlowState, rect: Box, zoom: number): RasterFrame {
 }
 
 /** Draws the cover of the current view and places the canvas over it (flow units). */
-function renderCover(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, s: ReactFlowState, tokens: Tokens, detail: boolean): Cover {
+function renderCover(
+  canvas: HTMLCanvasElement,
+  ctx: CanvasRenderingContext2D,
+  s: ReactFlowState,
+  edges: readonly unknown[],
+  tokens: Tokens,
+  detail: boolean,
+): Cover {
   const cover = coverFor(s.transform, s.width, s.height);
   const dpr = fit(canvas, cover.rect, cover.zoom, MAX_PIXELS);
-  const counts = drawRaster(ctx, frameOf(s, cover.rect, cover.zoom), tokens, { detail, grid: GRID, dpr });
+  const counts = drawRaster(ctx, frameOf(s, edges, cover.rect, cover.zoom), tokens, { detail, grid: GRID, dpr });
   canvas.dataset.nodes = String(counts.nodes);
   canvas.dataset.edges = String(counts.edges);
   return cover;
 }
 
 /** Draws the whole graph, boxes, headers and edges, on at most OVERVIEW_SIDE pixels a side. */
-function renderOverview(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, s: ReactFlowState, tokens: Tokens): void {
+function renderOverview(
+  canvas: HTMLCanvasElement,
+  ctx: CanvasRenderingContext2D,
+  s: ReactFlowState,
+  edges: readonly unknown[],
+  tokens: Tokens,
+): void {
   const b = nodesBounds((s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>).values());
   if (!b) return;
   const rect = { x: b.x - 40, y: b.y - 40, width: b.width + 80, height: b.height + 80 };
   const zoom = Math.min(1, OVERVIEW_SIDE / Math.max(rect.width, rect.height));
   const dpr = fit(canvas, rect, zoom, OVERVIEW_SIDE * OVERVIEW_SIDE);
-  drawRaster(ctx, frameOf(s, rect, zoom), tokens, { detail: false, grid: GRID, dpr });
+  drawRaster(ctx, frameOf(s, edges, rect, zoom), tokens, { detail: false, grid: GRID, dpr });
 }
-
-const whenIdle = (f: () => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : (setTimeout(f, 0) as unknown as number);
-const cancelIdle = (id: number): void => {
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id);
-  else clearTimeout(id);
-};
