@@ -9,12 +9,13 @@ const PARTS = 1_024;
 const WHOLE_CHUNK = 512;
 
 /**
- * The text being written. Pieces of output go into a reused array, joined into one flat chunk every 1,024 pieces, and
- * the chunks are joined once at the end. Chunks that small (~15 KB) stay in the young generation;
- * chunks of 8,192 pieces (~130 KB) went to large-object space, whose fresh pages cost a fault per
- * 4 KB on first write (the write of Kubernetes' 127k lines took ~15 % longer). Array.prototype.join measures and copies in one pass
- * without allocating anything per piece; appending with += built a rope of cons-strings (two per
- * line) that had to be flattened and collected.
+ * The text being written. Pieces of output go into a reused array, joined into one flat chunk
+ * every 1,024 pieces, and the chunks are joined once at the end. Chunks that small (~15 KB) stay
+ * in the young generation; chunks of 8,192 pieces (~130 KB) went to large-object space, whose
+ * fresh pages cost a fault per 4 KB on first write (the write of Kubernetes' 127k lines took
+ * ~15 % longer). Array.prototype.join measures and copies in one pass without allocating anything
+ * per piece; appending with += built a rope of cons-strings (two per line) that had to be
+ * flattened and collected.
  */
 export class Output {
   private readonly chunks: string[] = [];
