@@ -36,4 +36,11 @@ test('the compiled previews follow an edit as one edit of the changed lines, in 
   await expect.poll(() => yaml.text()).toContain('image: probe/image:2');
   expect((await yaml.model()).canUndo).toBe(false);
   await expect(yaml.line('    image: probe/image:2')).toHaveCount(1);
+
+  // An edit that adds lines: the highlight follows the source map of the new text (webb's block).
+  await inspector.addPort(9090);
+  await expect.poll(() => yaml.text()).toContain('9090');
+  await expect.poll(async () => (await yaml.markedLines())[0]).toBe('  webb:');
+  expect((await yaml.markedLines()).slice(1).join('\n')).toBe(await yaml.blockAt('services', 'webb'));
+  expect((await yaml.markedLines()).join('\n')).toContain('9090');
 });
