@@ -59,11 +59,19 @@ export const ROW_H = 22;
 /** A node's box: measured when it has been in the DOM, else an estimate from its data. */
 export function nodeBox(n: RasterNode): Box {
   const { x, y } = n.internals.positionAbsolute;
-  const width = n.measured.width ?? (n.type === 'exposure' ? 180 : n.type === 'volume' ? 180 : 240);
-  return { x, y, width, height: n.measured.height ?? estimatedHeight(n) };
+  return { x, y, width: n.measured.width ?? estimatedWidth(n), height: n.measured.height ?? estimatedHeight(n) };
 }
 
-function estimatedHeight(n: RasterNode): number {
+/** A node's size before it has been in the DOM, from its type and data (nodes.css). */
+export function estimatedSize(n: Pick<RasterNode, 'type' | 'data'>): { width: number; height: number } {
+  return { width: estimatedWidth(n), height: estimatedHeight(n) };
+}
+
+function estimatedWidth(n: Pick<RasterNode, 'type'>): number {
+  return n.type === 'exposure' ? 180 : n.type === 'volume' ? 180 : 240;
+}
+
+function estimatedHeight(n: Pick<RasterNode, 'type' | 'data'>): number {
   if (n.type === 'exposure') return 28;
   if (n.type !== 'service') return HEADER_H + 30;
   const containers = Array.isArray(n.data.containers) ? n.data.containers.length : 1;

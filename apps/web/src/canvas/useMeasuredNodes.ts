@@ -1,13 +1,37 @@
-import type { NodeChange } from '@xyflow/react';
+import type { NodeChange, NodeHandle } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FlowNode } from '../flow/to-flow';
+import { estimatedSize } from './raster-scene';
 
 type Size = { width: number; height: number };
+
+/** Handle size (canvas.css `.handle`) and the handles of the node types that get an estimate (canvas/*Node.tsx). */
+const HANDLE = 10;
+const HANDLES: Readonly<Record<string, ReadonlyArray<Pick<NodeHandle, 'id' | 'type' | 'position'>>>> = {
+  service: [
+    { id: 'used', type: 'target', position: 'left' as NodeHandle['position'] },
+    { id: 'uses', type: 'source', position: 'right' as NodeHandle['position'] },
+    { id: 'joins', type: 'source', position: 'top' as NodeHandle['position'] },
+    { id: 'mounts', type: 'source', position: 'bottom' as NodeHandle['position'] },
+  ],
+  volume: [{ id: 'mounted', type: 'target', position: 'top' as NodeHandle['position'] }],
+  exposure: [{ id: 'exposes', type: 'source', position: 'right' as NodeHandle['position'] }],
+};
 
 /**
  * React Flow measures nodes and reports sizes as `dimensions` changes; a controlled canvas has to
  * hand them back on its nodes (`measured`), or new node objects would render unmeasured. Merged
  * nodes are cached per projected node, so a node that did not change keeps its identity.
+ *
+ * A node not measured yet gets an estimated size and handles (`measured`, `handles`; raster-scene's
+ * estimate): React Flow otherwise renders every node it has no handle bounds for, whether in view
+ * or not — at 5,000 services all 6,750 nodes were mounted, styled and laid out once at load (~12 s
+ * of the 22 s to the first usable view) before only the ~500 in view were kept. With the estimate
+ * only the nodes in view mount; each is measured then, and its measured node carries no `handles`
+ * (React Flow keeps the handle bounds it measured from the DOM). The estimate is given as
+ * `measured`, not `initialWidth`, so fitView (which fits measured nodes only unless told
+ * `includeHiddenNodes`) still fits the whole graph. Network segments keep the forced first render
+ * (few; their width depends on their members).
  */
 export function useMeasuredNodes(projected: FlowNode[]) {
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
@@ -16,10 +40,10 @@ export function useMeasuredNodes(projected: FlowNode[]) {
     () =>
       projected.map((n) => {
         const measured = sizes.get(n.id);
-        if (!measured) return n;
+        if (!measured && !(n.type && n.type in HANDLES)) return n;
         const hit = cache.current.get(n);
-        if (hit?.measured === measured) return hit;
-        const merged = { ...n, measured };
+        if (hit && (measured ? hit.measured === measured : hit.handles !== undefined)) return hit;
+        const merged = measured ? { ...n, measured } : estimated(n);
         cache.current.set(n, merged);
         return merged;
       }),
@@ -30,4 +54,15 @@ export function useMeasuredNodes(projected: FlowNode[]) {
     if (measured.length > 0) setSizes((prev) => new Map([...prev, ...measured]));
   }, []);
   return { nodes, onDimensions };
+}
+
+/** The node with an estimated size and handles at the middle of their sides. */
+export function estimated(n: FlowNode): FlowNode {
+  const { width, height } = estimatedSize(n as unknown as { type?: string; data: Record<string, unknown> });
+  const at = { left: [0, height / 2], right: [width, height / 2], top: [width / 2, 0], bottom: [width / 2, height] } as const;
+  const handles = (HANDLES[n.type ?? ''] ?? []).map((h) => {
+    const [x, y] = at[h.position as keyof typeof at];
+    return { ...h, x: x - HANDLE / 2, y: y - HANDLE / 2, width: HANDLE, height: HANDLE };
+  });
+  return { ...n, measured: { width, height }, handles } as FlowNode;
 }
