@@ -126,7 +126,7 @@ export function summarizeTrace(events: readonly TraceEvent[]): TraceSummary {
     longest.push({
       ms: (t.dur ?? 0) / 1000,
       at: (t.ts - t0) / 1e6,
-      top: `[${cause.get(t) ?? '?'}] ` + m.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '),
+      top: `[${cause.get(t) ?? '?'}] ${m.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`,
     });
   }
   const busy = new Map<string, number>();
@@ -138,9 +138,9 @@ export function summarizeTrace(events: readonly TraceEvent[]): TraceSummary {
     const n = e.pid === pid ? thread : `${thread} (gpu process)`;
     busy.set(n, (busy.get(n) ?? 0) + (e.dur ?? 0) / 1000);
   }
-  const ts = onMain.map((e) => e.ts);
+  // (onMain is sorted by start; no spread of a long load trace's timestamps into Math.max)
   return {
-    seconds: ts.length > 0 ? (Math.max(...ts) - Math.min(...ts)) / 1e6 : 0,
+    seconds: onMain.length > 0 ? ((onMain.at(-1)?.ts ?? 0) - (onMain[0]?.ts ?? 0)) / 1e6 : 0,
     tasks: tasks.length,
     taskMs: tasks.reduce((a, t) => a + (t.dur ?? 0) / 1000, 0),
     longTasks: long.length,
