@@ -14,7 +14,8 @@ import {
   useStore,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
-import { useAnalysis } from '../analysis/useAnalysis';
+import type { Analysis } from '../analysis/analyze';
+import { useAnalysisPart } from '../analysis/useAnalysis';
 import { useOpenFile } from '../files/useOpenFile';
 import { GRID } from '../flow/default-layout';
 import { createProjector } from '../flow/projector';
@@ -59,17 +60,21 @@ const KEY_BURST_MS = 700;
 export const FAR_ZOOM = 0.35;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
+const selectProblems = (a: Analysis) => a.problems;
+const selectNotes = (a: Analysis) => a.notes;
+
 /** The canvas: a controlled React Flow over toFlow(document); every gesture becomes a command. */
 export function Canvas() {
   const store = useAppStore();
   const bp = useApp(selectBlueprint);
   const selection = useApp((s) => s.selection);
-  const analysis = useAnalysis();
+  const problems = useAnalysisPart(selectProblems);
+  const notes = useAnalysisPart(selectNotes);
   const { screenToFlowPosition } = useReactFlow();
   const add = usePaletteAdd();
   const openFile = useOpenFile();
 
-  const diagnostics = useMemo(() => [...analysis.problems, ...analysis.notes], [analysis]);
+  const diagnostics = useMemo(() => [...problems, ...notes], [problems, notes]);
   const [project] = useState(createProjector);
   const flow = useMemo(() => project(bp, diagnostics, selection), [project, bp, diagnostics, selection]);
   const { nodes, onDimensions } = useMeasuredNodes(flow.nodes);

@@ -53,4 +53,23 @@ describe('projector', () => {
     expect(projector(renamed, [], selection)).toEqual(toFlow(renamed));
     expect(project).toHaveBeenCalledTimes(2);
   });
+
+  it('keeps the objects of unchanged nodes and edges when the semantics, selection or marks change', () => {
+    const projector = createProjector();
+    const none: Diagnostic[] = [];
+    const bp = templateBlueprint('seed-compose');
+    const first = projector(bp, none, []);
+    const edited = run(bp, { kind: 'setImage', service: 'weba', container: 'nginx', image: 'nginx:1.27' });
+    const second = projector(edited, none, []);
+    expect(second).toEqual(toFlow(edited));
+    expect(second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id)).toEqual(['service:weba']);
+    expect(second.edges).toBe(first.edges);
+    const picked = projector(edited, none, ['service:webb']);
+    expect(picked.nodes.filter((n, i) => n !== second.nodes[i]).map((n) => n.id)).toEqual(['service:webb']);
+    const marked: Diagnostic[] = [{ code: 'MISSING_IMAGE', severity: 'error', path: [], elementId: 'service:haproxy', message: 'x' }];
+    const third = projector(edited, marked, ['service:webb']);
+    expect(third).toEqual(toFlow(edited, marked, ['service:webb']));
+    expect(third.nodes.filter((n, i) => n !== picked.nodes[i]).map((n) => n.id)).toEqual(['service:haproxy']);
+    expect(projector(edited, [...marked], ['service:webb']).nodes).toBe(third.nodes);
+  });
 });

@@ -2,6 +2,7 @@ import type { Blueprint, Diagnostic } from '@blaupause/model';
 import { sameParts, semanticParts } from '../model/semantics';
 import type { XY } from '../model/types';
 import { defaultPositions } from './default-layout';
+import { stableItems } from './stable-flow';
 import { type FlowEdge, type FlowNode, toFlow } from './to-flow';
 
 export interface Flow {
@@ -12,7 +13,8 @@ export interface Flow {
 /**
  * toFlow() remembering its last answer. When only the layout changed (a drag, an undone move),
  * nodes keep their identity except those whose position changed, and edges are reused, so React
- * Flow and the memoised node components redraw only what moved.
+ * Flow and the memoised node components redraw only what moved. After any other change the
+ * projection is made again and nodes and edges equal to the last ones keep their identity too.
  */
 export function createProjector(project: typeof toFlow = toFlow) {
   let last:
@@ -36,7 +38,10 @@ export function createProjector(project: typeof toFlow = toFlow) {
       return last.flow;
     }
     defaults = undefined;
-    last = { parts, diagnostics, selection, layout: bp.layout, flow: project(bp, diagnostics, selection) };
-    return last.flow;
+    const next = project(bp, diagnostics, selection);
+    // A semantic edit, a new selection or new marks: unchanged nodes and edges keep their objects.
+    const flow = { nodes: stableItems(last?.flow.nodes, next.nodes), edges: stableItems(last?.flow.edges, next.edges) };
+    last = { parts, diagnostics, selection, layout: bp.layout, flow };
+    return flow;
   };
 }

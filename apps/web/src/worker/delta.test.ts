@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apply, type Delta, diff, sameData, textSplice } from './delta';
+import { sameData } from '../model/same-data';
+import { apply, type Delta, diff, textSplice } from './delta';
 
 /** A seeded generator (mulberry32): the same sequences on every run, many of them. */
 function rng(seed: number) {
