@@ -21,7 +21,7 @@
 
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { withGridLayout } from './canvas-graph';
-import { printTrace, summarizeTrace, type TraceEvent } from './canvas-trace';
+import { printTrace, stopTrace, summarizeTrace, type TraceEvent } from './canvas-trace';
 import { generateBlueprint } from './generate';
 import { buildApp, launch, serve, tempDir, VIEWPORT } from './lib/browser';
 import { type CpuProfile, printProfile } from './lib/cpu-profile';
@@ -209,21 +209,6 @@ function printInclusive(profile: CpuProfile & { nodes: Array<{ children?: number
   });
   log('  total time by function:');
   for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
-}
-
-async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
-  const done = new Promise<string>((ok) => cdp.once('Tracing.tracingComplete', (e) => ok(e.stream ?? '')));
-  await cdp.send('Tracing.end');
-  const stream = await done;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
 /** Main-thread tasks overlapping [edit:enter, edit:painted] and the worker's busy time in it. */
