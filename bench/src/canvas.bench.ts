@@ -143,7 +143,11 @@ export async function emptyPoint(page: Page, reach: { x: number; y: number }): P
   return p;
 }
 
-/** Where to grab the node nearest the pane's centre: its title (the app's node header), else its middle. */
+/**
+ * Where to grab the draggable node nearest the pane's centre: its title (the app's node header),
+ * else its middle. Only nodes React Flow lets drag (class `draggable`, on both pages): the app's
+ * exposure nodes are not, and grabbing one measured a drag that moved nothing.
+ */
 async function grabPoint(page: Page): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(() => {
     const flow = document.querySelector('.react-flow')?.getBoundingClientRect();
@@ -151,7 +155,7 @@ async function grabPoint(page: Page): Promise<{ x: number; y: number }> {
     const cx = flow.x + flow.width / 2;
     const cy = flow.y + flow.height / 2;
     let best: { x: number; y: number; d: number } | undefined;
-    for (const node of document.querySelectorAll('.react-flow__node')) {
+    for (const node of document.querySelectorAll('.react-flow__node.draggable')) {
       const r = (node.querySelector('.node-title') ?? node).getBoundingClientRect();
       const x = r.x + r.width / 2;
       const y = r.y + r.height / 2;
