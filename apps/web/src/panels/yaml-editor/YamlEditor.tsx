@@ -10,6 +10,7 @@ import { useAppStore } from '../../store/useApp';
 import { useTheme } from '../../theme/ThemeContext';
 import { elementAtLine } from '../yaml-lines';
 import { diagnosticMarkers, markedRanges } from './editor-data';
+import { setElementFolding } from './element-folding';
 import { afterFirstLine, editorMounted } from './first-line';
 import { modelLanguage, previewEdit, wholeTextFeatures, type YamlTab } from './languages';
 import { BLUEPRINT_URI, monaco } from './monaco-setup';
@@ -59,7 +60,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
   const theme = useTheme();
   const [editor, setEditor] = useState<CodeEditor>();
   const host = useRef<HTMLDivElement>(null);
-  /** Folding and links: off for long previews (languages.ts): they go over the whole text per edit. */
+  /** Links and indentation folding: off for long previews (languages.ts): they go over the whole text per edit. */
   const [whole, setWhole] = useState(true);
   const [marked, setMarked] = useState<Array<[number, number]>>([]);
   const models = useRef(new Map<YamlTab, monaco.editor.ITextModel>());
@@ -145,7 +146,10 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
     const m = tabModel(models.current, tab);
     if (tab !== 'blueprint') {
       showPreview(m, text);
-      setWhole(wholeTextFeatures(tab, m.getLineCount()));
+      const short = wholeTextFeatures(tab, m.getLineCount());
+      // A long preview folds by element (set before Monaco's folding, which runs after the edit, asks).
+      setElementFolding(m, short ? undefined : (sourceMap ?? []));
+      setWhole(short);
       return;
     }
     if (m.getValue() === text) return;
@@ -156,7 +160,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
     monaco.editor.setModelMarkers(m, MARKER_OWNER, []);
     store.getState().setDraftProblems([]);
     m.setValue(text);
-  }, [editor, tab, text, store]);
+  }, [editor, tab, text, sourceMap, store]);
 
   // Source map: the selected elements' lines are decorated and revealed.
   useEffect(() => {
@@ -227,7 +231,8 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
           scrollBeyondLastLine: false,
           fontSize: 12,
           lineNumbersMinChars: 3,
-          folding: whole,
+          // Long previews fold by element (element-folding.ts), the rest by indentation.
+          folding: true,
           links: whole,
           tabSize: 2,
           renderLineHighlight: 'none',

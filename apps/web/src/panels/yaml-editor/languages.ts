@@ -36,12 +36,13 @@ export function previewEdit(before: string, after: string): { at: number; end: n
  * change: indentation folding (scans every line, then replaces a decoration per region) and link
  * detection (the editor worker finds the links, the page replaces their decorations). At 1,000
  * services (40,000 lines of Compose) they cost 75–280 and 30–170 ms of main-thread work per edit
- * (bench:edit --profile), growing with the text; below this a few ms. A large preview is navigated
- * by selecting on the canvas (its lines are highlighted and revealed) instead.
+ * (bench:edit --profile), growing with the text; below this a few ms. A large preview folds by
+ * blueprint element instead (element-folding.ts: one region per service, pod, volume…) and is
+ * navigated by selecting on the canvas (its lines are highlighted and revealed).
  */
 export const WHOLE_TEXT_FEATURES_MAX_LINES = 4000;
 
-/** Whether the editor folds and detects links in a model of this tab with this many lines. */
+/** Whether the editor folds by indentation and detects links in a model of this tab with this many lines. */
 export function wholeTextFeatures(tab: YamlTab, lineCount: number): boolean {
   return tab === 'blueprint' || lineCount <= WHOLE_TEXT_FEATURES_MAX_LINES;
 }

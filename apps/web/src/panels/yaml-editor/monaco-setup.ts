@@ -10,6 +10,7 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import blueprintSchema from '../../../../../packages/model/blueprint.schema.json';
+import { elementFoldingOf } from './element-folding';
 import { afterFirstLine } from './first-line';
 import { OUTPUT_LANGUAGE } from './languages';
 
@@ -41,11 +42,15 @@ configureMonacoYaml(monaco, {
   ],
 });
 
-// The compiled previews' own language (languages.ts): YAML's colours and brackets, folding by
-// indentation, none of monaco-yaml's providers. The editable Blueprint model stays 'yaml'.
+// The compiled previews' own language (languages.ts): YAML's colours and brackets, none of
+// monaco-yaml's providers. The editable Blueprint model stays 'yaml'. A long preview folds by
+// blueprint element (element-folding.ts); a short one answers null and folds by indentation.
 monaco.languages.register({ id: OUTPUT_LANGUAGE, aliases: ['YAML (compiled)'] });
 monaco.languages.setMonarchTokensProvider(OUTPUT_LANGUAGE, yamlGrammar);
 monaco.languages.setLanguageConfiguration(OUTPUT_LANGUAGE, yamlConf);
+monaco.languages.registerFoldingRangeProvider(OUTPUT_LANGUAGE, {
+  provideFoldingRanges: (model) => elementFoldingOf(model),
+});
 
 export { monaco, OUTPUT_LANGUAGE };
 
