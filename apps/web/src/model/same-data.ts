@@ -15,3 +15,8 @@ export function sameData(a: unknown, b: unknown): boolean {
   for (const key of keys) if (!(key in rb) || !sameData(ra[key], rb[key])) return false;
   return true;
 }
+
+/** A plain object (not null, not an array). */
+export function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}

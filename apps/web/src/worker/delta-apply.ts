@@ -1,3 +1,5 @@
+import { isRecord } from '../model/same-data';
+
 /**
  * Structural deltas of plain data (what structured clone carries: objects, arrays, strings,
  * numbers, booleans, null). The analysis worker keeps the value it last sent and sends only how
@@ -46,8 +48,4 @@ export function apply(a: unknown, d: Delta | undefined): unknown {
       return out;
     }
   }
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

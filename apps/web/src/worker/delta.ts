@@ -1,4 +1,4 @@
-import { sameData } from '../model/same-data';
+import { isRecord, sameData } from '../model/same-data';
 
 import type { Delta } from './delta-apply';
 import { textSplice } from './text-splice';
@@ -58,7 +58,3 @@ function diffObject(a: Record<string, unknown>, b: Record<string, unknown>): Del
 }
 
 const isComposite = (x: unknown) => typeof x === 'object' && x !== null;
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
