@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openApp } from '../fixtures/open';
 
 /**
  * A Docker engine creating a network makes Chromium fail requests in flight
@@ -34,4 +35,20 @@ test('a part that cannot be loaded says so with Retry; the designer goes on', as
   await notice.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('button', { name: 'Deploy panel' })).toBeVisible({ timeout: 30_000 });
   expect(errors).toEqual([]);
+});
+
+test('a first load that the network broke is loaded again, also at a URL with a #fragment', async ({ page }) => {
+  // As when Docker creates a network during the load: every script of the first load fails.
+  let documents = 0;
+  await page.route(
+    (url) => url.pathname === '/',
+    (route) => {
+      documents++;
+      return route.continue();
+    },
+  );
+  await page.route(/\/assets\/[^/?]*\.js(\?.*)?$/, (route) => (documents <= 1 ? route.abort('internetdisconnected') : route.continue()));
+  await openApp(page, '/#fragment=1');
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+  expect(documents).toBe(2);
 });
