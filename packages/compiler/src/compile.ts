@@ -85,6 +85,14 @@ class Notes implements NoteSink {
   ) {}
 
   add(kind: 'lost' | 'approximated', path: Path, elementId: string, message: string, hint?: string): void {
+    if (this.recording === undefined && this.previous === undefined) {
+      // A plain compile: no call kept for replaying, no earlier note to reuse.
+      const code = kind === 'lost' ? 'FIDELITY_LOST' : 'FIDELITY_APPROXIMATED';
+      const same = this.byMessage.get(message);
+      if (same === undefined || !repeats(same, code, path))
+        this.keep(diag(code, kind === 'lost' ? 'warning' : 'info', path, message, this.extra(elementId, hint)), message, same);
+      return;
+    }
     const call: NoteCall = { kind, path, elementId, message, hint, made: undefined };
     this.recording?.push(call);
     this.replay(call);
@@ -98,15 +106,18 @@ class Notes implements NoteSink {
     const { kind, path, message } = call;
     const code = kind === 'lost' ? 'FIDELITY_LOST' : 'FIDELITY_APPROXIMATED';
     const same = this.byMessage.get(message);
-    if (same !== undefined && (Array.isArray(same) ? same.some((d) => isDuplicate(d, code, path)) : isDuplicate(same, code, path))) return;
+    if (same !== undefined && repeats(same, code, path)) return;
     call.made ??=
-      this.earlier(code, call) ??
-      diag(code, kind === 'lost' ? 'warning' : 'info', path, message, {
-        elementId: call.elementId,
-        target: this.target,
-        ...(call.hint ? { hint: call.hint } : {}),
-      });
-    const d = call.made;
+      this.earlier(code, call) ?? diag(code, kind === 'lost' ? 'warning' : 'info', path, message, this.extra(call.elementId, call.hint));
+    this.keep(call.made, message, same);
+  }
+
+  /** What a note carries besides code, severity, path and message (no hint key when there is none). */
+  private extra(elementId: string, hint: string | undefined): Partial<Diagnostic> {
+    return hint ? { elementId, target: this.target, hint } : { elementId, target: this.target };
+  }
+
+  private keep(d: Diagnostic, message: string, same: Diagnostic | Diagnostic[] | undefined): void {
     this.list.push(d);
     if (same === undefined) this.byMessage.set(message, d);
     else if (Array.isArray(same)) same.push(d);
@@ -155,6 +166,10 @@ function samePath(a: Path, b: Path): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+/** Whether a note of this code and path is among the notes with its message already. */
+const repeats = (same: Diagnostic | Diagnostic[], code: Diagnostic['code'], path: Path): boolean =>
+  Array.isArray(same) ? same.some((d) => isDuplicate(d, code, path)) : isDuplicate(same, code, path);
 
 function isDuplicate(d: Diagnostic, code: Diagnostic['code'], path: Path): boolean {
   if (d.code !== code || d.path.length !== path.length) return false;

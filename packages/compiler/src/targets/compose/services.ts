@@ -78,7 +78,7 @@ const NO_LINKS: readonly ResolvedLink[] = [];
 // depends_on is keyed by service names: Maps, which the writer writes as the objects with their
 // entries would be, without a hidden class for every other set of names.
 function dependency(service: string, condition: string): Map<string, unknown> {
-  return new Map([[service, { condition }]]);
+  return new Map<string, unknown>().set(service, { condition });
 }
 
 function linkDependencies(s: PlannedService): Map<string, unknown> | undefined {

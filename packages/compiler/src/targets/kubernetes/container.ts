@@ -1,4 +1,4 @@
-import type { Container, Path, Resources, ServicePort } from '@blaupause/model';
+import type { Container, Mount, Path, Resources, ServicePort } from '@blaupause/model';
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
 import type { KubeContext, Obj } from './context';
@@ -11,17 +11,17 @@ export interface ContainerOptions {
   /** The name in the pod (unique across containers and init containers). */
   name: string;
   /** Replaces the image (the canary's main container). */
-  image?: string;
+  image?: string | undefined;
   /** Ports of the service: the main container declares them. */
-  ports?: readonly ServicePort[];
+  ports?: readonly ServicePort[] | undefined;
   /** Extra variables after the container's own (link addresses). */
   env?: readonly { name: string; value: string }[];
   /** "Always" for native sidecars (restartable init containers). */
-  restartPolicy?: 'Always';
+  restartPolicy?: 'Always' | undefined;
   /** Init containers run to completion: no probes are allowed on them, no restart policy applies. */
   runsToCompletion?: boolean;
   /** The pod's restart policy when the pod is a Job's (from its main container's restart). */
-  podRestart?: Container['restart'];
+  podRestart?: Container['restart'] | undefined;
 }
 
 /** One blueprint container as a Kubernetes container, tagged with its element. */
@@ -33,10 +33,11 @@ export function container(k: KubeContext, ps: PlannedService, pc: PlannedContain
   for (const name in c.env) env.push({ name, value: escapeExpansion(c.env[name] as string) });
   if (o.env) env.push(...o.env);
   const mounts: Obj[] = [];
-  c.mounts?.forEach((m, i) => {
-    const mount = vols.mount(m, [...at, 'mounts', i], pc.elementId);
-    if (mount) mounts.push(mount);
-  });
+  if (c.mounts)
+    for (let i = 0; i < c.mounts.length; i++) {
+      const mount = vols.mount(c.mounts[i] as Mount, [...at, 'mounts', i], pc.elementId);
+      if (mount) mounts.push(mount);
+    }
   if (o.runsToCompletion && c.healthcheck)
     k.note(
       'lost',
@@ -61,12 +62,12 @@ export function container(k: KubeContext, ps: PlannedService, pc: PlannedContain
       image,
       imagePullPolicy: pullPolicy,
       restartPolicy: o.restartPolicy,
-      command: c.command?.map(escapeExpansion),
-      args: c.args?.map(escapeExpansion),
+      command: escapeAll(c.command),
+      args: escapeAll(c.args),
       workingDir: c.workingDir || undefined,
       ports: o.ports?.length ? o.ports.map(containerPort) : undefined,
       env: env.length ? env : undefined,
-      resources: c.resources ? resourcesOf(k, c.resources, [...at, 'resources'], pc.elementId) : undefined,
+      resources: c.resources ? resourcesOf(k, c.resources, at, pc.elementId) : undefined,
       readinessProbe: probe?.readinessProbe,
       livenessProbe: probe?.livenessProbe,
       securityContext: securityContext(k, c, at, pc.elementId),
@@ -104,26 +105,48 @@ function containerPort(p: ServicePort): Obj {
   return { name: isPortName(name) ? name : undefined, containerPort: p.port, protocol: p.protocol === 'udp' ? 'UDP' : 'TCP' };
 }
 
+/** The container's args or command as Kubernetes reads them: the blueprint's own list when nothing needs escaping. */
+function escapeAll(list: readonly string[] | undefined): string[] | undefined {
+  if (list === undefined) return undefined;
+  for (const s of list) if (s.includes('$')) return list.map(escapeExpansion);
+  return list as string[];
+}
+
+/** `at`: the container's path (notes go under its resources). */
 function resourcesOf(k: KubeContext, r: Resources, at: Path, id: string): Obj {
-  const amounts = (which: 'limits' | 'requests') => {
-    const a = r[which];
-    if (!a) return undefined;
-    const out: Obj = {};
-    if (a.cpus !== undefined) {
-      const { value, exact } = cpuQuantity(a.cpus);
-      if (!exact) k.note('approximated', [...at, which, 'cpus'], id, `Kubernetes counts CPU in millicores: ${a.cpus} becomes ${value}.`);
-      out.cpu = value;
-    }
-    if (a.memory !== undefined) out.memory = a.memory;
-    return out;
-  };
-  const limits = amounts('limits');
-  const requests = amounts('requests');
-  return { ...(limits ? { limits } : {}), ...(requests ? { requests } : {}) };
+  const out: Obj = {};
+  const limits = amounts(k, r, 'limits', at, id);
+  if (limits) out.limits = limits;
+  const requests = amounts(k, r, 'requests', at, id);
+  if (requests) out.requests = requests;
+  return out;
+}
+
+function amounts(k: KubeContext, r: Resources, which: 'limits' | 'requests', at: Path, id: string): Obj | undefined {
+  const a = r[which];
+  if (!a) return undefined;
+  const out: Obj = {};
+  if (a.cpus !== undefined) {
+    const { value, exact } = cpuQuantity(a.cpus);
+    if (!exact)
+      k.note('approximated', [...at, 'resources', which, 'cpus'], id, `Kubernetes counts CPU in millicores: ${a.cpus} becomes ${value}.`);
+    out.cpu = value;
+  }
+  if (a.memory !== undefined) out.memory = a.memory;
+  return out;
 }
 
 /** user, privileges and capabilities; undefined when the container sets none of them. */
 function securityContext(k: KubeContext, c: Container, at: Path, id: string): Obj | undefined {
+  // Most containers set none of these: no object made for them.
+  if (
+    c.user === undefined &&
+    c.privileged === undefined &&
+    c.readOnlyRootFilesystem === undefined &&
+    c.capAdd === undefined &&
+    c.capDrop === undefined
+  )
+    return undefined;
   const out: Obj = {};
   if (c.user !== undefined) Object.assign(out, runAs(k, c.user, [...at, 'user'], id));
   if (c.privileged !== undefined) out.privileged = c.privileged;

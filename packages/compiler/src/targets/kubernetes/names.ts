@@ -37,9 +37,38 @@ export interface Take {
   out: string;
 }
 
+/** Names taken in one scope: a short list while few (most pods hold a handful), a Set past that. */
+class Used {
+  private few: string[] | undefined;
+  private many: Set<string> | undefined;
+
+  has(name: string): boolean {
+    return this.many ? this.many.has(name) : this.few?.includes(name) === true;
+  }
+  add(name: string): void {
+    if (this.many) this.many.add(name);
+    else if (this.few === undefined) this.few = [name];
+    else if (this.few.length < FEW) {
+      if (!this.few.includes(name)) this.few.push(name);
+    } else {
+      this.many = new Set(this.few);
+      this.many.add(name);
+      this.few = undefined;
+    }
+  }
+  delete(name: string): void {
+    if (this.many) this.many.delete(name);
+    else if (this.few !== undefined) {
+      const i = this.few.indexOf(name);
+      if (i >= 0) this.few.splice(i, 1);
+    }
+  }
+}
+const FEW = 16;
+
 /** Hands out unique names within one scope (a pod's volumes, a pod's containers). */
 export class NameAllocator {
-  private readonly used = new Set<string>();
+  private readonly used = new Used();
   /**
    * While set, every name handed out is appended: the incremental compiler keeps a service's
    * takes beside its output and replays them to know the service would get the same names again.

@@ -8,6 +8,7 @@ const WELL_KNOWN: Record<string, string> = {
   arch: 'kubernetes.io/arch',
 };
 const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';
+const NO_PLACEMENT: Obj = Object.freeze({});
 
 /**
  * Placement constraints: "==" → nodeSelector, "!=" → a nodeAffinity NotIn term. Every
@@ -17,7 +18,7 @@ const CONTROL_PLANE = 'node-role.kubernetes.io/control-plane';
  */
 export function placement(k: KubeContext, ps: PlannedService): Obj {
   const constraints = ps.service.placement?.constraints;
-  if (!constraints?.length) return {};
+  if (!constraints?.length) return NO_PLACEMENT;
   const nodeSelector: Record<string, string> = {};
   const expressions: Obj[] = [];
   constraints.forEach((c, i) => {

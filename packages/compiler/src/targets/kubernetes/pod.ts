@@ -41,16 +41,19 @@ const NATIVE_ROLES = new Set(['sidecar', 'ambassador']);
 export function podTemplate(k: KubeContext, ps: PlannedService, main: PlannedContainer, o: PodOptions): PodTemplate {
   const svc = ps.service;
   const names = new NameAllocator();
-  for (const pc of [main, ...ps.helpers, ...ps.inits]) names.reserve(pc.name);
+  names.reserve(main.name);
+  for (const pc of ps.helpers) names.reserve(pc.name);
+  for (const pc of ps.inits) names.reserve(pc.name);
   const vols = new PodVolumes(k, o.kind);
   const job = o.kind === 'Job' ? jobRestartPolicy(ps) : undefined;
   const podRestart = job ? main.container.restart : undefined;
   // Built main first so that pod volumes are listed in the order a reader meets them.
+  // Options are read as "set or not": an undefined field is an absent one.
   const mainContainer = container(k, ps, main, vols, {
     name: main.name,
-    ...(podRestart ? { podRestart } : {}),
-    ...(o.mainImage ? { image: o.mainImage } : {}),
-    ...(svc.ports ? { ports: svc.ports } : {}),
+    podRestart,
+    image: o.mainImage,
+    ports: svc.ports,
     env: linkEnv(k, ps),
   });
   const native: Obj[] = [];
@@ -60,20 +63,20 @@ export function podTemplate(k: KubeContext, ps: PlannedService, main: PlannedCon
     const isNative = wantsNative && k.nativeSidecars;
     if (NATIVE_ROLES.has(pc.container.role) && !k.nativeSidecars) orderNote(k, ps, pc);
     if (job && !k.nativeSidecars) jobHelperNote(k, ps, pc);
-    const c = container(k, ps, pc, vols, {
-      name: pc.name,
-      ...(isNative ? { restartPolicy: 'Always' as const } : {}),
-      ...(podRestart ? { podRestart } : {}),
-    });
+    const c = container(k, ps, pc, vols, { name: pc.name, restartPolicy: isNative ? 'Always' : undefined, podRestart });
     (isNative ? native : regular).push(c);
   }
   const inits = ps.inits.map((pc) => container(k, ps, pc, vols, { name: pc.name, runsToCompletion: true }));
-  const initContainers = [...linkWaits(k, ps, names), ...inits, ...native];
+  const initContainers = linkWaits(k, ps, names);
+  for (const c of inits) initContainers.push(c);
+  for (const c of native) initContainers.push(c);
+  const place = placement(k, ps);
   const spec: Obj = {
     initContainers: initContainers.length ? initContainers : undefined,
     containers: regular,
     volumes: vols.volumes.length ? vols.volumes : undefined,
-    ...placement(k, ps),
+    nodeSelector: place.nodeSelector,
+    affinity: place.affinity,
     hostNetwork: svc.hostNetwork || undefined,
     // Host networking would otherwise resolve names with the node's DNS, and links would break.
     dnsPolicy: svc.hostNetwork ? 'ClusterFirstWithHostNet' : undefined,

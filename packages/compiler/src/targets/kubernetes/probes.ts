@@ -16,12 +16,11 @@ export interface Probes {
  * what Docker's start period means ("starting" until the first success, which counts at once).
  */
 export function probes(k: KubeContext, hc: Healthcheck | undefined, at: Path, id: string): Probes {
-  if (!hc) return {};
-  const where = [...at, 'healthcheck'];
-  const readinessProbe = timings(k, hc, where, id, handler(hc.test));
+  if (!hc) return NO_PROBES;
+  const readinessProbe = timings(k, hc, at, id, handler(hc.test));
   if (!hc.liveness) return { readinessProbe };
   const { periodSeconds, timeoutSeconds, failureThreshold } = readinessProbe;
-  const initialDelaySeconds = whole(k, hc, where, id, 'startPeriod', 0);
+  const initialDelaySeconds = whole(k, hc, at, id, 'startPeriod', 0);
   return { readinessProbe, livenessProbe: { ...handler(hc.test), initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold } };
 }
 
@@ -36,12 +35,15 @@ function handler(test: HealthTest): Obj {
   return { tcpSocket: { port: test.tcp.port } };
 }
 
-/** A duration of the healthcheck in whole seconds (rounded up, with a note); undefined when unset. */
+const NO_PROBES: Probes = Object.freeze({});
+
+/** A duration of the healthcheck in whole seconds (rounded up, with a note under the container's path `at`); undefined when unset. */
 function whole(k: KubeContext, hc: Healthcheck, at: Path, id: string, field: 'interval' | 'timeout' | 'startPeriod', min: number) {
   const d = hc[field];
   if (d === undefined) return undefined;
   const { value, exact } = durationSeconds(d, min);
-  if (!exact) k.note('approximated', [...at, field], id, `Kubernetes counts probe ${field} in whole seconds: ${d} becomes ${value}s.`);
+  if (!exact)
+    k.note('approximated', [...at, 'healthcheck', field], id, `Kubernetes counts probe ${field} in whole seconds: ${d} becomes ${value}s.`);
   return value;
 }
 

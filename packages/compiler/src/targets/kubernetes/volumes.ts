@@ -34,8 +34,9 @@ const memoryDir = (size?: string): Obj => ({ emptyDir: { medium: 'Memory', ...(s
 export class PodVolumes {
   readonly volumes: Obj[] = [];
   readonly claimTemplates: Obj[] = [];
-  private readonly bySource = new Map<string, string>();
-  private readonly names = new NameAllocator();
+  // Made at the first mount: most pods mount nothing.
+  private bySource: Map<string, string> | undefined;
+  private names_: NameAllocator | undefined;
 
   constructor(
     private readonly k: KubeContext,
@@ -115,12 +116,18 @@ export class PodVolumes {
 
   /** One pod volume per source, however many containers mount it. */
   private once(key: string, base: string, create: (name: string) => void): string {
+    this.bySource ??= new Map();
     const known = this.bySource.get(key);
     if (known !== undefined) return known;
     const name = this.names.take(base);
     this.bySource.set(key, name);
     create(name);
     return name;
+  }
+
+  private get names(): NameAllocator {
+    this.names_ ??= new NameAllocator();
+    return this.names_;
   }
 
   private add(name: string, source: Obj, id?: string): string {

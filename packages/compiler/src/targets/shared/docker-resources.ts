@@ -18,10 +18,17 @@ type Section = Record<string, unknown>;
 
 const tool = (t: DockerTarget) => (t === 'compose' ? 'Compose' : 'Swarm');
 
-export function dockerVolumes(ctx: EmitContext, target: DockerTarget, replicasOf: ReadonlyMap<string, number>): Section | undefined {
+export function dockerVolumes(ctx: EmitContext, target: DockerTarget): Section | undefined {
   const volumes = ctx.plan.blueprint.volumes;
   if (!volumes) return undefined;
   const out: Section = {};
+  // Only per-replica and ephemeral volumes ask how many replicas mount them: a walk over every
+  // service's mounts, made once and only then.
+  let replicas: Map<string, number> | undefined;
+  const replicasOf = (name: string) => {
+    replicas ??= volumeReplicas(ctx.plan.blueprint);
+    return replicas.get(name) ?? 0;
+  };
   for (const [name, v] of Object.entries(volumes)) {
     const id = elementId.volume(name);
     const path = ['volumes', name];
@@ -31,14 +38,14 @@ export function dockerVolumes(ctx: EmitContext, target: DockerTarget, replicasOf
     }
     if (v.size !== undefined && !v.ephemeral)
       ctx.note('lost', [...path, 'size'], id, `${tool(target)} volumes have no size: ${name} can grow to fill the disk.`);
-    if (v.perReplica && (replicasOf.get(name) ?? 0) > 1)
+    if (v.perReplica && replicasOf(name) > 1)
       ctx.note(
         'approximated',
         [...path, 'perReplica'],
         id,
         `${tool(target)} has no per-replica volumes: all replicas of a service mount the one volume ${name}${target === 'swarm' ? ' (one copy per node)' : ''}.`,
       );
-    if (v.ephemeral && (replicasOf.get(name) ?? 0) > 1)
+    if (v.ephemeral && replicasOf(name) > 1)
       ctx.note(
         'approximated',
         [...path, 'ephemeral'],
@@ -90,6 +97,9 @@ export function dockerNetworks(ctx: EmitContext, target: DockerTarget, usesHostN
 
 /** The networks a service joins; omitted when it only uses the project's implicit default network. */
 export function serviceNetworks(plan: Plan, networks: readonly string[]): string[] | undefined {
+  // The usual case, answered without building a list: only the implicit default network.
+  if (networks.length === 1 && networks[0] === DEFAULT_NETWORK && !(plan.blueprint.networks && DEFAULT_NETWORK in plan.blueprint.networks))
+    return undefined;
   const declared = plan.blueprint.networks ?? {};
   const joined = networks.filter((n) => n in declared || n === DEFAULT_NETWORK);
   if (joined.length === 1 && joined[0] === DEFAULT_NETWORK && !(DEFAULT_NETWORK in declared)) return undefined;

@@ -87,7 +87,7 @@ const bindSource = (source: string) => (/^([./~$]|[A-Za-z]:[\\/])/.test(source) 
 
 /** Mounts in long syntax; references to undeclared volumes, configs or secrets are left out (validation names them). */
 export function dockerMounts(bp: Blueprint, mounts: readonly Mount[] | undefined, omit: ReadonlySet<string> = EMPTY): DockerMounts {
-  if (!mounts || mounts.length === 0) return {};
+  if (!mounts || mounts.length === 0) return NO_MOUNTS;
   const volumes: Record<string, unknown>[] = [];
   const configs: Record<string, unknown>[] = [];
   const secrets: Record<string, unknown>[] = [];
@@ -128,6 +128,7 @@ export function dockerMounts(bp: Blueprint, mounts: readonly Mount[] | undefined
   return { volumes: nonEmpty(volumes), configs: nonEmpty(configs), secrets: nonEmpty(secrets) };
 }
 const EMPTY: ReadonlySet<string> = new Set();
+const NO_MOUNTS: DockerMounts = Object.freeze({});
 
 export interface DockerPorts {
   ports?: Record<string, unknown>[] | undefined;

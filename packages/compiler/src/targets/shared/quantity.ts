@@ -46,8 +46,18 @@ export function formatDockerBytes(bytes: bigint): string {
   return `${bytes}b`;
 }
 
+// A blueprint has a handful of distinct sizes, written once per container: converted once each.
+const dockerBytes = new Map<string, string | undefined>();
+const DOCKER_BYTES_MAX = 1_024;
+
 /** A quantity as a Docker byte value ("256Mi" → "256m", "1G" → "1000000000b"); undefined if malformed. */
 export function quantityToDockerBytes(quantity: string): string | undefined {
-  const bytes = quantityToBytes(quantity);
-  return bytes === undefined ? undefined : formatDockerBytes(bytes);
+  let out = dockerBytes.get(quantity);
+  if (out === undefined && !dockerBytes.has(quantity)) {
+    const bytes = quantityToBytes(quantity);
+    out = bytes === undefined ? undefined : formatDockerBytes(bytes);
+    if (dockerBytes.size >= DOCKER_BYTES_MAX) dockerBytes.clear();
+    dockerBytes.set(quantity, out);
+  }
+  return out;
 }

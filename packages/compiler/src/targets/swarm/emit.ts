@@ -1,7 +1,7 @@
 import type { PlannedContainer } from '../../plan/plan';
 import { StreamedMapping } from '../../yaml';
 import type { Emitter } from '../emitter';
-import { dockerConfigs, dockerNetworks, dockerSecrets, dockerVolumes, volumeReplicas } from '../shared/docker-resources';
+import { dockerConfigs, dockerNetworks, dockerSecrets, dockerVolumes } from '../shared/docker-resources';
 import { dockerServices } from '../shared/service-stream';
 import { noteSwarmService } from './notes';
 import { addSwarmPod } from './services';
@@ -17,7 +17,6 @@ export const swarmEmitter: Emitter = {
   target: 'swarm',
   fileName: 'swarm.yaml',
   *emit(ctx) {
-    const bp = ctx.plan.blueprint;
     const omitted = new Set<string>();
     // Top-level configs and secrets first: the ones Swarm cannot create are left out of mounts too.
     const configs = dockerConfigs(ctx, 'swarm', omitted);
@@ -40,7 +39,7 @@ export const swarmEmitter: Emitter = {
     function* stack(): Generator<readonly [string, unknown]> {
       yield ['services', services];
       yield ['networks', dockerNetworks(ctx, 'swarm', hostNetwork)];
-      yield ['volumes', dockerVolumes(ctx, 'swarm', volumeReplicas(bp))];
+      yield ['volumes', dockerVolumes(ctx, 'swarm')];
       yield ['configs', configs];
       yield ['secrets', secrets];
     }
