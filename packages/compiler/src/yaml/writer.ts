@@ -165,7 +165,7 @@ export class Writer extends Output {
     } else if (v instanceof Map && inObjectOrder(v)) {
       // A mapping whose keys are data (service names): a Map writes as the object with its
       // entries would, without a hidden class per key order. Rendered values are not allowed in it.
-      if (!this.streamed(v, d + 1, head.openLine)) this.push(head.inline, '{}\n');
+      if (!this.mapEntries(v, d + 1, head.openLine)) this.push(head.inline, '{}\n');
     } else if (Array.isArray(v)) {
       // Compact form (as kubectl writes): the items of a mapping's sequence at the key's indent.
       if (v.length === 0) this.push(head.inline, '[]\n');
@@ -176,6 +176,24 @@ export class Writer extends Output {
     } else if (!this.entries(objectOf(v), d + 1, INDENT[d + 1] as string, PLAIN_HEADS[d + 1], head.openLine))
       this.push(head.inline, '{}\n');
     this.range(v, start);
+  }
+
+  /**
+   * The entries of a Map at depth `d` after `header`, as streamed() writes them, taken with
+   * forEach: no iterator, no entry pair per key. Returns false when none is defined.
+   */
+  private mapEntries(m: Map<string, unknown>, d: number, header: string): boolean {
+    let written = false;
+    ensureDepth(d + 1);
+    m.forEach((v, k) => {
+      if (v === undefined) return;
+      if (!written) this.pushLine(header);
+      written = true;
+      const head = cachedHead(PLAIN_HEADS[d] as Heads, INDENT[d] as string, k);
+      if (!(v instanceof StreamedMapping)) this.entry(head, v, d);
+      else if (!this.streamed(v.entries, d + 1, head.openLine)) this.push(head.inline, '{}\n');
+    });
+    return written;
   }
 
   /** Writes the entries of a streamed mapping at depth `d`, without a header (see renderEntries). */

@@ -56,9 +56,13 @@ function serviceObjects(k: KubeContext, ps: PlannedService): Obj[] {
   const name = workloadName(k, ps, kind);
   const hpa = autoscaler(k, ps, { kind, name }, labels);
   const svc = services(k, ps, kind, labels);
-  const opts = { kind, name, autoscaled: hpa !== undefined, labels, ...(svc.governing ? { serviceName: svc.governing } : {}) };
+  const opts = { kind, name, autoscaled: hpa !== undefined, labels, serviceName: svc.governing };
   const ing = ingress(k, ps, labels);
-  return [...workloads(k, ps, main, opts), ...svc.objects, ...(hpa ? [hpa] : []), ...(ing ? [ing] : [])];
+  const out = workloads(k, ps, main, opts);
+  for (const o of svc.objects) out.push(o);
+  if (hpa) out.push(hpa);
+  if (ing) out.push(ing);
+  return out;
 }
 
 /** An ephemeral volume is one emptyDir per pod: services mounting the same one no longer share it. */

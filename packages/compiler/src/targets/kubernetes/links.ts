@@ -30,26 +30,30 @@ const linkPath = (ps: PlannedService, l: ResolvedLink): Path => ['services', ps.
 export function linkWaits(k: KubeContext, ps: PlannedService, names: NameAllocator): Obj[] {
   const out: Obj[] = [];
   for (const l of ps.links) {
-    const at = linkPath(ps, l);
     if (l.link.condition === 'completed') {
       k.note(
         'lost',
-        [...at, 'condition'],
+        [...linkPath(ps, l), 'condition'],
         l.elementId,
         `Kubernetes has no "completed" dependency between workloads: ${ps.name} does not wait for ${l.target} to finish.`,
         `Make ${l.target} an init container of ${ps.name}, or run ${l.target} as a Job (restart "no", no ports) and wait for it before deploying ${ps.name}: kubectl wait --for=condition=complete job/${l.target}.`,
       );
     } else if (l.link.required === false) {
-      k.note('approximated', [...at, 'required'], l.elementId, `Optional link: ${ps.name} starts without waiting for ${l.target}.`);
+      k.note(
+        'approximated',
+        [...linkPath(ps, l), 'required'],
+        l.elementId,
+        `Optional link: ${ps.name} starts without waiting for ${l.target}.`,
+      );
     } else if (l.port === undefined) {
       k.note(
         'lost',
-        at,
+        linkPath(ps, l),
         l.elementId,
         `${l.target} exposes no port to wait for: ${ps.name} starts without waiting for it.`,
         `Give the link or ${l.target} a port.`,
       );
-    } else out.push(waitContainer(k, l, l.port, names, at));
+    } else out.push(waitContainer(k, ps, l, l.port, names));
   }
   return out;
 }
@@ -63,11 +67,16 @@ const waitFor = (name: string, target: string, port: string): Obj => ({
 /** Every link of every service gets one: 16 lines of which 3 values vary (see Template). */
 const WAIT_FOR = new Template(waitFor, 3);
 
-function waitContainer(k: KubeContext, l: ResolvedLink, port: number, names: NameAllocator, at: Path): Obj {
+function waitContainer(k: KubeContext, ps: PlannedService, l: ResolvedLink, port: number, names: NameAllocator): Obj {
   // A timed-out wait fails the init container: the pod shows Init:Error naming the dependency, and retries.
   const timeout = l.link.timeout === undefined ? undefined : durationSeconds(l.link.timeout, 1);
   if (timeout && !timeout.exact)
-    k.note('approximated', [...at, 'timeout'], l.elementId, `The wait counts whole seconds: ${l.link.timeout} becomes ${timeout.value}s.`);
+    k.note(
+      'approximated',
+      [...linkPath(ps, l), 'timeout'],
+      l.elementId,
+      `The wait counts whole seconds: ${l.link.timeout} becomes ${timeout.value}s.`,
+    );
   const name = names.take(`wait-for-${l.target}`);
   if (!timeout) return tag(WAIT_FOR.fill(name, l.target, String(port)), l.elementId) as unknown as Obj;
   const wait = waitFor(name, l.target, String(port));
@@ -95,16 +104,21 @@ export function untracedLinks(ps: PlannedService): string | undefined {
 
 /** Connection variables for links that ask for one: `<protocol>://<target>:<port>` on the main container. */
 export function linkEnv(k: KubeContext, ps: PlannedService): { name: string; value: string }[] {
-  const own = ps.main?.container.env ?? {};
+  const own = ps.main?.container.env;
   const out: { name: string; value: string }[] = [];
   for (const l of ps.links) {
     const name = l.link.env;
     if (name === undefined) continue;
-    const at = [...linkPath(ps, l), 'env'];
     if (l.port === undefined)
-      k.note('lost', at, l.elementId, `${l.target} exposes no port: variable ${name} is left out.`, `Give the link or ${l.target} a port.`);
-    else if (Object.hasOwn(own, name))
-      k.note('approximated', at, l.elementId, `The main container sets ${name} itself; its own value is kept.`);
+      k.note(
+        'lost',
+        [...linkPath(ps, l), 'env'],
+        l.elementId,
+        `${l.target} exposes no port: variable ${name} is left out.`,
+        `Give the link or ${l.target} a port.`,
+      );
+    else if (own !== undefined && Object.hasOwn(own, name))
+      k.note('approximated', [...linkPath(ps, l), 'env'], l.elementId, `The main container sets ${name} itself; its own value is kept.`);
     else out.push({ name, value: `${l.link.protocol ?? 'tcp'}://${l.target}:${l.port}` });
   }
   return out;

@@ -14,7 +14,7 @@ export interface PodOptions {
   /** Labels of the pod template (selector labels plus networks, track, user labels). */
   labels: Labels | Filled;
   /** Replaces the main container's image (the canary). */
-  mainImage?: string;
+  mainImage?: string | undefined;
 }
 
 export interface PodTemplate {

@@ -9,9 +9,11 @@ export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job';
  * The update strategy fields of a workload spec: Deployment `strategy`, DaemonSet and
  * StatefulSet `updateStrategy`, plus `minReadySeconds` from the rollout's monitor period.
  */
+const NO_FIELDS: Obj = Object.freeze({});
+
 export function rolloutFields(k: KubeContext, ps: PlannedService, kind: WorkloadKind): Obj {
   const r = ps.service.rollout;
-  if (!r) return {};
+  if (!r) return NO_FIELDS;
   const at: Path = ['services', ps.name, 'rollout'];
   if (kind === 'Job') {
     k.note(

@@ -41,7 +41,7 @@ export function services(k: KubeContext, ps: PlannedService, kind: WorkloadKind,
     governing = servicePorts.length ? k.names.Service.takeSuffixed(ps.name, 'headless') : ps.name;
     if (servicePorts.length) objects.push(service(k, ps, governing, labels, { ...headless(), ports: servicePorts }));
   }
-  return { objects, ...(governing ? { governing } : {}) };
+  return governing ? { objects, governing } : { objects };
 }
 
 const headless = (): Obj => ({ clusterIP: 'None' });
@@ -61,9 +61,11 @@ function namedPorts(ports: readonly ServicePort[]): Obj[] {
     name: p.name ?? names.take(`${p.protocol}-${p.port}`),
     port: p.port,
     targetPort: p.port,
-    protocol: p.protocol.toUpperCase(),
+    protocol: upper(p.protocol),
   }));
 }
+
+const upper = (protocol: string): string => (protocol === 'tcp' ? 'TCP' : protocol === 'udp' ? 'UDP' : protocol.toUpperCase());
 
 function publishedService(k: KubeContext, ps: PlannedService, published: ServicePort[], labels: LabelSet): Obj {
   const inRange = (p: ServicePort) => (p.publish as number) >= NODE_PORT_MIN && (p.publish as number) <= NODE_PORT_MAX;
@@ -100,7 +102,8 @@ function publishedService(k: KubeContext, ps: PlannedService, published: Service
 
 /** One Ingress per service for its ports with ingress: rules grouped by host, paths as Prefix. */
 export function ingress(k: KubeContext, ps: PlannedService, labels: LabelSet): Obj | undefined {
-  const ports = (ps.service.ports ?? []).map((p, i) => ({ p, i })).filter(({ p }) => p.ingress);
+  if (!ps.service.ports?.some((p) => p.ingress)) return undefined;
+  const ports = ps.service.ports.map((p, i) => ({ p, i })).filter(({ p }) => p.ingress);
   if (!ports.length) return undefined;
   const rules = new Map<string, Obj[]>();
   const tls = new Set<string>(); // hosts; '' for a rule without host

@@ -34,7 +34,7 @@ export interface WorkloadOptions {
   /** An HPA owns the replica count: the workload leaves it unset so re-applying does not reset it. */
   autoscaled: boolean;
   /** The headless Service that governs a StatefulSet. */
-  serviceName?: string;
+  serviceName?: string | undefined;
   labels: LabelSet;
 }
 
@@ -91,11 +91,7 @@ function workload(
   const ls = o.labels;
   const trackLabel: Labels | undefined = track ? { [TRACK]: track } : undefined;
   const podLabels = k.segmented || track ? { ...ls.labels, ...networkLabels(k, ps), ...trackLabel } : ls.out.labels;
-  const pod = podTemplate(k, ps, main, {
-    kind: o.kind,
-    labels: podLabels,
-    ...(image ? { mainImage: image } : {}),
-  });
+  const pod = podTemplate(k, ps, main, { kind: o.kind, labels: podLabels, mainImage: image });
   const spec: Obj = {
     replicas,
     serviceName: o.kind === 'StatefulSet' ? o.serviceName : undefined,

@@ -29,15 +29,42 @@ export function dockerServices(
   return services;
 }
 
-function* podByPod(pods: readonly PlannedService[], addPod: (s: PlannedService, add: AddService) => void) {
-  const batch: (readonly [string, unknown])[] = [];
-  const add: AddService = (name, service) => {
-    batch.push([name, service]);
+const podByPod = (pods: readonly PlannedService[], addPod: (s: PlannedService, add: AddService) => void) => new PodByPod(pods, addPod);
+
+type Entry = readonly [string, unknown];
+const DONE: IteratorResult<Entry> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * The services of each pod in turn, a pod built when the writer reaches it: a generator's
+ * work without a generator, and with one result object, reused (a for-of reads it at once).
+ */
+class PodByPod implements IterableIterator<Entry> {
+  private readonly batch: Entry[] = [];
+  private at = 0;
+  private pod = 0;
+  private readonly result: { done: false; value: Entry } = { done: false, value: ['', undefined] };
+  private readonly add: AddService = (name, service) => {
+    this.batch.push([name, service]);
   };
-  for (const s of pods) {
-    batch.length = 0;
-    addPod(s, add);
-    yield* batch;
+
+  constructor(
+    private readonly pods: readonly PlannedService[],
+    private readonly addPod: (s: PlannedService, add: AddService) => void,
+  ) {}
+
+  next(): IteratorResult<Entry> {
+    while (this.at >= this.batch.length) {
+      if (this.pod >= this.pods.length) return DONE;
+      this.batch.length = 0;
+      this.at = 0;
+      this.addPod(this.pods[this.pod++] as PlannedService, this.add);
+    }
+    this.result.value = this.batch[this.at++] as Entry;
+    return this.result;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
   }
 }
 
