@@ -18,6 +18,11 @@ export interface ResolvedLink {
   target: string;
   /** The port used: the link's own, else the target's first port; undefined if neither exists. */
   port?: number;
+  /**
+   * The value of the link's connection variable, `<protocol>://<target>:<port>`, when it asks
+   * for one and has a port: made once here, read by every target.
+   */
+  url?: string | undefined;
   elementId: string;
 }
 
@@ -94,8 +99,9 @@ function planService(bp: Blueprint, name: string, service: Service): PlannedServ
     if (!target || link.to === name) continue;
     const port = link.port ?? target.ports?.[0]?.port;
     const id = elementId.link(name, link.to);
+    const url = port === undefined || link.env === undefined ? undefined : `${link.protocol ?? 'tcp'}://${link.to}:${port}`;
     links.push(
-      port === undefined ? { link, index, target: link.to, elementId: id } : { link, index, target: link.to, port, elementId: id },
+      port === undefined ? { link, index, target: link.to, elementId: id } : { link, index, target: link.to, port, url, elementId: id },
     );
   }
   const planned: PlannedService = {

@@ -1,4 +1,4 @@
-import type { Blueprint, Path } from '@blaupause/model';
+import type { Blueprint, Path, Volume } from '@blaupause/model';
 import { elementId } from '@blaupause/model';
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { type Filled, Template } from '../../yaml';
@@ -19,6 +19,9 @@ export const networkLabel = (network: string): string => `network.blaupause.dev/
 const NATIVE_SIDECARS: [number, number] = [1, 29];
 const OWN_LABELS = new Set([LABEL_NAME, LABEL_PART_OF, LABEL_MANAGED_BY]);
 
+/** A volume every replica gets its own copy of: a StatefulSet volumeClaimTemplate. */
+export const isPerReplica = (v: Volume): boolean => !!v.perReplica && !v.ephemeral && !v.external;
+
 /** What every part of the Kubernetes emitter needs, derived once per compile. */
 export interface KubeContext {
   ctx: EmitContext;
@@ -30,6 +33,8 @@ export interface KubeContext {
   linkTargets: ReadonlySet<string>;
   /** Whether segments are drawn (some service names its networks): NetworkPolicies then. */
   segmented: boolean;
+  /** Whether some volume is per replica: only then can a pod need a StatefulSet. */
+  anyPerReplica: boolean;
   /** Blueprint metadata labels that are valid Kubernetes labels (the rest got a note). */
   blueprintLabels: Labels;
   /**
@@ -56,6 +61,7 @@ export function kubeContext(ctx: EmitContext): KubeContext {
     nativeSidecars: nativeSidecars(ctx),
     linkTargets,
     segmented: plan.services.some((s) => (s.service.networks?.length ?? 0) > 0),
+    anyPerReplica: Object.values(blueprint.volumes ?? {}).some(isPerReplica),
     blueprintLabels: userLabels(ctx, blueprint.metadata.labels, ['metadata', 'labels'], elementId.blueprint()),
     names: { Service: reserved(plan.services), Deployment: reserved(plan.services), NetworkPolicy: new NameAllocator() },
     note: ctx.note,

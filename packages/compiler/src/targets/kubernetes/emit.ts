@@ -7,7 +7,7 @@ import { forEachContainer, type KubeContext, kubeContext, labelSet, type Obj } f
 import { networkPolicies } from './network-policy';
 import { ingress, services } from './service';
 import { persistentVolumeClaims } from './volumes';
-import { autoscaler, workloadKind, workloadName, workloads } from './workload';
+import { anyVolume, autoscaler, workloadKind, workloadName, workloads } from './workload';
 
 /**
  * The Kubernetes (2-level) target: one multi-document kubernetes.yaml. Order follows Helm's
@@ -67,6 +67,7 @@ function serviceObjects(k: KubeContext, ps: PlannedService): Obj[] {
 
 /** An ephemeral volume is one emptyDir per pod: services mounting the same one no longer share it. */
 function ephemeralNotes(k: KubeContext): void {
+  if (!anyVolume(k, (v) => v.ephemeral === true)) return;
   const users = new Map<string, Set<string>>();
   for (const ps of k.ctx.plan.services)
     forEachContainer(ps, (pc) => {

@@ -119,7 +119,7 @@ export function linkEnv(k: KubeContext, ps: PlannedService): { name: string; val
       );
     else if (own !== undefined && Object.hasOwn(own, name))
       k.note('approximated', [...linkPath(ps, l), 'env'], l.elementId, `The main container sets ${name} itself; its own value is kept.`);
-    else out.push({ name, value: `${l.link.protocol ?? 'tcp'}://${l.target}:${l.port}` });
+    else out.push({ name, value: l.url ?? `${l.link.protocol ?? 'tcp'}://${l.target}:${l.port}` });
   }
   return out;
 }

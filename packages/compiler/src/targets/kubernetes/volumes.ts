@@ -1,15 +1,14 @@
 import type { Mount, Path, Volume } from '@blaupause/model';
 import { elementId } from '@blaupause/model';
 import { tag } from '../../yaml';
-import { type KubeContext, type Obj, objectMeta, userLabels } from './context';
+import { isPerReplica, type KubeContext, type Obj, objectMeta, userLabels } from './context';
 import { NameAllocator, slug } from './names';
 import type { WorkloadKind } from './rollout';
 
 export const DEFAULT_VOLUME_SIZE = '1Gi';
 
 export const accessMode = (v: Volume): string => (v.access === 'shared' ? 'ReadWriteMany' : 'ReadWriteOnce');
-/** A volume every replica gets its own copy of: a StatefulSet volumeClaimTemplate. */
-export const isPerReplica = (v: Volume): boolean => !!v.perReplica && !v.ephemeral && !v.external;
+export { isPerReplica };
 
 /** The claim spec shared by PersistentVolumeClaims and volumeClaimTemplates; reports a defaulted size. */
 function claimSpec(k: KubeContext, name: string, v: Volume): Obj {

@@ -1,3 +1,4 @@
+import type { Volume } from '@blaupause/model';
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
 import { jobRestartPolicy, type KubeContext, type LabelSet, type Labels, meta, networkLabel, type Obj, someContainer } from './context';
@@ -16,14 +17,16 @@ export const TRACK = 'track';
 export function workloadKind(k: KubeContext, ps: PlannedService): WorkloadKind {
   if (ps.service.mode === 'global') return 'DaemonSet';
   if (jobRestartPolicy(ps)) return 'Job';
-  const perReplica = someContainer(
-    ps,
-    (pc) =>
-      pc.container.mounts?.some((m) => {
-        const v = m.type === 'volume' ? k.blueprint.volumes?.[m.source] : undefined;
-        return v !== undefined && isPerReplica(v);
-      }) ?? false,
-  );
+  const perReplica =
+    k.anyPerReplica &&
+    someContainer(
+      ps,
+      (pc) =>
+        pc.container.mounts?.some((m) => {
+          const v = m.type === 'volume' ? k.blueprint.volumes?.[m.source] : undefined;
+          return v !== undefined && isPerReplica(v);
+        }) ?? false,
+    );
   return perReplica ? 'StatefulSet' : 'Deployment';
 }
 
@@ -36,6 +39,13 @@ export interface WorkloadOptions {
   /** The headless Service that governs a StatefulSet. */
   serviceName?: string | undefined;
   labels: LabelSet;
+}
+
+/** Whether some volume of the blueprint passes `test` (the walks over every container's mounts are skipped when none does). */
+export function anyVolume(k: KubeContext, test: (v: Volume) => boolean): boolean {
+  const volumes = k.blueprint.volumes;
+  for (const name in volumes) if (test(volumes[name] as Volume)) return true;
+  return false;
 }
 
 /** The workload(s) of a service: one, or a stable and a canary Deployment. */

@@ -43,7 +43,7 @@ export function dockerEnvironment(
     if (!l.link.env || l.port === undefined) continue; // no port: validation reports LINK_NO_PORT
     if (out?.[l.link.env] !== undefined) continue; // a value the user wrote wins
     out ??= {};
-    out[l.link.env] = `${l.link.protocol ?? 'tcp'}://${l.target}:${l.port}`;
+    out[l.link.env] = l.url ?? `${l.link.protocol ?? 'tcp'}://${l.target}:${l.port}`;
   }
   return out;
 }

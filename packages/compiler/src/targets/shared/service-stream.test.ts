@@ -24,15 +24,22 @@ function asObject(pods: PlannedService[]): Record<string, unknown> {
 
 describe('dockerServices', () => {
   it('streams distinct names, writing what the object would', () => {
-    const pods = [pod('web', ['log'], ['migrate']), pod('db'), pod('cache', ['exporter'])];
-    const services = dockerServices(pods, addPod);
-    expect(services).toBeInstanceOf(StreamedMapping);
-    expect(emitYaml({ services: asObject(pods) }).text).toBe(emitYaml(new StreamedMapping([['services', services]])).text);
+    for (const pods of [
+      [pod('web', ['log'], ['migrate']), pod('db'), pod('cache', ['exporter'])],
+      // One name extends another's by "-" (so every name is compared), but none repeats.
+      [pod('web', ['log']), pod('web-api', ['log']), pod('web-api-v2')],
+    ]) {
+      const services = dockerServices(pods, addPod);
+      expect(services).toBeInstanceOf(StreamedMapping);
+      expect(emitYaml({ services: asObject(pods) }).text).toBe(emitYaml(new StreamedMapping([['services', services]])).text);
+    }
   });
 
   it('builds the object when a generated name repeats (first position, last value) or is an array index', () => {
     for (const pods of [
       [pod('a', ['b']), pod('a-b')],
+      [pod('x', ['y-z']), pod('x-y', ['z'])],
+      [pod('p', [], ['q']), pod('p-q')],
       [pod('x'), pod('42')],
     ]) {
       const services = dockerServices(pods, addPod);

@@ -93,6 +93,22 @@ function* podByPodMemo(
 const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
 
 function streamable(pods: readonly PlannedService[]): boolean {
+  // A main container is named after its service (distinct: keys of the blueprint), a helper or
+  // init `<service>-<container>` (distinct within its pod, never an array index). Such a name can
+  // only meet another when some service's name is another's followed by "-": only then is every
+  // name made and compared.
+  const names = new Set<string>();
+  for (const s of pods) {
+    const c = s.name.charCodeAt(0);
+    if (c >= 48 && c <= 57 && ARRAY_INDEX.test(s.name)) return false;
+    names.add(s.name);
+  }
+  for (const s of pods)
+    for (let i = s.name.indexOf('-'); i > 0; i = s.name.indexOf('-', i + 1)) if (names.has(s.name.slice(0, i))) return allDistinct(pods);
+  return true;
+}
+
+function allDistinct(pods: readonly PlannedService[]): boolean {
   const seen = new Set<string>();
   const distinct = (s: PlannedService, pc: PlannedContainer): boolean => {
     const name = dockerServiceName(s, pc);
