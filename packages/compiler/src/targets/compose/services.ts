@@ -63,14 +63,18 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
   );
 
   if (s.helpers.length === 0) return;
-  const joinMain = `service:${s.name}`;
-  for (const helper of s.helpers) {
-    const startedMain = dependency(s.name, CONDITION.started);
-    add(
-      dockerServiceName(s, helper),
-      composeService(ctx, s, helper, wiring(undefined, joinMain, undefined, startedMain, undefined, undefined, NO_LINKS)),
-    );
-  }
+  // Every helper joins the main container and waits for it to start: one wiring for all of them
+  // (the writer only reads it).
+  const helperWiring = wiring(
+    undefined,
+    `service:${s.name}`,
+    undefined,
+    dependency(s.name, CONDITION.started),
+    undefined,
+    undefined,
+    NO_LINKS,
+  );
+  for (const helper of s.helpers) add(dockerServiceName(s, helper), composeService(ctx, s, helper, helperWiring));
 }
 
 const NO_LINKS: readonly ResolvedLink[] = [];

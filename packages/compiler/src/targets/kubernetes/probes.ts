@@ -25,7 +25,8 @@ export function probes(k: KubeContext, hc: Healthcheck | undefined, at: Path, id
 }
 
 function handler(test: HealthTest): Obj {
-  if ('exec' in test) return { exec: { command: [...test.exec] } };
+  // The blueprint's own list: output is only read.
+  if ('exec' in test) return { exec: { command: test.exec } };
   // Docker runs CMD-SHELL with /bin/sh -c; so does the probe.
   if ('shell' in test) return { exec: { command: ['sh', '-c', test.shell] } };
   if ('http' in test) {

@@ -33,6 +33,13 @@ describe('dockerEnvironment', () => {
     expect(dockerEnvironment(app.main!.container.env, app.links)).toEqual({ DB_ADDR: 'mine', A: '1', DATABASE_URL: 'postgres://db:5432' });
   });
 
+  it('never writes into the container’s own map: it is given back as it is, or copied before a link adds to it', () => {
+    const own = { A: '1' };
+    expect(dockerEnvironment(own, [])).toBe(own);
+    expect(dockerEnvironment(own, app.links)).toEqual({ A: '1', DATABASE_URL: 'postgres://db:5432', DB_ADDR: 'tcp://db:6432' });
+    expect(own).toEqual({ A: '1' });
+  });
+
   it('defaults the scheme to tcp and creates the map only when needed', () => {
     const links = app.links.filter((l) => l.link.env === 'DB_ADDR');
     expect(dockerEnvironment(undefined, links)).toEqual({ DB_ADDR: 'tcp://db:6432' });

@@ -38,14 +38,16 @@ export function dockerEnvironment(
   env: Record<string, string> | undefined,
   links: readonly ResolvedLink[],
 ): Record<string, string> | undefined {
-  let out: Record<string, string> | undefined = env ? { ...escMap(env) } : undefined;
+  // The container's own map (escaped if need be) is only read; it is copied once a link adds to it.
+  const own = env ? escMap(env) : undefined;
+  let out: Record<string, string> | undefined;
   for (const l of links) {
     if (!l.link.env || l.port === undefined) continue; // no port: validation reports LINK_NO_PORT
-    if (out?.[l.link.env] !== undefined) continue; // a value the user wrote wins
-    out ??= {};
+    if ((out ?? own)?.[l.link.env] !== undefined) continue; // a value the user wrote wins
+    out ??= { ...own };
     out[l.link.env] = l.url ?? `${l.link.protocol ?? 'tcp'}://${l.target}:${l.port}`;
   }
-  return out;
+  return out ?? own;
 }
 
 const ELEMENT_LABEL = `${LABEL_PREFIX}element`;
