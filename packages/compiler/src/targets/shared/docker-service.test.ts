@@ -38,6 +38,16 @@ describe('dockerEnvironment', () => {
     expect(dockerEnvironment(own, [])).toBe(own);
     expect(dockerEnvironment(own, app.links)).toEqual({ A: '1', DATABASE_URL: 'postgres://db:5432', DB_ADDR: 'tcp://db:6432' });
     expect(own).toEqual({ A: '1' });
+    // A variable named __proto__ stays a variable (an own key), not the copy's prototype.
+    const odd = JSON.parse('{"__proto__":"x","A":"1"}') as Record<string, string>;
+    const out = dockerEnvironment(odd, app.links) as Record<string, string>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.entries(out)).toEqual([
+      ['__proto__', 'x'],
+      ['A', '1'],
+      ['DATABASE_URL', 'postgres://db:5432'],
+      ['DB_ADDR', 'tcp://db:6432'],
+    ]);
   });
 
   it('defaults the scheme to tcp and creates the map only when needed', () => {

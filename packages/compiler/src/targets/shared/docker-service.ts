@@ -44,11 +44,19 @@ export function dockerEnvironment(
   for (const l of links) {
     if (!l.link.env || l.port === undefined) continue; // no port: validation reports LINK_NO_PORT
     if ((out ?? own)?.[l.link.env] !== undefined) continue; // a value the user wrote wins
-    out ??= { ...own };
+    out ??= copyOf(own);
     out[l.link.env] = l.url ?? `${l.link.protocol ?? 'tcp'}://${l.target}:${l.port}`;
   }
   return out ?? own;
 }
+
+/**
+ * A copy to add keys to. Object.assign into a fresh object: a spread copy keeps the parsed
+ * blueprint's hidden class, and adding a key to it measured ~4× slower (~750 ns). A map with an
+ * own "__proto__" key is spread, since assigning that key would set the prototype instead.
+ */
+const copyOf = (map: Readonly<Record<string, string>> | undefined): Record<string, string> =>
+  map === undefined ? {} : Object.hasOwn(map, '__proto__') ? { ...map } : Object.assign({}, map);
 
 const ELEMENT_LABEL = `${LABEL_PREFIX}element`;
 const SERVICE_LABEL = `${LABEL_PREFIX}service`;
@@ -66,7 +74,7 @@ const OWN_LABELS = new Template((element: string, service: string, role: string)
 /** The blueprint's service labels, then ours: the element id maps a running container back to its canvas node. */
 export function dockerLabels(s: PlannedService, pc: PlannedContainer): Record<string, string> | Filled {
   if (!s.service.labels) return OWN_LABELS.fill(pc.elementId, s.name, pc.container.role);
-  return ownLabels({ ...escMap(s.service.labels) }, pc.elementId, s.name, pc.container.role);
+  return ownLabels(copyOf(escMap(s.service.labels)), pc.elementId, s.name, pc.container.role);
 }
 
 /** CPU as a string (Swarm's loader wants one) and memory in Docker's binary byte units. */
