@@ -170,7 +170,8 @@ async function oneEdit(
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   } else await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
-  await image.press('Enter');
+  // The input has the focus since fill(): the key goes to it with no locator query in the page.
+  await page.keyboard.press('Enter');
   const wall = await page.evaluate(() => (window as unknown as { __editDone: Promise<number> }).__editDone);
   await sleep(FOLLOW_UP_MS + 300);
   if (profile) {
@@ -190,7 +191,7 @@ async function oneEdit(
   return { wall, ...sample };
 }
 
-/** Total (inclusive) time by function, top 30: which component's render holds the self time. */
+/** Total (inclusive) time by function, top 80: which component's render holds the self time. */
 function printInclusive(profile: CpuProfile & { nodes: Array<{ children?: number[] }> }, log: (line: string) => void): void {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -208,7 +209,7 @@ function printInclusive(profile: CpuProfile & { nodes: Array<{ children?: number
     }
   });
   log('  total time by function:');
-  for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+  for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 80)) log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
 }
 
 /** Main-thread tasks overlapping [edit:enter, edit:painted] and the worker's busy time in it. */

@@ -15,10 +15,15 @@ async function bytes(download: Download): Promise<Buffer> {
   return readFile(path);
 }
 
-test('exports the diagram as a vector SVG with every node, and as a 2x PNG', async ({ page, canvas }, testInfo) => {
+test('exports the diagram as a vector SVG with every node, and as a 2x PNG', async ({ page, canvas, inspector }, testInfo) => {
   await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Sidecar, ambassador and adapter in one pod' });
   const services = ['web', 'redis', 'migrate'];
   for (const name of services) await expect(canvas.service(name)).toBeVisible();
+  // An edit that changes only what a node shows (React Flow keeps the node's object; its data is
+  // live, canvas/live-data.ts): the node and the drawing show the new image.
+  await canvas.service('migrate').click();
+  await inspector.setImage('edited/migrate:9');
+  await expect(canvas.service('migrate')).toContainText('edited/migrate:9');
 
   const svgDownload = await exportAs(page, 'Diagram as SVG');
   expect(svgDownload.suggestedFilename()).toBe('patterns.svg');
@@ -45,6 +50,7 @@ test('exports the diagram as a vector SVG with every node, and as a 2x PNG', asy
   const onCanvas = await canvas.root.locator('.react-flow__node').count();
   expect(parsed.titles).toHaveLength(onCanvas);
   for (const label of ['sidecar', 'ambassador', 'adapter', 'init', 'uses · healthy']) expect(parsed.texts).toContain(label);
+  expect(parsed.texts.some((t) => t?.startsWith('edited/migrate'))).toBe(true);
 
   const pngDownload = await exportAs(page, 'Diagram as PNG');
   expect(pngDownload.suggestedFilename()).toBe('patterns.png');

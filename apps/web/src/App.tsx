@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { createLiveData, LiveDataContext } from './canvas/live-data';
 import { LazyPart } from './lazy/ChunkBoundary';
 import { lazyRetry } from './lazy/retry';
 import { useLibrary } from './library/LibraryContext';
@@ -29,24 +30,27 @@ export function App() {
   const store = useAppStore();
   useShortcuts(store);
   useAutosave(store, useLibrary());
+  const [live] = useState(createLiveData);
   return (
     <ReactFlowProvider>
-      <div className="app">
-        <Toolbar />
-        <Palette />
-        <main className="workspace">
-          <Canvas />
-          <Suspense fallback={problemsFrame}>
-            <ProblemsPanel />
-          </Suspense>
-        </main>
-        <aside className="sidebar">
-          <Inspector />
-          <YamlPanel />
-        </aside>
-        <LazyPart what="the deploy panel" load={loadDeployDock} />
-        <TeachingMount />
-      </div>
+      <LiveDataContext.Provider value={live}>
+        <div className="app">
+          <Toolbar />
+          <Palette />
+          <main className="workspace">
+            <Canvas />
+            <Suspense fallback={problemsFrame}>
+              <ProblemsPanel />
+            </Suspense>
+          </main>
+          <aside className="sidebar">
+            <Inspector />
+            <YamlPanel />
+          </aside>
+          <LazyPart what="the deploy panel" load={loadDeployDock} />
+          <TeachingMount />
+        </div>
+      </LiveDataContext.Provider>
     </ReactFlowProvider>
   );
 }

@@ -32,6 +32,7 @@ import { edgeTypes, nodeTypes } from './flow-types';
 import { keepFocusOnCanvas } from './focus-node';
 import { GestureContext } from './gesture-store';
 import { connectionCommand, deletionCommand, nextSelection } from './gestures';
+import { LiveDataContext } from './live-data';
 import { readSnap, writeSnap } from './snap-pref';
 import { useCanvasActions } from './useCanvasActions';
 import { useCanvasMenu } from './useCanvasMenu';
@@ -39,6 +40,7 @@ import { useCanvasShortcuts } from './useCanvasShortcuts';
 import { useMeasuredNodes } from './useMeasuredNodes';
 import { PALETTE_MIME, usePaletteAdd } from './usePaletteAdd';
 import { useRasterMode } from './useRasterMode';
+import { useShownFlow } from './useShownFlow';
 
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const DELETE_KEYS = ['Backspace', 'Delete'];
@@ -49,6 +51,12 @@ const DELETE_KEYS = ['Backspace', 'Delete'];
  */
 const NO_EDGES: FlowEdge[] = [];
 const SNAP: [number, number] = [GRID, GRID];
+/**
+ * A module constant, as every prop React Flow tracks (StoreUpdater): a new object per render is
+ * written into its store, and every mounted node wrapper checks the store again (~17 ms per
+ * render at 1,000 services).
+ */
+const FIT_VIEW = { padding: 0.25, maxZoom: 1 };
 /** Arrow presses closer together than this are one undo step. */
 const KEY_BURST_MS = 700;
 /**
@@ -78,6 +86,7 @@ export function Canvas() {
   const [project] = useState(createProjector);
   const flow = useMemo(() => project(bp, diagnostics, selection), [project, bp, diagnostics, selection]);
   const { nodes, onDimensions } = useMeasuredNodes(flow.nodes);
+  const shown = useShownFlow(nodes, flow.edges);
   const actions = useCanvasActions();
   useCanvasShortcuts(actions);
   const menu = useCanvasMenu();
@@ -186,52 +195,54 @@ export function Canvas() {
   return (
     <section className={classes} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
       <GestureContext.Provider value={gesture}>
-        <EdgeLabelLayer>
-          <ReactFlow<FlowNode, FlowEdge>
-            nodes={nodes}
-            edges={moving ? NO_EDGES : flow.edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            defaultEdgeOptions={defaultEdgeOptions}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onDelete={onDelete}
-            onConnect={onConnect}
-            onMoveStart={onMoveStart}
-            onMoveEnd={onMoveEnd}
-            isValidConnection={isValidConnection}
-            onDragOver={onDragOver}
-            onDrop={onDrop}
-            deleteKeyCode={DELETE_KEYS}
-            onNodeContextMenu={menu.onNodeContextMenu}
-            onEdgeContextMenu={menu.onEdgeContextMenu}
-            onPaneContextMenu={menu.onPaneContextMenu}
-            snapToGrid={snap}
-            snapGrid={SNAP}
-            fitView
-            fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
-            minZoom={0.1}
-            // Only nodes and edges in view are in the DOM: panning a 1,000–5,000-service blueprint costs
-            // what is visible, not N (bench:canvas; performance anchors §1.4).
-            onlyRenderVisibleElements
-            colorMode={colorMode}
-          >
-            {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
-            <FlowRaster active={raster} moving={moving} prepare={large} detail={!far} edges={flow.edges} />
-            <FlowMinimap />
-            <Controls aria-label="Zoom controls">
-              <ControlButton
-                onClick={toggleSnap}
-                aria-pressed={snap}
-                aria-label="Snap to grid"
-                title={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
-                className={snap ? 'snap-toggle is-on' : 'snap-toggle'}
-              >
-                #
-              </ControlButton>
-            </Controls>
-          </ReactFlow>
-        </EdgeLabelLayer>
+        <LiveDataContext.Provider value={shown.live}>
+          <EdgeLabelLayer>
+            <ReactFlow<FlowNode, FlowEdge>
+              nodes={shown.nodes}
+              edges={moving ? NO_EDGES : shown.edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              defaultEdgeOptions={defaultEdgeOptions}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onDelete={onDelete}
+              onConnect={onConnect}
+              onMoveStart={onMoveStart}
+              onMoveEnd={onMoveEnd}
+              isValidConnection={isValidConnection}
+              onDragOver={onDragOver}
+              onDrop={onDrop}
+              deleteKeyCode={DELETE_KEYS}
+              onNodeContextMenu={menu.onNodeContextMenu}
+              onEdgeContextMenu={menu.onEdgeContextMenu}
+              onPaneContextMenu={menu.onPaneContextMenu}
+              snapToGrid={snap}
+              snapGrid={SNAP}
+              fitView
+              fitViewOptions={FIT_VIEW}
+              minZoom={0.1}
+              // Only nodes and edges in view are in the DOM: panning a 1,000–5,000-service blueprint costs
+              // what is visible, not N (bench:canvas; performance anchors §1.4).
+              onlyRenderVisibleElements
+              colorMode={colorMode}
+            >
+              {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
+              <FlowRaster active={raster} moving={moving} prepare={large} detail={!far} edges={flow.edges} />
+              <FlowMinimap />
+              <Controls aria-label="Zoom controls">
+                <ControlButton
+                  onClick={toggleSnap}
+                  aria-pressed={snap}
+                  aria-label="Snap to grid"
+                  title={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
+                  className={snap ? 'snap-toggle is-on' : 'snap-toggle'}
+                >
+                  #
+                </ControlButton>
+              </Controls>
+            </ReactFlow>
+          </EdgeLabelLayer>
+        </LiveDataContext.Provider>
       </GestureContext.Provider>
       {menu.menu && (
         <ContextMenu

@@ -3,6 +3,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { ExposureNode as ExposureNodeType } from '../flow/to-flow';
 import { useAppStore } from '../store/useApp';
+import { useLiveData } from './live-data';
 import { MarkBadges } from './MarkBadges';
 
 /**
@@ -10,7 +11,8 @@ import { MarkBadges } from './MarkBadges';
  * ingress. It belongs to the service's port, so it moves with the service and is edited (or
  * removed) in the service's inspector: clicking it selects the service.
  */
-function ExposureNodeView({ data }: NodeProps<ExposureNodeType>) {
+function ExposureNodeView({ id, data: given }: NodeProps<ExposureNodeType>) {
+  const data = useLiveData(id, given);
   const store = useAppStore();
   const classes = ['exposure-node', 'nodrag', data.severity ? `has-${data.severity}` : ''];
   const what = [data.published && `published on host ${data.published}`, data.ingress && `ingress ${data.ingress}`].filter(Boolean);

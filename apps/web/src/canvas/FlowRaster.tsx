@@ -1,10 +1,12 @@
 import { type ReactFlowState, useStoreApi, ViewportPortal } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { GRID } from '../flow/default-layout';
 import { useTheme } from '../theme/ThemeContext';
 import { TOKENS, type Tokens } from '../theme/tokens';
 import { cancelIdle, whenIdle } from './idle';
+import { type LiveData, LiveDataContext } from './live-data';
 import { drawRaster, type RasterFrame } from './raster-draw';
+import { changesRaster, lookupWithLive } from './raster-live';
 import { type Box, type Cover, coverContains, coverFor, coverServes, nodesBounds, type RasterNode } from './raster-scene';
 
 /** The largest bitmap (device pixels) of the view's cover; a bigger cover is drawn at lower resolution. */
@@ -17,6 +19,8 @@ const PREPARE_MS = 250;
 interface Drawn {
   cover: Cover;
   nodes: unknown;
+  /** The count of live-data changes the raster draws, when drawn (live-data.ts: a node's data can change while React Flow's nodes do not). */
+  live: number;
   edges: unknown;
   detail: boolean;
   tokens: Tokens;
@@ -61,6 +65,8 @@ export function FlowRaster({
   const drawn = useRef<Drawn | undefined>(undefined);
   const overDrawn = useRef<Omit<Drawn, 'cover' | 'detail'> | undefined>(undefined);
   const tokens = TOKENS[useTheme()];
+  const live = useContext(LiveDataContext);
+  const liveVersion = useRef(0);
 
   useEffect(() => {
     const ctx = near?.getContext('2d');
@@ -73,8 +79,8 @@ export function FlowRaster({
       overDrawn.current = undefined;
       return;
     }
-    const same = (d: { nodes: unknown; edges: unknown; tokens: Tokens } | undefined, s: ReactFlowState) =>
-      d !== undefined && d.nodes === s.nodes && d.edges === edges && d.tokens === tokens;
+    const same = (d: { nodes: unknown; live: number; edges: unknown; tokens: Tokens } | undefined, s: ReactFlowState) =>
+      d !== undefined && d.nodes === s.nodes && d.live === liveVersion.current && d.edges === edges && d.tokens === tokens;
     const fresh = (s: ReactFlowState) =>
       same(drawn.current, s) && drawn.current?.detail === detail && coverServes(drawn.current.cover, s.transform, s.width, s.height);
     let frame = 0;
@@ -84,14 +90,21 @@ export function FlowRaster({
       frame = 0;
       const s = api.getState();
       if (s.width === 0 || s.height === 0 || fresh(s)) return;
-      drawn.current = { cover: renderCover(near, ctx, s, edges, tokens, detail), nodes: s.nodes, edges, detail, tokens };
+      drawn.current = {
+        cover: renderCover(near, ctx, s, live, edges, tokens, detail),
+        nodes: s.nodes,
+        live: liveVersion.current,
+        edges,
+        detail,
+        tokens,
+      };
       over.classList.remove('is-shown');
     };
     const drawOver = () => {
       const s = api.getState();
       if (!prepare || same(overDrawn.current, s)) return;
-      renderOverview(over, octx, s, edges, tokens);
-      overDrawn.current = { nodes: s.nodes, edges, tokens };
+      renderOverview(over, octx, s, live, edges, tokens);
+      overDrawn.current = { nodes: s.nodes, live: liveVersion.current, edges, tokens };
     };
     const prepareLater = () => {
       clearTimeout(timer);
@@ -121,13 +134,21 @@ export function FlowRaster({
     if (active && (!moving || (!drawn.current && !overDrawn.current))) drawNear();
     update();
     const unsubscribe = api.subscribe(update);
+    // Drawn again only when a live change alters what it draws (not for an image in the far view).
+    const unlisten = live?.listen((changes) => {
+      const lookup = api.getState().nodeLookup as unknown as ReadonlyMap<string, RasterNode>;
+      if (!changesRaster(changes, lookup, detail)) return;
+      liveVersion.current++;
+      update();
+    });
     return () => {
       unsubscribe();
+      unlisten?.();
       cancelAnimationFrame(frame);
       clearTimeout(timer);
       if (idle !== undefined) cancelIdle(idle);
     };
-  }, [api, near, over, active, moving, prepare, detail, tokens, edges]);
+  }, [api, near, over, active, moving, prepare, detail, tokens, edges, live]);
 
   const cls = `${active ? ' is-active' : ''}${prepare ? ' is-prepared' : ''}`;
   return (
@@ -157,9 +178,9 @@ function fit(canvas: HTMLCanvasElement, rect: Box, zoom: number, maxPixels: numb
   return dpr * quality;
 }
 
-function frameOf(s: ReactFlowState, edges: readonly unknown[], rect: Box, zoom: number): RasterFrame {
+function frameOf(s: ReactFlowState, live: LiveData | null, edges: readonly unknown[], rect: Box, zoom: number): RasterFrame {
   return {
-    nodeLookup: s.nodeLookup as unknown as RasterFrame['nodeLookup'],
+    nodeLookup: lookupWithLive(s.nodeLookup as unknown as RasterFrame['nodeLookup'], live),
     edges: edges as RasterFrame['edges'],
     transform: [-rect.x * zoom, -rect.y * zoom, zoom],
     width: rect.width * zoom,
@@ -172,13 +193,14 @@ function renderCover(
   canvas: HTMLCanvasElement,
   ctx: CanvasRenderingContext2D,
   s: ReactFlowState,
+  live: LiveData | null,
   edges: readonly unknown[],
   tokens: Tokens,
   detail: boolean,
 ): Cover {
   const cover = coverFor(s.transform, s.width, s.height);
   const dpr = fit(canvas, cover.rect, cover.zoom, MAX_PIXELS);
-  const counts = drawRaster(ctx, frameOf(s, edges, cover.rect, cover.zoom), tokens, { detail, grid: GRID, dpr });
+  const counts = drawRaster(ctx, frameOf(s, live, edges, cover.rect, cover.zoom), tokens, { detail, grid: GRID, dpr });
   canvas.dataset.nodes = String(counts.nodes);
   canvas.dataset.edges = String(counts.edges);
   return cover;
@@ -189,6 +211,7 @@ function renderOverview(
   canvas: HTMLCanvasElement,
   ctx: CanvasRenderingContext2D,
   s: ReactFlowState,
+  live: LiveData | null,
   edges: readonly unknown[],
   tokens: Tokens,
 ): void {
@@ -197,5 +220,5 @@ function renderOverview(
   const rect = { x: b.x - 40, y: b.y - 40, width: b.width + 80, height: b.height + 80 };
   const zoom = Math.min(1, OVERVIEW_SIDE / Math.max(rect.width, rect.height));
   const dpr = fit(canvas, rect, zoom, OVERVIEW_SIDE * OVERVIEW_SIDE);
-  drawRaster(ctx, frameOf(s, edges, rect, zoom), tokens, { detail: false, grid: GRID, dpr });
+  drawRaster(ctx, frameOf(s, live, edges, rect, zoom), tokens, { detail: false, grid: GRID, dpr });
 }

@@ -1,13 +1,15 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { NetworkNode as NetworkNodeType } from '../flow/to-flow';
+import { useLiveData } from './live-data';
 import { MarkBadges } from './MarkBadges';
 
 /**
  * A network segment: a bar above the services that join it (an edge from each member's top
  * handle). Services that name no network are on the implicit default one and draw no edge.
  */
-function NetworkNodeView({ data, selected }: NodeProps<NetworkNodeType>) {
+function NetworkNodeView({ id, data: given, selected }: NodeProps<NetworkNodeType>) {
+  const data = useLiveData(id, given);
   const classes = [
     'node',
     'network-node',

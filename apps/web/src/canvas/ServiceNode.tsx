@@ -5,13 +5,15 @@ import { NodeSlot } from '../monitor/slot';
 import { BuildBadge } from './BuildBadge';
 import { useMountedMidGesture } from './gesture-store';
 import { LiveStatus } from './LiveStatus';
+import { useLiveData } from './live-data';
 import { MarkBadges } from './MarkBadges';
 
 /**
  * A service and its pod: main container first, helpers with role badges; ports and replicas.
  * Handles: left = used by, right = uses, bottom = mounts a volume, top = joins a network.
  */
-function ServiceNodeView({ data, selected }: NodeProps<ServiceNodeType>) {
+function ServiceNodeView({ id, data: given, selected }: NodeProps<ServiceNodeType>) {
+  const data = useLiveData(id, given);
   // Mounted while a gesture of a large graph is on: the raster shows it, its contents are skipped.
   if (useMountedMidGesture()) return <article className="node service-node" aria-label={`Service ${data.name}`} />;
   const classes = ['node', 'service-node', selected ? 'is-selected' : '', data.severity ? `has-${data.severity}` : ''];

@@ -2,9 +2,11 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { VolumeNode as VolumeNodeType } from '../flow/to-flow';
 import { useMountedMidGesture } from './gesture-store';
+import { useLiveData } from './live-data';
 import { MarkBadges } from './MarkBadges';
 
-function VolumeNodeView({ data, selected }: NodeProps<VolumeNodeType>) {
+function VolumeNodeView({ id, data: given, selected }: NodeProps<VolumeNodeType>) {
+  const data = useLiveData(id, given);
   if (useMountedMidGesture()) return <article className="node volume-node" aria-label={`Volume ${data.name}`} />;
   const classes = ['node', 'volume-node', selected ? 'is-selected' : '', data.severity ? `has-${data.severity}` : ''];
   const details = [data.ephemeral ? 'ephemeral' : data.access, data.size].filter(Boolean).join(' · ');

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback } from 'react';
+import { useCallback, useContext } from 'react';
+import { LiveDataContext, withLiveData } from '../canvas/live-data';
 import { downloadBlob, downloadText, safeFileName } from '../files/download';
 import { selectBlueprint } from '../store/store';
 import { useAppStore } from '../store/useApp';
@@ -15,6 +16,7 @@ export type ExportKind = 'blueprint' | 'compose' | 'swarm' | 'kubernetes' | 'svg
 export function useExport(): (kind: ExportKind) => Promise<void> {
   const store = useAppStore();
   const { getNodes, getEdges, getInternalNode } = useReactFlow();
+  const live = useContext(LiveDataContext);
   return useCallback(
     async (kind: ExportKind) => {
       const bp = selectBlueprint(store.getState());
@@ -27,7 +29,7 @@ export function useExport(): (kind: ExportKind) => Promise<void> {
         if (kind === 'svg' || kind === 'png') {
           const [{ buildSvg }, { diagramFromFlow }] = await Promise.all([import('./svg-builder'), import('./from-flow')]);
           const head = { title: bp.metadata.name, ...(bp.metadata.description ? { subtitle: bp.metadata.description } : {}) };
-          const svg = buildSvg(diagramFromFlow(head, getNodes(), getEdges(), getInternalNode));
+          const svg = buildSvg(diagramFromFlow(head, withLiveData(getNodes(), live), withLiveData(getEdges(), live), getInternalNode));
           if (kind === 'svg') return downloadText(`${base}.svg`, svg, 'image/svg+xml');
           const { svgToPng } = await import('./png');
           return downloadBlob(`${base}.png`, await svgToPng(svg, 2));
@@ -40,6 +42,6 @@ export function useExport(): (kind: ExportKind) => Promise<void> {
         store.getState().setReport({ title: `Export failed: ${e instanceof Error ? e.message : String(e)}`, ok: false, diagnostics: [] });
       }
     },
-    [store, getNodes, getEdges, getInternalNode],
+    [store, getNodes, getEdges, getInternalNode, live],
   );
 }

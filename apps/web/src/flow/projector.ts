@@ -3,7 +3,7 @@ import { sameParts, semanticParts } from '../model/semantics';
 import type { XY } from '../model/types';
 import { defaultPositions } from './default-layout';
 import { stableItems } from './stable-flow';
-import { type FlowEdge, type FlowNode, toFlow } from './to-flow';
+import { createFlowProjection, type FlowEdge, type FlowNode, type toFlow } from './to-flow';
 
 export interface Flow {
   nodes: FlowNode[];
@@ -11,12 +11,12 @@ export interface Flow {
 }
 
 /**
- * toFlow() remembering its last answer. When only the layout changed (a drag, an undone move),
+ * The projection (createFlowProjection(): only changed services are projected again) remembering its last answer. When only the layout changed (a drag, an undone move),
  * nodes keep their identity except those whose position changed, and edges are reused, so React
  * Flow and the memoised node components redraw only what moved. After any other change the
  * projection is made again and nodes and edges equal to the last ones keep their identity too.
  */
-export function createProjector(project: typeof toFlow = toFlow) {
+export function createProjector(project: typeof toFlow = createFlowProjection()) {
   let last:
     | { parts: readonly unknown[]; diagnostics: readonly Diagnostic[]; selection: readonly string[]; layout: unknown; flow: Flow }
     | undefined;

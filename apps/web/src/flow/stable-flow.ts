@@ -9,10 +9,15 @@ import { sameData } from '../model/same-data';
  */
 export function stableItems<T extends { id: string }>(prev: readonly T[] | undefined, next: T[]): T[] {
   if (!prev || prev.length === 0) return next;
-  const byId = new Map<string, T>();
-  for (const item of prev) byId.set(item.id, item);
+  if (prev === next) return next;
+  let byId: Map<string, T> | undefined;
   let same = prev.length === next.length;
   const out = next.map((item, i) => {
+    if (prev[i] === item) return item; // the incremental projection kept it
+    if (!byId) {
+      byId = new Map<string, T>();
+      for (const p of prev) byId.set(p.id, p);
+    }
     const old = byId.get(item.id);
     if (old === undefined || !sameData(old, item)) {
       same = false;

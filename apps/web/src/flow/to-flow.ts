@@ -1,61 +1,13 @@
-import type { Blueprint, ContainerRole, Diagnostic, Service } from '@blaupause/model';
+import type { Blueprint, Diagnostic, Service } from '@blaupause/model';
 import { elementId } from '@blaupause/model';
-import type { Edge, Node } from '@xyflow/react';
+import { sameData } from '../model/same-data';
+import type { XY } from '../model/types';
 import { defaultPositions } from './default-layout';
-import { exposeEdgeId, exposureId, joinEdgeId, mountEdgeId } from './flow-ids';
-import { type Marks, marksByElement, NO_MARKS } from './marks';
+import type { FlowEdge, FlowNode, NetworkNodeData } from './flow-model';
+import { type Marks, markedId, marksByElement, NO_MARKS } from './marks';
+import { type Slice, type SliceContext, serviceSlice } from './service-slice';
 
-export type { Marks, NoteView } from './marks';
-
-export type ContainerView = { name: string; role: ContainerRole; image: string | undefined };
-export type PortView = { port: number; publish: number | undefined; ingress: string | undefined };
-
-export type ServiceNodeData = Marks & {
-  name: string;
-  replicas: number;
-  global: boolean;
-  /** The pod: main container first, then helpers in document order. */
-  containers: ContainerView[];
-  ports: PortView[];
-  /** Networks it joins that have no node of their own (`default` when undeclared); empty on the implicit default. */
-  otherNetworks: string[];
-};
-export type VolumeNodeData = Marks & { name: string; size: string | undefined; access: string; ephemeral: boolean };
-export type NetworkNodeData = Marks & {
-  name: string;
-  internal: boolean;
-  external: boolean;
-  driver: string | undefined;
-  members: number;
-  /** The declared `default` network: every service that names no network is on it (no edges drawn for those). */
-  implicitMembers: number;
-};
-/** How the outside reaches a port: `:8080 → 80` on the host, `shop.example/ → 80` through an ingress. */
-export type ExposureNodeData = Marks & {
-  service: string;
-  port: number;
-  protocol: string;
-  published: string | undefined;
-  ingress: string | undefined;
-};
-export type LinkEdgeData = Marks & { condition: string };
-export type MountEdgeData = { targets: string[] };
-
-export type ServiceNode = Node<ServiceNodeData, 'service'>;
-export type VolumeNode = Node<VolumeNodeData, 'volume'>;
-export type NetworkNode = Node<NetworkNodeData, 'network'>;
-export type ExposureNode = Node<ExposureNodeData, 'exposure'>;
-export type FlowNode = ServiceNode | VolumeNode | NetworkNode | ExposureNode;
-export type LinkEdge = Edge<LinkEdgeData, 'link'>;
-export type MountEdge = Edge<MountEdgeData, 'mount'>;
-export type JoinEdge = Edge<Record<string, never>, 'join'>;
-export type ExposeEdge = Edge<Record<string, never>, 'expose'>;
-export type FlowEdge = LinkEdge | MountEdge | JoinEdge | ExposeEdge;
-
-const EXPOSURE_STYLE = { pointerEvents: 'all' } as const;
-
-/** Where an exposure node sits, relative to its service's top-left corner: left of it, one row each. */
-export const EXPOSURE_OFFSET = { x: -220, y: 6, row: 40 };
+export * from './flow-model';
 
 /**
  * The canvas as a projection of the document (DESIGN §1): one node per service, volume and declared
@@ -65,146 +17,178 @@ export const EXPOSURE_OFFSET = { x: -220, y: 6, row: 40 };
  * mark the elements they concern.
  */
 export function toFlow(bp: Blueprint, diagnostics: readonly Diagnostic[] = [], selection: readonly string[] = []) {
-  const marks = marksByElement(bp, diagnostics);
-  const marksOf = (id: string): Marks => marks.get(id) ?? NO_MARKS;
-  const selected = new Set(selection);
-  // Default positions walk the links in rounds (quadratic on long chains): only when a node has no layout entry.
-  let fallback: Map<string, { x: number; y: number }> | undefined;
-  const position = (id: string) => {
-    const placed = bp.layout?.nodes[id];
-    if (placed) return { x: placed.x, y: placed.y };
-    fallback ??= defaultPositions(bp);
-    return fallback.get(id) ?? { x: 0, y: 0 };
-  };
-  const networks = bp.networks ?? {};
-  const nodes: FlowNode[] = [];
-  const edges: FlowEdge[] = [];
-  for (const [name, s] of Object.entries(bp.services)) {
-    const id = elementId.service(name);
-    const data = { ...serviceData(name, s, networks), ...marksOf(id) };
-    nodes.push({ id, type: 'service', position: position(id), data, selected: selected.has(id) });
-    exposures(name, s, marksOf, nodes, edges);
-    for (const link of s.links ?? []) {
-      const linkId = elementId.link(name, link.to);
-      if (!Object.hasOwn(bp.services, link.to)) continue; // dangling: validation names it on the service
-      edges.push({
-        id: linkId,
-        type: 'link',
-        source: id,
-        target: elementId.service(link.to),
-        sourceHandle: 'uses',
-        targetHandle: 'used',
-        data: { condition: link.condition, ...marksOf(linkId) },
-        selected: selected.has(linkId),
-      });
-    }
-    for (const [volume, targets] of mountTargets(s)) {
-      if (!bp.volumes || !Object.hasOwn(bp.volumes, volume)) continue;
-      const mountId = mountEdgeId(name, volume);
-      edges.push({
-        id: mountId,
-        type: 'mount',
-        source: id,
-        target: elementId.volume(volume),
-        sourceHandle: 'mounts',
-        targetHandle: 'mounted',
-        data: { targets },
-        selected: selected.has(mountId),
-      });
-    }
-    for (const network of new Set(s.networks ?? [])) {
-      if (!Object.hasOwn(networks, network)) continue; // undeclared: a chip on the service (default) or a DANGLING_NETWORK error
-      const joinId = joinEdgeId(name, network);
-      edges.push({
-        id: joinId,
-        type: 'join',
-        source: id,
-        target: elementId.network(network),
-        sourceHandle: 'joins',
-        targetHandle: 'members',
-        data: {},
-        selected: selected.has(joinId),
-      });
-    }
-  }
-  for (const [name, v] of Object.entries(bp.volumes ?? {})) {
-    const id = elementId.volume(name);
-    const data = { name, size: v.size, access: v.access, ephemeral: !!v.ephemeral, ...marksOf(id) };
-    nodes.push({ id, type: 'volume', position: position(id), data, selected: selected.has(id) });
-  }
-  const services = Object.values(bp.services);
-  for (const [name, n] of Object.entries(networks)) {
-    const id = elementId.network(name);
-    const data: NetworkNodeData = {
-      name,
-      internal: !!n.internal,
-      external: !!n.external,
-      driver: n.driver,
-      members: services.filter((s) => s.networks?.includes(name)).length,
-      implicitMembers: name === 'default' ? services.filter((s) => !s.networks?.length).length : 0,
-      ...marksOf(id),
+  return createFlowProjection()(bp, diagnostics, selection);
+}
+
+type Flow = { nodes: FlowNode[]; edges: FlowEdge[] };
+
+interface Kept {
+  s: Service;
+  slice: Slice;
+  /** The marks shown, by `slice.markIds`. */
+  marks: Marks[];
+  /** The layout entry it was placed by (undefined: a default position). */
+  placed: XY | undefined;
+  /** Which of its links reached a service. */
+  reach: boolean[];
+}
+
+interface Last {
+  bp: Blueprint;
+  diagnostics: readonly Diagnostic[];
+  selection: readonly string[];
+  marks: Map<string, Marks>;
+  /** The diagnostics that concern a port, with the node each marked: which node that is depends on the services' ports. */
+  portMarks: Array<[Diagnostic, string | undefined]>;
+  /** The volume and network nodes, by id. */
+  others: Map<string, FlowNode>;
+  kept: Map<string, Kept>;
+  flow: Flow;
+}
+
+/**
+ * toFlow() that remembers: a service whose definition, position, marks, selection and link targets
+ * are as at the last call keeps its nodes and edges (the same objects); the others are projected
+ * again, and an item equal as data to the last one keeps that object too. An edit of one service
+ * of a 1,000-service blueprint projects that service only, and unchanged arrays keep their
+ * identity, so React Flow and the memoised node components see only what changed. Answers equal
+ * toFlow() on the same input (property test in to-flow-incremental.test.ts).
+ */
+export function createFlowProjection() {
+  let last: Last | undefined;
+  return (bp: Blueprint, diagnostics: readonly Diagnostic[] = [], selection: readonly string[] = []): Flow => {
+    const marks = marksFor(last, bp, diagnostics);
+    const marksOf = (id: string): Marks => marks.map.get(id) ?? NO_MARKS;
+    const selected = new Set(selection);
+    const flipped = last && last.selection !== selection ? symmetricDifference(last.selection, selected) : undefined;
+    const networks = bp.networks ?? {};
+    const ctx: SliceContext = { services: bp.services, networks, volumes: bp.volumes, marksOf, selected };
+    const sameContext = !!last && last.bp.networks === bp.networks && last.bp.volumes === bp.volumes;
+    const sameServices = !!last && last.bp.services === bp.services;
+    const sameMarks = !!last && last.marks === marks.map;
+    let fallback: Map<string, XY> | undefined;
+    const defaults = () => {
+      fallback ??= defaultPositions(bp);
+      return fallback;
     };
-    nodes.push({ id, type: 'network', position: position(id), data, selected: selected.has(id) });
-  }
-  return { nodes, edges };
+    const kept = new Map<string, Kept>();
+    const nodes: FlowNode[] = [];
+    const edges: FlowEdge[] = [];
+    for (const [name, s] of Object.entries(bp.services)) {
+      const id = elementId.service(name);
+      const placed = bp.layout?.nodes[id];
+      const before = last?.kept.get(name);
+      let k: Kept | undefined;
+      if (
+        before &&
+        before.s === s &&
+        sameContext &&
+        (sameServices || sameReach(before, s, bp.services)) &&
+        (sameMarks || before.slice.markIds.every((m, i) => marksOf(m) === before.marks[i])) &&
+        (!flipped || !before.slice.selectIds.some((x) => flipped.has(x))) &&
+        samePlace(before, placed, id, defaults)
+      )
+        k = before;
+      else {
+        const at = placed ? { x: placed.x, y: placed.y } : { ...(defaults().get(id) ?? { x: 0, y: 0 }) };
+        const fresh = serviceSlice(name, s, at, ctx);
+        if (before) keepEqual(before.slice, fresh);
+        k = { s, slice: fresh, marks: fresh.markIds.map(marksOf), placed, reach: reachOf(s, bp.services) };
+      }
+      kept.set(name, k);
+      for (const n of k.slice.nodes) nodes.push(n);
+      for (const e of k.slice.edges) edges.push(e);
+    }
+    const position = (id: string): XY => {
+      const placed = bp.layout?.nodes[id];
+      return placed ? { x: placed.x, y: placed.y } : { ...(defaults().get(id) ?? { x: 0, y: 0 }) };
+    };
+    const others = new Map<string, FlowNode>();
+    const keep = (n: FlowNode) => {
+      const old = last?.others.get(n.id);
+      const item = old && sameData(old, n) ? old : n;
+      others.set(n.id, item);
+      nodes.push(item);
+    };
+    for (const [name, v] of Object.entries(bp.volumes ?? {})) {
+      const id = elementId.volume(name);
+      const data = { name, size: v.size, access: v.access, ephemeral: !!v.ephemeral, ...marksOf(id) };
+      keep({ id, type: 'volume', position: position(id), data, selected: selected.has(id) });
+    }
+    const services = Object.values(bp.services);
+    for (const [name, n] of Object.entries(networks)) {
+      const id = elementId.network(name);
+      const data: NetworkNodeData = {
+        name,
+        internal: !!n.internal,
+        external: !!n.external,
+        driver: n.driver,
+        members: services.filter((s) => s.networks?.includes(name)).length,
+        implicitMembers: name === 'default' ? services.filter((s) => !s.networks?.length).length : 0,
+        ...marksOf(id),
+      };
+      keep({ id, type: 'network', position: position(id), data, selected: selected.has(id) });
+    }
+    const flow = { nodes: sameItems(last?.flow.nodes, nodes), edges: sameItems(last?.flow.edges, edges) };
+    last = { bp, diagnostics, selection, marks: marks.map, portMarks: marks.portMarks, others, kept, flow };
+    return flow;
+  };
 }
 
-function serviceData(name: string, s: Service, networks: Readonly<Record<string, unknown>>) {
-  const containers = Object.entries(s.containers).map(([n, c]) => ({ name: n, role: c.role, image: c.image ?? c.build?.context }));
-  containers.sort((a, b) => Number(b.role === 'main') - Number(a.role === 'main'));
-  const ports = (s.ports ?? []).map((p) => ({
-    port: p.port,
-    publish: p.publish,
-    ingress: p.ingress ? `${p.ingress.host ?? '*'}${p.ingress.path}` : undefined,
-  }));
-  const otherNetworks = (s.networks ?? []).filter((n) => !Object.hasOwn(networks, n));
-  return { name, replicas: s.replicas, global: s.mode === 'global', containers, ports, otherNetworks };
+/** The marks by element: the last ones while they cannot have changed, and each unchanged one as the same object. */
+function marksFor(last: Last | undefined, bp: Blueprint, diagnostics: readonly Diagnostic[]) {
+  if (
+    last &&
+    last.diagnostics === diagnostics &&
+    (last.bp.services === bp.services || last.portMarks.every(([d, id]) => markedId(bp, d) === id))
+  )
+    return { map: last.marks, portMarks: last.portMarks };
+  const map = marksByElement(bp, diagnostics);
+  if (last) for (const [id, m] of map) if (sameData(last.marks.get(id), m)) map.set(id, last.marks.get(id) as Marks);
+  const portMarks = diagnostics.flatMap(
+    (d): Array<[Diagnostic, string | undefined]> => (d.path[0] === 'services' && d.path[2] === 'ports' ? [[d, markedId(bp, d)]] : []),
+  );
+  return { map, portMarks };
 }
 
-/** Published and ingress ports as exposure nodes (children of the service node) with an edge into the service. */
-function exposures(name: string, s: Service, marksOf: (id: string) => Marks, nodes: FlowNode[], edges: FlowEdge[]): void {
-  const parentId = elementId.service(name);
-  let row = 0;
-  for (const p of s.ports ?? []) {
-    if (p.publish === undefined && !p.ingress) continue;
-    const id = exposureId(name, p.port, p.protocol);
-    const udp = p.protocol === 'udp' ? '/udp' : '';
-    const published = p.publish === undefined ? undefined : `${p.hostIp ? `${p.hostIp}:` : ':'}${p.publish}${udp} → ${p.port}`;
-    const ingress = p.ingress ? `${p.ingress.tls ? 'https://' : ''}${p.ingress.host ?? '*'}${p.ingress.path} → ${p.port}` : undefined;
-    nodes.push({
-      id,
-      type: 'exposure',
-      parentId,
-      position: { x: EXPOSURE_OFFSET.x, y: EXPOSURE_OFFSET.y + row * EXPOSURE_OFFSET.row },
-      data: { service: name, port: p.port, protocol: p.protocol, published, ingress, ...marksOf(id) },
-      draggable: false,
-      selectable: false,
-      connectable: false,
-      deletable: false,
-      // Its own button is what keyboard and mouse reach (React Flow gives such nodes no pointer events).
-      focusable: false,
-      style: EXPOSURE_STYLE,
-    });
-    edges.push({
-      id: exposeEdgeId(name, p.port, p.protocol),
-      type: 'expose',
-      source: id,
-      target: parentId,
-      sourceHandle: 'exposes',
-      targetHandle: 'used',
-      data: {},
-      selectable: false,
-      focusable: false,
-      deletable: false,
-    });
-    row += published && ingress ? 1.5 : 1;
-  }
+/** Which of a service's links reach a service of `services` (the others are not drawn). */
+function reachOf(s: Service, services: Readonly<Record<string, unknown>>): boolean[] {
+  return (s.links ?? []).map((l) => Object.hasOwn(services, l.to));
 }
 
-/** The volumes a pod mounts, with the paths inside it. */
-function mountTargets(s: Service): Map<string, string[]> {
-  const mounts = new Map<string, string[]>();
-  for (const c of Object.values(s.containers))
-    for (const m of c.mounts ?? []) if (m.type === 'volume') mounts.set(m.source, [...(mounts.get(m.source) ?? []), m.target]);
-  return mounts;
+function sameReach(k: Kept, s: Service, services: Readonly<Record<string, unknown>>): boolean {
+  const links = s.links ?? [];
+  for (let i = 0; i < links.length; i++) if (Object.hasOwn(services, (links[i] as { to: string }).to) !== k.reach[i]) return false;
+  return true;
+}
+
+function samePlace(k: Kept, placed: XY | undefined, id: string, defaults: () => Map<string, XY>): boolean {
+  const at = k.slice.nodes[0]?.position;
+  if (!at) return false;
+  const p = placed ?? defaults().get(id) ?? { x: 0, y: 0 };
+  return p === k.placed || (p.x === at.x && p.y === at.y);
+}
+
+/** Items of `fresh` equal as data to `before`'s of the same id become `before`'s objects. */
+function keepEqual(before: Slice, fresh: Slice): void {
+  const old = new Map<string, FlowNode | FlowEdge>();
+  for (const n of before.nodes) old.set(n.id, n);
+  for (const e of before.edges) old.set(e.id, e);
+  fresh.nodes = fresh.nodes.map((n) => (sameData(old.get(n.id), n) ? (old.get(n.id) as FlowNode) : n));
+  fresh.edges = fresh.edges.map((e) => (sameData(old.get(e.id), e) ? (old.get(e.id) as FlowEdge) : e));
+}
+
+/** `prev` when `next` holds the same objects in the same order. */
+function sameItems<T>(prev: T[] | undefined, next: T[]): T[] {
+  if (!prev || prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i]) return next;
+  return prev;
+}
+
+function symmetricDifference(before: readonly string[], now: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const was = new Set(before);
+  for (const x of was) if (!now.has(x)) out.add(x);
+  for (const x of now) if (!was.has(x)) out.add(x);
+  return out;
 }

@@ -1,0 +1,141 @@
+import type { Blueprint, Diagnostic } from '@blaupause/model';
+import { describe, expect, it } from 'vitest';
+import { applyCommand } from '../model/commands';
+import type { Command } from '../model/types';
+import { templateBlueprint } from '../templates/templates';
+import { createFlowProjection, toFlow } from './to-flow';
+
+/** A small seeded generator (mulberry32): the same seed, the same run. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CONDITIONS = ['started', 'healthy', 'completed'] as const;
+
+function randomCommand(bp: Blueprint, r: () => number, step: number): Command {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const services = Object.keys(bp.services);
+  const volumes = Object.keys(bp.volumes ?? {});
+  const networks = Object.keys(bp.networks ?? {});
+  const s = pick(services.length > 0 ? services : ['none']);
+  const t = pick(services.length > 0 ? services : ['none']);
+  const main = Object.keys(bp.services[s]?.containers ?? {})[0] ?? 'main';
+  const kinds: Array<() => Command> = [
+    () => ({ kind: 'addService', name: `s${step}`, image: 'busybox:1' }),
+    () => ({ kind: 'removeService', name: s }),
+    () => ({ kind: 'renameService', from: s, to: `r${step}` }),
+    () => ({ kind: 'setImage', service: s, container: main, image: `img:${step}` }),
+    () => ({ kind: 'addLink', from: s, to: t, condition: pick(CONDITIONS) }),
+    () => ({ kind: 'removeLink', from: s, to: pick(bp.services[s]?.links?.map((l) => l.to) ?? [t]) }),
+    () => ({ kind: 'setLinkCondition', from: s, to: pick(bp.services[s]?.links?.map((l) => l.to) ?? [t]), condition: pick(CONDITIONS) }),
+    () => ({ kind: 'addVolume', name: `v${step}` }),
+    () => ({ kind: 'removeVolume', name: pick(volumes.length > 0 ? volumes : ['none']) }),
+    () => ({ kind: 'mountVolume', service: s, volume: pick(volumes.length > 0 ? volumes : ['none']), target: `/m${step}` }),
+    () => ({ kind: 'unmountVolume', service: s, volume: pick(volumes.length > 0 ? volumes : ['none']) }),
+    () => ({ kind: 'addNetwork', name: `n${step}` }),
+    () => ({ kind: 'joinNetwork', service: s, network: pick(networks.length > 0 ? networks : ['default']) }),
+    () => ({ kind: 'leaveNetwork', service: s, network: pick(networks.length > 0 ? networks : ['default']) }),
+    () => ({ kind: 'addPort', service: s, port: 1000 + step, publish: r() < 0.5 ? 20000 + step : undefined }),
+    // As a YAML edit may: an element removed without touching what refers to it (dangling links, mounts, joins).
+    () => ({ kind: 'replaceDocument', blueprint: withoutKey(bp, pick(['services', 'volumes', 'networks'] as const), r) }),
+    // The first port published or not any more: a mark on it moves between the service and its exposure.
+    () => ({ kind: 'replaceDocument', blueprint: togglePublish(bp, s) }),
+    () => ({ kind: 'moveNodes', moves: [{ id: `service:${s}`, x: Math.round(r() * 2000), y: Math.round(r() * 2000) }] }),
+  ];
+  return pick(kinds)();
+}
+
+function withoutKey(bp: Blueprint, part: 'services' | 'volumes' | 'networks', r: () => number): Blueprint {
+  const entries = Object.entries(bp[part] ?? {});
+  if (entries.length === 0) return bp;
+  const gone = Math.floor(r() * entries.length);
+  return { ...bp, [part]: Object.fromEntries(entries.filter((_, i) => i !== gone)) };
+}
+
+function togglePublish(bp: Blueprint, name: string): Blueprint {
+  const svc = bp.services[name];
+  const [first, ...rest] = svc?.ports ?? [];
+  if (!svc || !first) return bp;
+  const port = first.publish === undefined ? { ...first, publish: 30000 + first.port } : { ...first, publish: undefined };
+  return { ...bp, services: { ...bp.services, [name]: { ...svc, ports: [port, ...rest] } } };
+}
+
+function randomDiagnostics(bp: Blueprint, r: () => number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, s] of Object.entries(bp.services)) {
+    if (r() < 0.3)
+      out.push({
+        code: 'MISSING_IMAGE',
+        severity: r() < 0.5 ? 'error' : 'warning',
+        path: ['services', name],
+        elementId: `service:${name}`,
+        message: `m ${name}`,
+      });
+    if (r() < 0.2 && s.ports?.length)
+      out.push({
+        code: 'PORT_CONFLICT',
+        severity: 'warning',
+        path: ['services', name, 'ports', 0, 'publish'],
+        elementId: `service:${name}`,
+        message: `port ${name}`,
+      });
+    for (const l of s.links ?? [])
+      if (r() < 0.2)
+        out.push({
+          code: 'FIDELITY_LOST',
+          severity: 'info',
+          target: 'compose',
+          path: ['services', name, 'links'],
+          elementId: `link:${name}->${l.to}`,
+          message: `lost ${l.to}`,
+        });
+  }
+  return out;
+}
+
+describe('createFlowProjection', () => {
+  it('answers what toFlow answers after every step of random edits, marks and selections (40 seeds × 40 steps)', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = rng(seed);
+      const project = createFlowProjection();
+      let bp = templateBlueprint(seed % 2 === 0 ? 'three-tier' : 'seed-compose');
+      let diagnostics: Diagnostic[] = [];
+      let selection: string[] = [];
+      for (let step = 0; step < 40; step++) {
+        const roll = r();
+        if (roll < 0.6) {
+          const done = applyCommand(bp, randomCommand(bp, r, step));
+          if (done.ok) bp = done.value;
+        } else if (roll < 0.8) diagnostics = randomDiagnostics(bp, r);
+        else {
+          const ids = toFlow(bp)
+            .nodes.map((n) => n.id)
+            .concat(toFlow(bp).edges.map((e) => e.id));
+          selection = ids.filter(() => r() < 0.2);
+        }
+        const got = project(bp, diagnostics, selection);
+        expect(got, `seed ${seed} step ${step}`).toEqual(toFlow(bp, diagnostics, selection));
+      }
+    }
+  });
+
+  it('keeps every other service’s nodes and edges, and the edge array, when one image changes', () => {
+    const project = createFlowProjection();
+    const bp = templateBlueprint('three-tier');
+    const first = project(bp, [], []);
+    const [name, s] = Object.entries(bp.services)[0] as [string, Blueprint['services'][string]];
+    const done = applyCommand(bp, { kind: 'setImage', service: name, container: Object.keys(s.containers)[0] as string, image: 'other:2' });
+    if (!done.ok) throw new Error(done.error);
+    const next = project(done.value, [], []);
+    expect(next.edges).toBe(first.edges);
+    expect(next.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id)).toEqual([`service:${name}`]);
+    expect(project(done.value, [], [])).toEqual(next);
+  });
+});
