@@ -56,6 +56,8 @@ export interface EditSample {
 export const FOLLOW_UP_MS = 1500;
 
 const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'v8'].join(',');
+/** With --detail: also the JavaScript stack of forced layouts and style recalculations. */
+const STACKS = 'disabled-by-default-devtools.timeline.stack';
 const TASK = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 /**
@@ -169,7 +171,7 @@ async function oneEdit(
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
-  } else await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReturnAsStream' });
+  } else await cdp.send('Tracing.start', { categories: detail ? `${CATEGORIES},${STACKS}` : CATEGORIES, transferMode: 'ReturnAsStream' });
   // The input has the focus since fill(): the key goes to it with no locator query in the page.
   await page.keyboard.press('Enter');
   const wall = await page.evaluate(() => (window as unknown as { __editDone: Promise<number> }).__editDone);
@@ -186,9 +188,22 @@ async function oneEdit(
     // What filled the main thread in the edit's span: self time by trace event (canvas-trace.ts).
     const [from, to] = figures.span;
     printTrace(`edit ${value}`, summarizeTrace(events.filter((e) => e.ph === 'M' || (e.ts + (e.dur ?? 0) >= from && e.ts <= to))), log);
+    printForcedLayouts(events, from, to, log);
   }
   const { span: _, ...sample } = figures;
   return { wall, ...sample };
+}
+
+/** Layouts and style recalculations over 2 ms that JavaScript forced (they carry its stack), with the top frames. */
+function printForcedLayouts(events: TraceEvent[], from: number, to: number, log: (line: string) => void): void {
+  for (const e of events) {
+    if ((e.name !== 'Layout' && e.name !== 'UpdateLayoutTree') || e.ts < from || e.ts > to || (e.dur ?? 0) < 2000) continue;
+    const args = e.args as { beginData?: { stackTrace?: Array<{ functionName: string; url: string; lineNumber: number }> } } | undefined;
+    const stack = args?.beginData?.stackTrace;
+    if (!stack?.length) continue;
+    const frames = stack.slice(0, 6).map((f) => `${f.functionName || '(anonymous)'} ${f.url.split('/').at(-1)}:${f.lineNumber}`);
+    log(`  forced ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms: ${frames.join(' ← ')}`);
+  }
 }
 
 /** Total (inclusive) time by function, top 80: which component's render holds the self time. */
