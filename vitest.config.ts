@@ -6,6 +6,7 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
       'apps/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.tsx',
       'apps/*/test/**/*.test.ts',
       'bench/test/**/*.test.ts',
       'tooling/**/*.test.ts',

@@ -45,9 +45,15 @@ function randomCommand(bp: Blueprint, r: () => number, step: number): Command {
     () => ({ kind: 'addPort', service: s, port: 1000 + step, publish: r() < 0.5 ? 20000 + step : undefined }),
     // As a YAML edit may: an element removed without touching what refers to it (dangling links, mounts, joins).
     () => ({ kind: 'replaceDocument', blueprint: withoutKey(bp, pick(['services', 'volumes', 'networks'] as const), r) }),
+    // A volume's size changed, as in the inspector.
+    () => ({ kind: 'replaceDocument', blueprint: resized(bp, pick(volumes.length > 0 ? volumes : ['none']), step) }),
     // The first port published or not any more: a mark on it moves between the service and its exposure.
     () => ({ kind: 'replaceDocument', blueprint: togglePublish(bp, s) }),
     () => ({ kind: 'moveNodes', moves: [{ id: `service:${s}`, x: Math.round(r() * 2000), y: Math.round(r() * 2000) }] }),
+    () => ({
+      kind: 'moveNodes',
+      moves: [{ id: `volume:${pick(volumes.length > 0 ? volumes : ['none'])}`, x: Math.round(r() * 2000), y: 7 }],
+    }),
   ];
   return pick(kinds)();
 }
@@ -57,6 +63,11 @@ function withoutKey(bp: Blueprint, part: 'services' | 'volumes' | 'networks', r:
   if (entries.length === 0) return bp;
   const gone = Math.floor(r() * entries.length);
   return { ...bp, [part]: Object.fromEntries(entries.filter((_, i) => i !== gone)) };
+}
+
+function resized(bp: Blueprint, name: string, step: number): Blueprint {
+  const v = bp.volumes?.[name];
+  return v ? { ...bp, volumes: { ...bp.volumes, [name]: { ...v, size: `${step + 1}Gi` } } } : bp;
 }
 
 function togglePublish(bp: Blueprint, name: string): Blueprint {
@@ -69,6 +80,15 @@ function togglePublish(bp: Blueprint, name: string): Blueprint {
 
 function randomDiagnostics(bp: Blueprint, r: () => number): Diagnostic[] {
   const out: Diagnostic[] = [];
+  for (const name of Object.keys(bp.volumes ?? {}))
+    if (r() < 0.3)
+      out.push({
+        code: 'UNUSED_VOLUME',
+        severity: 'warning',
+        path: ['volumes', name],
+        elementId: `volume:${name}`,
+        message: `unused ${name}`,
+      });
   for (const [name, s] of Object.entries(bp.services)) {
     if (r() < 0.3)
       out.push({

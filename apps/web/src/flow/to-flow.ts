@@ -33,6 +33,13 @@ interface Kept {
   reach: boolean[];
 }
 
+interface KeptVolume {
+  v: unknown;
+  marks: Marks;
+  placed: XY | undefined;
+  node: FlowNode;
+}
+
 interface Last {
   bp: Blueprint;
   diagnostics: readonly Diagnostic[];
@@ -42,6 +49,7 @@ interface Last {
   portMarks: Array<[Diagnostic, string | undefined]>;
   /** The volume and network nodes, by id. */
   others: Map<string, FlowNode>;
+  volumes: Map<string, KeptVolume>;
   kept: Map<string, Kept>;
   flow: Flow;
 }
@@ -110,10 +118,29 @@ export function createFlowProjection() {
       others.set(n.id, item);
       nodes.push(item);
     };
+    const volumes = new Map<string, KeptVolume>();
     for (const [name, v] of Object.entries(bp.volumes ?? {})) {
-      const id = elementId.volume(name);
-      const data = { name, size: v.size, access: v.access, ephemeral: !!v.ephemeral, ...marksOf(id) };
+      // A volume's node is kept while its definition, marks, selection and place are (1,000 of them at 1,000 services).
+      const before = last?.volumes.get(name);
+      const id = before?.node.id ?? elementId.volume(name);
+      const placed = bp.layout?.nodes[id];
+      const marksNow = marksOf(id);
+      if (
+        before &&
+        before.v === v &&
+        before.marks === marksNow &&
+        before.node.selected === selected.has(id) &&
+        placed !== undefined &&
+        (placed === before.placed || (placed.x === before.node.position.x && placed.y === before.node.position.y))
+      ) {
+        volumes.set(name, before);
+        others.set(id, before.node);
+        nodes.push(before.node);
+        continue;
+      }
+      const data = { name, size: v.size, access: v.access, ephemeral: !!v.ephemeral, ...marksNow };
       keep({ id, type: 'volume', position: position(id), data, selected: selected.has(id) });
+      volumes.set(name, { v, marks: marksNow, placed, node: nodes[nodes.length - 1] as FlowNode });
     }
     const services = Object.values(bp.services);
     for (const [name, n] of Object.entries(networks)) {
@@ -130,7 +157,7 @@ export function createFlowProjection() {
       keep({ id, type: 'network', position: position(id), data, selected: selected.has(id) });
     }
     const flow = { nodes: sameItems(last?.flow.nodes, nodes), edges: sameItems(last?.flow.edges, edges) };
-    last = { bp, diagnostics, selection, marks: marks.map, portMarks: marks.portMarks, others, kept, flow };
+    last = { bp, diagnostics, selection, marks: marks.map, portMarks: marks.portMarks, others, volumes, kept, flow };
     return flow;
   };
 }

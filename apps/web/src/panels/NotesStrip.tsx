@@ -1,5 +1,5 @@
 import { type Blueprint, type Diagnostic, elementKind } from '@blaupause/model';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useFocusElement } from '../canvas/useFocusElement';
 import { elementExists } from '../store/selection';
 import { onListKeyDown } from './list-keys';
@@ -20,20 +20,33 @@ const elementLabel = (id: string) => id.slice(id.indexOf(':') + 1).replace('->',
  * (or Enter) selects its element on the canvas and brings it into view, which also highlights the
  * YAML lines it produced; arrows move between notes.
  */
+/** How many notes the strip lists before "Show all". */
+export const NOTES_SHOWN = 200;
+
 /**
  * Memoised: its props change with the notes and the document's meaning, not with every drag frame.
- * Each note is a memoised row too: at 1,000 services a target has ~1,500 notes, and an edit of one
- * service re-rendered (and re-committed the props of) every row — ~20 ms per edit.
+ * Each note is a memoised row, and a long list shows its first NOTES_SHOWN notes until "Show all":
+ * at 1,000 services a target has ~1,500 notes (~9,000 at 5,000), and an edit of one service
+ * rendered and committed every row again (~20 ms per edit at 1,000).
  */
 export const NotesStrip = memo(function NotesStrip({ bp, notes, target }: { bp: Blueprint; notes: readonly Diagnostic[]; target: string }) {
   const focus = useFocusElement();
+  const [all, setAll] = useState<string | undefined>(undefined);
   if (notes.length === 0) return null;
+  const shown = all === target || notes.length <= NOTES_SHOWN ? notes : notes.slice(0, NOTES_SHOWN);
   return (
-    <ul className="notes" aria-label={`Fidelity notes: ${target}`} onKeyDown={onListKeyDown}>
-      {notes.map((d) => (
-        <NoteRow key={`${d.code}:${d.path.join('.')}:${d.message}`} note={d} id={noteElement(bp, d)} focus={focus} />
-      ))}
-    </ul>
+    <>
+      <ul className="notes" aria-label={`Fidelity notes: ${target}`} onKeyDown={onListKeyDown}>
+        {shown.map((d) => (
+          <NoteRow key={`${d.code}:${d.path.join('.')}:${d.message}`} note={d} id={noteElement(bp, d)} focus={focus} />
+        ))}
+      </ul>
+      {shown.length < notes.length && (
+        <button type="button" className="notes-more" onClick={() => setAll(target)}>
+          Show all {notes.length} notes ({notes.length - shown.length} more)
+        </button>
+      )}
+    </>
   );
 });
 
