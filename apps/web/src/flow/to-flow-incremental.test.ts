@@ -3,19 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
+import { seeded } from '../testing/seeded';
 import { createFlowProjection, toFlow } from './to-flow';
-
-/** A small seeded generator (mulberry32): the same seed, the same run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CONDITIONS = ['started', 'healthy', 'completed'] as const;
 
@@ -123,7 +112,7 @@ function randomDiagnostics(bp: Blueprint, r: () => number): Diagnostic[] {
 describe('createFlowProjection', () => {
   it('answers what toFlow answers after every step of random edits, marks and selections (40 seeds × 40 steps)', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const r = rng(seed);
+      const r = seeded(seed).next;
       const project = createFlowProjection();
       let bp = templateBlueprint(seed % 2 === 0 ? 'three-tier' : 'seed-compose');
       let diagnostics: Diagnostic[] = [];

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sameData } from '../model/same-data';
+import { type Seeded, seeded } from '../testing/seeded';
 import { apply, type Delta, diff, textSplice } from './delta';
 
-/** A seeded generator (mulberry32): the same sequences on every run, many of them. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
-  return { next, int, pick };
-}
-type Rng = ReturnType<typeof rng>;
+const rng = seeded;
+type Rng = Seeded;
 
 const ALPHABET = ['a', 'b', ' ', '\n', ':', '-', 'é', '😀', '7'];
 const text = (r: Rng, n: number) => Array.from({ length: n }, () => r.pick(ALPHABET)).join('');
