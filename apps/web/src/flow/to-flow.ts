@@ -68,7 +68,8 @@ export function createFlowProjection() {
     const marks = marksFor(last, bp, diagnostics);
     const marksOf = (id: string): Marks => marks.map.get(id) ?? NO_MARKS;
     const selected = new Set(selection);
-    const flipped = last && last.selection !== selection ? symmetricDifference(last.selection, selected) : undefined;
+    let flipped = last && last.selection !== selection ? symmetricDifference(last.selection, selected) : undefined;
+    if (flipped?.size === 0) flipped = undefined;
     const networks = bp.networks ?? {};
     const ctx: SliceContext = { services: bp.services, networks, volumes: bp.volumes, marksOf, selected };
     const sameContext = !!last && last.bp.networks === bp.networks && last.bp.volumes === bp.volumes;
@@ -82,22 +83,30 @@ export function createFlowProjection() {
     const kept = new Map<string, Kept>();
     const nodes: FlowNode[] = [];
     const edges: FlowEdge[] = [];
-    for (const [name, s] of Object.entries(bp.services)) {
-      const id = elementId.service(name);
-      const placed = bp.layout?.nodes[id];
+    // With the same names, every link reaches what it reached; with the same layout, every placed service is where it
+    // was (a default position depends on the links).
+    const sameNames = sameServices || (!!last && sameKeys(last.kept, bp.services));
+    const sameLayout = !!last && last.bp.layout === bp.layout;
+    const services = bp.services;
+    for (const name in services) {
+      if (!Object.hasOwn(services, name)) continue;
+      const s = services[name] as Service;
       const before = last?.kept.get(name);
       let k: Kept | undefined;
       if (
         before &&
         before.s === s &&
         sameContext &&
-        (sameServices || sameReach(before, s, bp.services)) &&
+        (sameNames || sameReach(before, s, services)) &&
         (sameMarks || before.slice.markIds.every((m, i) => marksOf(m) === before.marks[i])) &&
         (!flipped || !before.slice.selectIds.some((x) => flipped.has(x))) &&
-        samePlace(before, placed, id, defaults)
+        ((sameLayout && before.placed !== undefined) ||
+          samePlace(before, bp.layout?.nodes[before.slice.nodes[0]?.id ?? ''], before.slice.nodes[0]?.id ?? '', defaults))
       )
         k = before;
       else {
+        const id = elementId.service(name);
+        const placed = bp.layout?.nodes[id];
         const at = placed ? { x: placed.x, y: placed.y } : { ...(defaults().get(id) ?? { x: 0, y: 0 }) };
         const fresh = serviceSlice(name, s, at, ctx);
         if (before) keepEqual(before.slice, fresh);
@@ -142,7 +151,7 @@ export function createFlowProjection() {
       keep({ id, type: 'volume', position: position(id), data, selected: selected.has(id) });
       volumes.set(name, { v, marks: marksNow, placed, node: nodes[nodes.length - 1] as FlowNode });
     }
-    const services = Object.values(bp.services);
+    const all = Object.values(bp.services);
     for (const [name, n] of Object.entries(networks)) {
       const id = elementId.network(name);
       const data: NetworkNodeData = {
@@ -150,8 +159,8 @@ export function createFlowProjection() {
         internal: !!n.internal,
         external: !!n.external,
         driver: n.driver,
-        members: services.filter((s) => s.networks?.includes(name)).length,
-        implicitMembers: name === 'default' ? services.filter((s) => !s.networks?.length).length : 0,
+        members: all.filter((s) => s.networks?.includes(name)).length,
+        implicitMembers: name === 'default' ? all.filter((s) => !s.networks?.length).length : 0,
         ...marksOf(id),
       };
       keep({ id, type: 'network', position: position(id), data, selected: selected.has(id) });
@@ -210,6 +219,17 @@ function sameItems<T>(prev: T[] | undefined, next: T[]): T[] {
   if (!prev || prev.length !== next.length) return next;
   for (let i = 0; i < next.length; i++) if (prev[i] !== next[i]) return next;
   return prev;
+}
+
+/** `services` has exactly the names kept (its order aside). */
+function sameKeys(kept: ReadonlyMap<string, unknown>, services: Readonly<Record<string, unknown>>): boolean {
+  let count = 0;
+  for (const name in services) {
+    if (!Object.hasOwn(services, name)) continue;
+    if (!kept.has(name)) return false;
+    count++;
+  }
+  return count === kept.size;
 }
 
 function symmetricDifference(before: readonly string[], now: ReadonlySet<string>): Set<string> {
