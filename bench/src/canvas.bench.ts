@@ -149,7 +149,17 @@ export async function emptyPoint(page: Page, reach: { x: number; y: number }): P
  * exposure nodes are not, and grabbing one measured a drag that moved nothing.
  */
 async function grabPoint(page: Page): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(() => {
+  // Right after a zoom the page may still be mounting the nodes in view: looked for again for up to 10 s.
+  for (let tries = 0; tries < 20; tries++) {
+    const p = await nearestDraggable(page);
+    if (p) return p;
+    await sleep(500);
+  }
+  throw new Error('no node to drag');
+}
+
+async function nearestDraggable(page: Page): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate(() => {
     const flow = document.querySelector('.react-flow')?.getBoundingClientRect();
     if (!flow) return undefined;
     const cx = flow.x + flow.width / 2;
@@ -162,10 +172,8 @@ async function grabPoint(page: Page): Promise<{ x: number; y: number }> {
       const d = Math.hypot(x - cx, y - cy);
       if (r.width > 0 && (!best || d < best.d)) best = { x, y, d };
     }
-    return best;
+    return best && { x: best.x, y: best.y };
   });
-  if (!p) throw new Error('no node to drag');
-  return p;
 }
 
 /** Wheel at the pane centre until the zoom is near `target` (the same steps on both sides). */
