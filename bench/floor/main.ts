@@ -47,9 +47,9 @@ let zoom = Math.max(MIN_ZOOM, Math.min(1, graph.width / ((x1 - x0) * 1.5), graph
 let tx = graph.width / 2 - ((x0 + x1) / 2) * zoom;
 let ty = graph.height / 2 - ((y0 + y1) / 2) * zoom;
 
-// One node: what the benchmark grabs for its drag; placed at the graph's first node.
+// One node: what the benchmark grabs for its drag (draggable, as React Flow marks the nodes it drags); placed at the graph's first node.
 const node = document.createElement('div');
-node.className = 'react-flow__node';
+node.className = 'react-flow__node draggable';
 node.textContent = 'floor';
 const first = graph.nodes[0] ?? { x: 0, y: 0 };
 let nx = first.x;
