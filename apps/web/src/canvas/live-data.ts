@@ -101,11 +101,10 @@ export function shownItems<T extends { id: string; data?: unknown }>(
   if (!last) return next;
   const { given, shown: prev } = last;
   if (given === next) return prev;
-  const aligned = given.length === prev.length;
   let byId: Map<string, T> | undefined;
   let same = prev.length === next.length;
   const out = next.map((n, i) => {
-    if (aligned && given[i] === n) return prev[i] as T;
+    if (given[i] === n) return prev[i] as T; // `prev` answered `given` item for item
     let p = prev[i];
     if (p === n) return n;
     if (!p || p.id !== n.id) {

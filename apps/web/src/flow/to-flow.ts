@@ -47,8 +47,8 @@ interface Last {
   marks: Map<string, Marks>;
   /** The diagnostics that concern a port, with the node each marked: which node that is depends on the services' ports. */
   portMarks: Array<[Diagnostic, string | undefined]>;
-  /** The volume and network nodes, by id. */
-  others: Map<string, FlowNode>;
+  /** The network nodes, by id. */
+  networkNodes: Map<string, FlowNode>;
   volumes: Map<string, KeptVolume>;
   kept: Map<string, Kept>;
   flow: Flow;
@@ -80,6 +80,10 @@ export function createFlowProjection() {
       fallback ??= defaultPositions(bp);
       return fallback;
     };
+    const position = (id: string): XY => {
+      const placed = bp.layout?.nodes[id];
+      return placed ? { x: placed.x, y: placed.y } : { ...(defaults().get(id) ?? { x: 0, y: 0 }) };
+    };
     const kept = new Map<string, Kept>();
     const nodes: FlowNode[] = [];
     const edges: FlowEdge[] = [];
@@ -100,33 +104,21 @@ export function createFlowProjection() {
         (sameNames || sameReach(before, s, services)) &&
         (sameMarks || before.slice.markIds.every((m, i) => marksOf(m) === before.marks[i])) &&
         (!flipped || !before.slice.selectIds.some((x) => flipped.has(x))) &&
-        ((sameLayout && before.placed !== undefined) ||
-          samePlace(before, bp.layout?.nodes[before.slice.nodes[0]?.id ?? ''], before.slice.nodes[0]?.id ?? '', defaults))
+        ((sameLayout && before.placed !== undefined) || samePlace(before, bp, defaults))
       )
         k = before;
       else {
         const id = elementId.service(name);
-        const placed = bp.layout?.nodes[id];
-        const at = placed ? { x: placed.x, y: placed.y } : { ...(defaults().get(id) ?? { x: 0, y: 0 }) };
-        const fresh = serviceSlice(name, s, at, ctx);
+        const fresh = serviceSlice(name, s, position(id), ctx);
         if (before) keepEqual(before.slice, fresh);
-        k = { s, slice: fresh, marks: fresh.markIds.map(marksOf), placed, reach: reachOf(s, bp.services) };
+        k = { s, slice: fresh, marks: fresh.markIds.map(marksOf), placed: bp.layout?.nodes[id], reach: reachOf(s, bp.services) };
       }
       kept.set(name, k);
       for (const n of k.slice.nodes) nodes.push(n);
       for (const e of k.slice.edges) edges.push(e);
     }
-    const position = (id: string): XY => {
-      const placed = bp.layout?.nodes[id];
-      return placed ? { x: placed.x, y: placed.y } : { ...(defaults().get(id) ?? { x: 0, y: 0 }) };
-    };
-    const others = new Map<string, FlowNode>();
-    const keep = (n: FlowNode) => {
-      const old = last?.others.get(n.id);
-      const item = old && sameData(old, n) ? old : n;
-      others.set(n.id, item);
-      nodes.push(item);
-    };
+    /** `n`, or `old` when equal as data. */
+    const same = (old: FlowNode | undefined, n: FlowNode) => (old && sameData(old, n) ? old : n);
     const volumes = new Map<string, KeptVolume>();
     for (const [name, v] of Object.entries(bp.volumes ?? {})) {
       // A volume's node is kept while its definition, marks, selection and place are (1,000 of them at 1,000 services).
@@ -143,14 +135,15 @@ export function createFlowProjection() {
         (placed === before.placed || (placed.x === before.node.position.x && placed.y === before.node.position.y))
       ) {
         volumes.set(name, before);
-        others.set(id, before.node);
         nodes.push(before.node);
         continue;
       }
       const data = { name, size: v.size, access: v.access, ephemeral: !!v.ephemeral, ...marksNow };
-      keep({ id, type: 'volume', position: position(id), data, selected: selected.has(id) });
-      volumes.set(name, { v, marks: marksNow, placed, node: nodes[nodes.length - 1] as FlowNode });
+      const node = same(before?.node, { id, type: 'volume', position: position(id), data, selected: selected.has(id) });
+      volumes.set(name, { v, marks: marksNow, placed, node });
+      nodes.push(node);
     }
+    const networkNodes = new Map<string, FlowNode>();
     const all = Object.values(bp.services);
     for (const [name, n] of Object.entries(networks)) {
       const id = elementId.network(name);
@@ -163,10 +156,12 @@ export function createFlowProjection() {
         implicitMembers: name === 'default' ? all.filter((s) => !s.networks?.length).length : 0,
         ...marksOf(id),
       };
-      keep({ id, type: 'network', position: position(id), data, selected: selected.has(id) });
+      const node = same(last?.networkNodes.get(id), { id, type: 'network', position: position(id), data, selected: selected.has(id) });
+      networkNodes.set(id, node);
+      nodes.push(node);
     }
     const flow = { nodes: sameItems(last?.flow.nodes, nodes), edges: sameItems(last?.flow.edges, edges) };
-    last = { bp, diagnostics, selection, marks: marks.map, portMarks: marks.portMarks, others, volumes, kept, flow };
+    last = { bp, diagnostics, selection, marks: marks.map, portMarks: marks.portMarks, networkNodes, volumes, kept, flow };
     return flow;
   };
 }
@@ -198,11 +193,11 @@ function sameReach(k: Kept, s: Service, services: Readonly<Record<string, unknow
   return true;
 }
 
-function samePlace(k: Kept, placed: XY | undefined, id: string, defaults: () => Map<string, XY>): boolean {
-  const at = k.slice.nodes[0]?.position;
-  if (!at) return false;
-  const p = placed ?? defaults().get(id) ?? { x: 0, y: 0 };
-  return p === k.placed || (p.x === at.x && p.y === at.y);
+function samePlace(k: Kept, bp: Blueprint, defaults: () => Map<string, XY>): boolean {
+  const node = k.slice.nodes[0]; // the service's own node
+  if (!node) return false;
+  const p = bp.layout?.nodes[node.id] ?? defaults().get(node.id) ?? { x: 0, y: 0 };
+  return p === k.placed || (p.x === node.position.x && p.y === node.position.y);
 }
 
 /** Items of `fresh` equal as data to `before`'s of the same id become `before`'s objects. */
