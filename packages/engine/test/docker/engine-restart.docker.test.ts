@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
@@ -40,6 +40,40 @@ async function killEngine(h: DockerdHandle): Promise<void> {
   for (const pid of [h.pid, containerd]) while (alive(pid)) await new Promise((r) => setTimeout(r, 50));
 }
 
+/** containerd shims whose command line names a path under `root`. */
+function shimsUnder(root: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmd = (() => {
+      try {
+        return readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      } catch {
+        return [];
+      }
+    })();
+    if (cmd[0]?.endsWith('containerd-shim-runc-v2') && cmd.some((a) => a.startsWith(root))) out.push(Number(entry));
+  }
+  return out;
+}
+
+/** SIGKILL a process and its children (a shim and the container processes under it). */
+function killTree(pid: number): void {
+  const children = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  })();
+  for (const child of children) killTree(child);
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -66,6 +100,9 @@ afterAll(async () => {
         .catch(() => {});
     await dockerd.stop();
   }
+  // A container the kill caught mid-create (runc still in its init) is not one the new daemon
+  // knows: its shim outlived both engines. Shims of this daemon's exec root go with it.
+  for (const pid of shimsUnder(dir)) killTree(pid);
   // Whatever the daemon left mounted (overlay layers, netns) must go before the folder can.
   const mounts = readFileSync('/proc/mounts', 'utf8')
     .split('\n')
