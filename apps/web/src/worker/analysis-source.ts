@@ -16,6 +16,8 @@ export interface AnalysisSource {
   subscribe(listener: () => void): () => void;
   /** Asks for the analysis of this document. A document that differs only in layout asks nothing. */
   request(bp: Blueprint): void;
+  /** The document last sent to the worker and its request's seq (autosave asks the worker for its text). */
+  sent(): { seq: number; blueprint: Blueprint } | undefined;
 }
 
 /** What a Worker offers the source (a fake one in tests). */
@@ -98,5 +100,6 @@ export function createAnalysisSource(port: AnalysisPort, onError: (message: stri
       if (inFlight) pending = bp;
       else send(bp);
     },
+    sent: () => (lastSent ? { seq, blueprint: lastSent } : undefined),
   };
 }

@@ -2,32 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { AUTOSAVE_KEY, saveDocument } from '../persistence/autosave';
 import { EMPTY_TEMPLATE, templateBlueprint } from '../templates/templates';
-import { createAnalysisHost } from './analysis-host';
 import { createAnalysisSource } from './analysis-source';
 import { connectWorker, type WorkerLike } from './connect';
-import { documentCall } from './documents-host';
-import type { WorkerReply, WorkerRequest } from './protocol';
+import { createWorkerDispatch } from './dispatch';
+import type { WorkerRequest } from './protocol';
 
 /** The worker's dispatch as analysis.worker.ts does it, answering on the next microtask through clones. */
 function fakeWorker(): WorkerLike {
-  const host = createAnalysisHost(analyze);
+  const dispatch = createWorkerDispatch(analyze);
   const worker: WorkerLike = {
     onmessage: null,
     postMessage(request: WorkerRequest) {
       const data = structuredClone(request);
-      queueMicrotask(() => {
-        let reply: WorkerReply;
-        if (data.kind === 'analyze') reply = { kind: 'analysis', ...host(data) };
-        else {
-          try {
-            const blueprint = documentCall(data.call);
-            reply = { kind: 'document', id: data.id, ...(blueprint ? { blueprint } : {}) };
-          } catch (e) {
-            reply = { kind: 'document', id: data.id, error: (e as Error).message };
-          }
-        }
-        worker.onmessage?.({ data: structuredClone(reply) });
-      });
+      queueMicrotask(() => worker.onmessage?.({ data: structuredClone(dispatch(data)) }));
     },
   };
   return worker;

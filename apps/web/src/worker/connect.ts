@@ -16,9 +16,13 @@ export interface WorkerLike {
   onmessage: ((e: { data: WorkerReply }) => void) | null;
 }
 
-/** One worker, two clients: the analysis port and document calls, told apart by `kind`. */
-export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort; documents: DocumentService } {
+/** Autosave's texts of the document of analysis request `seq` (save-host.ts); rejects when the worker cannot. */
+export type DocumentTexts = (seq: number) => Promise<Record<string, string>>;
+
+/** One worker, three clients: the analysis port, document calls and autosave's texts, told apart by `kind`. */
+export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort; documents: DocumentService; texts: DocumentTexts } {
   const calls = new Map<number, { resolve: (bp: Blueprint | undefined) => void; reject: (e: Error) => void }>();
+  const textCalls = new Map<number, { resolve: (texts: Record<string, string>) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   const analysisPort: AnalysisPort = {
     postMessage: (request) => worker.postMessage({ kind: 'analyze', ...request }),
@@ -28,6 +32,13 @@ export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort;
     if (data.kind === 'analysis') {
       const { kind: _, ...reply } = data;
       analysisPort.onmessage?.({ data: reply as AnalysisReply });
+      return;
+    }
+    if (data.kind === 'texts') {
+      const call = textCalls.get(data.id);
+      textCalls.delete(data.id);
+      if (data.texts) call?.resolve(data.texts);
+      else call?.reject(new Error(data.error ?? 'no texts'));
       return;
     }
     const call = calls.get(data.id);
@@ -41,8 +52,15 @@ export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort;
       calls.set(id, { resolve, reject });
       worker.postMessage({ kind: 'document', id, call: c });
     });
+  const texts: DocumentTexts = (seq) =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      textCalls.set(id, { resolve, reject });
+      worker.postMessage({ kind: 'texts', id, seq });
+    });
   return {
     analysisPort,
+    texts,
     documents: {
       restore: (entries) => call({ method: 'restore', entries }),
       template: async (id) => {

@@ -24,6 +24,12 @@ export type DocumentCall =
   /** A template as a document (EMPTY_TEMPLATE: the empty blueprint). */
   | { method: 'template'; id: string };
 
-export type WorkerRequest = ({ kind: 'analyze' } & AnalysisRequest) | { kind: 'document'; id: number; call: DocumentCall };
+/** Autosave (save-host.ts): the JSON text of each part of the document of analysis request `seq`, layout aside. */
+export type TextsRequest = { kind: 'texts'; id: number; seq: number };
 
-export type WorkerReply = ({ kind: 'analysis' } & AnalysisReply) | { kind: 'document'; id: number; blueprint?: Blueprint; error?: string };
+export type WorkerRequest = ({ kind: 'analyze' } & AnalysisRequest) | { kind: 'document'; id: number; call: DocumentCall } | TextsRequest;
+
+export type WorkerReply =
+  | ({ kind: 'analysis' } & AnalysisReply)
+  | { kind: 'document'; id: number; blueprint?: Blueprint; error?: string }
+  | { kind: 'texts'; id: number; texts?: Record<string, string>; error?: string };
