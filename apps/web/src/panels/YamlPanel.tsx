@@ -88,7 +88,15 @@ export function YamlPanel() {
       </div>
       <div id="yaml-output" className="yaml-output" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         <Suspense fallback={fallback}>
-          <YamlEditor tab={tab} text={text} sourceMap={file?.sourceMap} selection={selection} fallback={fallback} reveal={reveal} />
+          <YamlEditor
+            tab={tab}
+            text={text}
+            file={file}
+            sourceMap={file?.sourceMap}
+            selection={selection}
+            fallback={fallback}
+            reveal={reveal}
+          />
         </Suspense>
       </div>
       {compiled && <NotesStrip bp={doc} notes={compiled.diagnostics} target={TABS.find((t) => t.id === tab)?.label ?? tab} />}

@@ -13,11 +13,21 @@ export function canvasElement(id: string): string {
   return elementId.service(rest.slice(0, rest.indexOf('/')));
 }
 
-/** The 1-based lines the selected elements produced, from a compiled file's source map. */
+const CONTAINER = 'container:';
+const SERVICE = elementId.service('');
+
+/**
+ * The 1-based lines the selected elements produced, from a compiled file's source map. Runs over the
+ * whole map after every edit (thousands of entries at 1,000 services): a container's entry is matched
+ * by its prefix (`container:<selected service>/`), not by building its service's id.
+ */
 export function highlightedLines(ranges: readonly Range[], selection: readonly string[]): Set<number> {
   const selected = new Set(selection);
   const lines = new Set<number>();
-  for (const r of ranges) if (selected.has(canvasElement(r.elementId))) for (let l = r.startLine; l <= r.endLine; l++) lines.add(l);
+  if (selected.size === 0) return lines;
+  const containers = selection.filter((id) => id.startsWith(SERVICE)).map((id) => `${CONTAINER}${id.slice(SERVICE.length)}/`);
+  const isSelected = (id: string) => (id.startsWith(CONTAINER) ? containers.some((p) => id.startsWith(p)) : selected.has(id));
+  for (const r of ranges) if (isSelected(r.elementId)) for (let l = r.startLine; l <= r.endLine; l++) lines.add(l);
   return lines;
 }
 

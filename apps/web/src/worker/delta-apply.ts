@@ -20,6 +20,28 @@ export type Delta =
   | { k: 'ai'; at: number; items: Array<Delta | null> }
   | { k: 'o'; set: Record<string, Delta>; drop?: string[] };
 
+/** One text splice: [at, at + del) replaced by `ins`. */
+export interface TextEdit {
+  at: number;
+  del: number;
+  ins: string;
+}
+
+/** Per object made by an object delta: the object it was made from and the text splices of its keys. */
+const edited = new WeakMap<object, { from: object; edits: Record<string, TextEdit> }>();
+
+/**
+ * How `o[key]` came from `from[key]`, when `o` was made by apply() from `from` with a text splice
+ * of that key. A consumer that holds `from[key]` (a Monaco model showing it) applies just this
+ * splice, knowing which text it holds by its owner object's identity: comparing the texts themselves
+ * would read (and flatten) both megabyte strings.
+ */
+export function textEditOf(o: object, key: string): { from: object; edit: TextEdit } | undefined {
+  const e = edited.get(o);
+  const edit = e?.edits[key];
+  return e && edit ? { from: e.from, edit } : undefined;
+}
+
 /** `a` with `d` applied; unchanged parts are `a`'s own. Throws when `d` does not fit `a`. */
 export function apply(a: unknown, d: Delta | undefined): unknown {
   if (!d) return a;
@@ -43,7 +65,16 @@ export function apply(a: unknown, d: Delta | undefined): unknown {
     case 'o': {
       if (!isRecord(a)) throw new Error('delta: object delta on a non-object');
       const out: Record<string, unknown> = { ...a };
-      for (const [key, kd] of Object.entries(d.set)) out[key] = apply(a[key], kd);
+      const edits: Record<string, TextEdit> = {};
+      let spliced = false;
+      for (const [key, kd] of Object.entries(d.set)) {
+        out[key] = apply(a[key], kd);
+        if (kd.k === 's') {
+          edits[key] = kd;
+          spliced = true;
+        }
+      }
+      if (spliced) edited.set(out, { from: a, edits });
       for (const key of d.drop ?? []) delete out[key];
       return out;
     }

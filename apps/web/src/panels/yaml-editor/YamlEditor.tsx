@@ -8,11 +8,12 @@ import { elementExists } from '../../store/selection';
 import { selectBlueprint } from '../../store/store';
 import { useAppStore } from '../../store/useApp';
 import { useTheme } from '../../theme/ThemeContext';
+import { textEditOf } from '../../worker/delta-apply';
 import { elementAtLine } from '../yaml-lines';
-import { diagnosticMarkers, markedRanges } from './editor-data';
+import { diagnosticMarkers, markedRanges, sameLineRanges } from './editor-data';
 import { setElementFolding } from './element-folding';
 import { afterFirstLine, editorMounted } from './first-line';
-import { modelLanguage, previewEdit, wholeTextFeatures, type YamlTab } from './languages';
+import { modelLanguage, previewUpdate, wholeTextFeatures, type YamlTab } from './languages';
 import { BLUEPRINT_URI, monaco } from './monaco-setup';
 
 export type { YamlTab };
@@ -27,6 +28,11 @@ export interface YamlEditorProps {
   tab: YamlTab;
   /** What the store says the tab shows: the document's YAML or a compiled file. */
   text: string;
+  /**
+   * The compiled file whose `content` the text is (absent on the Blueprint tab): the worker's splice
+   * that made it from the file shown before is applied as is (worker/delta-apply.ts textEditOf).
+   */
+  file?: object | undefined;
   /** The compiled file's source map; absent on the Blueprint tab. */
   sourceMap: readonly SourceRange[] | undefined;
   selection: readonly string[];
@@ -55,7 +61,7 @@ type CodeEditor = monaco.editor.IStandaloneCodeEditor;
  * read-only, the Blueprint is editable; a valid edit becomes one undoable replaceDocument command,
  * an invalid one shows markers and leaves the document alone.
  */
-export default function YamlEditor({ tab, text, sourceMap, selection, fallback, reveal }: YamlEditorProps) {
+export default function YamlEditor({ tab, text, file, sourceMap, selection, fallback, reveal }: YamlEditorProps) {
   const store = useAppStore();
   const theme = useTheme();
   const [editor, setEditor] = useState<CodeEditor>();
@@ -145,7 +151,7 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
     if (!editor) return;
     const m = tabModel(models.current, tab);
     if (tab !== 'blueprint') {
-      showPreview(m, text);
+      showPreview(m, text, file);
       const short = wholeTextFeatures(tab, m.getLineCount());
       // A long preview folds by element (set before Monaco's folding, which runs after the edit, asks).
       setElementFolding(m, short ? undefined : (sourceMap ?? []));
@@ -160,20 +166,24 @@ export default function YamlEditor({ tab, text, sourceMap, selection, fallback, 
     monaco.editor.setModelMarkers(m, MARKER_OWNER, []);
     store.getState().setDraftProblems([]);
     m.setValue(text);
-  }, [editor, tab, text, sourceMap, store]);
+  }, [editor, tab, text, file, sourceMap, store]);
 
   // Source map: the selected elements' lines are decorated and revealed.
   useEffect(() => {
     if (!editor) return;
     const ranges = sourceMap ? markedRanges(sourceMap, selection) : [];
     decorations.current ??= editor.createDecorationsCollection();
-    decorations.current.set(
-      ranges.map(([start, end]) => ({
-        range: new monaco.Range(start, 1, end, 1),
-        options: { isWholeLine: true, className: 'yaml-marked', linesDecorationsClassName: 'yaml-marked-gutter' },
-      })),
-    );
-    setMarked(ranges);
+    // After an edit the source map is new but the lines rarely move: the decorations (which follow
+    // the model's edits) are replaced only when they are not on the wanted lines already.
+    const shown = decorations.current.getRanges().map((r): [number, number] => [r.startLineNumber, r.endLineNumber]);
+    if (!sameLineRanges(shown, ranges))
+      decorations.current.set(
+        ranges.map(([start, end]) => ({
+          range: new monaco.Range(start, 1, end, 1),
+          options: { isWholeLine: true, className: 'yaml-marked', linesDecorationsClassName: 'yaml-marked-gutter' },
+        })),
+      );
+    setMarked((was) => (sameLineRanges(was, ranges) ? was : ranges));
     const first = ranges[0];
     if (first) editor.revealLinesInCenterIfOutsideViewport(first[0], first[1], monaco.editor.ScrollType.Smooth);
   }, [editor, sourceMap, selection]);
@@ -256,26 +266,26 @@ function tabModel(models: Map<YamlTab, monaco.editor.ITextModel>, t: YamlTab): m
   return m;
 }
 
-/** The text last written into each preview model: the next one is compared with it, not with getValue(). */
-const written = new WeakMap<monaco.editor.ITextModel, string>();
+/** The text last written into each preview model, and the file it came from: the next one is compared with it, not with getValue(). */
+const written = new WeakMap<monaco.editor.ITextModel, { text: string; file: object | undefined }>();
 
 /**
- * A preview model gets the new compiled text as one edit of the changed span (previewEdit), not
- * the whole text: the view keeps its scroll position and Monaco re-tokenises the lines around the
- * edit only. applyEdits keeps no undo stack (the previews are read-only), so it does not grow.
+ * A preview model gets the new compiled text as one edit of the changed span, not the whole text:
+ * the view keeps its scroll position and Monaco re-tokenises the lines around the edit only.
+ * The span is the worker's own splice when the model holds the text it was made from
+ * (previewUpdate), else the two texts are compared (previewEdit). applyEdits keeps no undo stack
+ * (the previews are read-only), so it does not grow.
  */
-function showPreview(m: monaco.editor.ITextModel, text: string): void {
+function showPreview(m: monaco.editor.ITextModel, text: string, file: object | undefined): void {
   const before = written.get(m);
-  // First text, or the model is not what was written (it never should be): replace it whole.
-  if (before === undefined || m.getValueLength() !== before.length) m.setValue(text);
-  else {
-    const edit = previewEdit(before, text);
-    if (!edit) return;
-    const start = m.getPositionAt(edit.at);
-    const end = m.getPositionAt(edit.end);
-    m.applyEdits([{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: edit.text }]);
+  const update = previewUpdate(before, m.getValueLength(), text, file, textEditOf);
+  if (update === 'whole') m.setValue(text);
+  else if (update) {
+    const start = m.getPositionAt(update.at);
+    const end = m.getPositionAt(update.end);
+    m.applyEdits([{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: update.text }]);
   }
-  written.set(m, text);
+  written.set(m, { text, file });
 }
 
 const URIS_SET = new Set(Object.values(URIS).map((u) => monaco.Uri.parse(u).toString()));

@@ -1,6 +1,6 @@
 import { loadBlueprint } from '@blaupause/model';
 import { describe, expect, it } from 'vitest';
-import { diagnosticMarkers, markedRanges } from './editor-data';
+import { diagnosticMarkers, markedRanges, sameLineRanges } from './editor-data';
 
 describe('YAML editor data', () => {
   it('merges the selected lines into consecutive ranges', () => {
@@ -16,6 +16,17 @@ describe('YAML editor data', () => {
       [12, 12],
     ]);
     expect(markedRanges(ranges, [])).toEqual([]);
+    // A container's lines belong to its service's node (the selection holds canvas ids).
+    expect(markedRanges(ranges, ['container:web/nginx'])).toEqual([]);
+    expect(markedRanges(ranges, ['service:we'])).toEqual([]);
+  });
+
+  it('compares line ranges by value', () => {
+    expect(sameLineRanges([[2, 6]], [[2, 6]])).toBe(true);
+    expect(sameLineRanges([], [])).toBe(true);
+    expect(sameLineRanges([[2, 6]], [[2, 7]])).toBe(false);
+    expect(sameLineRanges([[2, 6]], [])).toBe(false);
+    expect(sameLineRanges([], [[1, 1]])).toBe(false);
   });
 
   it("turns loadBlueprint's diagnostics into markers at their source lines", () => {

@@ -19,6 +19,11 @@ export function markedRanges(ranges: readonly Range[], selection: readonly strin
   return out;
 }
 
+/** Whether two lists of [start, end] line ranges are equal. */
+export function sameLineRanges(a: ReadonlyArray<readonly [number, number]>, b: ReadonlyArray<readonly [number, number]>): boolean {
+  return a.length === b.length && a.every(([s, e], i) => s === b[i]?.[0] && e === b[i]?.[1]);
+}
+
 /** Monaco's MarkerSeverity values (kept here so this module needs no Monaco to be tested). */
 const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
 

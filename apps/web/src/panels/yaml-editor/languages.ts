@@ -1,3 +1,4 @@
+import type { TextEdit } from '../../worker/delta-apply';
 import { textSplice } from '../../worker/text-splice';
 
 export type YamlTab = 'blueprint' | 'compose' | 'swarm' | 'kubernetes';
@@ -29,6 +30,34 @@ export function previewEdit(before: string, after: string): { at: number; end: n
   if (before === after) return undefined;
   const [at, end] = textSplice(before, after);
   return { at, end, text: after.slice(at, after.length - (before.length - end)) };
+}
+
+/** A preview edit: offsets [at, end) of the shown text replaced by `text`. */
+export type PreviewEdit = { at: number; end: number; text: string };
+
+/**
+ * How a preview model that holds `shown` (written last, from the compiled file `shown.file`; the
+ * model's length `modelLength`) comes to hold `text` of `file`: 'whole' (nothing written yet, or
+ * the model is not what was written), undefined (nothing to do), or one edit. When `file` was made
+ * from `shown.file` by a text splice of its content (`editOf`, worker/delta-apply.ts), that splice
+ * is the edit: no re-reading of the megabyte texts. Otherwise (the tab was switched, two answers
+ * arrived in one render) the texts are compared (previewEdit).
+ */
+export function previewUpdate(
+  shown: { text: string; file: object | undefined } | undefined,
+  modelLength: number,
+  text: string,
+  file: object | undefined,
+  editOf: (o: object, key: string) => { from: object; edit: TextEdit } | undefined,
+): PreviewEdit | 'whole' | undefined {
+  if (shown === undefined || modelLength !== shown.text.length) return 'whole';
+  if (file !== undefined && file === shown.file) return undefined;
+  const splice = file && shown.file ? editOf(file, 'content') : undefined;
+  if (splice && splice.from === shown.file && splice.edit.at + splice.edit.del <= modelLength) {
+    const { at, del, ins } = splice.edit;
+    return del === 0 && ins === '' ? undefined : { at, end: at + del, text: ins };
+  }
+  return previewEdit(shown.text, text);
 }
 
 /**
