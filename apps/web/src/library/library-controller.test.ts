@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import type { Blueprint } from '@blaupause/model';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { withDefaultLayout } from '../flow/default-layout';
 import { restoreDocument } from '../persistence/autosave';
 import { createAppStore, selectBlueprint } from '../store/store';
@@ -23,7 +24,7 @@ function memory(initial: Record<string, string> = {}) {
 }
 
 /** The page's startup (main.tsx) with the worker's restore run in-process. */
-function start(storage = memory(), tab = 'bp') {
+function start(storage = memory(), tab = 'bp', text?: LibraryDeps['text']) {
   let t = 100;
   let n = 0;
   const deps: LibraryDeps = {
@@ -33,6 +34,7 @@ function start(storage = memory(), tab = 'bp') {
     withLayout: withDefaultLayout,
     now: () => ++t,
     newId: () => `${tab}-${++n}`,
+    ...(text ? { text } : {}),
   };
   const library = createLibrary(deps);
   const entries = library.restoreEntries();
@@ -150,5 +152,131 @@ describe('two tabs on one storage', () => {
     expect(b.library.state().error).toMatch(/deleted in another tab/);
     expect(titles(b)).toEqual(['From A', 'seed-haproxy']);
     expect(b.library.state().index.current).not.toBe(seedId);
+  });
+});
+
+describe('saves with the text made off the main thread', () => {
+  /** start() with a `text` dep whose answers the test releases; `null` answers "cannot now". */
+  function withText(storage = memory()) {
+    const asked: Array<{ bp: Blueprint; answer: (text?: string | null) => void }> = [];
+    const app = start(
+      storage,
+      'bp',
+      (bp) => new Promise((resolve) => asked.push({ bp, answer: (t) => resolve(t === null ? undefined : (t ?? JSON.stringify(bp))) })),
+    );
+    const writes = vi.spyOn(app.storage, 'setItem');
+    return { ...app, asked, writes };
+  }
+  const stored = (app: ReturnType<typeof start>) => app.storage.data.get(docKey(app.library.state().index.current ?? ''));
+  const doc = (app: ReturnType<typeof start>) => selectBlueprint(app.store.getState());
+
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('a scheduled save writes the text the worker made, without serialising the document here', async () => {
+    const app = withText();
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    const stringify = vi.spyOn(JSON, 'stringify');
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(app.asked.map((a) => a.bp)).toEqual([doc(app)]);
+    app.asked[0]?.answer('{"made":"by the worker"}');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stored(app)).toBe('{"made":"by the worker"}');
+    expect(stringify.mock.calls.filter(([v]) => v === doc(app))).toEqual([]);
+    stringify.mockRestore();
+    // Nothing owed any more: leaving the page writes nothing.
+    app.writes.mockClear();
+    app.library.flush();
+    expect(app.writes).not.toHaveBeenCalled();
+  });
+
+  it('leaving the page before the text arrives writes the latest document at once; the late text is dropped', async () => {
+    const app = withText();
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    app.store.getState().dispatch({ kind: 'addService', name: 'later' }); // not scheduled yet (e.g. mid-gesture)
+    app.library.flush();
+    expect(JSON.parse(stored(app) ?? '{}').services).toHaveProperty('later');
+    app.asked[0]?.answer('{"stale":true}');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(stored(app)).not.toContain('stale');
+  });
+
+  it('a text for a document changed since is not written; the next save writes the newer one', async () => {
+    const app = withText();
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    app.store.getState().dispatch({ kind: 'addService', name: 'newer' });
+    app.asked[0]?.answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stored(app)).not.toContain('"api"');
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    app.asked[1]?.answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stored(app)).toBe(JSON.stringify(doc(app)));
+    expect(stored(app)).toContain('"newer"');
+  });
+
+  it('when the worker cannot make the text it asks again, then serialises here', async () => {
+    const app = withText();
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    for (let i = 0; i < 3; i++) {
+      await vi.advanceTimersByTimeAsync(400);
+      expect(app.asked).toHaveLength(i + 1);
+      expect(stored(app)).not.toContain('"api"');
+      app.asked[i]?.answer(null);
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    expect(stored(app)).toBe(JSON.stringify(doc(app)));
+    expect(app.asked).toHaveLength(3);
+  });
+
+  it('switching blueprints while a text is on its way: it does not land in the other one', async () => {
+    const app = withText();
+    const first = app.library.state().index.current ?? '';
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(await app.library.createFromTemplate('patterns', 'Patterns')).toBe(true);
+    expect(app.storage.data.get(docKey(first))).toContain('"api"'); // saved here on leaving
+    app.asked[0]?.answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stored(app)).not.toContain('"api"');
+    expect(names(start(app.storage))).toEqual(Object.keys(templateBlueprint('patterns').services));
+  });
+
+  it('does not write the same text again', async () => {
+    const app = withText();
+    const before = doc(app);
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    app.asked[0]?.answer();
+    await vi.advanceTimersByTimeAsync(0);
+    app.store.getState().dispatch({ kind: 'replaceDocument', blueprint: structuredClone(doc(app)) }); // a new object, same content
+    expect(doc(app)).not.toBe(before);
+    app.writes.mockClear();
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    app.asked[1]?.answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(app.asked).toHaveLength(2);
+    expect(app.writes).not.toHaveBeenCalled();
+  });
+
+  it('a refused save shows as an error', async () => {
+    const app = withText();
+    app.storage.full = true;
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    app.asked[0]?.answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(app.library.state().error).toMatch(/storage for this site is full/);
   });
 });

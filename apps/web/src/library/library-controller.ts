@@ -35,6 +35,11 @@ export interface LibraryDeps {
   withLayout(bp: Blueprint): Blueprint;
   now(): number;
   newId(): string;
+  /**
+   * The document's autosave text, made off the main thread (persistence/document-text.ts): exactly
+   * `JSON.stringify(bp)`, or undefined when it cannot be made now. Without it, saves serialise here.
+   */
+  text?(bp: Blueprint): Promise<string | undefined>;
 }
 
 /**
@@ -66,6 +71,8 @@ export interface LibraryController {
 }
 
 const SAVE_DELAY_MS = 400;
+/** Times a scheduled save waits again for the worker's text (its document not sent yet) before serialising here. */
+const TEXT_RETRIES = 2;
 
 export function createLibrary(deps: LibraryDeps): LibraryController {
   const loaded = loadIndex(deps.storage, deps.now(), deps.newId);
@@ -74,6 +81,13 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The document last written to (or read from) the current entry: no need to write it again. */
   let saved: Blueprint | undefined;
+  /** The text last written to the current entry, when known: the same text is not written again. */
+  let savedText: string | undefined;
+  /** A save is owed: a change was scheduled and not written yet (flush writes it). */
+  let owed = false;
+  /** The document whose text the worker is making for a scheduled save (a later save or switch drops it). */
+  let asked: Blueprint | undefined;
+  let retries = 0;
   const listeners = new Set<() => void>();
 
   const set = (patch: Partial<LibraryState>) => {
@@ -88,14 +102,49 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
   };
   const current = () => state.index.entries.find((e) => e.id === state.index.current);
 
+  const write = (bp: Blueprint, text: string) => {
+    const entry = current();
+    if (!entry) return;
+    if (text === savedText) saved = bp;
+    else if (apply(saveEntry(deps.storage, state.index, entry.id, text, deps.now(), bp.metadata.name))) {
+      saved = bp;
+      savedText = text;
+    }
+  };
+
+  /** Saves the store's document now, serialised here (switching, leaving the page, no worker). */
   const save = () => {
     clearTimeout(timer);
     timer = undefined;
+    owed = false;
+    asked = undefined;
     const entry = current();
     if (!store || !entry) return;
     const bp = selectBlueprint(store.getState());
-    if (bp === saved) return;
-    if (apply(saveEntry(deps.storage, state.index, entry.id, JSON.stringify(bp), deps.now(), bp.metadata.name))) saved = bp;
+    if (bp !== saved) write(bp, JSON.stringify(bp));
+  };
+
+  /** A scheduled save: with the worker's text when it comes, if the store still shows that document. */
+  const saveSoon = () => {
+    timer = undefined;
+    const bp = store ? selectBlueprint(store.getState()) : undefined;
+    if (!deps.text || !bp || bp === saved) return save();
+    asked = bp;
+    void deps.text(bp).then((text) => {
+      // A later save or a switch took over; or the document changed since (its own save follows).
+      if (asked !== bp) return;
+      asked = undefined;
+      if (!store || selectBlueprint(store.getState()) !== bp) return;
+      if (text !== undefined) {
+        retries = 0;
+        owed = false;
+        write(bp, text);
+      } else if (retries++ < TEXT_RETRIES) timer = setTimeout(saveSoon, SAVE_DELAY_MS);
+      else {
+        retries = 0;
+        save();
+      }
+    });
   };
 
   /** Adds a document as a new entry (titled by the user, or following the document's name), makes it current and shows it. */
@@ -110,11 +159,13 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     };
     if (!apply(createEntry(deps.storage, state.index, init))) return false;
     show(bp);
+    savedText = init.text;
     return true;
   };
 
   const show = (bp: Blueprint) => {
     saved = bp;
+    savedText = undefined;
     store?.getState().openDocument(bp);
   };
 
@@ -148,11 +199,13 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     },
 
     scheduleSave(delay = SAVE_DELAY_MS) {
+      owed = true;
+      retries = 0;
       clearTimeout(timer);
-      timer = setTimeout(save, delay);
+      timer = setTimeout(saveSoon, delay);
     },
     flush() {
-      if (timer !== undefined) save();
+      if (owed) save();
     },
 
     async open(id) {
@@ -204,7 +257,10 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
       // What the deleted blueprint had not saved yet goes with it (and must not land in the next one).
       clearTimeout(timer);
       timer = undefined;
+      owed = false;
+      asked = undefined;
       saved = store ? selectBlueprint(store.getState()) : undefined;
+      savedText = undefined;
       const next = state.index.current;
       if (next && (await this.open(next))) return true;
       // Nothing left (or the next one is damaged): start an empty blueprint so there is always one open.
@@ -241,6 +297,7 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
             });
           else set({ error: r.error.message });
           saved = bp;
+          savedText = undefined;
         }
       }
     },
