@@ -8,6 +8,7 @@ import { withAutoLayout } from './layout/auto-layout';
 import { libraryStorage, newLibraryId } from './library/browser-storage';
 import { LibraryContext } from './library/LibraryContext';
 import { createLibrary } from './library/library-controller';
+import { createDocumentText } from './persistence/document-text';
 import { AppContext } from './store/app-context';
 import { createAppStore, selectBlueprint } from './store/store';
 import { browserThemeController } from './theme/browser-theme';
@@ -30,7 +31,8 @@ import './styles/problems.css';
 const storage = browserStorage();
 // The theme first: its colours are on <html> before anything renders (no flash of the other theme).
 const theme = browserThemeController(storage);
-const { analysisPort, documents } = connectWorker(new AnalysisWorker() as unknown as WorkerLike);
+const { analysisPort, documents, texts } = connectWorker(new AnalysisWorker() as unknown as WorkerLike);
+const analysis = createAnalysisSource(analysisPort);
 // The library of saved blueprints loads (and moves an older single autosave into itself) before
 // the worker restores its current blueprint from the storage entries.
 const library = storage
@@ -41,6 +43,8 @@ const library = storage
       withLayout: withDefaultLayout,
       now: Date.now,
       newId: newLibraryId,
+      // Autosave's text is made by the worker from the document it analyses (not JSON.stringify here).
+      text: createDocumentText(analysis.sent, texts),
     })
   : undefined;
 // (Only the library's current blueprint goes to the worker, not every saved one.) A first visit
@@ -50,7 +54,6 @@ const opening = await openingDocument(entries, documents.restore, seed);
 const store = createAppStore(withDefaultLayout(opening.blueprint));
 library?.attach(store, opening.restored);
 // The analysis follows the store: every new document goes to the worker (moves are filtered there).
-const analysis = createAnalysisSource(analysisPort);
 analysis.request(selectBlueprint(store.getState()));
 store.subscribe((s) => analysis.request(selectBlueprint(s)));
 const context = { store, analysis, documents, storage };
