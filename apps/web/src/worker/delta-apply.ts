@@ -1,4 +1,5 @@
 import { isRecord } from '../model/same-data';
+import { spliceText, type TextChain, type TextEdit } from './text-chain';
 
 /**
  * Structural deltas of plain data (what structured clone carries: objects, arrays, strings,
@@ -20,15 +21,13 @@ export type Delta =
   | { k: 'ai'; at: number; items: Array<Delta | null> }
   | { k: 'o'; set: Record<string, Delta>; drop?: string[] };
 
-/** One text splice: [at, at + del) replaced by `ins`. */
-export interface TextEdit {
-  at: number;
-  del: number;
-  ins: string;
-}
+export type { TextEdit } from './text-chain';
 
-/** Per object made by an object delta: the object it was made from and the text splices of its keys. */
-const edited = new WeakMap<object, { from: object; edits: Record<string, TextEdit> }>();
+/**
+ * Per object made by an object delta with text splices: the object it was made from, and per
+ * spliced key the splice and (for a long text) its chain (text-chain.ts).
+ */
+const edited = new WeakMap<object, { from: object; edits: Record<string, TextEdit>; chains: Record<string, TextChain> }>();
 
 /**
  * How `o[key]` came from `from[key]`, when `o` was made by apply() from `from` with a text splice
@@ -66,16 +65,30 @@ export function apply(a: unknown, d: Delta | undefined): unknown {
       if (!isRecord(a)) throw new Error('delta: object delta on a non-object');
       const out: Record<string, unknown> = { ...a };
       const edits: Record<string, TextEdit> = {};
+      const was = edited.get(a)?.chains;
+      // The chains of the texts left alone go on.
+      const chains: Record<string, TextChain> = was ? { ...was } : {};
       let spliced = false;
       for (const [key, kd] of Object.entries(d.set)) {
-        out[key] = apply(a[key], kd);
-        if (kd.k === 's') {
-          edits[key] = kd;
-          spliced = true;
+        const text = a[key];
+        if (kd.k !== 's' || typeof text !== 'string') {
+          out[key] = apply(text, kd);
+          delete chains[key];
+          continue;
         }
+        // A long text is spliced as a chain: nothing is copied (text-chain.ts).
+        const next = spliceText(text, was?.[key], kd);
+        out[key] = next.text;
+        if (next.chain) chains[key] = next.chain;
+        else delete chains[key];
+        edits[key] = kd;
+        spliced = true;
       }
-      if (spliced) edited.set(out, { from: a, edits });
-      for (const key of d.drop ?? []) delete out[key];
+      for (const key of d.drop ?? []) {
+        delete out[key];
+        delete chains[key];
+      }
+      if (spliced || Object.keys(chains).length > 0) edited.set(out, { from: a, edits, chains });
       return out;
     }
   }

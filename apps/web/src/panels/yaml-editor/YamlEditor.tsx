@@ -146,9 +146,15 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
     setWhole(wholeTextFeatures(tab, m.getLineCount()));
   }, [editor, tab]);
 
-  // What the store says → the model, unless the user is typing into it.
+  // What the store says → the model, unless the user is typing into it. A preview's text is known by
+  // its file: comparing two megabyte texts (as effect dependencies are) reads them both.
+  const latestText = useRef(text);
+  latestText.current = text;
+  const shown: object | string = tab !== 'blueprint' && file ? file : text;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shown` stands for the text (read from latestText)
   useEffect(() => {
     if (!editor) return;
+    const text = latestText.current;
     const m = tabModel(models.current, tab);
     if (tab !== 'blueprint') {
       showPreview(m, text, file);
@@ -166,7 +172,7 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
     monaco.editor.setModelMarkers(m, MARKER_OWNER, []);
     store.getState().setDraftProblems([]);
     m.setValue(text);
-  }, [editor, tab, text, file, sourceMap, store]);
+  }, [editor, tab, shown, file, sourceMap, store]);
 
   // Source map: the selected elements' lines are decorated and revealed.
   useEffect(() => {
