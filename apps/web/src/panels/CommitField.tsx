@@ -13,12 +13,20 @@ interface Props {
 
 /**
  * A field that edits a draft, validates it as you type, and commits on Enter or when focus
- * leaves (one command, one undo step). Escape restores the value. Give it `key={value}` so that
- * an outside change (undo) replaces the draft.
+ * leaves (one command, one undo step). Escape restores the value. A new `value` (the commit
+ * itself, an undo, another edit) replaces the draft in the same render; the input stays mounted
+ * and keeps the focus — keying the field by its value replaced the focused input on every commit,
+ * and removing it forced a layout of the page in the keydown task (~6–13 ms at 1,000 services).
  */
 export function CommitField({ label, value, validate, onCommit, type = 'text', min, placeholder }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    // React's "adjusting state when a prop changes": re-renders at once, before the children.
+    setShown(value);
+    setDraft(value);
+  }
   const problem = draft === value ? undefined : validate?.(draft);
   const commit = () => {
     if (draft !== value && !problem) onCommit(draft);

@@ -1,13 +1,14 @@
 import type { Service } from '@blaupause/model';
 import { type FormEvent, useId, useState } from 'react';
 import { useApp } from '../store/useApp';
+import { OptionList, useSameList } from './OptionList';
 
 /** The services this one uses, and a way to add one: links without the mouse. */
 export function LinksForm({ name, service, services }: { name: string; service: Service; services: readonly string[] }) {
   const dispatch = useApp((s) => s.dispatch);
   const id = useId();
   const used = new Set((service.links ?? []).map((l) => l.to));
-  const candidates = services.filter((s) => s !== name && !used.has(s));
+  const candidates = useSameList(services.filter((s) => s !== name && !used.has(s)));
   const [to, setTo] = useState('');
   const target = candidates.includes(to) ? to : (candidates[0] ?? '');
   const submit = (e: FormEvent) => {
@@ -38,11 +39,7 @@ export function LinksForm({ name, service, services }: { name: string; service: 
             Service to use
           </label>
           <select id={id} value={target} onChange={(e) => setTo(e.target.value)}>
-            {candidates.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
+            <OptionList values={candidates} />
           </select>
           <button type="submit" className="button" aria-label={`Use ${target}`}>
             Use

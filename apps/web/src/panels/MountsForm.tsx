@@ -1,9 +1,11 @@
 import type { Service } from '@blaupause/model';
 import { type FormEvent, useId, useState } from 'react';
 import { useApp } from '../store/useApp';
+import { OptionList, useSameList } from './OptionList';
 
 /** Volume mounts of the pod, and a way to mount one into the main container: mounts without the mouse. */
-export function MountsForm({ name, service, volumes }: { name: string; service: Service; volumes: readonly string[] }) {
+export function MountsForm({ name, service, volumes: given }: { name: string; service: Service; volumes: readonly string[] }) {
+  const volumes = useSameList(given);
   const dispatch = useApp((s) => s.dispatch);
   const id = useId();
   const [volume, setVolume] = useState('');
@@ -43,11 +45,7 @@ export function MountsForm({ name, service, volumes }: { name: string; service: 
             Volume
           </label>
           <select id={`${id}-volume`} value={chosen} onChange={(e) => setVolume(e.target.value)}>
-            {volumes.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
+            <OptionList values={volumes} />
           </select>
           <label htmlFor={`${id}-target`} className="sr-only">
             Path in the container

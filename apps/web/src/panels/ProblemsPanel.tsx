@@ -1,5 +1,7 @@
 import { type Diagnostic, elementKind } from '@blaupause/model';
-import { useAnalysis } from '../analysis/useAnalysis';
+import { memo } from 'react';
+import type { Analysis } from '../analysis/analyze';
+import { useAnalysisPart } from '../analysis/useAnalysis';
 import { useFocusElement } from '../canvas/useFocusElement';
 import { elementExists } from '../store/selection';
 import { useApp } from '../store/useApp';
@@ -10,6 +12,7 @@ import { canvasElement } from './yaml-lines';
 
 const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 const key = (d: Diagnostic) => `${d.code}:${d.path.join('.')}:${d.source?.line ?? ''}:${d.message}`;
+const selectProblems = (a: Analysis) => a.problems;
 
 /**
  * The blueprint's diagnostics (validate()); clicking one selects the element it concerns and brings
@@ -17,7 +20,8 @@ const key = (d: Diagnostic) => `${d.code}:${d.path.join('.')}:${d.source?.line ?
  * not: clicking one of those shows its line in the editor. Arrow keys move through the list.
  */
 export function ProblemsPanel() {
-  const { problems } = useAnalysis();
+  // The problems only: an analysis that changed the compiled texts alone (most edits) does not render the panel.
+  const problems = useAnalysisPart(selectProblems);
   const draft = useApp((s) => s.draftProblems);
   const revealDraft = useApp((s) => s.revealDraft);
   const bp = useSemanticBlueprint();
@@ -72,28 +76,43 @@ export function ProblemsPanel() {
         </p>
       ) : (
         <ul className="problem-list" aria-label="Blueprint problems" onKeyDown={onListKeyDown}>
-          {problems.map((d) => {
-            const id = target(d);
-            return (
-              <li key={key(d)}>
-                <button
-                  type="button"
-                  data-list-item=""
-                  className={`problem severity-${d.severity}`}
-                  aria-disabled={id ? undefined : true}
-                  onClick={() => id && focus(id)}
-                >
-                  <span className={`severity-dot severity-${d.severity}`} aria-hidden="true" />
-                  <span className="sr-only">{d.severity}</span>
-                  <span className="problem-code">{d.code}</span>
-                  <span className="problem-message">{d.message}</span>
-                  {d.hint && <span className="problem-hint">{d.hint}</span>}
-                </button>
-              </li>
-            );
-          })}
+          {problems.map((d) => (
+            <ProblemRow key={key(d)} problem={d} id={target(d)} focus={focus} />
+          ))}
         </ul>
       )}
     </section>
   );
 }
+
+/**
+ * One problem; memoised: an edit renders the panel again (its document changed) but the rows of
+ * unchanged problems whose element still exists are the same (hundreds at 1,000 services).
+ */
+const ProblemRow = memo(function ProblemRow({
+  problem: d,
+  id,
+  focus,
+}: {
+  problem: Diagnostic;
+  id: string | undefined;
+  focus: (id: string) => void;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        data-list-item=""
+        className={`problem severity-${d.severity}`}
+        aria-disabled={id ? undefined : true}
+        onClick={() => id && focus(id)}
+      >
+        <span className={`severity-dot severity-${d.severity}`} aria-hidden="true" />
+        <span className="sr-only">{d.severity}</span>
+        <span className="problem-code">{d.code}</span>
+        <span className="problem-message">{d.message}</span>
+        {d.hint && <span className="problem-hint">{d.hint}</span>}
+      </button>
+    </li>
+  );
+});

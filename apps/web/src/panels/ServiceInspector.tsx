@@ -39,7 +39,7 @@ export function ServiceInspector({ name, service, taken, volumes }: Props) {
       />
       {main && (
         <CommitField
-          key={`image:${image}`}
+          key={`image:${main}`}
           label={`Image (${main})`}
           value={image}
           placeholder="e.g. nginx:1.27"
@@ -48,7 +48,6 @@ export function ServiceInspector({ name, service, taken, volumes }: Props) {
         />
       )}
       <CommitField
-        key={`replicas:${service.replicas}`}
         label="Replicas"
         type="number"
         min={0}

@@ -34,8 +34,14 @@ function mountExists(bp: Blueprint, id: string): boolean {
   return !!s && Object.values(s.containers).some((c) => c.mounts?.some((m) => m.type === 'volume' && m.source === volume));
 }
 
-/** The selection after a document change: renamed services stay selected, vanished elements drop out. */
-export function reconcileSelection(selection: readonly string[], bp: Blueprint, cmd?: Command): string[] {
+/**
+ * The selection after a document change: renamed services stay selected, vanished elements drop out.
+ * The same array when nothing changed: every view of the selection (the canvas projection, the YAML
+ * preview's highlighted lines, the inspector) compares it by identity, and an edit of the selected
+ * service would otherwise redo their work in the edit's keydown task.
+ */
+export function reconcileSelection<T extends readonly string[]>(selection: T, bp: Blueprint, cmd?: Command): T | string[] {
   const renamed = cmd?.kind === 'renameService' ? [elementId.service(cmd.from), elementId.service(cmd.to)] : undefined;
-  return selection.map((id) => (renamed && id === renamed[0] ? (renamed[1] as string) : id)).filter((id) => elementExists(bp, id));
+  const next = selection.map((id) => (renamed && id === renamed[0] ? (renamed[1] as string) : id)).filter((id) => elementExists(bp, id));
+  return next.length === selection.length && next.every((id, i) => id === selection[i]) ? selection : next;
 }

@@ -53,6 +53,18 @@ describe('app store', () => {
     expect(store.getState().selection).toEqual([]);
   });
 
+  it('an edit that keeps the selection keeps its array (views compare it by identity)', () => {
+    const store = make();
+    store.getState().select(['service:weba']);
+    const selection = store.getState().selection;
+    store.getState().dispatch({ kind: 'setReplicas', service: 'weba', replicas: 3 });
+    expect(store.getState().selection).toBe(selection);
+    store.getState().undo();
+    expect(store.getState().selection).toBe(selection);
+    store.getState().dispatch({ kind: 'renameService', from: 'weba', to: 'web-a' });
+    expect(store.getState().selection).toEqual(['service:web-a']);
+  });
+
   it('replacing the document is undoable and clears a selection that no longer exists', () => {
     const store = make();
     store.getState().dispatch({ kind: 'removeService', name: 'weba' });
