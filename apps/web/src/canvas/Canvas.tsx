@@ -191,6 +191,29 @@ export function Canvas() {
   const colorMode = useTheme();
   const far = useStore(isFar);
   const { raster, moving, large, gesture, onMoveStart, onMoveEnd } = useRasterMode(far, nodes.length);
+  // The same elements while what they show is the same: an edit renders the canvas, and new elements
+  // rendered React Flow's controls, minimap and background again with it.
+  const parts = useMemo(
+    () => (
+      <>
+        {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
+        <FlowRaster active={raster} moving={moving} prepare={large} detail={!far} edges={flow.edges} />
+        <FlowMinimap />
+        <Controls aria-label="Zoom controls">
+          <ControlButton
+            onClick={toggleSnap}
+            aria-pressed={snap}
+            aria-label="Snap to grid"
+            title={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
+            className={snap ? 'snap-toggle is-on' : 'snap-toggle'}
+          >
+            #
+          </ControlButton>
+        </Controls>
+      </>
+    ),
+    [raster, moving, large, far, flow.edges, snap, toggleSnap],
+  );
   const classes = ['canvas', far ? 'is-far' : '', raster ? 'is-raster' : '', moving ? 'is-moving' : ''].filter(Boolean).join(' ');
   return (
     <section className={classes} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
@@ -226,20 +249,7 @@ export function Canvas() {
               onlyRenderVisibleElements
               colorMode={colorMode}
             >
-              {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
-              <FlowRaster active={raster} moving={moving} prepare={large} detail={!far} edges={flow.edges} />
-              <FlowMinimap />
-              <Controls aria-label="Zoom controls">
-                <ControlButton
-                  onClick={toggleSnap}
-                  aria-pressed={snap}
-                  aria-label="Snap to grid"
-                  title={snap ? 'Snap to grid: on' : 'Snap to grid: off'}
-                  className={snap ? 'snap-toggle is-on' : 'snap-toggle'}
-                >
-                  #
-                </ControlButton>
-              </Controls>
+              {parts}
             </ReactFlow>
           </EdgeLabelLayer>
         </LiveDataContext.Provider>

@@ -11,13 +11,12 @@ import { EMPTY_TEMPLATE, TEMPLATE_ENTRIES } from '../templates/catalog';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { OpenFileButton } from './OpenFileButton';
 
+/**
+ * The toolbar reads only the blueprint's name: what an edit changes (undo and redo, the last
+ * refusal) is read by the parts that show it, so the first edit does not render every menu again.
+ */
 export function Toolbar() {
   const name = useApp((s) => selectBlueprint(s).metadata.name);
-  const canUndo = useApp(selectCanUndo);
-  const canRedo = useApp(selectCanRedo);
-  const undo = useApp((s) => s.undo);
-  const redo = useApp((s) => s.redo);
-  const lastError = useApp((s) => s.lastError);
   const dispatch = useApp((s) => s.dispatch);
   const { fitView, setViewport } = useReactFlow();
   // Templates are read by the worker (the YAML readers and the schema are not in the initial chunk).
@@ -43,12 +42,7 @@ export function Toolbar() {
         <LibraryButton fallbackName={name} />
       </div>
       <div className="toolbar-actions">
-        <button type="button" className="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
-          ↶ Undo
-        </button>
-        <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
-          ↷ Redo
-        </button>
+        <UndoRedo />
         <AutoLayoutButton />
         <OpenFileButton />
         <select
@@ -70,9 +64,34 @@ export function Toolbar() {
         <ShortcutsHelp />
         <ThemeToggle />
       </div>
-      <output className="status-message" aria-live="polite">
-        {lastError}
-      </output>
+      <StatusMessage />
     </header>
+  );
+}
+
+function UndoRedo() {
+  const canUndo = useApp(selectCanUndo);
+  const canRedo = useApp(selectCanRedo);
+  const undo = useApp((s) => s.undo);
+  const redo = useApp((s) => s.redo);
+  return (
+    <>
+      <button type="button" className="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+        ↶ Undo
+      </button>
+      <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+        ↷ Redo
+      </button>
+    </>
+  );
+}
+
+/** Why the last command was refused, announced. */
+function StatusMessage() {
+  const lastError = useApp((s) => s.lastError);
+  return (
+    <output className="status-message" aria-live="polite">
+      {lastError}
+    </output>
   );
 }
