@@ -31,7 +31,7 @@ import './styles/problems.css';
 const storage = browserStorage();
 // The theme first: its colours are on <html> before anything renders (no flash of the other theme).
 const theme = browserThemeController(storage);
-const { analysisPort, documents, texts } = connectWorker(new AnalysisWorker() as unknown as WorkerLike);
+const { analysisPort, documents, text } = connectWorker(new AnalysisWorker() as unknown as WorkerLike);
 const analysis = createAnalysisSource(analysisPort);
 // The library of saved blueprints loads (and moves an older single autosave into itself) before
 // the worker restores its current blueprint from the storage entries.
@@ -44,7 +44,7 @@ const library = storage
       now: Date.now,
       newId: newLibraryId,
       // Autosave's text is made by the worker from the document it analyses (not JSON.stringify here).
-      text: createDocumentText(analysis.sent, texts),
+      text: createDocumentText(analysis.sent, text),
     })
   : undefined;
 // (Only the library's current blueprint goes to the worker, not every saved one.) A first visit

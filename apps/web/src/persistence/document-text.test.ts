@@ -31,10 +31,10 @@ function fakeWorker() {
 /** The page's wiring (main.tsx): the analysis follows every document; autosave asks for texts. */
 function page(onError = vi.fn()) {
   const worker = fakeWorker();
-  const { analysisPort, texts } = connectWorker(worker);
+  const { analysisPort, text: ask } = connectWorker(worker);
   const analysis = createAnalysisSource(analysisPort);
-  const text = createDocumentText(analysis.sent, texts, onError);
-  return { worker, analysis, text, texts, onError };
+  const text = createDocumentText(analysis.sent, ask, onError);
+  return { worker, analysis, text, ask, onError };
 }
 
 function edit(bp: Blueprint, cmd: Command): Blueprint {
@@ -114,7 +114,7 @@ describe('autosave text made by the worker', () => {
     expect(await asked).toBe(JSON.stringify(moved));
 
     // The worker's patch for a request failed: it holds an older document and says so.
-    const broken = createDocumentText(() => ({ seq: 99, blueprint: bp }), p.texts, p.onError);
+    const broken = createDocumentText(() => ({ seq: 99, blueprint: bp }), p.ask, p.onError);
     const failed = broken(bp);
     await p.worker.drain();
     expect(await failed).toBeUndefined();

@@ -1,6 +1,6 @@
 import type { Blueprint } from '@blaupause/model';
 import type { AnalysisPort } from './analysis-source';
-import type { AnalysisReply, DocumentCall, WorkerReply, WorkerRequest } from './protocol';
+import type { AnalysisReply, DocumentCall, TextRequest, WorkerReply, WorkerRequest } from './protocol';
 
 /** Documents loaded by the worker (the schema, migrations and YAML readers live there). */
 export interface DocumentService {
@@ -16,13 +16,13 @@ export interface WorkerLike {
   onmessage: ((e: { data: WorkerReply }) => void) | null;
 }
 
-/** Autosave's texts of the document of analysis request `seq` (save-host.ts); rejects when the worker cannot. */
-export type DocumentTexts = (seq: number) => Promise<Record<string, string>>;
+/** Autosave's text of the document of an analysis request (save-host.ts); rejects when the worker cannot. */
+export type DocumentText = (request: Omit<TextRequest, 'kind' | 'id'>) => Promise<string>;
 
-/** One worker, three clients: the analysis port, document calls and autosave's texts, told apart by `kind`. */
-export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort; documents: DocumentService; texts: DocumentTexts } {
+/** One worker, three clients: the analysis port, document calls and autosave's text, told apart by `kind`. */
+export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort; documents: DocumentService; text: DocumentText } {
   const calls = new Map<number, { resolve: (bp: Blueprint | undefined) => void; reject: (e: Error) => void }>();
-  const textCalls = new Map<number, { resolve: (texts: Record<string, string>) => void; reject: (e: Error) => void }>();
+  const textCalls = new Map<number, { resolve: (text: string) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   const analysisPort: AnalysisPort = {
     postMessage: (request) => worker.postMessage({ kind: 'analyze', ...request }),
@@ -34,11 +34,11 @@ export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort;
       analysisPort.onmessage?.({ data: reply as AnalysisReply });
       return;
     }
-    if (data.kind === 'texts') {
+    if (data.kind === 'text') {
       const call = textCalls.get(data.id);
       textCalls.delete(data.id);
-      if (data.texts) call?.resolve(data.texts);
-      else call?.reject(new Error(data.error ?? 'no texts'));
+      if (data.text !== undefined) call?.resolve(data.text);
+      else call?.reject(new Error(data.error ?? 'no text'));
       return;
     }
     const call = calls.get(data.id);
@@ -52,15 +52,15 @@ export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort;
       calls.set(id, { resolve, reject });
       worker.postMessage({ kind: 'document', id, call: c });
     });
-  const texts: DocumentTexts = (seq) =>
+  const text: DocumentText = (request) =>
     new Promise((resolve, reject) => {
       const id = ++nextId;
       textCalls.set(id, { resolve, reject });
-      worker.postMessage({ kind: 'texts', id, seq });
+      worker.postMessage({ kind: 'text', id, ...request });
     });
   return {
     analysisPort,
-    texts,
+    text,
     documents: {
       restore: (entries) => call({ method: 'restore', entries }),
       template: async (id) => {

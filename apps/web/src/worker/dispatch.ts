@@ -22,7 +22,7 @@ export function createWorkerDispatch(analyze: (bp: Blueprint) => Analysis): (req
       return { kind: 'analysis', ...analysis(data) };
     }
     try {
-      if (data.kind === 'texts') return { kind: 'texts', id: data.id, texts: saves.texts(data.seq) };
+      if (data.kind === 'text') return { kind: 'text', id: data.id, text: saves.text(data) };
       const blueprint = documentCall(data.call);
       return { kind: 'document', id: data.id, ...(blueprint ? { blueprint } : {}) };
     } catch (e) {

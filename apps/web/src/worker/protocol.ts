@@ -24,12 +24,15 @@ export type DocumentCall =
   /** A template as a document (EMPTY_TEMPLATE: the empty blueprint). */
   | { method: 'template'; id: string };
 
-/** Autosave (save-host.ts): the JSON text of each part of the document of analysis request `seq`, layout aside. */
-export type TextsRequest = { kind: 'texts'; id: number; seq: number };
+/**
+ * Autosave (save-host.ts): the JSON text of the document of analysis request `seq`, its parts in the
+ * page's key order `keys` (those with a value), with the page's text of its layout (never sent for analysis).
+ */
+export type TextRequest = { kind: 'text'; id: number; seq: number; keys: string[]; layout?: string };
 
-export type WorkerRequest = ({ kind: 'analyze' } & AnalysisRequest) | { kind: 'document'; id: number; call: DocumentCall } | TextsRequest;
+export type WorkerRequest = ({ kind: 'analyze' } & AnalysisRequest) | { kind: 'document'; id: number; call: DocumentCall } | TextRequest;
 
 export type WorkerReply =
   | ({ kind: 'analysis' } & AnalysisReply)
   | { kind: 'document'; id: number; blueprint?: Blueprint; error?: string }
-  | { kind: 'texts'; id: number; texts?: Record<string, string>; error?: string };
+  | { kind: 'text'; id: number; text?: string; error?: string };

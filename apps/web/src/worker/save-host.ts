@@ -1,14 +1,16 @@
 import type { Blueprint } from '@blaupause/model';
+import type { TextRequest } from './protocol';
 
 /** The worker's side of autosave (no worker globals, so it can be tested). */
 export interface SaveHost {
   /** The document the analysis host assembled for request `seq` (called for every request, in order). */
   record(seq: number, blueprint: Blueprint): void;
   /**
-   * `JSON.stringify` of each part of that document, by key (`layout` is never sent to the worker:
-   * the page adds it). Throws when the worker holds another request's document (its patch failed).
+   * `JSON.stringify` of that document as the page holds it: its parts in the page's key order, the
+   * page's layout text for `layout`. Throws when the worker holds another request's document (its
+   * patch failed) or lacks a part the page names.
    */
-  texts(seq: number): Record<string, string>;
+  text(request: Pick<TextRequest, 'seq' | 'keys' | 'layout'>): string;
 }
 
 /**
@@ -16,14 +18,15 @@ export interface SaveHost {
  * worker — which holds the same document, rebuilt from the page's patches — makes the text. The
  * assembler keeps every untouched part and service object across edits (patch.ts), so each text is
  * kept per object: an edit of one service stringifies that service and joins the others' texts.
- * Byte-identical to `JSON.stringify` of the page's part: the worker's objects are structured
- * clones of the page's (same keys in the same order; an undefined value is left out either way).
+ * Byte-identical to `JSON.stringify` of the page's document: the worker's objects are structured
+ * clones of the page's (same keys in the same order; an undefined value is left out either way),
+ * and the top level follows the page's own key order.
  */
 export function createSaveHost(): SaveHost {
   let latest: { seq: number; blueprint: Blueprint } | undefined;
   const cache = new WeakMap<object, string>();
 
-  const text = (value: unknown, make: () => string = () => JSON.stringify(value)): string => {
+  const textOf = (value: unknown, make: () => string = () => JSON.stringify(value)): string => {
     if (typeof value !== 'object' || value === null) return make();
     let t = cache.get(value);
     if (t === undefined) {
@@ -34,11 +37,11 @@ export function createSaveHost(): SaveHost {
   };
   /** As JSON.stringify(services), from each service's own kept text. */
   const servicesText = (services: Record<string, unknown>) =>
-    text(services, () => {
+    textOf(services, () => {
       const pieces: string[] = [];
       for (const name of Object.keys(services)) {
         const svc = services[name];
-        if (svc !== undefined) pieces.push(`${JSON.stringify(name)}:${text(svc)}`);
+        if (svc !== undefined) pieces.push(`${JSON.stringify(name)}:${textOf(svc)}`);
       }
       return `{${pieces.join(',')}}`;
     });
@@ -47,14 +50,18 @@ export function createSaveHost(): SaveHost {
     record(seq, blueprint) {
       latest = { seq, blueprint };
     },
-    texts(seq) {
+    text({ seq, keys, layout }) {
       if (latest?.seq !== seq) throw new Error(`the worker holds the document of request ${latest?.seq ?? 'none'}, not ${seq}`);
-      const out: Record<string, string> = {};
-      for (const [key, value] of Object.entries(latest.blueprint)) {
-        if (value === undefined || key === 'layout') continue;
-        out[key] = key === 'services' ? servicesText(value as Record<string, unknown>) : text(value);
+      const parts = latest.blueprint as unknown as Record<string, unknown>;
+      const pieces: string[] = [];
+      for (const key of keys) {
+        const value = key === 'layout' ? layout : parts[key];
+        if (value === undefined) throw new Error(`the worker's document of request ${seq} has no ${key}`);
+        const text =
+          key === 'layout' ? (value as string) : key === 'services' ? servicesText(value as Record<string, unknown>) : textOf(value);
+        pieces.push(`${JSON.stringify(key)}:${text}`);
       }
-      return out;
+      return `{${pieces.join(',')}}`;
     },
   };
 }
