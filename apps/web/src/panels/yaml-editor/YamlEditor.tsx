@@ -1,6 +1,6 @@
 import type { Blueprint } from '@blaupause/model';
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { blueprintYaml } from '../../analysis/analyze';
 import { withDefaultLayout } from '../../flow/default-layout';
 import type { DraftReveal } from '../../store/draft-slice';
@@ -205,6 +205,28 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
     editor.focus();
   }, [editor, tab, reveal]);
 
+  // One object while nothing in it changes: @monaco-editor/react calls updateOptions for every new
+  // one, and a nested object (minimap) counts as a changed setting — the editor recomputes its options
+  // and the configuration service serialises and announces them, on every reply of the worker.
+  const options = useMemo(
+    () => ({
+      readOnly: tab !== 'blueprint',
+      minimap: { enabled: false },
+      automaticLayout: true,
+      scrollBeyondLastLine: false,
+      fontSize: 12,
+      lineNumbersMinChars: 3,
+      // Long previews fold by element (element-folding.ts), the rest by indentation.
+      folding: true,
+      links: whole,
+      tabSize: 2,
+      renderLineHighlight: 'none' as const,
+      wordWrap: 'off' as const,
+      fixedOverflowWidgets: true,
+    }),
+    [tab, whole],
+  );
+
   const onMount: OnMount = (ed) => {
     // The default model @monaco-editor/react made is replaced by the tab's own.
     const initial = ed.getModel();
@@ -240,21 +262,7 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
         theme={theme === 'dark' ? 'vs-dark' : 'vs'}
         loading={fallback}
         onMount={onMount}
-        options={{
-          readOnly: tab !== 'blueprint',
-          minimap: { enabled: false },
-          automaticLayout: true,
-          scrollBeyondLastLine: false,
-          fontSize: 12,
-          lineNumbersMinChars: 3,
-          // Long previews fold by element (element-folding.ts), the rest by indentation.
-          folding: true,
-          links: whole,
-          tabSize: 2,
-          renderLineHighlight: 'none',
-          wordWrap: 'off',
-          fixedOverflowWidgets: true,
-        }}
+        options={options}
       />
     </div>
   );
