@@ -38,14 +38,27 @@ export function markedId(bp: Blueprint, d: Diagnostic): string | undefined {
 /** Diagnostics grouped by what they mark; within a group each message once, notes per target. */
 export function marksByElement(bp: Blueprint, diagnostics: readonly Diagnostic[]): Map<string, Marks> {
   const out = new Map<string, Marks>();
+  for (const [id, group] of groupByMarked(bp, diagnostics)) out.set(id, marksOf(group));
+  return out;
+}
+
+/** The diagnostics by the id they mark (markedId), each group in the diagnostics' order. */
+export function groupByMarked(bp: Blueprint, diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const id = markedId(bp, d);
     if (!id) continue;
-    let m = out.get(id);
-    if (!m) {
-      m = { problems: [], notes: [] };
-      out.set(id, m);
-    }
+    const group = out.get(id);
+    if (group) group.push(d);
+    else out.set(id, [d]);
+  }
+  return out;
+}
+
+/** What one element shows of the diagnostics that mark it: each message once, notes per target, the worst severity. */
+export function marksOf(group: readonly Diagnostic[]): Marks {
+  const m: Marks = { problems: [], notes: [] };
+  for (const d of group) {
     if (isFidelityNote(d) && d.target) {
       const target = d.target;
       if (!m.notes.some((n) => n.target === target && n.message === d.message))
@@ -55,7 +68,7 @@ export function marksByElement(bp: Blueprint, diagnostics: readonly Diagnostic[]
     if (!m.problems.includes(d.message)) m.problems.push(d.message);
     if (!m.severity || RANK[d.severity] > RANK[m.severity]) m.severity = d.severity;
   }
-  return out;
+  return m;
 }
 
 const TARGET_LABEL: Record<Target, string> = { compose: 'Compose', swarm: 'Swarm', kubernetes: 'Kubernetes' };

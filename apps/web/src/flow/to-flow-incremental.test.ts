@@ -109,6 +109,21 @@ function randomDiagnostics(bp: Blueprint, r: () => number): Diagnostic[] {
   return out;
 }
 
+/**
+ * The next diagnostics as the worker's deltas give them: most objects kept (the same objects, so an
+ * element marked by the same ones keeps its marks unbuilt), a few dropped, changed or added.
+ */
+function likeADelta(last: readonly Diagnostic[], fresh: readonly Diagnostic[], r: () => number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of last) {
+    const roll = r();
+    if (roll < 0.1) continue;
+    out.push(roll < 0.2 ? { ...d, message: `${d.message}!`, severity: d.severity === 'error' ? 'warning' : 'error' } : d);
+  }
+  for (const d of fresh) if (r() < 0.1) out.splice(Math.floor(r() * (out.length + 1)), 0, d);
+  return out;
+}
+
 describe('createFlowProjection', () => {
   it('answers what toFlow answers after every step of random edits, marks and selections (40 seeds × 40 steps)', () => {
     for (let seed = 1; seed <= 40; seed++) {
@@ -122,7 +137,8 @@ describe('createFlowProjection', () => {
         if (roll < 0.6) {
           const done = applyCommand(bp, randomCommand(bp, r, step));
           if (done.ok) bp = done.value;
-        } else if (roll < 0.8) diagnostics = randomDiagnostics(bp, r);
+        } else if (roll < 0.7) diagnostics = randomDiagnostics(bp, r);
+        else if (roll < 0.8) diagnostics = likeADelta(diagnostics, randomDiagnostics(bp, r), r);
         else {
           const ids = toFlow(bp)
             .nodes.map((n) => n.id)
