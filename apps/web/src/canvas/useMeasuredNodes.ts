@@ -64,8 +64,8 @@ export function useMeasuredNodes(projected: FlowNode[]) {
  * The sizes after React Flow's `dimensions` changes: a new map when a node is measured for the first
  * time (its merged node drops the estimate and the handles: React Flow has to get it); else the same
  * map, the size objects of re-measured nodes updated in place. A node whose content changed its size
- * (an edit of its image: the box is 220–280 px wide by its text) is measured again by React Flow,
- * which keeps the measurement in its own node; a new size object meant a new node object, a new nodes
+ * (service boxes have one width, but a container or a port added changes the height) is measured
+ * again by React Flow, which keeps the measurement in its own node; a new size object meant a new node object, a new nodes
  * array, and React Flow's setNodes over every node (~45 ms at 1,000 services) for nothing. The merged
  * node holds the size object, so `measured` on the nodes React Flow has (getNodes()) stays current.
  */
