@@ -52,3 +52,33 @@ test('a first load that the network broke is loaded again, also at a URL with a 
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
   expect(documents).toBe(2);
 });
+
+test('a part that keeps failing on the page is fetched by a new page: it reloads once, the work is kept', async ({ page }) => {
+  // As when a chunk the deploy panel imports failed: the browser keeps that failure for the page's
+  // life, so no retry on that page can load the panel (here: every fetch of its chunk fails there).
+  let documents = 0;
+  await page.route(
+    (url) => url.pathname === '/',
+    (route) => {
+      documents++;
+      return route.continue();
+    },
+  );
+  await page.route(/\/assets\/DeployDock-[^/?]*\.js(\?.*)?$/, (route) =>
+    documents <= 1 ? route.abort('internetdisconnected') : route.continue(),
+  );
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible({ timeout: 30_000 });
+  // Work done while the panel is being retried on the first page.
+  await page.getByRole('button', { name: 'Add service' }).click();
+  const services = page.locator('.react-flow__node-service');
+  const count = await services.count();
+  expect(count).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: 'Deploy panel' })).toBeVisible({ timeout: 45_000 });
+  expect(documents).toBe(2);
+  await expect(services).toHaveCount(count);
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

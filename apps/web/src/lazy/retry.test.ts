@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failedModuleUrl, withRetry } from './retry';
+import { failedModuleUrl, RELOAD_GUARD_MS, RELOAD_KEY, reloadOnce, withRetry } from './retry';
 
 describe('withRetry (lazy chunks)', () => {
   it('tries again after a failed load and answers the first success', async () => {
@@ -39,5 +39,68 @@ describe('withRetry (lazy chunks)', () => {
     };
     await expect(withRetry(load, 3, 1)).rejects.toThrow('ERR_NETWORK_CHANGED');
     expect(calls).toBe(3);
+  });
+
+  it('after the last attempt of a module fetch gives up to the reload (a failed import of a shared chunk stays failed for the page)', async () => {
+    const moduleError = () => {
+      throw new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1:4310/assets/DeployDock-Ab12.js');
+    };
+    let gaveUp = 0;
+    await expect(
+      withRetry(
+        async () => moduleError(),
+        2,
+        1,
+        async () => moduleError(),
+        () => gaveUp++,
+      ),
+    ).rejects.toThrow('DeployDock');
+    expect(gaveUp).toBe(1);
+    // Not for an error that names no module (nothing a new page would fetch differently), nor before the last attempt.
+    await expect(
+      withRetry(
+        async () => Promise.reject(new Error('boom')),
+        2,
+        1,
+        undefined,
+        () => gaveUp++,
+      ),
+    ).rejects.toThrow('boom');
+    let calls = 0;
+    const once = async () => {
+      if (calls++ === 0) moduleError();
+      return 'ok';
+    };
+    expect(
+      await withRetry(
+        once,
+        3,
+        1,
+        async () => 'fresh',
+        () => gaveUp++,
+      ),
+    ).toBe('fresh');
+    expect(gaveUp).toBe(1);
+  });
+
+  it('reloads once per guard time, and not at all when the tab storage refuses', () => {
+    const map = new Map<string, string>();
+    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+    let reloads = 0;
+    const reload = () => reloads++;
+    expect(reloadOnce(storage, reload, 1_000_000)).toBe(true);
+    expect(map.get(RELOAD_KEY)).toBe('1000000');
+    expect(reloadOnce(storage, reload, 1_000_000 + RELOAD_GUARD_MS - 1)).toBe(false);
+    expect(reloadOnce(storage, reload, 1_000_000 + RELOAD_GUARD_MS)).toBe(true);
+    expect(reloads).toBe(2);
+    const refusing = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    expect(reloadOnce(refusing, reload, 5)).toBe(false);
+    expect(reloadOnce(undefined, reload, 5)).toBe(false);
+    expect(reloads).toBe(2);
   });
 });
