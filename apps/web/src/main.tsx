@@ -17,6 +17,7 @@ import AnalysisWorker from './worker/analysis.worker?worker';
 import { createAnalysisSource } from './worker/analysis-source';
 import { connectWorker, type WorkerLike } from './worker/connect';
 import '@xyflow/react/dist/style.css';
+import { localStorageOrUndefined } from './persistence/web-storage';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/canvas.css';
@@ -28,7 +29,7 @@ import './styles/problems.css';
 // Composition root: the store, the analysis worker and the storage are created here and injected, never on import.
 // The worker loads documents (schema, migrations, YAML readers) and analyses them (validation,
 // compilers), so none of that is in the initial chunk or runs on the main thread.
-const storage = browserStorage();
+const storage = localStorageOrUndefined();
 // The theme first: its colours are on <html> before anything renders (no flash of the other theme).
 const theme = browserThemeController(storage);
 const { analysisPort, documents, text } = connectWorker(new AnalysisWorker() as unknown as WorkerLike);
@@ -71,15 +72,6 @@ function appEntries(storage: Storage): Record<string, string> {
     // storage that refuses to be read restores nothing
   }
   return entries;
-}
-
-/** localStorage, unless the browser refuses it (private modes, disabled storage). */
-function browserStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 const root = document.getElementById('root');

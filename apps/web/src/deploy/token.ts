@@ -1,3 +1,5 @@
+import { sessionStorageOrUndefined } from '../persistence/web-storage';
+
 /**
  * The per-launch API token (issue 5). The server prints the app's URL with `#token=…`; the
  * fragment is never sent to a server nor put in a Referer. It is kept for this tab only
@@ -21,14 +23,6 @@ export function takeToken(loc: Location = window.location, history: History = wi
   }
   try {
     return store?.getItem(KEY) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function sessionStorageOrUndefined(): Storage | undefined {
-  try {
-    return window.sessionStorage;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { sessionStorageOrUndefined } from '../persistence/web-storage';
 
 /**
  * React.lazy whose chunk import is tried again on failure (with a growing pause) before it gives
@@ -42,14 +43,6 @@ export function reloadOnce(
   }
   reload();
   return true;
-}
-
-function sessionStorageOrUndefined(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The chunk URL a failed dynamic import names ("Failed to fetch dynamically imported module: <url>"). */
