@@ -1,12 +1,13 @@
 import { type Blueprint, type Diagnostic, sortDiagnostics, type Target } from '@blaupause/model';
 import { type ServiceCache, ServiceMemo } from './incremental/memo';
+import { defineLazyText } from './lazy-text';
 import { Notes } from './notes';
 import { plan as makePlan, type Plan } from './plan/plan';
 import { composeEmitter } from './targets/compose/emit';
 import { type CompileOptions, DEFAULT_KUBERNETES_VERSION, type EmitContext, type Emitter } from './targets/emitter';
 import { kubernetesEmitter } from './targets/kubernetes/emit';
 import { swarmEmitter } from './targets/swarm/emit';
-import { emitYamlDocuments, type SourceRange } from './yaml';
+import { emitYamlDocumentPieces, emitYamlDocuments, type SourceRange } from './yaml';
 
 export type { NotesByMessage } from './notes';
 
@@ -59,10 +60,19 @@ export function emitTarget(plan: Plan, target: Target, options: CompileOptions, 
     ctx.memo = new ServiceMemo(cache, notes);
   }
   const docs = emitter.emit(ctx);
-  const { text, ranges } = emitYamlDocuments(docs);
+  let file: OutputFile;
+  if (cache) {
+    // Incremental: the text is joined only when read (lazy-text.ts).
+    const { pieces, ranges } = emitYamlDocumentPieces(docs);
+    file = defineLazyText({ path: emitter.fileName } as OutputFile, 'content', pieces);
+    file.sourceMap = ranges; // after `content`: the keys keep the order of an eager file
+  } else {
+    const { text, ranges } = emitYamlDocuments(docs);
+    file = { path: emitter.fileName, content: text, sourceMap: ranges };
+  }
   return {
     target,
-    files: [{ path: emitter.fileName, content: text, sourceMap: ranges }],
+    files: [file],
     diagnostics: cache ? cache.sortNotes(notes.list, notes.byMessage) : sortDiagnostics(notes.list),
   };
 }

@@ -4,6 +4,7 @@ export * from './capabilities';
 export * from './compile';
 export * from './import';
 export { createIncrementalCompiler, type IncrementalCompiler } from './incremental/incremental';
+export { defineLazyText, hasLazyText, lazyTextPieces } from './lazy-text';
 export * from './plan/plan';
 export * from './targets/emitter';
 export * from './targets/kustomize';

@@ -1,7 +1,8 @@
+import { defineLazyText } from '@blaupause/compiler';
 import { describe, expect, it } from 'vitest';
 import { sameData } from '../model/same-data';
 import { type Seeded, seeded } from '../testing/seeded';
-import { apply, type Delta, diff, textSplice } from './delta';
+import { apply, type Delta, diff, piecesDiff, textSplice } from './delta';
 
 const rng = seeded;
 type Rng = Seeded;
@@ -144,6 +145,55 @@ describe('analysis deltas', () => {
     expect(textSplice('abc', 'abc')).toEqual([3, 3]);
     const long = 'k'.repeat(10_000);
     expect(textSplice(`${long}A${long}`, `${long}BB${long}`)).toEqual([10_000, 10_001]);
+  });
+
+  it('splices texts given as pieces (cut anywhere, shared or not) exactly as their joined texts', () => {
+    const r = rng(17);
+    const cut = (t: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < t.length; ) {
+        let n = 1 + r.int(40);
+        // Never inside a surrogate pair, as the compiler's pieces (whole lines) never are.
+        if (i + n < t.length && t.charCodeAt(i + n - 1) >= 0xd800 && t.charCodeAt(i + n - 1) <= 0xdbff) n++;
+        out.push(t.slice(i, i + n));
+        i += n;
+      }
+      return out;
+    };
+    for (let round = 0; round < 400; round++) {
+      const a = cut(text(r, r.int(300)));
+      // b: a's pieces, a run of them replaced by new text (shared pieces stay the same strings),
+      // or the same text cut again elsewhere.
+      let b: string[];
+      if (r.next() < 0.2) b = cut(a.join(''));
+      else {
+        const at = r.int(a.length + 1);
+        const del = r.int(Math.min(4, a.length - at) + 1);
+        b = [...a.slice(0, at), ...cut(text(r, r.int(60))), ...a.slice(at + del)];
+      }
+      const d = piecesDiff(a, b);
+      expect(apply(a.join(''), d)).toBe(b.join(''));
+      if (a.join('') === b.join('')) expect(d).toBeUndefined();
+    }
+  });
+
+  it('compares lazy texts of the compiler by their pieces, never joining them', () => {
+    const shared = Array.from({ length: 50 }, (_, i) => `service ${i}\n${'x'.repeat(600)}\n`);
+    const unjoinable = (pieces: string[]) =>
+      new Proxy(pieces, {
+        get: (t, k) => {
+          if (k === 'join') throw new Error('joined');
+          return Reflect.get(t, k);
+        },
+      });
+    const file = (pieces: string[]) => defineLazyText({ path: 'k.yaml' }, 'content', unjoinable(pieces));
+    const after = [...shared.slice(0, 20), 'service 20\nchanged\n', ...shared.slice(21)];
+    const d = diff({ files: [file(shared)] }, { files: [file(after)] });
+    const before = { files: [{ path: 'k.yaml', content: shared.join('') }] };
+    expect((apply(before, d) as typeof before).files[0]?.content).toBe(after.join(''));
+    expect(JSON.stringify(d).length).toBeLessThan(200);
+    // An equal text cut the same way: no delta at all.
+    expect(diff({ files: [file(shared)] }, { files: [file(shared.slice())] })).toBeUndefined();
   });
 
   it('does not apply a delta that does not fit', () => {

@@ -1,3 +1,4 @@
+import { hasLazyText, lazyTextPieces } from '@blaupause/compiler';
 import { isRecord, sameData } from '../model/same-data';
 
 import type { Delta } from './delta-apply';
@@ -30,14 +31,16 @@ export function diff(a: unknown, b: unknown): Delta | undefined {
 function diffArray(a: readonly unknown[], b: readonly unknown[]): Delta | undefined {
   const n = Math.min(a.length, b.length);
   let pre = 0;
-  while (pre < n && sameData(a[pre], b[pre])) pre++;
+  while (pre < n && same(a[pre], b[pre])) pre++;
   if (pre === a.length && pre === b.length) return undefined;
   let suf = 0;
-  while (suf < n - pre && sameData(a[a.length - 1 - suf], b[b.length - 1 - suf])) suf++;
+  while (suf < n - pre && same(a[a.length - 1 - suf], b[b.length - 1 - suf])) suf++;
   const del = a.length - pre - suf;
   const ins = b.slice(pre, b.length - suf);
   if (del === ins.length && del <= ITEM_RUN && ins.every((x, i) => isComposite(x) && isComposite(a[pre + i]))) {
-    return { k: 'ai', at: pre, items: ins.map((x, i) => diff(a[pre + i], x) ?? null) };
+    const items = ins.map((x, i) => diff(a[pre + i], x) ?? null);
+    // Items taken for changed unseen (lazy texts) may turn out equal.
+    return items.some((d) => d !== null) ? { k: 'ai', at: pre, items } : undefined;
   }
   return { k: 'a', at: pre, del, ins };
 }
@@ -46,7 +49,7 @@ function diffObject(a: Record<string, unknown>, b: Record<string, unknown>): Del
   const set: Record<string, Delta> = {};
   let changed = false;
   for (const key of Object.keys(b)) {
-    const d = key in a ? diff(a[key], b[key]) : { k: 'v' as const, v: b[key] };
+    const d = key in a ? diffKey(a, b, key) : { k: 'v' as const, v: b[key] };
     if (d) {
       set[key] = d;
       changed = true;
@@ -56,5 +59,36 @@ function diffObject(a: Record<string, unknown>, b: Record<string, unknown>): Del
   if (!changed && drop.length === 0) return undefined;
   return drop.length > 0 ? { k: 'o', set, drop } : { k: 'o', set };
 }
+
+/** diff(a[key], b[key]), comparing lazy texts of the compiler (lazy-text.ts) by their pieces: neither is joined. */
+function diffKey(a: Record<string, unknown>, b: Record<string, unknown>, key: string): Delta | undefined {
+  const pa = lazyTextPieces(a, key);
+  const pb = pa && lazyTextPieces(b, key);
+  return pa && pb ? piecesDiff(pa, pb) : diff(a[key], b[key]);
+}
+
+/**
+ * diff() of two texts given as pieces (their concatenations), as a splice: equal pieces at both
+ * ends are skipped by count and length, then only the pieces between are joined and compared.
+ */
+export function piecesDiff(a: readonly string[], b: readonly string[]): Delta | undefined {
+  const n = Math.min(a.length, b.length);
+  let pre = 0;
+  let at = 0;
+  while (pre < n && a[pre] === b[pre]) at += (a[pre++] as string).length;
+  if (pre === a.length && pre === b.length) return undefined;
+  let suf = 0;
+  while (suf < n - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const was = a.slice(pre, a.length - suf).join('');
+  const now = b.slice(pre, b.length - suf).join('');
+  // Pieces may be cut at other places in the two texts: the middles can still be equal.
+  if (was === now) return undefined;
+  if (at === 0 && suf === 0) return diff(was, now);
+  const [start, end] = textSplice(was, now);
+  return { k: 's', at: at + start, del: end - start, ins: now.slice(start, now.length - (was.length - end)) };
+}
+
+/** Equal as data; an item holding a lazy text counts as changed unless identical (diff() then compares its pieces). */
+const same = (x: unknown, y: unknown) => x === y || (!hasLazyText(x) && !hasLazyText(y) && sameData(x, y));
 
 const isComposite = (x: unknown) => typeof x === 'object' && x !== null;

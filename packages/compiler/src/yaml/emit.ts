@@ -35,6 +35,14 @@ export function emitYamlDocuments(docs: Iterable<unknown>): EmitResult {
   return { text: w.text(), ranges: w.ranges };
 }
 
+/** emitYamlDocuments' text as the pieces it was written in (Output.pieces), not joined. */
+export function emitYamlDocumentPieces(docs: Iterable<unknown>): { pieces: string[]; ranges: SourceRange[] } {
+  const w = new Writer();
+  w.wholeRendered = true;
+  writeDocuments(w, docs);
+  return { pieces: w.pieces(), ranges: w.ranges };
+}
+
 function writeDocuments(w: Writer, docs: Iterable<unknown>): void {
   let first = true;
   for (const doc of docs) {

@@ -1,4 +1,4 @@
-export { type EmitResult, emitYaml, emitYamlDocuments, renderDocuments, renderEntries } from './emit';
+export { type EmitResult, emitYaml, emitYamlDocumentPieces, emitYamlDocuments, renderDocuments, renderEntries } from './emit';
 export { Rendered } from './rendered';
 export { scalar } from './scalar';
 export { type SourceRange, tag, tagOf } from './source-tag';

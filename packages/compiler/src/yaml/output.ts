@@ -23,6 +23,12 @@ export class Output {
   private n = 0;
   line = 0;
   readonly ranges: SourceRange[] = [];
+  /**
+   * Every Rendered piece becomes a chunk of its own, however short (see pieces()): the chunks of
+   * two incremental outputs then line up at every kept service, and chunks of joined pieces never
+   * straddle one, so a length change in one service does not shift the cuts after it.
+   */
+  wholeRendered = false;
 
   /** Writes one line: `head` followed by `rest`, which ends with the line break. */
   push(head: string, rest: string): void {
@@ -44,7 +50,7 @@ export class Output {
   pushRendered(r: Rendered): void {
     if (r.lines === 0) return;
     const offset = this.line;
-    if (r.text.length >= WHOLE_CHUNK) {
+    if (this.wholeRendered || r.text.length >= WHOLE_CHUNK) {
       // Large pieces (a service's kept output) become chunks themselves: the final join is then
       // the only copy of their text, as when everything fitted in one chunk.
       if (this.n > 0) this.flush();
@@ -54,7 +60,12 @@ export class Output {
       if (this.n >= PARTS) this.flush();
     }
     this.line += r.lines;
-    for (const x of r.ranges) this.ranges.push({ elementId: x.elementId, startLine: x.startLine + offset, endLine: x.endLine + offset });
+    let shifted = r.shifted;
+    if (shifted?.offset !== offset) {
+      const ranges = r.ranges.map((x) => ({ elementId: x.elementId, startLine: x.startLine + offset, endLine: x.endLine + offset }));
+      shifted = r.shifted = { offset, ranges };
+    }
+    for (const x of shifted.ranges) this.ranges.push(x);
   }
 
   /** Joins the pending pieces into one chunk; the array is reused, trimmed to what is pending. */
@@ -80,6 +91,16 @@ export class Output {
   private piece(s: string): void {
     this.parts[this.n++] = s;
     if (this.n >= PARTS) this.flush();
+  }
+
+  /**
+   * The text as the chunks it was written in (text() is their concatenation). A kept service's
+   * output (see pushRendered) is its own chunk, the same string from one incremental compile to
+   * the next, so two outputs can be compared chunk by chunk without joining either.
+   */
+  pieces(): string[] {
+    if (this.n > 0) this.flush();
+    return this.chunks;
   }
 
   text(): string {

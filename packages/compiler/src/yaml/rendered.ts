@@ -8,6 +8,13 @@ import type { SourceRange } from './source-tag';
  * `text`; an empty rendering (no entry, no document) has lines 0 and writes nothing.
  */
 export class Rendered {
+  /**
+   * The ranges as last copied in (Output.pushRendered), with the line offset they were shifted by:
+   * a kept service written at the same line as in the last compile hands out the same range
+   * objects, so the two source maps compare by identity and no range is made again.
+   */
+  shifted: { offset: number; ranges: readonly SourceRange[] } | undefined = undefined;
+
   constructor(
     readonly text: string,
     readonly lines: number,
