@@ -47,9 +47,33 @@ const INTERPOLATED = ['services', 'volumes', 'networks', 'configs', 'secrets'] a
 export function checkParameters(ctx: Ctx): void {
   const declared = new Set(Object.keys(ctx.bp.parameters ?? {}));
   for (const top of INTERPOLATED) {
+    if (top === 'services') {
+      // The same visits as walking the section: service by service, in document order.
+      for (const [name, service] of ctx.services)
+        for (const [s, below] of dollarStrings(service)) checkString(ctx, declared, s, ['services', name, ...below]);
+      continue;
+    }
     const section = ctx.bp[top];
     if (section) walkStrings(section, [top], (s, path) => checkString(ctx, declared, s, path));
   }
+}
+
+/**
+ * The strings holding a "$" under one service, with their paths below it — kept per service
+ * object: documents are immutable (every edit makes new objects along its path), and the canvas's
+ * analysis validates the whole document after each edit, where only the edited service is new.
+ */
+const dollarsOf = new WeakMap<object, ReadonlyArray<readonly [string, Path]>>();
+
+function dollarStrings(service: object): ReadonlyArray<readonly [string, Path]> {
+  let found = dollarsOf.get(service);
+  if (!found) {
+    const list: Array<readonly [string, Path]> = [];
+    walkStrings(service, [], (s, path) => list.push([s, path]));
+    found = list;
+    dollarsOf.set(service, found);
+  }
+  return found;
 }
 
 function checkString(ctx: Ctx, declared: ReadonlySet<string>, s: string, path: Path): void {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBlueprint } from '../../src/load';
 import { scanReferences } from '../../src/validate/parameters';
-import { check, of, svc } from '../helpers';
+import { validate } from '../../src/validate/validate';
+import { blueprint, check, of, svc } from '../helpers';
 
 describe('UNKNOWN_PARAMETER', () => {
   it('warns about ${NAME} references to undeclared parameters, at the exact value', () => {
@@ -15,6 +16,27 @@ describe('UNKNOWN_PARAMETER', () => {
     ]);
     expect(ds[1]).toMatchObject({ severity: 'warning', elementId: 'container:web/main' });
     expect(ds[0]?.elementId).toBe('config:c');
+  });
+
+  it('reports a service kept from the last document (its walk remembered) under the name it has now, and its new version afresh', () => {
+    const bp = blueprint(`services:\n${svc('web', '', '        args: ["${'${A}'}"]\n')}${svc('api')}`);
+    const paths = (ds: ReturnType<typeof validate>) => of(ds, 'UNKNOWN_PARAMETER').map((d) => `${d.path.join('.')} ${d.message}`);
+    expect(paths(validate(bp))).toEqual(['services.web.containers.main.args.0 ${A} at services.web.containers.main.args.0 names no parameter of the blueprint.']);
+    const web = bp.services.web;
+    if (!web) throw new Error('no web');
+    // Renamed: the same service object under another name.
+    const renamed = { ...bp, services: { front: web, api: bp.services.api } } as typeof bp;
+    expect(paths(validate(renamed))).toEqual([
+      'services.front.containers.main.args.0 ${A} at services.front.containers.main.args.0 names no parameter of the blueprint.',
+    ]);
+    // Edited: a new object along the path.
+    const main = web.containers.main;
+    if (!main) throw new Error('no main');
+    const edited = { ...bp, services: { ...bp.services, web: { ...web, containers: { main: { ...main, args: ['${B}', '${A'] } } } } } as typeof bp;
+    expect(paths(validate(edited))).toEqual(['services.web.containers.main.args.0 ${B} at services.web.containers.main.args.0 names no parameter of the blueprint.']);
+    expect(of(validate(edited), 'INTERPOLATION_SYNTAX').map((d) => d.path.join('.'))).toEqual(['services.web.containers.main.args.1']);
+    // Declared now: the same service objects, no warning.
+    expect(paths(validate({ ...bp, parameters: { A: {} } } as typeof bp))).toEqual([]);
   });
 
   it('ignores escaped dollars and declared parameters', () => {
