@@ -1,12 +1,14 @@
 import { QUANTITY } from '../schema/common';
 import type { Container } from '../schema/container';
-import { type Ctx, containersOf } from './context';
+import { type Ctx, containersOf, perService, serviceMemo } from './context';
 import { imageRefProblem } from './image-ref';
 import { hasReference } from './parameters';
 
 /** Per container: something to run (image or build), a well-formed image, requests within limits. */
-export function checkContainers(ctx: Ctx): void {
-  for (const [name, service] of ctx.services) {
+const remembered = serviceMemo();
+
+export function checkContainers(all: Ctx): void {
+  perService(remembered, all, (ctx, name, service) => {
     const canary = service.rollout?.canary?.image;
     checkImage(ctx, ['services', name, 'rollout', 'canary', 'image'], `the canary of service "${name}"`, canary);
     for (const [c, container] of containersOf(service)) {
@@ -22,7 +24,7 @@ export function checkContainers(ctx: Ctx): void {
       checkImage(ctx, [...path, 'image'], `container "${c}" of service "${name}"`, container.image);
       checkRequests(ctx, path, c, name, container);
     }
-  }
+  });
 }
 
 function checkImage(ctx: Ctx, path: (string | number)[], owner: string, image: string | undefined): void {

@@ -25,6 +25,34 @@ export function createCtx(bp: Blueprint, out: Diagnostic[]): Ctx {
   };
 }
 
+type Report = Parameters<Ctx['report']>;
+
+/** What a per-service check reported about one service object, under the name it had then. */
+export type ServiceMemo = WeakMap<Service, { name: string; reports: Report[] }>;
+
+export const serviceMemo = (): ServiceMemo => new WeakMap();
+
+/**
+ * Runs `each` for every service in document order and remembers what it reported per service
+ * object and name: documents are immutable (every edit makes new objects along its path), so after
+ * a canvas edit only the edited services are checked again. Only for checks whose reports about a
+ * service follow from that service and its name alone (not other services, not the blueprint's
+ * other parts); each report is made again from what was remembered, so element ids and order are
+ * what a fresh check gives.
+ */
+export function perService(memo: ServiceMemo, ctx: Ctx, each: (ctx: Ctx, name: string, service: Service) => void): void {
+  for (const [name, service] of ctx.services) {
+    let seen = memo.get(service);
+    if (seen?.name !== name) {
+      const reports: Report[] = [];
+      each({ ...ctx, report: (...r) => reports.push(r) }, name, service);
+      seen = { name, reports };
+      memo.set(service, seen);
+    }
+    for (const r of seen.reports) ctx.report(...r);
+  }
+}
+
 /** Every container of a service as [name, container], in document order. */
 export const containersOf = (s: Service): [string, Container][] => Object.entries(s.containers ?? {});
 

@@ -1,13 +1,15 @@
 import type { Path } from '../diagnostics/diagnostic';
 import { BASELINE_CAPS, ENGINE_SOCKET, SYSTEM_DIRS } from '../host-dangers';
-import { type Ctx, containersOf, listing } from './context';
+import { type Ctx, containersOf, listing, perService, serviceMemo } from './context';
 import { capability } from './duplicates';
 
 const HOST_NAMESPACES = { hostNetwork: 'network', hostPid: 'process (PID)', hostIpc: 'IPC' } as const;
 
 /** Settings that give a container power over the host: allowed, but flagged so that deploys can ask for an itemised acknowledgement. */
-export function checkDangerous(ctx: Ctx): void {
-  for (const [name, service] of ctx.services) {
+const remembered = serviceMemo();
+
+export function checkDangerous(all: Ctx): void {
+  perService(remembered, all, (ctx, name, service) => {
     for (const key of ['hostNetwork', 'hostPid', 'hostIpc'] as const)
       if (service[key])
         warn(
@@ -52,7 +54,7 @@ export function checkDangerous(ctx: Ctx): void {
           );
       });
     }
-  }
+  });
 }
 
 const warn = (ctx: Ctx, path: Path, message: string, hint: string) => ctx.report('DANGEROUS_SETTING', 'warning', path, message, hint);

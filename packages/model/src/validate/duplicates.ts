@@ -1,12 +1,14 @@
 import type { Path } from '../diagnostics/diagnostic';
-import { type Ctx, containersOf } from './context';
+import { type Ctx, containersOf, perService, serviceMemo } from './context';
 
 /**
  * Lists of names are sets: Compose's schema refuses repeated items (uniqueItems) and a repeated
  * capability or device is a typo more often than not.
  */
-export function checkDuplicateEntries(ctx: Ctx): void {
-  for (const [name, service] of ctx.services) {
+const remembered = serviceMemo();
+
+export function checkDuplicateEntries(all: Ctx): void {
+  perService(remembered, all, (ctx, name, service) => {
     const path = ['services', name];
     check(ctx, [...path, 'networks'], service.networks, `service "${name}"`, (s) => s);
     check(ctx, [...path, 'profiles'], service.profiles, `service "${name}"`, (s) => s);
@@ -17,7 +19,7 @@ export function checkDuplicateEntries(ctx: Ctx): void {
       check(ctx, [...cpath, 'capDrop'], container.capDrop, owner, capability);
       check(ctx, [...cpath, 'devices'], container.devices, owner, (d) => d.split(':')[0] ?? d);
     }
-  }
+  });
 }
 
 /** CAP_NET_ADMIN and net_admin name one capability. */

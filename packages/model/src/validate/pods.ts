@@ -1,11 +1,13 @@
 import type { Path } from '../diagnostics/diagnostic';
 import type { Container } from '../schema/container';
 import type { Service } from '../schema/service';
-import { type Ctx, containersOf, listing, quote } from './context';
+import { type Ctx, containersOf, listing, perService, quote, serviceMemo } from './context';
 
 /** Every pod has exactly one main container; init containers never serve, so their probes are dead code. */
-export function checkPods(ctx: Ctx): void {
-  for (const [name, service] of ctx.services) {
+const remembered = serviceMemo();
+
+export function checkPods(all: Ctx): void {
+  perService(remembered, all, (ctx, name, service) => {
     const containers = containersOf(service);
     const mains = containers.filter(([, c]) => c.role === 'main').map(([c]) => c);
     if (mains.length === 0)
@@ -36,7 +38,7 @@ export function checkPods(ctx: Ctx): void {
           'Remove the healthcheck, or make the container a sidecar if it keeps running.',
         );
     checkHelperPorts(ctx, name, service);
-  }
+  });
 }
 
 interface PortClaim {

@@ -1,13 +1,15 @@
 import type { Rollout, Service } from '../schema/service';
-import type { Ctx } from './context';
+import { type Ctx, perService, serviceMemo } from './context';
 
 /** Replica counts, the autoscaling range and the rollout strategy must agree with each other. */
-export function checkScaling(ctx: Ctx): void {
-  for (const [name, service] of ctx.services) {
+const remembered = serviceMemo();
+
+export function checkScaling(all: Ctx): void {
+  perService(remembered, all, (ctx, name, service) => {
     if (service.mode === 'global') checkGlobal(ctx, name, service);
     else checkRange(ctx, name, service);
     if (service.rollout) checkRollout(ctx, name, service, service.rollout);
-  }
+  });
 }
 
 function checkRange(ctx: Ctx, name: string, s: Service): void {

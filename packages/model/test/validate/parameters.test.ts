@@ -19,9 +19,11 @@ describe('UNKNOWN_PARAMETER', () => {
   });
 
   it('reports a service kept from the last document (its walk remembered) under the name it has now, and its new version afresh', () => {
-    const bp = blueprint(`services:\n${svc('web', '', '        args: ["${'${A}'}"]\n')}${svc('api')}`);
+    const bp = blueprint(`services:\n${svc('web', '', `        args: ["\${A}"]\n`)}${svc('api')}`);
     const paths = (ds: ReturnType<typeof validate>) => of(ds, 'UNKNOWN_PARAMETER').map((d) => `${d.path.join('.')} ${d.message}`);
-    expect(paths(validate(bp))).toEqual(['services.web.containers.main.args.0 ${A} at services.web.containers.main.args.0 names no parameter of the blueprint.']);
+    expect(paths(validate(bp))).toEqual([
+      'services.web.containers.main.args.0 ${A} at services.web.containers.main.args.0 names no parameter of the blueprint.',
+    ]);
     const web = bp.services.web;
     if (!web) throw new Error('no web');
     // Renamed: the same service object under another name.
@@ -32,8 +34,13 @@ describe('UNKNOWN_PARAMETER', () => {
     // Edited: a new object along the path.
     const main = web.containers.main;
     if (!main) throw new Error('no main');
-    const edited = { ...bp, services: { ...bp.services, web: { ...web, containers: { main: { ...main, args: ['${B}', '${A'] } } } } } as typeof bp;
-    expect(paths(validate(edited))).toEqual(['services.web.containers.main.args.0 ${B} at services.web.containers.main.args.0 names no parameter of the blueprint.']);
+    const edited = {
+      ...bp,
+      services: { ...bp.services, web: { ...web, containers: { main: { ...main, args: ['${B}', '${A'] } } } },
+    } as typeof bp;
+    expect(paths(validate(edited))).toEqual([
+      'services.web.containers.main.args.0 ${B} at services.web.containers.main.args.0 names no parameter of the blueprint.',
+    ]);
     expect(of(validate(edited), 'INTERPOLATION_SYNTAX').map((d) => d.path.join('.'))).toEqual(['services.web.containers.main.args.1']);
     // Declared now: the same service objects, no warning.
     expect(paths(validate({ ...bp, parameters: { A: {} } } as typeof bp))).toEqual([]);
