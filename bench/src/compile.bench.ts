@@ -7,12 +7,14 @@
  *
  *   node scripts/pnpm.mjs --filter @blaupause/bench bench:compile [-- --sizes 100,1000,10000 --rounds 15]
  */
+import { readFileSync } from 'node:fs';
 import { compile, compileAll, importCompose } from '@blaupause/compiler';
 import { Blueprint } from '@blaupause/model';
 import { parseAllDocuments, stringify } from 'yaml';
 import { generateBlueprint } from './generate';
 import { arg, isMain, runMain } from './lib/main';
 import { consoleTable, type Row, row } from './lib/result';
+import { median } from './lib/stats';
 
 export const TARGETS = { compileMs: 50, ratio: 0.1, importMs: 200 };
 
@@ -23,28 +25,63 @@ function time(fn: () => unknown): number {
   return performance.now() - t;
 }
 
+/** Minor page faults of this process so far (Linux's /proc; undefined elsewhere). */
+function minorFaults(): number | undefined {
+  try {
+    const n = Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ')[7]);
+    return Number.isFinite(n) ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time of our side's calls (user, system) and the page faults they took, per call. */
+interface CallCost {
+  user: number[];
+  system: number[];
+  faults: number[];
+}
+
+/** One timed call of our side, its CPU time and page faults recorded in `cost`. */
+function timeCounted(fn: () => unknown, cost: CallCost): number {
+  const f0 = minorFaults();
+  const c0 = process.cpuUsage();
+  const ms = time(fn);
+  const c = process.cpuUsage(c0);
+  const f1 = minorFaults();
+  cost.user.push(c.user / 1000);
+  cost.system.push(c.system / 1000);
+  if (f0 !== undefined && f1 !== undefined) cost.faults.push(f1 - f0);
+  return ms;
+}
+
 /** Rounds after the first three stop once this much time has gone (a loaded machine can make yaml's side take seconds a call). */
 const BUDGET_MS = 45_000;
 const MIN_ROUNDS = 3;
 
 /** Up to `rounds` alternating calls of each side after `warmup` untimed ones: A B, B A, … */
-function alternate(rounds: number, warmup: number, a: () => unknown, b: () => unknown): { ours: number[]; anchor: number[] } {
+function alternate(
+  rounds: number,
+  warmup: number,
+  a: () => unknown,
+  b: () => unknown,
+): { ours: number[]; anchor: number[]; cost: CallCost } {
   for (let i = 0; i < warmup; i++) {
     a();
     b();
   }
   // Ours is the cheap side: warm it like a long-running page would have (JIT tiers), not the anchor's seconds.
   for (let i = 0; i < 3; i++) a();
-  const out = { ours: [] as number[], anchor: [] as number[] };
+  const out = { ours: [] as number[], anchor: [] as number[], cost: { user: [], system: [], faults: [] } as CallCost };
   const t0 = performance.now();
   for (let r = 0; r < rounds; r++) {
     if (r >= MIN_ROUNDS && r % 2 === 0 && performance.now() - t0 > BUDGET_MS) break;
     if (r % 2 === 0) {
-      out.ours.push(time(a));
+      out.ours.push(timeCounted(a, out.cost));
       out.anchor.push(time(b));
     } else {
       out.anchor.push(time(b));
-      out.ours.push(time(a));
+      out.ours.push(timeCounted(a, out.cost));
     }
   }
   return out;
@@ -65,6 +102,7 @@ export function benchCompile(n: number, rounds: number): Row {
   };
   const s = alternate(rounds, 1, ours, anchor);
   return row({
+    note: costNote(s.cost),
     id: 'K1',
     name: `compile ${n.toLocaleString('en')} services → Compose + Kubernetes`,
     anchor: '`yaml.stringify` of the same output',
@@ -74,6 +112,17 @@ export function benchCompile(n: number, rounds: number): Row {
     target: n === 1000 ? `≤ ${TARGETS.compileMs} ms, ≤ ${TARGETS.ratio}×` : 'information',
     ...(n === 1000 ? { pass: (m: number, r: { high: number }) => m <= TARGETS.compileMs && r.high <= TARGETS.ratio } : {}),
   });
+}
+
+/**
+ * What our calls cost the CPU, and the minor page faults they took: on the shared VM this runs
+ * on, a fresh 4 KB page costs several microseconds of system time, more when the host is busy,
+ * and a compile writes its two output texts (4.5 MB) into fresh pages (see
+ * packages/compiler/PIPELINE.md, "Page faults"). A slow run with much system time is the host.
+ */
+function costNote(c: CallCost): string {
+  const faults = c.faults.length ? `, ${median(c.faults).toFixed(0)} minor page faults` : '';
+  return `per call (medians): CPU ${median(c.user).toFixed(1)} ms user + ${median(c.system).toFixed(1)} ms system${faults}`;
 }
 
 /** Import of the 1,000-service Compose file vs yaml's parse of the same text. */
@@ -107,6 +156,7 @@ async function main(): Promise<void> {
   for (const n of sizes) rows.push(benchCompile(n, n >= 10_000 ? 3 : rounds));
   rows.push(benchImport(1000, rounds));
   console.log(consoleTable(rows));
+  for (const r of rows) if (r.note) console.log(`${r.id}: ${r.note}`);
 }
 
 if (isMain(import.meta.url)) runMain(main);
