@@ -45,35 +45,6 @@ export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort(compareDiagnostics);
 }
 
-/**
- * sortDiagnostics() of the lists' concatenation, made by merging when every list is sorted already
- * (the compilers' notes are, per target): n comparisons instead of n log n. A list found out of
- * order falls back to the sort.
- */
-export function mergeSortedDiagnostics(lists: readonly (readonly Diagnostic[])[]): Diagnostic[] {
-  for (const list of lists)
-    for (let i = 1; i < list.length; i++)
-      if (compareDiagnostics(list[i - 1] as Diagnostic, list[i] as Diagnostic) > 0) return sortDiagnostics(lists.flat());
-  let out: Diagnostic[] = [];
-  for (const list of lists) out = mergeTwo(out, list);
-  return out;
-}
-
-/** Merges two sorted lists; on ties `a`'s item first, as the stable sort of a's items followed by b's. */
-function mergeTwo(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
-  if (b.length === 0) return a.slice();
-  if (a.length === 0) return b.slice();
-  const out: Diagnostic[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length)
-    out[k++] = compareDiagnostics(b[j] as Diagnostic, a[i] as Diagnostic) < 0 ? (b[j++] as Diagnostic) : (a[i++] as Diagnostic);
-  while (i < a.length) out[k++] = a[i++] as Diagnostic;
-  while (j < b.length) out[k++] = b[j++] as Diagnostic;
-  return out;
-}
-
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const n = Math.min(a.path.length, b.path.length);
   for (let i = 0; i < n; i++) {
