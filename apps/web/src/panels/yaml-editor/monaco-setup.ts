@@ -2,6 +2,8 @@
 import './monaco-features';
 import { loader } from '@monaco-editor/react';
 import { conf as yamlConf, language as yamlGrammar } from 'monaco-editor/esm/vs/basic-languages/yaml/yaml.js';
+// The folding model's class, to skip its updates that change nothing (folding-keep.ts).
+import { FoldingModel } from 'monaco-editor/esm/vs/editor/contrib/folding/browser/foldingModel.js';
 // The lean entry: the editor core without the full entry's 80 languages and 4 language services
 // (monaco-features.ts lists what the panel keeps). The full entry also adapts createWebWorker to
 // the {moduleId, label} form monaco-yaml uses: see moduleWorkers below.
@@ -12,6 +14,7 @@ import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import blueprintSchema from '../../../../../packages/model/blueprint.schema.json';
 import { elementFoldingOf } from './element-folding';
 import { afterFirstLine } from './first-line';
+import { keepFoldingWhenUnchanged } from './folding-keep';
 import { OUTPUT_LANGUAGE } from './languages';
 
 /** The URI of the editable Blueprint model: the blueprint JSON Schema applies to it only. */
@@ -51,6 +54,9 @@ monaco.languages.setLanguageConfiguration(OUTPUT_LANGUAGE, yamlConf);
 monaco.languages.registerFoldingRangeProvider(OUTPUT_LANGUAGE, {
   provideFoldingRanges: (model) => elementFoldingOf(model),
 });
+// After each edit Monaco replaces every folding decoration even when the regions stay the same
+// (a long preview: one per service); folding-keep.ts skips such an update.
+keepFoldingWhenUnchanged(FoldingModel.prototype as unknown as Parameters<typeof keepFoldingWhenUnchanged>[0]);
 
 export { monaco, OUTPUT_LANGUAGE };
 
