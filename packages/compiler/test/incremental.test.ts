@@ -23,11 +23,40 @@ const sources = [
   ),
   ...['seed-compose', 'patterns'].map((n) => join(here, '..', '..', '..', 'examples', `${n}.blueprint.yaml`)),
 ];
-const bases = sources.map((file) => {
-  const loaded = loadBlueprint(readFileSync(file, 'utf8'), { file });
-  if (!loaded.blueprint) throw new Error(`${file} does not load`);
-  return loaded.blueprint;
-});
+/** Per-replica and ephemeral volumes: the Docker targets' volume notes read the services' replica counts. */
+const REPLICA_VOLUMES = `apiVersion: blaupause.dev/v1
+kind: Blueprint
+metadata:
+  name: replica-volumes
+services:
+  db:
+    containers:
+      main:
+        image: postgres:16
+        mounts:
+          - { type: volume, source: data, target: /var/lib/data }
+          - { type: volume, source: scratch, target: /tmp/s }
+  web:
+    replicas: 2
+    containers:
+      main:
+        image: nginx:1.27
+        mounts:
+          - { type: volume, source: scratch, target: /cache }
+volumes:
+  data:
+    perReplica: true
+  scratch:
+    ephemeral: true
+    size: 64Mi
+`;
+const bases = [...sources.map((file) => [readFileSync(file, 'utf8'), file] as const), [REPLICA_VOLUMES, 'replica-volumes'] as const].map(
+  ([text, file]) => {
+    const loaded = loadBlueprint(text, { file });
+    if (!loaded.blueprint) throw new Error(`${file} does not load`);
+    return loaded.blueprint;
+  },
+);
 
 type Edit =
   | { op: 'touch' | 'replicas' | 'image' | 'env' | 'remove' | 'publish' | 'segment' | 'move-last' | 'helper'; at: number; n: number }
@@ -147,6 +176,24 @@ describe('incremental compile', () => {
     for (const t of TARGETS) {
       expect(after[t].emitted - first[t].emitted, t).toBe(1);
       expect(after[t].reused - first[t].reused, t).toBe(services - 1);
+    }
+  });
+
+  it('writes the volumes section again when a replica count it reads changed (per-replica and ephemeral volumes)', () => {
+    const bp = bases[bases.length - 1] as Blueprint;
+    expect(bp.metadata.name).toBe('replica-volumes');
+    const inc = createIncrementalCompiler();
+    let doc = bp;
+    for (const [name, replicas] of [
+      ['db', 3],
+      ['web', 1],
+      ['db', 1],
+      ['web', 4],
+    ] as const) {
+      inc.compileAll(doc);
+      doc = { ...doc, services: { ...doc.services, [name]: { ...(doc.services[name] as Service), replicas } } };
+      const results = inc.compileAll(doc);
+      for (const r of results) expect(r, `${r.target} after ${name} ×${replicas}`).toEqual(compile(doc, r.target));
     }
   });
 

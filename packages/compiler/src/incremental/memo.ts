@@ -101,11 +101,24 @@ export class ServiceMemo {
    * (whether some service links to it, whether segments are drawn …), compared by identity.
    */
   service(s: PlannedService, extra: readonly unknown[], render: () => Rendered): Rendered {
-    const key = serviceKey(s, extra);
-    const hit = this.cache.entries.get(s.name);
+    return this.remembered(s.name, serviceKey(s, extra), render, true);
+  }
+
+  /**
+   * A part of the output besides the services (a top-level section), remembered as a service is:
+   * `key` holds what it reads beyond the shared inputs, compared by identity (a change of those
+   * drops every kept piece anyway). `name` must not be a service's name: a NUL starts it.
+   */
+  section(name: string, key: readonly unknown[], render: () => Rendered): Rendered {
+    return this.remembered(`\0${name}`, key, render, false);
+  }
+
+  /** `counted`: a service's (the cache's hits and misses count services). */
+  private remembered(id: string, key: readonly unknown[], render: () => Rendered, counted: boolean): Rendered {
+    const hit = this.cache.entries.get(id);
     if (hit && sameKey(hit.key, key) && this.replay(hit.takes)) {
       for (const n of hit.notes) this.notes.replay(n);
-      this.cache.hits++;
+      if (counted) this.cache.hits++;
       return hit.rendered;
     }
     const notes: NoteCall[] = [];
@@ -121,8 +134,8 @@ export class ServiceMemo {
       this.notes.recording = undefined;
       for (const a of this.allocators) a.journal = undefined;
     }
-    this.cache.entries.set(s.name, { key, rendered, notes, takes });
-    this.cache.misses++;
+    this.cache.entries.set(id, { key, rendered, notes, takes });
+    if (counted) this.cache.misses++;
     return rendered;
   }
 

@@ -1,7 +1,7 @@
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { StreamedMapping } from '../../yaml';
 import type { EmitContext, Emitter } from '../emitter';
-import { dockerConfigs, dockerNetworks, dockerSecrets, dockerVolumes } from '../shared/docker-resources';
+import { dockerConfigs, dockerNetworks, dockerSecrets, dockerVolumesEntry } from '../shared/docker-resources';
 import { dockerServices } from '../shared/service-stream';
 import { noteComposeService } from './notes';
 import { addPodServices } from './services';
@@ -40,7 +40,7 @@ function* composeFile(ctx: EmitContext, pods: PlannedService[], omitted: Set<str
     ),
   ];
   yield ['networks', dockerNetworks(ctx, 'compose', false)];
-  yield ['volumes', dockerVolumes(ctx, 'compose')];
+  yield ['volumes', dockerVolumesEntry(ctx, 'compose')];
   yield ['configs', dockerConfigs(ctx, 'compose', omitted)];
   yield ['secrets', dockerSecrets(ctx, 'compose', omitted)];
 }

@@ -1,7 +1,7 @@
 import type { Blueprint } from '@blaupause/model';
 import { elementId } from '@blaupause/model';
 import { DEFAULT_NETWORK, type Plan } from '../../plan/plan';
-import { tag } from '../../yaml';
+import { renderEntries, tag } from '../../yaml';
 import type { EmitContext } from '../emitter';
 import { compact, type DockerTarget } from './docker-service';
 import { esc, escMap } from './interpolation';
@@ -17,6 +17,19 @@ import { quantityToDockerBytes } from './quantity';
 type Section = Record<string, unknown>;
 
 const tool = (t: DockerTarget) => (t === 'compose' ? 'Compose' : 'Swarm');
+
+/**
+ * The top-level `volumes` entry. With the incremental compiler it is rendered once (with its notes)
+ * and reused while nothing it reads changed: the volumes are among the shared inputs (a change
+ * drops every kept piece), and only per-replica and ephemeral volumes read the services.
+ */
+export function dockerVolumesEntry(ctx: EmitContext, target: DockerTarget): unknown {
+  const memo = ctx.memo;
+  if (!memo) return dockerVolumes(ctx, target);
+  const bp = ctx.plan.blueprint;
+  const readsServices = Object.values(bp.volumes ?? {}).some((v) => v.perReplica || v.ephemeral);
+  return memo.section('volumes', readsServices ? [bp.services] : [], () => renderEntries([['volumes', dockerVolumes(ctx, target)]], 0));
+}
 
 export function dockerVolumes(ctx: EmitContext, target: DockerTarget): Section | undefined {
   const volumes = ctx.plan.blueprint.volumes;

@@ -1,7 +1,7 @@
 import type { PlannedContainer } from '../../plan/plan';
 import { StreamedMapping } from '../../yaml';
 import type { Emitter } from '../emitter';
-import { dockerConfigs, dockerNetworks, dockerSecrets, dockerVolumes } from '../shared/docker-resources';
+import { dockerConfigs, dockerNetworks, dockerSecrets, dockerVolumesEntry } from '../shared/docker-resources';
 import { dockerServices } from '../shared/service-stream';
 import { noteSwarmService } from './notes';
 import { addSwarmPod } from './services';
@@ -39,7 +39,7 @@ export const swarmEmitter: Emitter = {
     function* stack(): Generator<readonly [string, unknown]> {
       yield ['services', services];
       yield ['networks', dockerNetworks(ctx, 'swarm', hostNetwork)];
-      yield ['volumes', dockerVolumes(ctx, 'swarm')];
+      yield ['volumes', dockerVolumesEntry(ctx, 'swarm')];
       yield ['configs', configs];
       yield ['secrets', secrets];
     }
