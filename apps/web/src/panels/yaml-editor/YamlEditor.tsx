@@ -66,7 +66,7 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
   const theme = useTheme();
   const [editor, setEditor] = useState<CodeEditor>();
   const host = useRef<HTMLDivElement>(null);
-  /** Links and indentation folding: off for long previews (languages.ts): they go over the whole text per edit. */
+  /** Links, colour decorators and indentation folding: off for long previews (languages.ts): they go over the whole text per edit. */
   const [whole, setWhole] = useState(true);
   const [marked, setMarked] = useState<Array<[number, number]>>([]);
   const models = useRef(new Map<YamlTab, monaco.editor.ITextModel>());
@@ -219,6 +219,7 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
       // Long previews fold by element (element-folding.ts), the rest by indentation.
       folding: true,
       links: whole,
+      colorDecorators: whole,
       tabSize: 2,
       renderLineHighlight: 'none' as const,
       wordWrap: 'off' as const,

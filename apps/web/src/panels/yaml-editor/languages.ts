@@ -62,8 +62,9 @@ export function previewUpdate(
 
 /**
  * Previews longer than this lose the editor features that go over the whole text after every
- * change: indentation folding (scans every line, then replaces a decoration per region) and link
- * detection (the editor worker finds the links, the page replaces their decorations). At 1,000
+ * change: indentation folding (scans every line, then replaces a decoration per region), link
+ * detection (the editor worker finds the links, the page replaces their decorations) and colour
+ * decorators (the same round trip for CSS colours, which compiled YAML does not hold). At 1,000
  * services (40,000 lines of Compose) they cost 75–280 and 30–170 ms of main-thread work per edit
  * (bench:edit --profile), growing with the text; below this a few ms. A large preview folds by
  * blueprint element instead (element-folding.ts: one region per service, pod, volume…) and is
