@@ -36,19 +36,24 @@ const HANDLES: Readonly<Record<string, ReadonlyArray<Pick<NodeHandle, 'id' | 'ty
 export function useMeasuredNodes(projected: FlowNode[]) {
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const cache = useRef(new WeakMap<FlowNode, FlowNode>());
-  const nodes = useMemo(
-    () =>
-      projected.map((n) => {
-        const measured = sizes.get(n.id);
-        if (!measured && !(n.type && n.type in HANDLES)) return n;
-        const hit = cache.current.get(n);
-        if (hit && (measured ? hit.measured === measured : hit.handles !== undefined)) return hit;
-        const merged = measured ? { ...n, measured } : estimated(n);
-        cache.current.set(n, merged);
-        return merged;
-      }),
-    [projected, sizes],
-  );
+  const last = useRef<{ projected: FlowNode[]; sizes: ReadonlyMap<string, Size>; nodes: FlowNode[] } | undefined>(undefined);
+  const nodes = useMemo(() => {
+    // With the same sizes, a node projected as last time at the same place is merged as last time
+    // (an edit changes a few of ~1,350): no cache look-up for the others.
+    const before = last.current?.sizes === sizes ? last.current : undefined;
+    const out = projected.map((n, i) => {
+      if (before && before.projected[i] === n) return before.nodes[i] as FlowNode;
+      const measured = sizes.get(n.id);
+      if (!measured && !(n.type && n.type in HANDLES)) return n;
+      const hit = cache.current.get(n);
+      if (hit && (measured ? hit.measured === measured : hit.handles !== undefined)) return hit;
+      const merged = measured ? { ...n, measured } : estimated(n);
+      cache.current.set(n, merged);
+      return merged;
+    });
+    last.current = { projected, sizes, nodes: out };
+    return out;
+  }, [projected, sizes]);
   // The newest sizes, also before the render that shows them (re-measures update them in place).
   const latest = useRef(sizes);
   const onDimensions = useCallback((changes: NodeChange<FlowNode>[]) => {

@@ -13,12 +13,17 @@ export function stableItems<T extends { id: string }>(prev: readonly T[] | undef
   let byId: Map<string, T> | undefined;
   let same = prev.length === next.length;
   const out = next.map((item, i) => {
-    if (prev[i] === item) return item; // the incremental projection kept it
-    if (!byId) {
-      byId = new Map<string, T>();
-      for (const p of prev) byId.set(p.id, p);
+    const at = prev[i];
+    if (at === item) return item; // the incremental projection kept it
+    // Mostly at the same place (an edit of one service): the map of all ids only when not.
+    let old = at !== undefined && at.id === item.id ? at : undefined;
+    if (!old) {
+      if (!byId) {
+        byId = new Map<string, T>();
+        for (const p of prev) byId.set(p.id, p);
+      }
+      old = byId.get(item.id);
     }
-    const old = byId.get(item.id);
     if (old === undefined || !sameData(old, item)) {
       same = false;
       return item;

@@ -4,6 +4,7 @@ import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
 import { seeded } from '../testing/seeded';
+import { withDefaultLayout } from './default-layout';
 import { createFlowProjection, toFlow } from './to-flow';
 
 const CONDITIONS = ['started', 'healthy', 'completed'] as const;
@@ -43,6 +44,30 @@ function randomCommand(bp: Blueprint, r: () => number, step: number): Command {
       kind: 'moveNodes',
       moves: [{ id: `volume:${pick(volumes.length > 0 ? volumes : ['none'])}`, x: Math.round(r() * 2000), y: 7 }],
     }),
+  ];
+  return pick(kinds)();
+}
+
+/** A command that changes one service only: its image, replicas, ports, links, mounts or networks. */
+function serviceCommand(bp: Blueprint, s: string, r: () => number, step: number): Command {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const services = Object.keys(bp.services);
+  const volumes = Object.keys(bp.volumes ?? {});
+  const networks = Object.keys(bp.networks ?? {});
+  const main = Object.keys(bp.services[s]?.containers ?? {})[0] ?? 'main';
+  const links = bp.services[s]?.links?.map((l) => l.to) ?? [];
+  const kinds: Array<() => Command> = [
+    () => ({ kind: 'setImage', service: s, container: main, image: `img:${step}` }),
+    () => ({ kind: 'setImage', service: s, container: main, image: `img:${step}` }),
+    () => ({ kind: 'setReplicas', service: s, replicas: 1 + Math.floor(r() * 4) }),
+    () => ({ kind: 'addPort', service: s, port: 1000 + step, publish: r() < 0.5 ? 20000 + step : undefined }),
+    () => ({ kind: 'addLink', from: s, to: pick(services), condition: pick(CONDITIONS) }),
+    () => ({ kind: 'setLinkCondition', from: s, to: pick(links.length > 0 ? links : services), condition: pick(CONDITIONS) }),
+    () => ({ kind: 'removeLink', from: s, to: pick(links.length > 0 ? links : services) }),
+    () => ({ kind: 'mountVolume', service: s, volume: pick(volumes.length > 0 ? volumes : ['none']), target: `/m${step}` }),
+    () => ({ kind: 'joinNetwork', service: s, network: pick(networks.length > 0 ? networks : ['default']) }),
+    () => ({ kind: 'leaveNetwork', service: s, network: pick(networks.length > 0 ? networks : ['default']) }),
+    () => ({ kind: 'replaceDocument', blueprint: togglePublish(bp, s) }),
   ];
   return pick(kinds)();
 }
@@ -139,6 +164,41 @@ describe('createFlowProjection', () => {
           if (done.ok) bp = done.value;
         } else if (roll < 0.7) diagnostics = randomDiagnostics(bp, r);
         else if (roll < 0.8) diagnostics = likeADelta(diagnostics, randomDiagnostics(bp, r), r);
+        else {
+          const ids = toFlow(bp)
+            .nodes.map((n) => n.id)
+            .concat(toFlow(bp).edges.map((e) => e.id));
+          selection = ids.filter(() => r() < 0.2);
+        }
+        const got = project(bp, diagnostics, selection);
+        expect(got, `seed ${seed} step ${step}`).toEqual(toFlow(bp, diagnostics, selection));
+      }
+    }
+  });
+
+  it('answers what toFlow answers with every element placed, as the app opens documents (edits of some services only: 40 seeds × 40 steps)', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = seeded(seed).next;
+      const project = createFlowProjection();
+      let bp = templateBlueprint(seed % 2 === 0 ? 'three-tier' : 'seed-compose');
+      // A declared network: its node counts its members, which a service's edit can change.
+      const net = applyCommand(bp, { kind: 'addNetwork', name: 'back' });
+      if (net.ok) bp = withDefaultLayout(net.value);
+      let diagnostics: Diagnostic[] = randomDiagnostics(bp, r);
+      let selection: string[] = [];
+      for (let step = 0; step < 40; step++) {
+        const roll = r();
+        if (roll < 0.55) {
+          // Mostly edits within services (what an inspector edit is), several at once now and then.
+          const edited = Object.keys(bp.services).filter(() => r() < (roll < 0.1 ? 0.5 : 0.25));
+          for (const name of edited.length > 0 ? edited : Object.keys(bp.services).slice(0, 1)) {
+            const done = applyCommand(bp, serviceCommand(bp, name, r, step));
+            if (done.ok) bp = done.value;
+          }
+        } else if (roll < 0.75) {
+          const done = applyCommand(bp, randomCommand(bp, r, step));
+          if (done.ok) bp = withDefaultLayout(done.value);
+        } else if (roll < 0.85) diagnostics = likeADelta(diagnostics, randomDiagnostics(bp, r), r);
         else {
           const ids = toFlow(bp)
             .nodes.map((n) => n.id)

@@ -53,7 +53,17 @@ interface Last {
   networkNodes: Map<string, FlowNode>;
   volumes: Map<string, KeptVolume>;
   kept: Map<string, Kept>;
+  /** The services in document order, with where each one's nodes and edges start in `flow`. */
+  order: Placed[];
   flow: Flow;
+}
+
+/** A service's slice and where its nodes and edges start in the flow's arrays. */
+interface Placed {
+  name: string;
+  k: Kept;
+  node: number;
+  edge: number;
 }
 
 /**
@@ -67,6 +77,11 @@ interface Last {
 export function createFlowProjection() {
   let last: Last | undefined;
   return (bp: Blueprint, diagnostics: readonly Diagnostic[] = [], selection: readonly string[] = []): Flow => {
+    const quick = last && servicesOnly(last, bp, diagnostics, selection);
+    if (quick) {
+      last = quick;
+      return quick.flow;
+    }
     const marks = marksFor(last, bp, diagnostics);
     const marksOf = (id: string): Marks => marks.map.get(id) ?? NO_MARKS;
     const selected = new Set(selection);
@@ -87,6 +102,7 @@ export function createFlowProjection() {
       return placed ? { x: placed.x, y: placed.y } : { ...(defaults().get(id) ?? { x: 0, y: 0 }) };
     };
     const kept = new Map<string, Kept>();
+    const order: Placed[] = [];
     const nodes: FlowNode[] = [];
     const edges: FlowEdge[] = [];
     // With the same names, every link reaches what it reached; with the same layout, every placed service is where it
@@ -116,6 +132,7 @@ export function createFlowProjection() {
         k = { s, slice: fresh, marks: fresh.markIds.map(marksOf), placed: bp.layout?.nodes[id], reach: reachOf(s, bp.services) };
       }
       kept.set(name, k);
+      order.push({ name, k, node: nodes.length, edge: edges.length });
       for (const n of k.slice.nodes) nodes.push(n);
       for (const e of k.slice.edges) edges.push(e);
     }
@@ -173,10 +190,73 @@ export function createFlowProjection() {
       networkNodes,
       volumes,
       kept,
+      order,
       flow,
     };
     return flow;
   };
+}
+
+/**
+ * The answer when only some services' definitions changed since `last` (an inspector edit): the same
+ * names in the same order, the same networks, volumes, layout, selection and diagnostics. Only the
+ * changed services are projected again, their items written over their places in copies of the last
+ * arrays; undefined when the edit is not of that kind or a changed service's slice has other items,
+ * or other networks (a network node counts its members). At 1,000 services this skips walking
+ * ~3,700 items, the kept map and the volume and network nodes (~1 ms per edit in the page).
+ */
+function servicesOnly(last: Last, bp: Blueprint, diagnostics: readonly Diagnostic[], selection: readonly string[]): Last | undefined {
+  const was = last.bp;
+  if (bp === was || bp.services === was.services || bp.networks !== was.networks || bp.volumes !== was.volumes) return undefined;
+  if (bp.layout !== was.layout || diagnostics !== last.diagnostics || selection !== last.selection) return undefined;
+  const services = bp.services;
+  const order = last.order;
+  let i = 0;
+  const changed: number[] = [];
+  for (const name in services) {
+    if (!Object.hasOwn(services, name)) continue;
+    const at = order[i];
+    if (!at || at.name !== name) return undefined;
+    if (at.k.s !== services[name]) changed.push(i);
+    i++;
+  }
+  if (i !== order.length || changed.length === 0) return undefined;
+  // Port diagnostics mark a service or its exposure by the service's ports: the same marks only while each still marks the same node.
+  for (const [d, id] of last.portMarks) if (!sameService(was, bp, d) && markedId(bp, d) !== id) return undefined;
+  const marksOf = (id: string): Marks => last.marks.get(id) ?? NO_MARKS;
+  const ctx: SliceContext = { services, networks: bp.networks ?? {}, volumes: bp.volumes, marksOf, selected: new Set(selection) };
+  const nodes = last.flow.nodes.slice();
+  const edges = last.flow.edges.slice();
+  const next = order.slice();
+  for (const j of changed) {
+    const { name, k: before, node, edge } = order[j] as Placed;
+    const s = services[name] as Service;
+    if (!sameData(before.s.networks, s.networks)) return undefined;
+    const id = elementId.service(name);
+    const placed = bp.layout?.nodes[id];
+    // A default position depends on the links: only a placed service keeps its place for sure.
+    if (!placed) return undefined;
+    const fresh = serviceSlice(name, s, { x: placed.x, y: placed.y }, ctx);
+    if (fresh.nodes.length !== before.slice.nodes.length || fresh.edges.length !== before.slice.edges.length) return undefined;
+    keepEqual(before.slice, fresh);
+    for (let t = 0; t < fresh.nodes.length; t++) {
+      if ((fresh.nodes[t] as FlowNode).id !== (before.slice.nodes[t] as FlowNode).id) return undefined;
+      nodes[node + t] = fresh.nodes[t] as FlowNode;
+    }
+    for (let t = 0; t < fresh.edges.length; t++) {
+      if ((fresh.edges[t] as FlowEdge).id !== (before.slice.edges[t] as FlowEdge).id) return undefined;
+      edges[edge + t] = fresh.edges[t] as FlowEdge;
+    }
+    const k: Kept = { s, slice: fresh, marks: fresh.markIds.map(marksOf), placed, reach: reachOf(s, services) };
+    next[j] = { name, k, node, edge };
+  }
+  const kept = new Map(last.kept);
+  for (const j of changed) {
+    const at = next[j] as Placed;
+    kept.set(at.name, at.k);
+  }
+  const flow = { nodes: sameItems(last.flow.nodes, nodes), edges: sameItems(last.flow.edges, edges) };
+  return { ...last, bp, kept, order: next, flow };
 }
 
 /**
@@ -189,7 +269,7 @@ function marksFor(last: Last | undefined, bp: Blueprint, diagnostics: readonly D
   if (
     last &&
     last.diagnostics === diagnostics &&
-    (last.bp.services === bp.services || last.portMarks.every(([d, id]) => markedId(bp, d) === id))
+    (last.bp.services === bp.services || last.portMarks.every(([d, id]) => sameService(last.bp, bp, d) || markedId(bp, d) === id))
   )
     return { map: last.marks, groups: last.groups, portMarks: last.portMarks };
   const groups = groupByMarked(bp, diagnostics);
@@ -207,6 +287,12 @@ function marksFor(last: Last | undefined, bp: Blueprint, diagnostics: readonly D
     (d): Array<[Diagnostic, string | undefined]> => (d.path[0] === 'services' && d.path[2] === 'ports' ? [[d, markedId(bp, d)]] : []),
   );
   return { map, groups, portMarks };
+}
+
+/** The service a port diagnostic is about is the same object in both documents (it marks what it marked: markedId). */
+function sameService(a: Blueprint, b: Blueprint, d: Diagnostic): boolean {
+  const name = d.path[1];
+  return typeof name === 'string' && a.services[name] === b.services[name];
 }
 
 /** The same objects in the same order. */
