@@ -1,5 +1,6 @@
+import { useCallback } from 'react';
 import { buildLabel } from '../deploy/build-progress';
-import { useApp } from '../store/useApp';
+import { type NodeLiveState, useNodeLive } from './useNodeLive';
 import './build-badge.css';
 
 /**
@@ -9,7 +10,7 @@ import './build-badge.css';
  * and no progress event re-renders it.
  */
 export function BuildBadge({ service }: { service: string }) {
-  const build = useApp((s) => s.builds.services[service]);
+  const build = useNodeLive(useCallback((s: NodeLiveState) => s.builds.services[service], [service]));
   if (!build) return null;
   const label = buildLabel(build);
   return (

@@ -1,7 +1,10 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { serviceLive, type UsagePoint } from '../deploy/live-state';
-import { useApp } from '../store/useApp';
+import { type NodeLiveState, useNodeLive } from './useNodeLive';
 import './live-status.css';
+
+const selectContainers = (s: NodeLiveState) => s.live.containers;
+const selectStream = (s: NodeLiveState) => s.live.stream;
 
 /**
  * A service's live state on its node, from the status stream (store's live slice): colour AND
@@ -9,8 +12,8 @@ import './live-status.css';
  * Nothing is drawn when the engine has no container of this service.
  */
 export function LiveStatus({ service, desired }: { service: string; desired: number }) {
-  const containers = useApp((s) => s.live.containers);
-  const stream = useApp((s) => s.live.stream);
+  const containers = useNodeLive(selectContainers);
+  const stream = useNodeLive(selectStream);
   const live = useMemo(
     () => serviceLive({ containers, stream, engine: undefined, project: undefined }, service, desired),
     [containers, stream, service, desired],
@@ -46,7 +49,7 @@ const EMPTY: UsagePoint[] = [];
 
 /** CPU as a sparkline over the last half minute, with the latest CPU and memory as text. */
 function Usage({ service }: { service: string }) {
-  const points = useApp((s) => s.live.usage?.[service] ?? EMPTY);
+  const points = useNodeLive(useCallback((s: NodeLiveState) => s.live.usage?.[service] ?? EMPTY, [service]));
   const last = points.at(-1);
   if (!last) return null;
   const max = Math.max(5, ...points.map((p) => p.cpuPercent));
