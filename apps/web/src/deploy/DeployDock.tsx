@@ -7,7 +7,7 @@ import { CanaryControls } from '../monitor/CanaryControls';
 import { MonitorMount } from '../monitor/MonitorMount';
 import { feedRun } from '../monitor/orch-store';
 import { useOrchestration } from '../monitor/useOrchestration';
-import { selectBlueprint } from '../store/store';
+import { type AppState, selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
 import type { DeployPlan, RunInfo } from './api-types';
 import { type Backend, probeBackend } from './backend';
@@ -42,6 +42,7 @@ const RUN_TITLE: Record<RunInfo['kind'], string> = {
 };
 
 const PROJECT = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const selectName = (s: AppState) => selectBlueprint(s).metadata.name;
 
 /**
  * The deploy side of the app, loaded lazily: engine status, project, plan preview, Deploy and
@@ -52,12 +53,14 @@ export default function DeployDock() {
   const [token] = useState(() => takeToken());
   const [backend, setBackend] = useState<Backend>({ kind: 'checking' });
   const [open, setOpen] = useState(false);
-  const blueprint = useApp(selectBlueprint);
   const [projectEdit, setProjectEdit] = useState<string | undefined>(undefined);
-  const project = projectEdit ?? blueprint.metadata.name;
+  const name = useApp(selectName);
+  const project = projectEdit ?? name;
   const projectOk = PROJECT.test(project);
   // A plan describes one document and one project: shown only while both are still the ones planned.
   const [planned, setPlanned] = useState<{ plan: DeployPlan; blueprint: unknown; project: string } | undefined>(undefined);
+  // The document only while the dock is open or holds a plan: folded, the dock renders again on no edit.
+  const blueprint = useApp((s) => (open || planned ? selectBlueprint(s) : undefined));
   const plan = planned && planned.blueprint === blueprint && planned.project === project ? planned.plan : undefined;
   const [planning, setPlanning] = useState(false);
   const live = useApp((s) => s.live);
@@ -126,7 +129,7 @@ export default function DeployDock() {
   }, [api, project, projectOk, chosen, follow]);
 
   const doPlan = async () => {
-    if (!api) return;
+    if (!api || !blueprint) return;
     setPlanning(true);
     try {
       setPlanned({
@@ -150,10 +153,11 @@ export default function DeployDock() {
   const deploy = () =>
     api &&
     acknowledge &&
+    blueprint &&
     start(() => api.deployments.deploy.mutate({ blueprint: { document: blueprint }, project, acknowledge, target: chosen }));
   // Named volumes survive a tear-down unless ticked here, by name (DESIGN §5: never deleted implicitly).
   const [dropVolumes, setDropVolumes] = useState<string[]>([]);
-  const volumeNames = Object.keys(blueprint.volumes ?? {});
+  const volumeNames = Object.keys(blueprint?.volumes ?? {});
   const toDrop = dropVolumes.filter((v) => volumeNames.includes(v));
   const tearDown = () => api && start(() => api.deployments.destroy.mutate({ project, volumes: toDrop, target: chosen }));
   const canAct = engineUp && projectOk && !view.busy;
@@ -218,9 +222,9 @@ export default function DeployDock() {
                 )}
               </section>
             )}
-            {docker && projectOk && <CanaryControls blueprint={blueprint} acknowledge={acknowledge ?? []} />}
+            {docker && projectOk && blueprint && <CanaryControls blueprint={blueprint} acknowledge={acknowledge ?? []} />}
             {api && engineUp && projectOk && (
-              <LogsView api={api} project={project} target={chosen} services={Object.keys(blueprint.services)} />
+              <LogsView api={api} project={project} target={chosen} services={Object.keys(blueprint?.services ?? {})} />
             )}
             <PublishedPorts live={live} />
             {docker && <InspectLauncher />}
