@@ -24,7 +24,7 @@ function memory(initial: Record<string, string> = {}) {
 }
 
 /** The page's startup (main.tsx) with the worker's restore run in-process. */
-function start(storage = memory(), tab = 'bp', text?: LibraryDeps['text']) {
+function start(storage = memory(), tab = 'bp', text?: LibraryDeps['text'], idle?: LibraryDeps['idle']) {
   let t = 100;
   let n = 0;
   const deps: LibraryDeps = {
@@ -35,6 +35,7 @@ function start(storage = memory(), tab = 'bp', text?: LibraryDeps['text']) {
     now: () => ++t,
     newId: () => `${tab}-${++n}`,
     ...(text ? { text } : {}),
+    ...(idle ? { idle } : {}),
   };
   const library = createLibrary(deps);
   const entries = library.restoreEntries();
@@ -156,13 +157,23 @@ describe('two tabs on one storage', () => {
 });
 
 describe('saves with the text made off the main thread', () => {
-  /** start() with a `text` dep whose answers the test releases; `null` answers "cannot now". */
-  function withText(storage = memory()) {
+  /**
+   * start() with a `text` dep whose answers the test releases; `null` answers "cannot now". With
+   * `idleQueue`, writes that wait for an idle moment queue there until the test runs them.
+   */
+  function withText(storage = memory(), idleQueue?: Array<() => void>) {
     const asked: Array<{ bp: Blueprint; answer: (text?: string | null) => void }> = [];
+    const idle = idleQueue
+      ? (write: () => void) => {
+          idleQueue.push(write);
+          return () => idleQueue.splice(idleQueue.indexOf(write) >>> 0, 1);
+        }
+      : undefined;
     const app = start(
       storage,
       'bp',
       (bp) => new Promise((resolve) => asked.push({ bp, answer: (t) => resolve(t === null ? undefined : (t ?? JSON.stringify(bp))) })),
+      idle,
     );
     const writes = vi.spyOn(app.storage, 'setItem');
     return { ...app, asked, writes };
@@ -248,6 +259,52 @@ describe('saves with the text made off the main thread', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(stored(app)).not.toContain('"api"');
     expect(names(start(app.storage))).toEqual(Object.keys(templateBlueprint('patterns').services));
+  });
+
+  it("the worker's text is written when the page is idle, not in the task it arrives in", async () => {
+    const queue: Array<() => void> = [];
+    const app = withText(memory(), queue);
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    app.asked[0]?.answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stored(app)).not.toContain('"api"');
+    expect(queue).toHaveLength(1);
+    queue.shift()?.();
+    expect(stored(app)).toBe(JSON.stringify(doc(app)));
+    // Written: nothing owed any more.
+    app.writes.mockClear();
+    app.library.flush();
+    expect(app.writes).not.toHaveBeenCalled();
+  });
+
+  it('leaving the page while the text waits for an idle moment writes at once; the waiting write is dropped', async () => {
+    const queue: Array<() => void> = [];
+    const app = withText(memory(), queue);
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    app.asked[0]?.answer('{"late":true}');
+    await vi.advanceTimersByTimeAsync(0);
+    app.library.flush();
+    expect(stored(app)).toBe(JSON.stringify(doc(app)));
+    expect(queue).toHaveLength(0);
+  });
+
+  it('a document changed while its text waits for an idle moment: that text is not written, the newer one is', async () => {
+    const queue: Array<() => void> = [];
+    const app = withText(memory(), queue);
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave();
+    await vi.advanceTimersByTimeAsync(400);
+    app.asked[0]?.answer('{"older":true}');
+    await vi.advanceTimersByTimeAsync(0);
+    app.store.getState().dispatch({ kind: 'addService', name: 'newer' }); // mid-gesture: no save scheduled yet
+    for (const write of queue.splice(0)) write();
+    expect(stored(app)).not.toContain('older');
+    app.library.flush(); // still owed
+    expect(stored(app)).toContain('"newer"');
   });
 
   it('does not write the same text again', async () => {

@@ -40,6 +40,28 @@ export interface LibraryDeps {
    * `JSON.stringify(bp)`, or undefined when it cannot be made now. Without it, saves serialise here.
    */
   text?(bp: Blueprint): Promise<string | undefined>;
+  /**
+   * Runs `write` when the page is idle (the worker's text is written then, not in the task that
+   * receives it); returns a cancel. Default: requestIdleCallback with a timeout where the browser
+   * has it, else at once.
+   */
+  idle?(write: () => void): () => void;
+}
+
+/** The longest a save of the worker's text waits for an idle moment (ms). */
+export const IDLE_WRITE_TIMEOUT_MS = 1000;
+
+/**
+ * requestIdleCallback with a timeout: a 1.5 MB localStorage write (~16 ms at 1,000 services) lands
+ * after the frame that shows the edit, not in it; at once where the browser has no idle callbacks.
+ */
+function whenIdle(write: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    write();
+    return () => {};
+  }
+  const id = requestIdleCallback(write, { timeout: IDLE_WRITE_TIMEOUT_MS });
+  return () => cancelIdleCallback(id);
 }
 
 /**
@@ -88,6 +110,13 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
   /** The document whose text the worker is making for a scheduled save (a later save or switch drops it). */
   let asked: Blueprint | undefined;
   let retries = 0;
+  /** Cancels the write of a worker's text that waits for an idle moment (the save is still owed until it runs). */
+  let cancelIdle: (() => void) | undefined;
+  const idle = deps.idle ?? whenIdle;
+  const dropIdleWrite = () => {
+    cancelIdle?.();
+    cancelIdle = undefined;
+  };
   const listeners = new Set<() => void>();
 
   const set = (patch: Partial<LibraryState>) => {
@@ -118,6 +147,7 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     timer = undefined;
     owed = false;
     asked = undefined;
+    dropIdleWrite();
     const entry = current();
     if (!store || !entry) return;
     const bp = selectBlueprint(store.getState());
@@ -137,8 +167,15 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
       if (!store || selectBlueprint(store.getState()) !== bp) return;
       if (text !== undefined) {
         retries = 0;
-        owed = false;
-        write(bp, text);
+        // Written when the page is idle: after the frame that shows the edit. Still owed until then
+        // (leaving the page writes at once), and not written if the document changed meanwhile.
+        dropIdleWrite();
+        cancelIdle = idle(() => {
+          cancelIdle = undefined;
+          if (!store || selectBlueprint(store.getState()) !== bp) return;
+          owed = false;
+          write(bp, text);
+        });
       } else if (retries++ < TEXT_RETRIES) timer = setTimeout(saveSoon, SAVE_DELAY_MS);
       else {
         retries = 0;
@@ -201,6 +238,7 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     scheduleSave(delay = SAVE_DELAY_MS) {
       owed = true;
       retries = 0;
+      dropIdleWrite();
       clearTimeout(timer);
       timer = setTimeout(saveSoon, delay);
     },
@@ -259,6 +297,7 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
       timer = undefined;
       owed = false;
       asked = undefined;
+      dropIdleWrite();
       saved = store ? selectBlueprint(store.getState()) : undefined;
       savedText = undefined;
       const next = state.index.current;
