@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { NetworkNode as NetworkNodeType } from '../flow/to-flow';
 import { useLiveData } from './live-data';
 import { MarkBadges } from './MarkBadges';
+import { keepFarBox } from './raster-boxes';
 
 /**
  * A network segment: a bar above the services that join it (an edge from each member's top
@@ -24,7 +25,7 @@ function NetworkNodeView({ id, data: given, selected }: NodeProps<NetworkNodeTyp
     data.implicitMembers > 0 ? `${data.implicitMembers} without networks` : undefined,
   ].filter(Boolean);
   return (
-    <article className={classes.join(' ')} aria-label={`Network ${data.name}`}>
+    <article ref={keepFarBox} className={classes.join(' ')} aria-label={`Network ${data.name}`}>
       <header className="node-header">
         <span className="node-kind" aria-hidden="true">
           NET

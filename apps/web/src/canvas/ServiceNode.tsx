@@ -7,6 +7,7 @@ import { useMountedMidGesture } from './gesture-store';
 import { LiveStatus } from './LiveStatus';
 import { useLiveData } from './live-data';
 import { MarkBadges } from './MarkBadges';
+import { keepFarBox } from './raster-boxes';
 
 /**
  * A service and its pod: main container first, helpers with role badges; ports and replicas.
@@ -15,16 +16,18 @@ import { MarkBadges } from './MarkBadges';
 function ServiceNodeView({ id, data: given, selected }: NodeProps<ServiceNodeType>) {
   const data = useLiveData(id, given);
   // Mounted while a gesture of a large graph is on: the raster shows it, its contents are skipped.
-  if (useMountedMidGesture()) return <article className="node service-node" aria-label={`Service ${data.name}`} />;
+  if (useMountedMidGesture()) return <article ref={keepFarBox} className="node service-node" aria-label={`Service ${data.name}`} />;
   const classes = ['node', 'service-node', selected ? 'is-selected' : '', data.severity ? `has-${data.severity}` : ''];
   return (
-    <article className={classes.join(' ')} aria-label={`Service ${data.name}`}>
+    <article ref={keepFarBox} className={classes.join(' ')} aria-label={`Service ${data.name}`}>
       <Handle type="target" position={Position.Left} id="used" className="handle handle-link" aria-label={`Link to ${data.name}`} />
       <header className="node-header">
         <span className="node-kind" aria-hidden="true">
           SVC
         </span>
-        <span className="node-title">{data.name}</span>
+        <span className="node-title" data-keeps-size="">
+          {data.name}
+        </span>
         <span className="replicas" title={data.global ? 'one replica per node' : `${data.replicas} replicas`}>
           {data.global ? 'global' : `×${data.replicas}`}
         </span>
@@ -37,7 +40,7 @@ function ServiceNodeView({ id, data: given, selected }: NodeProps<ServiceNodeTyp
           <li key={c.name} className={`container role-${c.role}`}>
             <span className={`role-badge role-${c.role}`}>{c.role}</span>
             <span className="container-name">{c.name}</span>
-            <span className="container-image" title={c.image}>
+            <span className="container-image" title={c.image} data-keeps-size="">
               {c.image ?? 'no image'}
             </span>
           </li>
