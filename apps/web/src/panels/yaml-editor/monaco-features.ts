@@ -8,6 +8,10 @@
 // - inline completions (and the suggest widget's bridge to them), inlay hints, semantic tokens,
 //   linked editing, parameter hints: each needs a provider, and neither monaco-yaml nor this app
 //   registers one;
+// - section headers (contrib/sectionHeaders): they are drawn in the minimap only, which the panel
+//   turns off, yet the detector had the editor worker scan the whole model for them 250 ms after
+//   every edit (on a 1,000-service preview: the 1.6 MB model synced to the worker for it, then a
+//   40,000-line scan per edit);
 // - the diff editor's contribution and breadcrumbs, and the GPU-rendering debug actions (no diff
 //   editor, no GPU rendering here).
 import 'monaco-editor/esm/vs/editor/browser/coreCommands.js';
@@ -47,7 +51,6 @@ import 'monaco-editor/esm/vs/editor/contrib/middleScroll/browser/middleScroll.co
 import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js';
 import 'monaco-editor/esm/vs/editor/contrib/placeholderText/browser/placeholderText.contribution.js';
 import 'monaco-editor/esm/vs/editor/contrib/rename/browser/rename.js';
-import 'monaco-editor/esm/vs/editor/contrib/sectionHeaders/browser/sectionHeaders.js';
 import 'monaco-editor/esm/vs/editor/contrib/smartSelect/browser/smartSelect.js';
 import 'monaco-editor/esm/vs/editor/contrib/snippet/browser/snippetController2.js';
 import 'monaco-editor/esm/vs/editor/contrib/stickyScroll/browser/stickyScrollContribution.js';

@@ -2,6 +2,8 @@
 import './monaco-features';
 import { loader } from '@monaco-editor/react';
 import { conf as yamlConf, language as yamlGrammar } from 'monaco-editor/esm/vs/basic-languages/yaml/yaml.js';
+// The colour detector's class, to stop it when colour decorators are off (color-stop.ts).
+import { ColorDetector } from 'monaco-editor/esm/vs/editor/contrib/colorPicker/browser/colorDetector.js';
 // The folding model's class, to skip its updates that change nothing (folding-keep.ts).
 import { FoldingModel } from 'monaco-editor/esm/vs/editor/contrib/folding/browser/foldingModel.js';
 // The lean entry: the editor core without the full entry's 80 languages and 4 language services
@@ -12,6 +14,7 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import blueprintSchema from '../../../../../packages/model/blueprint.schema.json';
+import { stopColorsWhenOff } from './color-stop';
 import { elementFoldingOf } from './element-folding';
 import { afterFirstLine } from './first-line';
 import { keepFoldingWhenUnchanged } from './folding-keep';
@@ -57,6 +60,8 @@ monaco.languages.registerFoldingRangeProvider(OUTPUT_LANGUAGE, {
 // After each edit Monaco replaces every folding decoration even when the regions stay the same
 // (a long preview: one per service); folding-keep.ts skips such an update.
 keepFoldingWhenUnchanged(FoldingModel.prototype as unknown as Parameters<typeof keepFoldingWhenUnchanged>[0]);
+// Colour decorators switched off (long previews) stop the detector's per-edit scans in the editor worker.
+stopColorsWhenOff(ColorDetector.prototype as unknown as Parameters<typeof stopColorsWhenOff>[0]);
 
 export { monaco, OUTPUT_LANGUAGE };
 
