@@ -215,44 +215,71 @@ export function Canvas() {
     [raster, moving, large, far, flow.edges, snap, toggleSnap],
   );
   const classes = ['canvas', far ? 'is-far' : '', raster ? 'is-raster' : '', moving ? 'is-moving' : ''].filter(Boolean).join(' ');
+  const { onNodeContextMenu, onEdgeContextMenu, onPaneContextMenu } = menu;
+  const shownEdges = moving ? NO_EDGES : shown.edges;
+  // The same element while React Flow's props are the same: an edit that changes only what a node
+  // shows (its data goes through LiveDataContext) renders the canvas, and a new element rendered
+  // React Flow's wrapper, its store updater (a comparison per prop) and its a11y parts again with it.
+  const flowView = useMemo(
+    () => (
+      <EdgeLabelLayer>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={shown.nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onDelete={onDelete}
+          onConnect={onConnect}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          isValidConnection={isValidConnection}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          deleteKeyCode={DELETE_KEYS}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          onPaneContextMenu={onPaneContextMenu}
+          snapToGrid={snap}
+          snapGrid={SNAP}
+          fitView
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.1}
+          // Only nodes and edges in view are in the DOM: panning a 1,000–5,000-service blueprint costs
+          // what is visible, not N (bench:canvas; performance anchors §1.4).
+          onlyRenderVisibleElements
+          colorMode={colorMode}
+        >
+          {parts}
+        </ReactFlow>
+      </EdgeLabelLayer>
+    ),
+    [
+      shown.nodes,
+      shownEdges,
+      onNodesChange,
+      onEdgesChange,
+      onDelete,
+      onConnect,
+      onMoveStart,
+      onMoveEnd,
+      isValidConnection,
+      onDragOver,
+      onDrop,
+      onNodeContextMenu,
+      onEdgeContextMenu,
+      onPaneContextMenu,
+      snap,
+      colorMode,
+      parts,
+    ],
+  );
   return (
     <section className={classes} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
       <GestureContext.Provider value={gesture}>
-        <LiveDataContext.Provider value={shown.live}>
-          <EdgeLabelLayer>
-            <ReactFlow<FlowNode, FlowEdge>
-              nodes={shown.nodes}
-              edges={moving ? NO_EDGES : shown.edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              defaultEdgeOptions={defaultEdgeOptions}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onDelete={onDelete}
-              onConnect={onConnect}
-              onMoveStart={onMoveStart}
-              onMoveEnd={onMoveEnd}
-              isValidConnection={isValidConnection}
-              onDragOver={onDragOver}
-              onDrop={onDrop}
-              deleteKeyCode={DELETE_KEYS}
-              onNodeContextMenu={menu.onNodeContextMenu}
-              onEdgeContextMenu={menu.onEdgeContextMenu}
-              onPaneContextMenu={menu.onPaneContextMenu}
-              snapToGrid={snap}
-              snapGrid={SNAP}
-              fitView
-              fitViewOptions={FIT_VIEW}
-              minZoom={0.1}
-              // Only nodes and edges in view are in the DOM: panning a 1,000–5,000-service blueprint costs
-              // what is visible, not N (bench:canvas; performance anchors §1.4).
-              onlyRenderVisibleElements
-              colorMode={colorMode}
-            >
-              {parts}
-            </ReactFlow>
-          </EdgeLabelLayer>
-        </LiveDataContext.Provider>
+        <LiveDataContext.Provider value={shown.live}>{flowView}</LiveDataContext.Provider>
       </GestureContext.Provider>
       {menu.menu && (
         <ContextMenu

@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AppContext, type AppContextValue } from '../store/app-context';
+import { elementExists } from '../store/selection';
 import { createAppStore } from '../store/store';
 import { templateBlueprint } from '../templates/templates';
 import { NOTES_SHOWN, NotesStrip } from './NotesStrip';
@@ -25,7 +26,7 @@ const render = (count: number) =>
   renderToStaticMarkup(
     <AppContext.Provider value={context}>
       <ReactFlowProvider>
-        <NotesStrip bp={bp} notes={Array.from({ length: count }, (_, i) => note(i))} target="Compose" />
+        <NotesStrip exists={(id) => elementExists(bp, id)} notes={Array.from({ length: count }, (_, i) => note(i))} target="Compose" />
       </ReactFlowProvider>
     </AppContext.Provider>,
   ).replaceAll('<!-- -->', '');

@@ -1,15 +1,15 @@
-import { type Blueprint, type Diagnostic, elementKind } from '@blaupause/model';
+import { type Diagnostic, elementKind } from '@blaupause/model';
 import { memo, useState } from 'react';
 import { useFocusElement } from '../canvas/useFocusElement';
-import { elementExists } from '../store/selection';
+import type { ElementExists } from '../store/element-set';
 import { onListKeyDown } from './list-keys';
 import { canvasElement } from './yaml-lines';
 
 /** The canvas element a note is about, when it still exists (blueprint-wide notes have none). */
-export function noteElement(bp: Blueprint, d: Diagnostic): string | undefined {
+export function noteElement(exists: ElementExists, d: Diagnostic): string | undefined {
   if (!d.elementId || elementKind(d.elementId) === 'blueprint') return undefined;
   const id = canvasElement(d.elementId);
-  return elementExists(bp, id) ? id : undefined;
+  return exists(id) ? id : undefined;
 }
 
 /** A short name for the element a note is about: `web`, `web → redis`, `backend`. */
@@ -24,12 +24,21 @@ const elementLabel = (id: string) => id.slice(id.indexOf(':') + 1).replace('->',
 export const NOTES_SHOWN = 200;
 
 /**
- * Memoised: its props change with the notes and the document's meaning, not with every drag frame.
+ * Memoised: its props change with the notes and the document's elements (useElementExists), not
+ * with every drag frame or an edit of an image.
  * Each note is a memoised row, and a long list shows its first NOTES_SHOWN notes until "Show all":
  * at 1,000 services a target has ~1,500 notes (~9,000 at 5,000), and an edit of one service
  * rendered and committed every row again (~20 ms per edit at 1,000).
  */
-export const NotesStrip = memo(function NotesStrip({ bp, notes, target }: { bp: Blueprint; notes: readonly Diagnostic[]; target: string }) {
+export const NotesStrip = memo(function NotesStrip({
+  exists,
+  notes,
+  target,
+}: {
+  exists: ElementExists;
+  notes: readonly Diagnostic[];
+  target: string;
+}) {
   const focus = useFocusElement();
   const [all, setAll] = useState<string | undefined>(undefined);
   if (notes.length === 0) return null;
@@ -38,7 +47,7 @@ export const NotesStrip = memo(function NotesStrip({ bp, notes, target }: { bp: 
     <>
       <ul className="notes" aria-label={`Fidelity notes: ${target}`} onKeyDown={onListKeyDown}>
         {shown.map((d) => (
-          <NoteRow key={`${d.code}:${d.path.join('.')}:${d.message}`} note={d} id={noteElement(bp, d)} focus={focus} />
+          <NoteRow key={`${d.code}:${d.path.join('.')}:${d.message}`} note={d} id={noteElement(exists, d)} focus={focus} />
         ))}
       </ul>
       {shown.length < notes.length && (

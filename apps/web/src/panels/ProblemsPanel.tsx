@@ -3,9 +3,8 @@ import { memo } from 'react';
 import type { Analysis } from '../analysis/analyze';
 import { useAnalysisPart } from '../analysis/useAnalysis';
 import { useFocusElement } from '../canvas/useFocusElement';
-import { elementExists } from '../store/selection';
+import { useElementExists } from '../store/element-set';
 import { useApp } from '../store/useApp';
-import { useSemanticBlueprint } from '../store/useSemanticBlueprint';
 import { FileReportView } from './FileReportView';
 import { onListKeyDown } from './list-keys';
 import { canvasElement } from './yaml-lines';
@@ -24,13 +23,14 @@ export function ProblemsPanel() {
   const problems = useAnalysisPart(selectProblems);
   const draft = useApp((s) => s.draftProblems);
   const revealDraft = useApp((s) => s.revealDraft);
-  const bp = useSemanticBlueprint();
+  // Whether a problem's element exists, not the document: an edit of an image does not render the panel.
+  const exists = useElementExists();
   const focus = useFocusElement();
   const errors = problems.filter((d) => d.severity === 'error').length;
   const warnings = problems.filter((d) => d.severity === 'warning').length;
   const target = (d: Diagnostic) => {
     const id = d.elementId && elementKind(d.elementId) !== 'blueprint' ? canvasElement(d.elementId) : undefined;
-    return id && elementExists(bp, id) ? id : undefined;
+    return id && exists(id) ? id : undefined;
   };
   return (
     <section className="problems" aria-label="Problems">

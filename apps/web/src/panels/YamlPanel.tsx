@@ -4,9 +4,9 @@ import { blueprintYaml } from '../analysis/analyze';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { downloadText } from '../files/download';
 import { lazyRetry } from '../lazy/retry';
-import { selectBlueprint } from '../store/store';
-import { useApp } from '../store/useApp';
-import { useSemanticBlueprint } from '../store/useSemanticBlueprint';
+import { useElementExists } from '../store/element-set';
+import { type AppState, selectBlueprint } from '../store/store';
+import { useApp, useAppStore } from '../store/useApp';
 import { NotesStrip } from './NotesStrip';
 
 // Monaco and its workers load with the panel's editor, in chunks of their own (not the initial one).
@@ -16,6 +16,7 @@ import { NotesStrip } from './NotesStrip';
 const YamlEditor = lazyRetry(() => import('./yaml-editor/YamlEditor'));
 
 type Tab = 'blueprint' | Target;
+const selectNothing = (_: AppState) => undefined;
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: 'blueprint', label: 'Blueprint' },
   { id: 'compose', label: 'Compose' },
@@ -26,12 +27,15 @@ const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
 /** Live YAML: the document itself and the three targets, compiled in the browser as you draw. */
 export function YamlPanel() {
   const [tab, setTab] = useState<Tab>('compose');
-  const bp = useApp(selectBlueprint);
-  const doc = useSemanticBlueprint();
+  const store = useAppStore();
+  // The document only on the Blueprint tab (its text): on a target's tab the panel shows the
+  // worker's text, and an edit does not render the panel (nor Monaco's wrapper) in its keydown task.
+  const bp = useApp(tab === 'blueprint' ? selectBlueprint : selectNothing);
+  const exists = useElementExists();
   const analysis = useAnalysis();
   const compiled = tab === 'blueprint' ? undefined : analysis.compiled[tab];
   const file = compiled?.files[0];
-  const text = useMemo(() => (tab === 'blueprint' ? blueprintYaml(bp) : (file?.content ?? '')), [tab, bp, file]);
+  const text = useMemo(() => (bp ? blueprintYaml(bp) : (file?.content ?? '')), [bp, file]);
   const selection = useApp((s) => s.selection);
   const reveal = useApp((s) => s.draftReveal);
 
@@ -79,7 +83,12 @@ export function YamlPanel() {
         <button
           type="button"
           className="button download"
-          onClick={() => downloadText(tab === 'blueprint' ? `${bp.metadata.name}.blueprint.yaml` : (file?.path ?? `${tab}.yaml`), text)}
+          onClick={() =>
+            downloadText(
+              tab === 'blueprint' ? `${selectBlueprint(store.getState()).metadata.name}.blueprint.yaml` : (file?.path ?? `${tab}.yaml`),
+              text,
+            )
+          }
           aria-label={`Download the ${TABS.find((t) => t.id === tab)?.label} YAML`}
           title="Download this YAML"
         >
@@ -99,7 +108,7 @@ export function YamlPanel() {
           />
         </Suspense>
       </div>
-      {compiled && <NotesStrip bp={doc} notes={compiled.diagnostics} target={TABS.find((t) => t.id === tab)?.label ?? tab} />}
+      {compiled && <NotesStrip exists={exists} notes={compiled.diagnostics} target={TABS.find((t) => t.id === tab)?.label ?? tab} />}
     </section>
   );
 }
