@@ -1,13 +1,13 @@
 import type { ContainerRole } from '@blaupause/model';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, memo, useId, useState } from 'react';
 import { uniqueName } from '../model/names';
 import { useApp } from '../store/useApp';
 import { imageProblem } from './field-rules';
 
 const HELPER_ROLES: readonly ContainerRole[] = ['sidecar', 'ambassador', 'adapter', 'init'];
 
-/** Adds a helper container (named after its role) to the pod. */
-export function AddHelperForm({ service, containers }: { service: string; containers: readonly string[] }) {
+/** Adds a helper container (named after its role) to the pod. Memoised: give it the same `containers` array while the names are the same. */
+export const AddHelperForm = memo(function AddHelperForm({ service, containers }: { service: string; containers: readonly string[] }) {
   const dispatch = useApp((s) => s.dispatch);
   const id = useId();
   const [role, setRole] = useState<ContainerRole>('sidecar');
@@ -40,4 +40,4 @@ export function AddHelperForm({ service, containers }: { service: string; contai
       </button>
     </form>
   );
-}
+});

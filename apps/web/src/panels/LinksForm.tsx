@@ -1,13 +1,24 @@
-import type { Service } from '@blaupause/model';
-import { type FormEvent, useId, useState } from 'react';
+import type { Link } from '@blaupause/model';
+import { type FormEvent, memo, useId, useState } from 'react';
 import { useApp } from '../store/useApp';
 import { OptionList, useSameList } from './OptionList';
 
-/** The services this one uses, and a way to add one: links without the mouse. */
-export function LinksForm({ name, service, services }: { name: string; service: Service; services: readonly string[] }) {
+/**
+ * The services this one uses, and a way to add one: links without the mouse. Memoised on the links and
+ * the service names: an edit of the image does not render it (nor its select of every other service).
+ */
+export const LinksForm = memo(function LinksForm({
+  name,
+  links,
+  services,
+}: {
+  name: string;
+  links: readonly Link[] | undefined;
+  services: readonly string[];
+}) {
   const dispatch = useApp((s) => s.dispatch);
   const id = useId();
-  const used = new Set((service.links ?? []).map((l) => l.to));
+  const used = new Set((links ?? []).map((l) => l.to));
   const candidates = useSameList(services.filter((s) => s !== name && !used.has(s)));
   const [to, setTo] = useState('');
   const target = candidates.includes(to) ? to : (candidates[0] ?? '');
@@ -19,7 +30,7 @@ export function LinksForm({ name, service, services }: { name: string; service: 
     <>
       <h3 className="subheading">Uses</h3>
       <ul className="pod-list">
-        {(service.links ?? []).map((l) => (
+        {(links ?? []).map((l) => (
           <li key={l.to} className="row">
             <span className="container-name">{l.to}</span> <span className="muted">when {l.condition}</span>
             <button
@@ -48,4 +59,4 @@ export function LinksForm({ name, service, services }: { name: string; service: 
       )}
     </>
   );
-}
+});

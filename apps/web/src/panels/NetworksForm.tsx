@@ -1,5 +1,4 @@
-import type { Service } from '@blaupause/model';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, memo, useId, useState } from 'react';
 import { useAddNetwork } from '../canvas/useAddNetwork';
 import { DEFAULT_NETWORK } from '../model/network-commands';
 import { selectBlueprint } from '../store/store';
@@ -8,13 +7,13 @@ import { useApp } from '../store/useApp';
 /** Not a network name (names are DNS labels): the choice that makes a new network. */
 const NEW = ' new';
 
-/** The networks a service joins, and a way to join one: memberships without the mouse. */
-export function NetworksForm({ name, service }: { name: string; service: Service }) {
+/** The networks a service joins, and a way to join one: memberships without the mouse. Memoised: an image edit does not render it. */
+export const NetworksForm = memo(function NetworksForm({ name, joined: given }: { name: string; joined: readonly string[] | undefined }) {
   const dispatch = useApp((s) => s.dispatch);
   const addNetwork = useAddNetwork();
   const networks = useApp((s) => selectBlueprint(s).networks);
   const id = useId();
-  const joined = service.networks ?? [];
+  const joined = given ?? [];
   const declared = Object.keys(networks ?? {});
   const choices = [...new Set([...declared, DEFAULT_NETWORK])].filter((n) => !joined.includes(n));
   // Joining default while on it implicitly changes nothing anyone could see: offer it only once the service names networks.
@@ -64,4 +63,4 @@ export function NetworksForm({ name, service }: { name: string; service: Service
       </form>
     </>
   );
-}
+});

@@ -1,5 +1,5 @@
-import type { Service, ServicePort } from '@blaupause/model';
-import { type FormEvent, useId, useState } from 'react';
+import type { ServicePort } from '@blaupause/model';
+import { type FormEvent, memo, useId, useState } from 'react';
 import { useApp } from '../store/useApp';
 import { ExposureForm } from './ExposureForm';
 
@@ -15,8 +15,11 @@ function exposureSummary(p: ServicePort): string {
   return parts.length > 0 ? parts.join(' · ') : 'internal';
 }
 
-/** The pod's ports, and a way to add one (optionally published on the host); each port's exposure is editable. */
-export function PortsForm({ name, service }: { name: string; service: Service }) {
+/**
+ * The pod's ports, and a way to add one (optionally published on the host); each port's exposure is editable.
+ * Memoised on the ports themselves: an edit of the image does not render it.
+ */
+export const PortsForm = memo(function PortsForm({ name, ports }: { name: string; ports: readonly ServicePort[] | undefined }) {
   const dispatch = useApp((s) => s.dispatch);
   const id = useId();
   const [port, setPort] = useState('');
@@ -36,7 +39,7 @@ export function PortsForm({ name, service }: { name: string; service: Service })
     <>
       <h3 className="subheading">Ports</h3>
       <ul className="pod-list">
-        {(service.ports ?? []).map((p) => (
+        {(ports ?? []).map((p) => (
           <li key={`${p.port}/${p.protocol}`} className="row">
             <span className="container-name">
               {p.port}/{p.protocol}
@@ -84,4 +87,4 @@ export function PortsForm({ name, service }: { name: string; service: Service })
       </form>
     </>
   );
-}
+});

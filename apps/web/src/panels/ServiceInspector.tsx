@@ -6,8 +6,9 @@ import { AddHelperForm } from './AddHelperForm';
 import { CommitField } from './CommitField';
 import { imageProblem, nameProblem, replicasProblem } from './field-rules';
 import { LinksForm } from './LinksForm';
-import { MountsForm } from './MountsForm';
+import { MountsForm, volumeMounts } from './MountsForm';
 import { NetworksForm } from './NetworksForm';
+import { useSameList } from './OptionList';
 import { PortsForm } from './PortsForm';
 
 interface Props {
@@ -19,8 +20,12 @@ interface Props {
 }
 
 /** Name, the main container's image, replicas, the pod, its links and its volumes. */
-export function ServiceInspector({ name, service, taken, volumes }: Props) {
+export function ServiceInspector({ name, service, taken: givenTaken, volumes: givenVolumes }: Props) {
   const dispatch = useApp((s) => s.dispatch);
+  // The same arrays while the names are the same: the memoised forms below are not rendered by an image edit.
+  const taken = useSameList(givenTaken);
+  const volumes = useSameList(givenVolumes);
+  const containers = useSameList(Object.keys(service.containers));
   const store = useAppStore();
   const main = mainContainerName(service);
   const image = main ? (service.containers[main]?.image ?? '') : '';
@@ -64,11 +69,11 @@ export function ServiceInspector({ name, service, taken, volumes }: Props) {
           </li>
         ))}
       </ul>
-      <AddHelperForm service={name} containers={Object.keys(service.containers)} />
-      <PortsForm name={name} service={service} />
-      <LinksForm name={name} service={service} services={taken} />
-      <MountsForm name={name} service={service} volumes={volumes} />
-      <NetworksForm name={name} service={service} />
+      <AddHelperForm service={name} containers={containers} />
+      <PortsForm name={name} ports={service.ports} />
+      <LinksForm name={name} links={service.links} services={taken} />
+      <MountsForm name={name} mounts={volumeMounts(service.containers)} volumes={volumes} />
+      <NetworksForm name={name} joined={service.networks} />
       <div className="actions">
         <button
           type="button"
