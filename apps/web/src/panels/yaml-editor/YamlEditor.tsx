@@ -67,7 +67,9 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
   const [editor, setEditor] = useState<CodeEditor>();
   const host = useRef<HTMLDivElement>(null);
   /** Links, colour decorators and indentation folding: off for long previews (languages.ts): they go over the whole text per edit. */
-  const [whole, setWhole] = useState(true);
+  // Off on a preview until its text is known: a detector started on the empty model would send it to
+  // the editor worker once it holds the long text (its request waits for the worker to start).
+  const [whole, setWhole] = useState(() => tab === 'blueprint');
   const [marked, setMarked] = useState<Array<[number, number]>>([]);
   const models = useRef(new Map<YamlTab, monaco.editor.ITextModel>());
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | undefined>(undefined);
@@ -141,9 +143,14 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
   useEffect(() => {
     if (!editor) return;
     const m = tabModel(models.current, tab);
+    // The whole-text features (links, colour decorators) are off before a long preview is shown and
+    // on only once a short model is: either way round, the long one would be sent whole to the editor
+    // worker and scanned for links and colours.
+    const w = wholeTextFeatures(tab, m.getLineCount(), written.has(m));
+    if (!w) editor.updateOptions({ links: false, colorDecorators: false });
     if (editor.getModel() !== m) editor.setModel(m);
-    editor.updateOptions({ readOnly: tab !== 'blueprint', domReadOnly: tab !== 'blueprint' });
-    setWhole(wholeTextFeatures(tab, m.getLineCount()));
+    editor.updateOptions({ readOnly: tab !== 'blueprint', domReadOnly: tab !== 'blueprint', links: w, colorDecorators: w });
+    setWhole(w);
   }, [editor, tab]);
 
   // What the store says → the model, unless the user is typing into it. A preview's text is known by
@@ -158,7 +165,10 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
     const m = tabModel(models.current, tab);
     if (tab !== 'blueprint') {
       showPreview(m, text, file);
+      // In the same task as the new text: the link and colour detectors' timers (started by the edit)
+      // find them off before they would send a long preview to the editor worker.
       const short = wholeTextFeatures(tab, m.getLineCount());
+      editor.updateOptions({ links: short, colorDecorators: short });
       // A long preview folds by element (set before Monaco's folding, which runs after the edit, asks).
       setElementFolding(m, short ? undefined : (sourceMap ?? []));
       setWhole(short);

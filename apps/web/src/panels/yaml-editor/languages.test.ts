@@ -33,5 +33,8 @@ describe('YAML editor models', () => {
     expect(wholeTextFeatures('compose', WHOLE_TEXT_FEATURES_MAX_LINES)).toBe(true);
     expect(wholeTextFeatures('kubernetes', WHOLE_TEXT_FEATURES_MAX_LINES + 1)).toBe(false);
     expect(wholeTextFeatures('blueprint', 40_000)).toBe(true);
+    // A preview not written yet (its model empty): off until its text is known.
+    expect(wholeTextFeatures('compose', 1, false)).toBe(false);
+    expect(wholeTextFeatures('blueprint', 1, false)).toBe(true);
   });
 });
