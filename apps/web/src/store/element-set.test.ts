@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
-import { sameElements } from './element-set';
+import { elementExistsFor, sameElements } from './element-set';
 import { elementExists } from './selection';
+import { createAppStore } from './store';
 
 /** A small seeded generator (mulberry32): the same edits on every run. */
 function random(seed: number): () => number {
@@ -113,5 +114,25 @@ describe('sameElements', () => {
     expect(sameElements(bp, edit(linked ? { kind: 'removeLink', from: s, to: t } : { kind: 'addLink', from: s, to: t }))).toBe(false);
     expect(sameElements(bp, edit({ kind: 'addVolume', name: 'fresh' }))).toBe(false);
     expect(sameElements(bp, edit({ kind: 'removeService', name: t }))).toBe(false);
+  });
+
+  it('elementExistsFor keeps one function per store while the elements are the same, answering for the newest document', () => {
+    const bp = templateBlueprint('three-tier');
+    const store = createAppStore(bp);
+    const [s, t] = Object.keys(bp.services);
+    if (!s || !t) throw new Error('template has two services');
+    const main = Object.keys(bp.services[s]?.containers ?? {})[0] ?? '';
+    const first = elementExistsFor(store, bp);
+    const edited = applyCommand(bp, { kind: 'setImage', service: s, container: main, image: 'x:2' });
+    if (!edited.ok) throw new Error(edited.error);
+    expect(elementExistsFor(store, edited.value)).toBe(first);
+    const gone = applyCommand(edited.value, { kind: 'removeService', name: t });
+    if (!gone.ok) throw new Error(gone.error);
+    const after = elementExistsFor(store, gone.value);
+    expect(after).not.toBe(first);
+    expect(first(`service:${t}`)).toBe(true);
+    expect(after(`service:${t}`)).toBe(false);
+    // Another store does not share the answer.
+    expect(elementExistsFor(createAppStore(bp), gone.value)).not.toBe(after);
   });
 });
