@@ -168,7 +168,9 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
       // In the same task as the new text: the link and colour detectors' timers (started by the edit)
       // find them off before they would send a long preview to the editor worker.
       const short = wholeTextFeatures(tab, m.getLineCount());
-      editor.updateOptions({ links: short, colorDecorators: short });
+      // Only when it changes: Monaco's standalone updateOptions serialises the whole configuration
+      // service's settings on every call, changed or not.
+      if (editor.getOption(monaco.editor.EditorOption.links) !== short) editor.updateOptions({ links: short, colorDecorators: short });
       // A long preview folds by element (set before Monaco's folding, which runs after the edit, asks).
       setElementFolding(m, short ? undefined : (sourceMap ?? []));
       setWhole(short);
