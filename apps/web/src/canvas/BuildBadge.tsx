@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import { buildLabel } from '../deploy/build-progress';
 import { type NodeLiveState, useNodeLive } from './useNodeLive';
 import './build-badge.css';
@@ -9,7 +9,7 @@ import './build-badge.css';
  * engine's message. Subscribes to this service's entry only: without builds it renders nothing
  * and no progress event re-renders it.
  */
-export function BuildBadge({ service }: { service: string }) {
+export const BuildBadge = memo(function BuildBadge({ service }: { service: string }) {
   const build = useNodeLive(useCallback((s: NodeLiveState) => s.builds.services[service], [service]));
   if (!build) return null;
   const label = buildLabel(build);
@@ -26,4 +26,4 @@ export function BuildBadge({ service }: { service: string }) {
       {build.state === 'building' && <span className="build-line">{build.line}</span>}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { serviceLive, type UsagePoint } from '../deploy/live-state';
 import { type NodeLiveState, useNodeLive } from './useNodeLive';
 import './live-status.css';
@@ -11,7 +11,7 @@ const selectStream = (s: NodeLiveState) => s.live.stream;
  * text (state, replicas running/desired, health, restarts), so it reads without colour too.
  * Nothing is drawn when the engine has no container of this service.
  */
-export function LiveStatus({ service, desired }: { service: string; desired: number }) {
+export const LiveStatus = memo(function LiveStatus({ service, desired }: { service: string; desired: number }) {
   const containers = useNodeLive(selectContainers);
   const stream = useNodeLive(selectStream);
   const live = useMemo(
@@ -43,7 +43,7 @@ export function LiveStatus({ service, desired }: { service: string; desired: num
       <Usage service={service} />
     </div>
   );
-}
+});
 
 const EMPTY: UsagePoint[] = [];
 

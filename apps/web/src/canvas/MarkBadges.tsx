@@ -1,4 +1,5 @@
 import type { Severity, Target } from '@blaupause/model';
+import { memo } from 'react';
 import { type NoteView, notesText } from '../flow/marks';
 
 interface Props {
@@ -13,7 +14,7 @@ const SHORT: Record<Target, string> = { compose: 'Compose', swarm: 'Swarm', kube
  * Corner badges: problems (worst severity) and fidelity notes (what a target cannot express, and
  * which targets), with the messages as tooltip and accessible name, grouped by target.
  */
-export function MarkBadges({ severity, problems, notes }: Props) {
+export const MarkBadges = memo(function MarkBadges({ severity, problems, notes }: Props) {
   if (problems.length === 0 && notes.length === 0) return null;
   const problemText = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
   return (
@@ -31,7 +32,7 @@ export function MarkBadges({ severity, problems, notes }: Props) {
       <NotesMark notes={notes} />
     </div>
   );
-}
+});
 
 /** The fidelity-note badge alone: "2 notes · Swarm, K8s", the notes grouped by target as tooltip and name. */
 export function NotesMark({ notes }: { notes: readonly NoteView[] }) {

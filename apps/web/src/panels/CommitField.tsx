@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, memo, useId, useState } from 'react';
 
 interface Props {
   label: string;
@@ -17,8 +17,9 @@ interface Props {
  * itself, an undo, another edit) replaces the draft in the same render; the input stays mounted
  * and keeps the focus — keying the field by its value replaced the focused input on every commit,
  * and removing it forced a layout of the page in the keydown task (~6–13 ms at 1,000 services).
+ * Memoised: with stable callbacks, a field whose value an edit did not change is not rendered.
  */
-export function CommitField({ label, value, validate, onCommit, type = 'text', min, placeholder }: Props) {
+export const CommitField = memo(function CommitField({ label, value, validate, onCommit, type = 'text', min, placeholder }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
@@ -62,4 +63,4 @@ export function CommitField({ label, value, validate, onCommit, type = 'text', m
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 import type { Service } from '@blaupause/model';
+import { useCallback, useMemo } from 'react';
 import { mainContainerName } from '../model/doc';
 import { useApp, useAppStore } from '../store/useApp';
 import { duplicateSelection } from '../useShortcuts';
@@ -29,19 +30,17 @@ export function ServiceInspector({ name, service, taken: givenTaken, volumes: gi
   const store = useAppStore();
   const main = mainContainerName(service);
   const image = main ? (service.containers[main]?.image ?? '') : '';
-  const others = taken.filter((t) => t !== name);
+  // Stable callbacks for the memoised fields whose value an image edit does not change (name, replicas).
+  const others = useMemo(() => taken.filter((t) => t !== name), [taken, name]);
+  const validateName = useCallback((d: string) => nameProblem(d, others), [others]);
+  const rename = useCallback((to: string) => dispatch({ kind: 'renameService', from: name, to }), [dispatch, name]);
+  const setReplicas = useCallback((v: string) => dispatch({ kind: 'setReplicas', service: name, replicas: Number(v) }), [dispatch, name]);
   return (
     <div className="inspector-body">
       <p className="inspector-heading">
         <span className="kind-chip">Service</span> {name}
       </p>
-      <CommitField
-        key={`name:${name}`}
-        label="Name"
-        value={name}
-        validate={(d) => nameProblem(d, others)}
-        onCommit={(to) => dispatch({ kind: 'renameService', from: name, to })}
-      />
+      <CommitField key={`name:${name}`} label="Name" value={name} validate={validateName} onCommit={rename} />
       {main && (
         <CommitField
           key={`image:${main}`}
@@ -58,7 +57,7 @@ export function ServiceInspector({ name, service, taken: givenTaken, volumes: gi
         min={0}
         value={String(service.replicas)}
         validate={replicasProblem}
-        onCommit={(v) => dispatch({ kind: 'setReplicas', service: name, replicas: Number(v) })}
+        onCommit={setReplicas}
       />
       <h3 className="subheading">Pod</h3>
       <ul className="pod-list">
