@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../testing/seeded';
 import { withEntry } from './doc';
 
 describe('withEntry', () => {
   it('answers what the object literal { ...record, [key]: value } answers, as a new object (seeded keys)', () => {
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const { next } = seeded(7);
     for (let round = 0; round < 200; round++) {
       const record: Record<string, number> = {};
       const size = Math.floor(next() * 30);

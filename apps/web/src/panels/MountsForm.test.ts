@@ -1,17 +1,10 @@
 import type { Service } from '@blaupause/model';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../testing/seeded';
 import { sameMounts, type VolumeMount, volumeMounts } from './MountsForm';
 
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator (testing/seeded.ts). */
+const random = (seed: number): (() => number) => seeded(seed).next;
 
 describe('MountsForm props', () => {
   it('sameMounts holds exactly when the mounts are equal as data, in order (seeded random lists)', () => {

@@ -3,20 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
+import { seeded } from '../testing/seeded';
 import { elementExistsFor, sameElements } from './element-set';
 import { elementExists } from './selection';
 import { createAppStore } from './store';
 
-/** A small seeded generator (mulberry32): the same edits on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded generator (testing/seeded.ts): the same edits on every run. */
+const random = (seed: number): (() => number) => seeded(seed).next;
 
 const pick = <T>(r: () => number, xs: readonly T[]): T | undefined => xs[Math.floor(r() * xs.length)];
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../testing/seeded';
 import {
   type ContentChangeLike,
   type FoldingModelLike,
@@ -264,11 +265,7 @@ describe("the decorations' lines are followed through edits, not read back", () 
   });
 
   it('answers as reading every range would, over random edits (seeded)', () => {
-    let seed = 12345;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const rnd = seeded(12345).int;
     let disagreements = 0;
     let skips = 0;
     for (let run = 0; run < 200; run++) {
