@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
@@ -9,6 +9,7 @@ import { type Hover, hotKeys, markedLines } from './highlight';
 import type { ViewId } from './scene-types';
 import { teachingScenes } from './scenes';
 import { useExportHtml } from './useExportHtml';
+import { useModalView } from './useModalView';
 import { useTeachKeys } from './useTeachKeys';
 import { useTour } from './useTour';
 import { YamlExcerpt } from './YamlExcerpt';
@@ -60,6 +61,8 @@ export default function TeachView({ onClose, automates }: Props) {
     if (tour.index !== undefined) tour.prev();
   }, [tour]);
   useTeachKeys({ next: tour.next, prev, leave: leaveInnermost });
+  const root = useRef<HTMLDivElement>(null);
+  useModalView(root);
 
   const { scenes } = data;
   const empty = !scenes.one.nodes.some((n) => n.kind === 'container');
@@ -72,7 +75,7 @@ export default function TeachView({ onClose, automates }: Props) {
   const visible: ViewId[] = mode === 'both' ? ['one', 'two'] : [mode];
 
   return (
-    <div className={`teach${present ? ' is-present' : ''}`} role="dialog" aria-modal="true" aria-label="Teaching view">
+    <div ref={root} className={`teach${present ? ' is-present' : ''}`} role="dialog" aria-modal="true" aria-label="Teaching view">
       <header className="teach-bar">
         <button type="button" className="button" onClick={close} title="Back to the designer (Esc)">
           ← Designer

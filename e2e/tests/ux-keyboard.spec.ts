@@ -1,0 +1,41 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/app';
+
+/** Keyboard-only use found by the usability pass: where the focus goes, and that it shows. */
+
+/** Where the focus is, as the accessible name of the element (or its tag). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement | null;
+    return a?.getAttribute('aria-label') ?? a?.textContent?.trim() ?? a?.tagName ?? '';
+  });
+
+test('the teaching view keeps the keyboard inside: Tab never reaches the designer underneath, Escape returns to Teach', async ({
+  page,
+  canvas,
+}) => {
+  const services = await canvas.services.count();
+  const teachButton = page.getByRole('button', { name: 'Teach' });
+  await teachButton.focus();
+  await page.keyboard.press('Enter');
+  const teach = page.getByRole('dialog', { name: 'Teaching view' });
+  await expect(teach).toBeVisible();
+  // The focus moves into the view…
+  await expect.poll(() => teach.evaluate((t) => t.contains(document.activeElement))).toBe(true);
+  // …and stays there: the hidden palette, canvas and panels are not in the tab order.
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const inside = await teach.evaluate((t) => t.contains(document.activeElement));
+    expect(inside, `Tab ${i + 1} left the teaching view for "${await focused(page)}"`).toBe(true);
+  }
+  await page.keyboard.press('Shift+Tab');
+  expect(await teach.evaluate((t) => t.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(teach).toHaveCount(0);
+  await expect(teachButton).toBeFocused();
+  // The designer is usable again and nothing was added behind the view.
+  await expect(canvas.services).toHaveCount(services);
+  await page.getByRole('button', { name: 'Add service' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(canvas.services).toHaveCount(services + 1);
+});
