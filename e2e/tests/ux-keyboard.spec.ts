@@ -39,3 +39,28 @@ test('the teaching view keeps the keyboard inside: Tab never reaches the designe
   await page.keyboard.press('Enter');
   await expect(canvas.services).toHaveCount(services + 1);
 });
+
+test('a node that has the keyboard focus shows a focus ring (React Flow removes the outline of custom nodes)', async ({ page, canvas }) => {
+  // Tab from the palette's last item reaches the canvas: edges first, then the nodes.
+  await page.getByRole('button', { name: 'Add network' }).focus();
+  const ring = (name: string) =>
+    canvas.service(name).evaluate((box) => {
+      const s = getComputedStyle(box);
+      return { focused: box.parentElement === document.activeElement, outline: `${s.outlineStyle} ${s.outlineWidth}` };
+    });
+  let seen = false;
+  for (let i = 0; i < 12 && !seen; i++) {
+    await page.keyboard.press('Tab');
+    seen = (await ring('weba')).focused;
+  }
+  expect(seen, 'Tab reaches the node weba').toBe(true);
+  expect((await ring('weba')).outline).toBe('solid 2px');
+  // Only the focused node has it.
+  expect((await ring('webb')).outline).not.toBe('solid 2px');
+  await page.keyboard.press('Tab');
+  expect(await ring('webb')).toEqual({ focused: true, outline: 'solid 2px' });
+  expect((await ring('weba')).outline).not.toBe('solid 2px');
+  // A click focuses the node too, but shows no ring (focus-visible is for the keyboard).
+  await canvas.service('haproxy').click();
+  expect(await canvas.service('haproxy').evaluate((box) => getComputedStyle(box).outlineStyle)).not.toBe('solid');
+});
