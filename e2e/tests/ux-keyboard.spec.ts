@@ -64,3 +64,55 @@ test('a node that has the keyboard focus shows a focus ring (React Flow removes 
   await canvas.service('haproxy').click();
   expect(await canvas.service('haproxy').evaluate((box) => getComputedStyle(box).outlineStyle)).not.toBe('solid');
 });
+
+test('the library dialog by keyboard: the focus is never dropped — after a rename, a kept or done delete, and when it closes', async ({
+  page,
+}) => {
+  const libraryButton = page.getByRole('button', { name: /^Blueprints \(open: / });
+  const dialog = page.getByRole('dialog', { name: 'Blueprints' });
+  const openLibrary = async () => {
+    await libraryButton.focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+  };
+  // A second blueprint; creating it closes the dialog: the focus is back on the library button.
+  await openLibrary();
+  await dialog.getByRole('textbox', { name: 'Name of the new blueprint' }).fill('Second');
+  await dialog.getByRole('textbox', { name: 'Name of the new blueprint' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(libraryButton).toHaveAccessibleName('Blueprints (open: Second)');
+  await expect(libraryButton).toBeFocused();
+
+  await openLibrary();
+  // Rename: Enter saves, the focus goes to the renamed blueprint (not to the page).
+  await dialog.getByRole('button', { name: 'Rename seed-haproxy' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('textbox', { name: 'New name for seed-haproxy' })).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Web tier');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Open Web tier' })).toBeFocused();
+  // Cancel a rename: back on its Rename button.
+  await dialog.getByRole('button', { name: 'Rename Web tier' }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Rename Web tier' })).toBeFocused();
+  // Delete, then Keep: back on its Delete button.
+  await dialog.getByRole('button', { name: 'Delete Web tier' }).focus();
+  await page.keyboard.press('Enter');
+  const confirm = dialog.getByRole('group', { name: 'Delete Web tier?' });
+  await expect(confirm.getByRole('button', { name: 'Keep' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Delete Web tier' })).toBeFocused();
+  // Delete for real: the focus goes to the blueprint left in the list.
+  await page.keyboard.press('Enter');
+  await confirm.getByRole('button', { name: 'Delete' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('list', { name: 'Saved blueprints' }).getByRole('listitem')).toHaveCount(1);
+  await expect(dialog.getByRole('button', { name: 'Open Second' })).toBeFocused();
+  // Escape closes the dialog: the focus is back on the library button.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(libraryButton).toBeFocused();
+});

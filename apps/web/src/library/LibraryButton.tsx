@@ -1,6 +1,6 @@
 import { lazyRetry } from '../lazy/retry';
 import '../styles/library.css';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { LIBRARY_KEY } from '../persistence/keys';
 import { useLibrary, useLibraryState } from './LibraryContext';
 
@@ -12,6 +12,19 @@ export function LibraryButton({ fallbackName }: { fallbackName: string }) {
   const library = useLibrary();
   const { index, error, notices } = useLibraryState();
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // The dialog is unmounted, not closed: the browser does not give the focus back by itself. It is
+  // given back once the dialog is gone (while the modal dialog shows, the button cannot take it).
+  const refocus = useRef(false);
+  const close = () => {
+    refocus.current = true;
+    setOpen(false);
+  };
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    button.current?.focus();
+  }, [open]);
   const title = index.entries.find((e) => e.id === index.current)?.title ?? fallbackName;
   // Another tab of the app changed the library: show its blueprints here too (the storage event fires only in other tabs).
   useEffect(() => {
@@ -32,6 +45,7 @@ export function LibraryButton({ fallbackName }: { fallbackName: string }) {
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="doc-name library-button"
         aria-haspopup="dialog"
@@ -51,7 +65,7 @@ export function LibraryButton({ fallbackName }: { fallbackName: string }) {
       )}
       {open && (
         <Suspense fallback={null}>
-          <LibraryDialog library={library} onClose={() => setOpen(false)} />
+          <LibraryDialog library={library} onClose={close} />
         </Suspense>
       )}
     </>

@@ -102,12 +102,33 @@ function EntryRow({
 }) {
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
   const [title, setTitle] = useState(entry.title);
+  const row = useRef<HTMLLIElement>(null);
+  // Where the focus goes when a rename or a delete question ends: the form or question had it and is gone.
+  const refocus = useRef<string | undefined>(undefined);
+  const back = (to: 'view', focus: string) => {
+    refocus.current = focus;
+    setMode(to);
+  };
+  useEffect(() => {
+    if (mode !== 'view' || !refocus.current) return;
+    row.current?.querySelector<HTMLElement>(refocus.current)?.focus();
+    refocus.current = undefined;
+  }, [mode]);
   const rename = (e: FormEvent) => {
     e.preventDefault();
-    if (library.rename(entry.id, title)) setMode('view');
+    if (library.rename(entry.id, title)) back('view', '.library-open');
+  };
+  const remove = async () => {
+    // The row goes: the focus moves to the next blueprint (or the one before, or the new-blueprint form).
+    const li = row.current;
+    const next = (li?.nextElementSibling ?? li?.previousElementSibling)?.querySelector<HTMLElement>('.library-open');
+    const fallback = li?.closest('dialog')?.querySelector<HTMLElement>('.library-new select');
+    if (!(await library.remove(entry.id))) return;
+    (next?.isConnected ? next : fallback)?.focus();
+    setMode('view');
   };
   return (
-    <li className={current ? 'library-entry is-current' : 'library-entry'} aria-current={current ? 'true' : undefined}>
+    <li ref={row} className={current ? 'library-entry is-current' : 'library-entry'} aria-current={current ? 'true' : undefined}>
       {mode === 'rename' ? (
         <form className="library-rename" onSubmit={rename}>
           <input
@@ -121,7 +142,7 @@ function EntryRow({
           <button type="submit" className="button">
             Save name
           </button>
-          <button type="button" className="button" onClick={() => setMode('view')}>
+          <button type="button" className="button" onClick={() => back('view', '.library-rename-button')}>
             Cancel
           </button>
         </form>
@@ -141,24 +162,23 @@ function EntryRow({
       {mode === 'confirm-delete' ? (
         <fieldset className="library-confirm" aria-label={`Delete ${entry.title}?`}>
           <span>Delete “{entry.title}”? This cannot be undone.</span>
-          <button
-            type="button"
-            className="button danger"
-            onClick={async () => {
-              if (await library.remove(entry.id)) setMode('view');
-            }}
-          >
+          <button type="button" className="button danger" onClick={() => void remove()}>
             Delete
           </button>
           {/* biome-ignore lint/a11y/noAutofocus: the safe answer gets the focus when the question appears */}
-          <button type="button" className="button" autoFocus onClick={() => setMode('view')}>
+          <button type="button" className="button" autoFocus onClick={() => back('view', '.library-delete-button')}>
             Keep
           </button>
         </fieldset>
       ) : (
         mode === 'view' && (
           <div className="library-actions">
-            <button type="button" className="link-button" aria-label={`Rename ${entry.title}`} onClick={() => setMode('rename')}>
+            <button
+              type="button"
+              className="link-button library-rename-button"
+              aria-label={`Rename ${entry.title}`}
+              onClick={() => setMode('rename')}
+            >
               Rename
             </button>
             <button
@@ -171,7 +191,7 @@ function EntryRow({
             </button>
             <button
               type="button"
-              className="link-button danger-link"
+              className="link-button danger-link library-delete-button"
               aria-label={`Delete ${entry.title}`}
               onClick={() => setMode('confirm-delete')}
             >
