@@ -146,6 +146,24 @@ describe('volume commands', () => {
       { kind: 'mountVolume', service: 'weba', volume: 'data', target: '/data' },
     );
     expect(apply(mounted, { kind: 'unmountVolume', service: 'weba', volume: 'data' }).services.weba).toEqual(seed().services.weba);
+    // One mount of several: the container and the path say which; the others stay.
+    const twice = apply(
+      mounted,
+      { kind: 'addContainer', service: 'weba', name: 'sync', role: 'sidecar', image: 'sync:1' },
+      { kind: 'mountVolume', service: 'weba', volume: 'data', target: '/in', container: 'sync' },
+      { kind: 'mountVolume', service: 'weba', volume: 'data', target: '/more' },
+    );
+    const one = apply(twice, { kind: 'unmountVolume', service: 'weba', volume: 'data', container: 'sync', target: '/in' });
+    expect(one.services.weba?.containers.sync?.mounts).toBeUndefined();
+    expect(one.services.weba?.containers.nginx?.mounts?.map((m) => m.target)).toEqual(['/data', '/more']);
+    const other = apply(twice, { kind: 'unmountVolume', service: 'weba', volume: 'data', container: 'nginx', target: '/data' });
+    expect(other.services.weba?.containers.nginx?.mounts?.map((m) => m.target)).toEqual(['/more']);
+    expect(other.services.weba?.containers.sync?.mounts?.map((m) => m.target)).toEqual(['/in']);
+    expect(
+      applyCommand(twice, { kind: 'unmountVolume', service: 'weba', volume: 'data', container: 'sync', target: '/data' }),
+    ).toMatchObject({
+      ok: false,
+    });
     const removed = apply(mounted, { kind: 'removeVolume', name: 'data' });
     expect(removed.services).toEqual(seed().services);
     expect(removed).not.toHaveProperty('volumes');

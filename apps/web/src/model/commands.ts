@@ -47,7 +47,12 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
     case 'mountVolume':
       return mountVolume(bp, cmd.service, cmd.volume, cmd.target, cmd.container);
     case 'unmountVolume':
-      return unmountVolume(bp, cmd.service, cmd.volume);
+      return unmountVolume(
+        bp,
+        cmd.service,
+        cmd.volume,
+        cmd.container !== undefined && cmd.target !== undefined ? { container: cmd.container, target: cmd.target } : undefined,
+      );
     case 'setExposure':
       return setExposure(bp, cmd.service, cmd.port, cmd.exposure);
     case 'addNetwork':

@@ -33,7 +33,8 @@ export type Command =
   | { kind: 'addVolume'; name: string; at?: XY }
   | { kind: 'removeVolume'; name: string }
   | { kind: 'mountVolume'; service: string; volume: string; target: string; container?: string }
-  | { kind: 'unmountVolume'; service: string; volume: string }
+  /** Every mount of the volume in the pod, or only the one of `container` at `target` when both are given. */
+  | { kind: 'unmountVolume'; service: string; volume: string; container?: string; target?: string }
   | { kind: 'addNetwork'; name: string; at?: XY }
   | { kind: 'removeNetwork'; name: string }
   | { kind: 'renameNetwork'; from: string; to: string }

@@ -36,24 +36,39 @@ export function mountVolume(bp: Blueprint, service: string, volume: string, targ
   });
 }
 
-/** Removes every mount of the volume from the service's pod. */
-export function unmountVolume(bp: Blueprint, service: string, volume: string): CommandResult<Blueprint> {
+/** A single mount of a pod: the container and the path it mounts the volume at. */
+export interface MountPlace {
+  container: string;
+  target: string;
+}
+
+/**
+ * Removes every mount of the volume from the service's pod (the canvas edge, which stands for all
+ * of them), or only the one of `at` (a row of the inspector's mount list).
+ */
+export function unmountVolume(bp: Blueprint, service: string, volume: string, at?: MountPlace): CommandResult<Blueprint> {
   return updateService(bp, service, (s) => {
-    const next = withoutMounts(s, volume);
-    return next === s ? fail(`"${service}" does not mount "${volume}".`) : ok(next);
+    const next = withoutMounts(s, volume, at);
+    return next === s
+      ? fail(
+          at ? `"${at.container}" of "${service}" does not mount "${volume}" at ${at.target}.` : `"${service}" does not mount "${volume}".`,
+        )
+      : ok(next);
   });
 }
 
-function withoutMounts(s: Service, volume: string): Service {
-  const mounts = (c: Container) => c.mounts?.some((m) => m.type === 'volume' && m.source === volume);
-  if (!Object.values(s.containers).some(mounts)) return s;
+function withoutMounts(s: Service, volume: string, at?: MountPlace): Service {
+  const drops = (n: string, m: NonNullable<Container['mounts']>[number]) =>
+    m.type === 'volume' && m.source === volume && (!at || (n === at.container && m.target === at.target));
+  const mounts = (n: string, c: Container) => c.mounts?.some((m) => drops(n, m));
+  if (!Object.entries(s.containers).some(([n, c]) => mounts(n, c))) return s;
   const containers: Record<string, Container> = {};
   for (const [n, c] of Object.entries(s.containers)) {
-    if (!mounts(c)) {
+    if (!mounts(n, c)) {
       containers[n] = c;
       continue;
     }
-    const kept = c.mounts?.filter((m) => !(m.type === 'volume' && m.source === volume)) ?? [];
+    const kept = c.mounts?.filter((m) => !drops(n, m)) ?? [];
     const { mounts: _dropped, ...rest } = c;
     containers[n] = kept.length > 0 ? { ...rest, mounts: kept } : rest;
   }

@@ -31,6 +31,18 @@ export function sameMounts(a: readonly VolumeMount[], b: readonly VolumeMount[])
 type MountsProps = { name: string; mounts: readonly VolumeMount[]; volumes: readonly string[] };
 
 /**
+ * What one row of the list says and does: the volume, where, and — when the pod's mounts come from
+ * more than one container — whose mount it is; its remove button takes away that mount only.
+ */
+export function mountRow(service: string, m: VolumeMount, severalContainers: boolean) {
+  return {
+    who: severalContainers ? m.container : undefined,
+    label: `Unmount ${m.source} ${severalContainers ? `from ${m.container} ` : ''}at ${m.target}`,
+    command: { kind: 'unmountVolume', service, volume: m.source, container: m.container, target: m.target } as const,
+  };
+}
+
+/**
  * Volume mounts of the pod, and a way to mount one into the main container: mounts without the mouse.
  * Memoised on the mounts as data: an edit of an image (a new containers object) does not render it,
  * nor its select of every volume.
@@ -43,6 +55,7 @@ export const MountsForm = memo(
     const [volume, setVolume] = useState('');
     const [target, setTarget] = useState('/data');
     const chosen = volumes.includes(volume) ? volume : (volumes[0] ?? '');
+    const several = new Set(mounts.map((m) => m.container)).size > 1;
     const problem = target.startsWith('/') ? undefined : 'An absolute path, e.g. /data.';
     const submit = (e: FormEvent) => {
       e.preventDefault();
@@ -52,19 +65,18 @@ export const MountsForm = memo(
       <>
         <h3 className="subheading">Volumes</h3>
         <ul className="pod-list">
-          {mounts.map((m) => (
-            <li key={`${m.container}:${m.target}`} className="row">
-              <span className="container-name">{m.source}</span> <span className="muted">at {m.target}</span>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => dispatch({ kind: 'unmountVolume', service: name, volume: m.source })}
-                aria-label={`Unmount ${m.source}`}
-              >
-                remove
-              </button>
-            </li>
-          ))}
+          {mounts.map((m) => {
+            const row = mountRow(name, m, several);
+            return (
+              <li key={`${m.container}:${m.target}`} className="row">
+                <span className="container-name">{m.source}</span> <span className="muted">at {m.target}</span>
+                {row.who && <span className="muted">· {row.who}</span>}
+                <button type="button" className="link-button" onClick={() => dispatch(row.command)} aria-label={row.label}>
+                  remove
+                </button>
+              </li>
+            );
+          })}
         </ul>
         {volumes.length === 0 ? (
           <p className="muted">Add a volume from the palette to mount it here.</p>
