@@ -73,7 +73,8 @@ test('the library dialog by keyboard: the focus is never dropped — after a ren
   const openLibrary = async () => {
     await libraryButton.focus();
     await page.keyboard.press('Enter');
-    await expect(dialog).toBeVisible();
+    // The dialog is a lazy chunk: the first opening loads it (slow on a loaded machine).
+    await expect(dialog).toBeVisible({ timeout: 15_000 });
   };
   // A second blueprint; creating it closes the dialog: the focus is back on the library button.
   await openLibrary();
@@ -115,4 +116,40 @@ test('the library dialog by keyboard: the focus is never dropped — after a ren
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(libraryButton).toBeFocused();
+});
+
+test('inspector lists by keyboard: removing a row or closing the exposure form keeps the focus in the list', async ({
+  page,
+  canvas,
+  inspector,
+}) => {
+  await canvas.service('haproxy').click();
+  // Uses weba and webb: removing the first moves the focus to the next row's remove…
+  await inspector.root.getByRole('button', { name: 'Stop using weba' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector.root.getByRole('button', { name: 'Stop using weba' })).toHaveCount(0);
+  await expect(inspector.root.getByRole('button', { name: 'Stop using webb' })).toBeFocused();
+  // …and removing the last one to the form that adds one.
+  await page.keyboard.press('Enter');
+  await expect(inspector.root.getByRole('button', { name: 'Stop using webb' })).toHaveCount(0);
+  await expect(inspector.root.getByRole('form', { name: 'Add a link' }).getByRole('combobox')).toBeFocused();
+  // The exposure form: Apply (Enter in a field) and cancel give the focus back to the port's expose button.
+  const expose = inspector.root.getByRole('button', { name: 'Edit exposure of port 80' });
+  await expose.focus();
+  await page.keyboard.press('Enter');
+  const form = inspector.root.getByRole('form', { name: 'Exposure of port 80' });
+  await form.getByLabel('Host port').fill('8081');
+  await form.getByLabel('Host port').press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(canvas.root.getByRole('button', { name: /^Exposure of haproxy port 80: published on host :8081/ })).toBeVisible();
+  await expect(expose).toBeFocused();
+  await page.keyboard.press('Enter');
+  await form.getByRole('button', { name: 'cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(expose).toBeFocused();
+  // Removing the only port: the focus goes to the form that adds one.
+  await inspector.root.getByRole('button', { name: 'Remove port 80' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector.root.getByRole('form', { name: 'Add a port' }).getByLabel('Container port')).toBeFocused();
 });

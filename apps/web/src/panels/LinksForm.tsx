@@ -1,6 +1,7 @@
 import type { Link } from '@blaupause/model';
 import { type FormEvent, memo, useId, useState } from 'react';
 import { useApp } from '../store/useApp';
+import { removeRow } from './list-focus';
 import { OptionList, useSameList } from './OptionList';
 
 /**
@@ -36,7 +37,7 @@ export const LinksForm = memo(function LinksForm({
             <button
               type="button"
               className="link-button"
-              onClick={() => dispatch({ kind: 'removeLink', from: name, to: l.to })}
+              onClick={(e) => removeRow(e.currentTarget, () => dispatch({ kind: 'removeLink', from: name, to: l.to }))}
               aria-label={`Stop using ${l.to}`}
             >
               remove

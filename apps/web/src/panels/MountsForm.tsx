@@ -1,6 +1,7 @@
 import type { Service } from '@blaupause/model';
 import { type FormEvent, memo, useId, useState } from 'react';
 import { useApp } from '../store/useApp';
+import { removeRow } from './list-focus';
 import { OptionList, useSameList } from './OptionList';
 
 /** A pod's volume mounts, container by container, in order. */
@@ -71,7 +72,12 @@ export const MountsForm = memo(
               <li key={`${m.container}:${m.target}`} className="row">
                 <span className="container-name">{m.source}</span> <span className="muted">at {m.target}</span>
                 {row.who && <span className="muted">· {row.who}</span>}
-                <button type="button" className="link-button" onClick={() => dispatch(row.command)} aria-label={row.label}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={(e) => removeRow(e.currentTarget, () => dispatch(row.command))}
+                  aria-label={row.label}
+                >
                   remove
                 </button>
               </li>

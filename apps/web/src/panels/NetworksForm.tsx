@@ -3,6 +3,7 @@ import { useAddNetwork } from '../canvas/useAddNetwork';
 import { DEFAULT_NETWORK } from '../model/network-commands';
 import { selectBlueprint } from '../store/store';
 import { useApp } from '../store/useApp';
+import { removeRow } from './list-focus';
 
 /** Not a network name (names are DNS labels): the choice that makes a new network. */
 const NEW = ' new';
@@ -37,7 +38,7 @@ export const NetworksForm = memo(function NetworksForm({ name, joined: given }: 
             <button
               type="button"
               className="link-button"
-              onClick={() => dispatch({ kind: 'leaveNetwork', service: name, network: n })}
+              onClick={(e) => removeRow(e.currentTarget, () => dispatch({ kind: 'leaveNetwork', service: name, network: n }))}
               aria-label={`Leave network ${n}`}
             >
               remove

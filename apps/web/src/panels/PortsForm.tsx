@@ -2,6 +2,7 @@ import type { ServicePort } from '@blaupause/model';
 import { type FormEvent, memo, useId, useState } from 'react';
 import { useApp } from '../store/useApp';
 import { ExposureForm } from './ExposureForm';
+import { removeRow } from './list-focus';
 
 const PORT = /^\d{1,5}$/;
 const portProblem = (v: string, what: string) =>
@@ -49,6 +50,7 @@ export const PortsForm = memo(function PortsForm({ name, ports }: { name: string
               type="button"
               className="link-button"
               onClick={() => setEditing(editing === p.port ? undefined : p.port)}
+              id={`${id}-expose-${p.port}`}
               aria-expanded={editing === p.port}
               aria-label={`Edit exposure of port ${p.port}`}
             >
@@ -57,12 +59,22 @@ export const PortsForm = memo(function PortsForm({ name, ports }: { name: string
             <button
               type="button"
               className="link-button"
-              onClick={() => dispatch({ kind: 'removePort', service: name, port: p.port })}
+              onClick={(e) => removeRow(e.currentTarget, () => dispatch({ kind: 'removePort', service: name, port: p.port }))}
               aria-label={`Remove port ${p.port}`}
             >
               remove
             </button>
-            {editing === p.port && <ExposureForm service={name} port={p} onDone={() => setEditing(undefined)} />}
+            {editing === p.port && (
+              <ExposureForm
+                service={name}
+                port={p}
+                onDone={() => {
+                  // The form (and the focus in it) goes: back to this port's expose button.
+                  document.getElementById(`${id}-expose-${p.port}`)?.focus();
+                  setEditing(undefined);
+                }}
+              />
+            )}
           </li>
         ))}
       </ul>
