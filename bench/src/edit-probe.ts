@@ -143,10 +143,19 @@ async function openProbe(
     timeout: 180_000,
   });
   await sleep(5000);
-  // A service box near the middle of the pane (in the far view only the boxes are hit-testable).
-  const centres = await page
-    .locator('.react-flow__node-service')
-    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })));
+  // A service box near the middle of the pane, from its place in the flow (its wrapper's and the
+  // viewport's transforms): in the far view of a large graph a wrapper renders only under the pointer.
+  const centres = await page.locator('.react-flow__node-service').evaluateAll((els) => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const viewport = document.querySelector('.react-flow__viewport');
+    if (!pane || !viewport) return [];
+    const view = new DOMMatrix(getComputedStyle(viewport).transform);
+    return els.map((e) => {
+      const at = new DOMMatrix((e as HTMLElement).style.transform);
+      const p = view.transformPoint(new DOMPoint(at.e + 130, at.f + 30));
+      return { x: pane.left + p.x, y: pane.top + p.y };
+    });
+  });
   const c = centres.find((p) => p.x > 200 && p.x < 900 && p.y > 150 && p.y < 700) ?? centres[0];
   if (!c) throw new Error('no service node on screen');
   await page.mouse.click(c.x, c.y);

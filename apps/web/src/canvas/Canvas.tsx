@@ -28,6 +28,7 @@ import { useTheme } from '../theme/ThemeContext';
 import { EdgeLabelLayer } from './EdgeLabelLayer';
 import { FlowMinimap } from './FlowMinimap';
 import { FlowRaster } from './FlowRaster';
+import { useFarHover } from './far-hover';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { keepFocusOnCanvas } from './focus-node';
 import { GestureContext } from './gesture-store';
@@ -214,7 +215,14 @@ export function Canvas() {
     ),
     [raster, moving, large, far, flow.edges, snap, toggleSnap],
   );
-  const classes = ['canvas', far ? 'is-far' : '', raster ? 'is-raster' : '', moving ? 'is-moving' : ''].filter(Boolean).join(' ');
+  // The far view of a large graph keeps in rendering only the node wrappers selected, focused,
+  // dragged or under the pointer (far-hover.ts; canvas.css): the raster draws the others.
+  const sparse = far && large;
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  useFarHover(host, sparse);
+  const classes = ['canvas', far ? 'is-far' : '', sparse ? 'is-sparse' : '', raster ? 'is-raster' : '', moving ? 'is-moving' : '']
+    .filter(Boolean)
+    .join(' ');
   const { onNodeContextMenu, onEdgeContextMenu, onPaneContextMenu } = menu;
   const shownEdges = moving ? NO_EDGES : shown.edges;
   // The same element while React Flow's props are the same: an edit that changes only what a node
@@ -277,7 +285,7 @@ export function Canvas() {
     ],
   );
   return (
-    <section className={classes} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
+    <section ref={setHost} className={classes} aria-label="Canvas" tabIndex={-1} onKeyDown={menu.onKeyDown}>
       <GestureContext.Provider value={gesture}>
         <LiveDataContext.Provider value={shown.live}>{flowView}</LiveDataContext.Provider>
       </GestureContext.Provider>

@@ -1,8 +1,9 @@
 import { elementId } from '@blaupause/model';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import type { ExposureNode as ExposureNodeType } from '../flow/to-flow';
 import { useAppStore } from '../store/useApp';
+import { markWhenMeasured } from './far-hover';
 import { useLiveData } from './live-data';
 import { MarkBadges } from './MarkBadges';
 
@@ -16,8 +17,11 @@ function ExposureNodeView({ id, data: given }: NodeProps<ExposureNodeType>) {
   const store = useAppStore();
   const classes = ['exposure-node', 'nodrag', data.severity ? `has-${data.severity}` : ''];
   const what = [data.published && `published on host ${data.published}`, data.ingress && `ingress ${data.ingress}`].filter(Boolean);
+  // Its width follows its text: measured again (and only then left out of a sparse far view) when that changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new ref per text takes the mark off
+  const measuredRef = useCallback(markWhenMeasured, [data.published, data.ingress]);
   return (
-    <div className="exposure-wrap">
+    <div className="exposure-wrap" ref={measuredRef}>
       <button
         type="button"
         className={classes.join(' ')}

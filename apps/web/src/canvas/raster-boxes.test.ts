@@ -161,4 +161,19 @@ describe('changesSize', () => {
     expect(changesSize({ type: 'characterData', target: text(neutral), attributeName: null }, false)).toBe(false);
     expect(changesSize({ type: 'childList', target: neutral, attributeName: null }, false)).toBe(false);
   });
+
+  it('a 0 x 0 report (its node out of rendering) neither sizes nor marks a box', () => {
+    const host = fakeHost();
+    const k = new BoxKeeper(host);
+    const box = new FakeBox();
+    k.attach(box);
+    k.sized(box, 0, 0);
+    host.runLater();
+    expect(box.marked).toBe(false);
+    expect(box.props.size).toBe(0);
+    k.sized(box, 260, 100);
+    host.runLater();
+    expect(box.marked).toBe(true);
+    expect(box.props.get('--box-width')).toBe('260px');
+  });
 });

@@ -59,7 +59,8 @@ export class BoxKeeper<B extends KeptBox> {
   /** A size report: the box's border box after a layout. */
   sized(box: B, width: number, height: number): void {
     // Marked, it has the size it was given; a report then says nothing about its contents.
-    if (box.hasAttribute(FAR_BOX)) return;
+    // Out of rendering (a far-view wrapper taken out, a hidden canvas): 0 × 0 is no size of its own.
+    if (box.hasAttribute(FAR_BOX) || width === 0 || height === 0) return;
     box.style.setProperty('--box-width', `${width}px`);
     box.style.setProperty('--box-height', `${height}px`);
     this.pending.add(box);

@@ -1,0 +1,122 @@
+import { useStoreApi } from '@xyflow/react';
+import { useEffect } from 'react';
+import { nodeBox, type RasterNode, type XY } from './raster-scene';
+
+/**
+ * The far view of a large graph (canvas.css, `.canvas.is-far.is-sparse`): the raster draws every
+ * node; a node wrapper is taken out of rendering (display: none — no layout, paint, hit testing or
+ * place in the accessibility tree) once its box is measured (raster-boxes.ts marks it), unless it is
+ * selected, dragged, holds the focus or lies under the pointer (`data-near`, set here). At 1,000
+ * services ~500 transformed wrappers and their handles left every frame's layout, pre-paint,
+ * layerization and hover hit test (Chrome hit-tests again after each layout while the mouse rests
+ * over the canvas).
+ *
+ * The pointer's node is found from React Flow's node lookup (the same boxes the raster draws) on
+ * each pointer move, in the move's own task: the wrapper is in the layout before the press that
+ * follows is hit-tested, so a click selects, a drag moves and a right click opens the node's menu
+ * as before, and the cursor and hover show on it.
+ */
+export const NEAR = 'data-near';
+/** How far around a box (screen px) the pointer already shows its wrapper: handles stick out of it. */
+export const NEAR_MARGIN_PX = 8;
+
+/** The ids of the shown nodes whose box, grown by `margin` (flow units), holds the flow point `p`. */
+export function nodesAt(nodes: Iterable<RasterNode>, p: XY, margin: number): string[] {
+  const out: string[] = [];
+  for (const n of nodes) {
+    if (n.hidden) continue;
+    const b = nodeBox(n);
+    if (p.x >= b.x - margin && p.x <= b.x + b.width + margin && p.y >= b.y - margin && p.y <= b.y + b.height + margin) out.push(n.id);
+  }
+  return out;
+}
+
+/** What the marks touch of a wrapper (an Element in the page; a fake in tests). */
+export interface Markable {
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+}
+
+/** The wrappers marked near the pointer: marks the new ones and unmarks those the pointer left. */
+export class NearMarks<E extends Markable> {
+  private marked = new Map<string, E>();
+
+  constructor(private readonly find: (id: string) => E | null | undefined) {}
+
+  get ids(): readonly string[] {
+    return [...this.marked.keys()];
+  }
+
+  /** Marks exactly the wrappers of `ids` (those mounted; a node mounted later is found on the next move). */
+  set(ids: readonly string[]): void {
+    const next = new Map<string, E>();
+    for (const id of ids) {
+      const el = this.marked.get(id) ?? this.find(id);
+      if (!el) continue;
+      next.set(id, el);
+      if (!this.marked.has(id)) el.setAttribute(NEAR, '');
+    }
+    for (const [id, el] of this.marked) if (!next.has(id)) el.removeAttribute(NEAR);
+    this.marked = next;
+  }
+
+  clear(): void {
+    this.set([]);
+  }
+}
+
+/**
+ * Marks the node wrappers under the pointer while `active` (the far view of a large graph). While a
+ * button is held nothing changes: a dragged node keeps its wrapper (React Flow's `.dragging`, then
+ * `.selected`), and a pan's moves pay nothing here. A press with no move before it (a touch) finds
+ * no wrapper of a node not selected: the pane gets it.
+ */
+export function useFarHover(host: HTMLElement | null, active: boolean): void {
+  const api = useStoreApi();
+  useEffect(() => {
+    if (!host || !active) return;
+    const find = (id: string) => host.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    const marks = new NearMarks(find);
+    const onMove = (e: PointerEvent) => {
+      // A button held (a drag, a pan, a selection rectangle): the marks stay as they were at the press.
+      if (e.buttons !== 0) return;
+      const s = api.getState();
+      const pane = s.domNode?.getBoundingClientRect();
+      if (!pane) return;
+      const [tx, ty, zoom] = s.transform;
+      const p = { x: (e.clientX - pane.left - tx) / zoom, y: (e.clientY - pane.top - ty) / zoom };
+      marks.set(nodesAt(s.nodeLookup.values() as Iterable<RasterNode>, p, NEAR_MARGIN_PX / zoom));
+    };
+    const onLeave = (e: PointerEvent) => {
+      if (e.buttons === 0) marks.clear();
+    };
+    host.addEventListener('pointermove', onMove, { capture: true, passive: true });
+    host.addEventListener('pointerleave', onLeave, { passive: true });
+    return () => {
+      host.removeEventListener('pointermove', onMove, { capture: true });
+      host.removeEventListener('pointerleave', onLeave);
+      marks.clear();
+    };
+  }, [host, active, api]);
+}
+
+/** Set on a node's box (the exposure tags': their width follows their text) once it was laid out with a size. */
+export const MEASURED = 'data-measured';
+
+/**
+ * Ref callback: marks the element MEASURED after its first layout with a size (a ResizeObserver
+ * report, in the same frame as React Flow's own measurement of the node), so a sparse far view
+ * takes out of rendering only nodes React Flow has measured; a new ref (new text) measures again.
+ */
+export function markWhenMeasured(el: HTMLElement | null): (() => void) | undefined {
+  if (!el || typeof ResizeObserver === 'undefined') return undefined;
+  el.removeAttribute(MEASURED);
+  const sizes = new ResizeObserver((entries) => {
+    const b = entries[0]?.borderBoxSize?.[0];
+    if (!b || b.inlineSize === 0 || b.blockSize === 0) return;
+    el.setAttribute(MEASURED, '');
+    sizes.disconnect();
+  });
+  sizes.observe(el);
+  return () => sizes.disconnect();
+}

@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test';
+import { withGridLayout } from '../../bench/src/canvas-graph';
+import { generateBlueprint } from '../../bench/src/generate';
+import { expect, test } from '../fixtures/app';
+import { openApp } from '../fixtures/open';
+
+/** Opens the app on a generated blueprint of `n` services laid out on a grid (as bench:canvas does). */
+async function openLarge(page: Page, n: number): Promise<void> {
+  const bp = withGridLayout(generateBlueprint(n));
+  const library = { current: 'big', entries: [{ id: 'big', title: `big-${n}`, followsName: true, createdAt: 0, updatedAt: 0 }] };
+  await page.evaluate(
+    ({ lib, doc }) => {
+      localStorage.clear();
+      localStorage.setItem('blaupause:library:v1', lib);
+      localStorage.setItem('blaupause:blueprint:v1:big', doc);
+    },
+    { lib: JSON.stringify(library), doc: JSON.stringify(bp) },
+  );
+  await openApp(page, '/');
+  await expect(page.locator('.doc-name').first()).toContainText(`big-${n}`);
+}
+
+/** Node wrappers that take part in rendering (laid out: not display: none). */
+const renderedWrappers = (page: Page) =>
+  page.locator('.react-flow__node').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+
+/**
+ * Where a service node's header is on screen, from its place in the flow (the wrapper's transform),
+ * the viewport's transform and its measured box (raster-boxes.ts: --box-width) — its wrapper may be
+ * out of rendering, with no box of its own to ask.
+ */
+async function headerOf(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((id) => {
+    const wrapper = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!wrapper || !viewport || !pane) throw new Error(`no node ${id}`);
+    const at = new DOMMatrix(wrapper.style.transform);
+    const view = new DOMMatrix(getComputedStyle(viewport).transform);
+    const width = Number.parseFloat(wrapper.querySelector<HTMLElement>('article')?.style.getPropertyValue('--box-width') ?? '') || 260;
+    const p = view.transformPoint(new DOMPoint(at.e + width / 2, at.f + 12));
+    return { x: pane.left + p.x, y: pane.top + p.y };
+  }, id);
+}
+
+/** Service nodes mounted (in view), nearest the pane's centre first. */
+async function servicesInView(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const view = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport') as Element).transform);
+    if (!pane) return [];
+    const cx = pane.width / 2;
+    const cy = pane.height / 2;
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node-service')]
+      .map((w) => {
+        const at = new DOMMatrix(w.style.transform);
+        const p = view.transformPoint(new DOMPoint(at.e + 130, at.f + 12));
+        return { id: w.dataset.id ?? '', d: Math.hypot(p.x - cx, p.y - cy) };
+      })
+      .sort((a, b) => a.d - b.d)
+      .map((n) => n.id);
+  });
+}
+
+/**
+ * The far view of a large graph (≥ 300 nodes; canvas/far-hover.ts): the raster draws every node,
+ * and only the node wrappers selected or under the pointer take part in rendering. A hover shows a
+ * node's box (the cursor and the click land on it), a click selects, a drag moves on the grid as one
+ * undo step, a right click opens the node's menu; the selected node keeps its labelled box in the
+ * accessibility tree and can take the focus. Zooming in shows every node whole again.
+ */
+test('far view of a large blueprint: only the hovered and selected node boxes render; hover, click, drag, undo and menu work', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openLarge(page, 400);
+  const canvas = page.locator('.canvas');
+  await expect(canvas).toHaveClass(/is-far/);
+  await expect(canvas).toHaveClass(/is-sparse/);
+  const raster = page.getByTestId('flow-raster');
+  await expect(raster).toBeVisible();
+  // Once the boxes are measured (marked after a second, in idle time), none renders.
+  await expect.poll(() => renderedWrappers(page), { timeout: 15_000 }).toBe(0);
+  const mounted = await page.locator('.react-flow__node').count();
+  expect(mounted).toBeGreaterThan(50);
+  // The raster still draws every node React Flow has in view.
+  expect(Number(await raster.getAttribute('data-nodes'))).toBeGreaterThanOrEqual(mounted);
+
+  const [first, second] = await servicesInView(page);
+  if (!first || !second) throw new Error('no services in view');
+  const name = (id: string) => id.replace(/^service:/, '');
+  const wrapper = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+  // Hover: the node's box renders under the pointer and is what the pointer is over.
+  const a = await headerOf(page, first);
+  await page.mouse.move(a.x, a.y);
+  await expect(wrapper(first)).toBeVisible();
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'), a)).toBe(
+    first,
+  );
+  expect(await renderedWrappers(page)).toBeLessThanOrEqual(2);
+
+  // A click selects it; selected, it stays in rendering and in the accessibility tree after the pointer leaves.
+  await page.mouse.click(a.x, a.y);
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true })).toHaveValue(name(first));
+  const empty = await page.evaluate(() => {
+    const r = document.querySelector('.react-flow')?.getBoundingClientRect();
+    return r ? { x: r.left + 4, y: r.bottom - 4 } : { x: 0, y: 0 };
+  });
+  await page.mouse.move(empty.x, empty.y);
+  await expect(page.getByRole('article', { name: `Service ${name(first)}`, exact: true })).toBeVisible();
+  await expect(page.getByRole('article', { name: `Service ${name(second)}`, exact: true })).toBeHidden();
+  // The selected node can take the keyboard focus.
+  await wrapper(first).focus();
+  await expect(wrapper(first)).toBeFocused();
+
+  // A drag moves a node that was not rendered a moment before, on the grid, as one undo step.
+  const before = await wrapper(second).getAttribute('style');
+  const b = await headerOf(page, second);
+  await page.mouse.move(b.x, b.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(b.x + i * 6, b.y + i * 4);
+  await page.mouse.up();
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true })).toHaveValue(name(second));
+  const moved = await wrapper(second).getAttribute('style');
+  expect(moved).not.toBe(before);
+  const translate = (s: string | null) => (s?.match(/translate\(([-\d.]+)px, ([-\d.]+)px\)/) ?? []).slice(1).map(Number);
+  for (const v of translate(moved)) expect(v % 20).toBe(0);
+  await page.mouse.move(empty.x, empty.y);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => translate(await wrapper(second).getAttribute('style'))).toEqual(translate(before));
+
+  // A right click on a node opens its menu.
+  const c = await headerOf(page, first);
+  await page.mouse.click(c.x, c.y, { button: 'right' });
+  await expect(page.getByRole('menu', { name: `Service ${name(first)}` })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Zoomed in, every node in view renders whole.
+  const zoomIn = page.getByRole('button', { name: 'zoom in' });
+  for (let i = 0; i < 12 && (await canvas.evaluate((el) => el.classList.contains('is-far'))); i++) await zoomIn.click();
+  await expect(canvas).not.toHaveClass(/is-sparse/);
+  const nodes = await page.locator('.react-flow__node').count();
+  await expect.poll(() => renderedWrappers(page)).toBe(nodes);
+  await expect(page.locator('.react-flow__node-service .node-title').first()).toBeVisible();
+});
