@@ -153,3 +153,21 @@ test('inspector lists by keyboard: removing a row or closing the exposure form k
   await page.keyboard.press('Enter');
   await expect(inspector.root.getByRole('form', { name: 'Add a port' }).getByLabel('Container port')).toBeFocused();
 });
+
+test('inspector actions by keyboard: a new network takes the focus; deleting the selected element leaves it on the canvas', async ({
+  page,
+  canvas,
+  inspector,
+}) => {
+  await canvas.service('weba').click();
+  await inspector.root.getByRole('button', { name: 'Join weba to a new network' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector.root.getByText('Network network')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="network:network"]')).toBeFocused();
+  // Delete from the inspector: the form goes, the focus stays on the canvas (Tab reaches the nodes from there).
+  await canvas.service('webb').click();
+  await inspector.root.getByRole('button', { name: 'Delete service webb' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(canvas.service('webb')).toHaveCount(0);
+  await expect(canvas.root).toBeFocused();
+});

@@ -1,5 +1,6 @@
 import type { Blueprint, LinkCondition } from '@blaupause/model';
 import { useId } from 'react';
+import { keepFocusOnCanvas } from '../canvas/focus-node';
 import { useApp } from '../store/useApp';
 
 const CONDITIONS: ReadonlyArray<{ value: LinkCondition; label: string }> = [
@@ -53,7 +54,10 @@ export function EdgeInspector({ bp, kind, from, to }: { bp: Blueprint; kind: 'li
       <button
         type="button"
         className="button danger"
-        onClick={() => dispatch(kind === 'link' ? { kind: 'removeLink', from, to } : { kind: 'unmountVolume', service: from, volume: to })}
+        onClick={() =>
+          dispatch(kind === 'link' ? { kind: 'removeLink', from, to } : { kind: 'unmountVolume', service: from, volume: to }) &&
+          keepFocusOnCanvas()
+        }
         aria-label={kind === 'link' ? `Delete link from ${from} to ${to}` : `Unmount ${to} from ${from}`}
       >
         {kind === 'link' ? 'Delete link' : 'Unmount'}

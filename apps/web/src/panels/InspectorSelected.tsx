@@ -1,4 +1,5 @@
 import { type Blueprint, elementKind } from '@blaupause/model';
+import { keepFocusOnCanvas } from '../canvas/focus-node';
 import { edgeEnds } from '../flow/flow-ids';
 import { useApp } from '../store/useApp';
 import { EdgeInspector } from './EdgeInspector';
@@ -38,7 +39,7 @@ export default function Selected({ bp, id }: { bp: Blueprint; id: string }) {
         <button
           type="button"
           className="button danger"
-          onClick={() => dispatch({ kind: 'removeVolume', name })}
+          onClick={() => dispatch({ kind: 'removeVolume', name }) && keepFocusOnCanvas()}
           aria-label={`Delete volume ${name}`}
         >
           Delete volume

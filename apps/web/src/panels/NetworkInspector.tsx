@@ -1,8 +1,10 @@
 import type { Blueprint } from '@blaupause/model';
 import { Fragment, useId, useState } from 'react';
+import { keepFocusOnCanvas } from '../canvas/focus-node';
 import { useApp } from '../store/useApp';
 import { CommitField } from './CommitField';
 import { nameProblem } from './field-rules';
+import { removeRow } from './list-focus';
 
 /**
  * A network segment: name, options the model has (internal, external, driver), its members. What a
@@ -87,7 +89,7 @@ export function NetworkInspector({ bp, name }: { bp: Blueprint; name: string }) 
             <button
               type="button"
               className="link-button"
-              onClick={() => dispatch({ kind: 'leaveNetwork', service: s, network: name })}
+              onClick={(e) => removeRow(e.currentTarget, () => dispatch({ kind: 'leaveNetwork', service: s, network: name }))}
               aria-label={`Remove ${s} from ${name}`}
             >
               remove
@@ -128,7 +130,7 @@ export function NetworkInspector({ bp, name }: { bp: Blueprint; name: string }) 
       <button
         type="button"
         className="button danger"
-        onClick={() => dispatch({ kind: 'removeNetwork', name })}
+        onClick={() => dispatch({ kind: 'removeNetwork', name }) && keepFocusOnCanvas()}
         aria-label={`Delete network ${name}`}
       >
         Delete network
@@ -151,7 +153,7 @@ export function JoinInspector({ service, network }: { service: string; network: 
       <button
         type="button"
         className="button danger"
-        onClick={() => dispatch({ kind: 'leaveNetwork', service, network })}
+        onClick={() => dispatch({ kind: 'leaveNetwork', service, network }) && keepFocusOnCanvas()}
         aria-label={`Remove ${service} from ${network}`}
       >
         Leave network

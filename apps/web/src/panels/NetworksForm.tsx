@@ -1,4 +1,6 @@
+import { elementId } from '@blaupause/model';
 import { type FormEvent, memo, useId, useState } from 'react';
+import { focusNode } from '../canvas/focus-node';
 import { useAddNetwork } from '../canvas/useAddNetwork';
 import { DEFAULT_NETWORK } from '../model/network-commands';
 import { selectBlueprint } from '../store/store';
@@ -24,8 +26,11 @@ export const NetworksForm = memo(function NetworksForm({ name, joined: given }: 
   const chosen = choice === NEW || offered.includes(choice) ? choice : (offered[0] ?? NEW);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (chosen === NEW) addNetwork(name);
-    else dispatch({ kind: 'joinNetwork', service: name, network: chosen });
+    // The new network is selected: the focus follows it (its name is what one changes next, in the inspector).
+    if (chosen === NEW) {
+      const added = addNetwork(name);
+      if (added) focusNode(elementId.network(added));
+    } else dispatch({ kind: 'joinNetwork', service: name, network: chosen });
   };
   return (
     <>

@@ -1,5 +1,6 @@
 import type { Service } from '@blaupause/model';
 import { useCallback, useMemo } from 'react';
+import { keepFocusOnCanvas } from '../canvas/focus-node';
 import { mainContainerName } from '../model/doc';
 import { useApp, useAppStore } from '../store/useApp';
 import { duplicateSelection } from '../useShortcuts';
@@ -86,7 +87,7 @@ export function ServiceInspector({ name, service, taken: givenTaken, volumes: gi
         <button
           type="button"
           className="button danger"
-          onClick={() => dispatch({ kind: 'removeService', name })}
+          onClick={() => dispatch({ kind: 'removeService', name }) && keepFocusOnCanvas()}
           aria-label={`Delete service ${name}`}
         >
           Delete service
