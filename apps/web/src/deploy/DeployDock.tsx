@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DiagnoseMount } from '../diagnose/DiagnoseMount';
 import { ImagesView } from '../diagnose/ImagesView';
 import { InspectLauncher } from '../diagnose/InspectLauncher';
@@ -104,8 +104,10 @@ export default function DeployDock() {
   const status = targets.find((t) => t.kind === chosen);
   const shown: Backend = backend.kind === 'ready' && status ? { kind: 'ready', connectivity: status } : backend;
   const engineUp = shown.kind === 'ready' && shown.connectivity.connected;
-  useStatusStream(engineUp ? api : undefined, projectOk ? project : undefined, chosen, probe);
+  const runBusy = useRef(false);
+  useStatusStream(engineUp ? api : undefined, projectOk ? project : undefined, chosen, probe, () => runBusy.current);
   const { view, start, follow } = useRun(api);
+  runBusy.current = view.busy;
   // The orchestrator (issue 7, Docker only): node controls, heal events, canary, Monitor; deploys roll services.
   const docker = engineUp && chosen === 'docker';
   useOrchestration(docker ? api : undefined, projectOk ? project : undefined);

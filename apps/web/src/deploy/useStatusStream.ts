@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store/useApp';
 import type { Api } from './api-types';
-import { containerKey, failureOf } from './live-state';
+import { createFailureToaster } from './failure-toasts';
 import type { DeployTargetKind } from './targets';
 
 /**
@@ -9,21 +9,28 @@ import type { DeployTargetKind } from './targets';
  * live slice. The EventSource under it reconnects by itself; while it does, the slice says
  * `reconnecting` and the last known states stay on the nodes. Nothing here polls.
  */
-export function useStatusStream(api: Api | undefined, project: string | undefined, target: DeployTargetKind, onLost: () => void): void {
+export function useStatusStream(
+  api: Api | undefined,
+  project: string | undefined,
+  target: DeployTargetKind,
+  onLost: () => void,
+  runBusy: () => boolean = () => false,
+): void {
   const store = useAppStore();
+  // Read when a deferred exit toast is due, so a new function each render does not resubscribe.
+  const runBusyRef = useRef(runBusy);
+  runBusyRef.current = runBusy;
   useEffect(() => {
     if (!api || !project) return;
     const { setLiveStream, applyStatus, toast } = store.getState();
     setLiveStream('connecting', project);
     let wasLive = false;
+    const failures = createFailureToaster({ live: () => store.getState().live, runBusy: () => runBusyRef.current(), toast });
     const sub = api.status.watch.subscribe(
       { project, target },
       {
         onData({ data }) {
-          if (data.kind === 'change') {
-            const failure = failureOf(store.getState().live.containers[containerKey(data.status)], data.status);
-            if (failure) toast({ kind: 'error', title: failure, ...(data.status.message ? { detail: data.status.message } : {}) });
-          }
+          if (data.kind === 'change') failures.onChange(data.status);
           if (data.kind === 'engine' && !data.connected && store.getState().live.engine !== false)
             toast({ kind: 'error', title: 'The engine is not reachable', ...(data.message ? { detail: data.message } : {}) });
           applyStatus(data);
