@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, selectBlueprint } from '../store/store';
 import { templateBlueprint } from '../templates/templates';
-import { copyText, remembered } from './clipboard-state';
+import { copyText, pastedTitle, remembered } from './clipboard-state';
 import { readFragment } from './clipboard-text';
 
 describe('copyText', () => {
@@ -16,5 +16,18 @@ describe('copyText', () => {
     expect(remembered()).toBe(text);
     const back = await readFragment(text ?? '');
     expect(back.ok && back.fragment.services).toEqual({ haproxy: selectBlueprint(store.getState()).services.haproxy });
+  });
+});
+
+describe('pastedTitle', () => {
+  it('names what a pasted Compose file added, in words', () => {
+    expect(pastedTitle(['service:web', 'service:api', 'service:db', 'volume:pgdata'])).toBe(
+      'Pasted 3 services and 1 volume imported from the clipboard',
+    );
+    expect(pastedTitle(['service:web'])).toBe('Pasted 1 service imported from the clipboard');
+    expect(pastedTitle(['service:a', 'volume:v', 'volume:w', 'network:n'])).toBe(
+      'Pasted 1 service, 2 volumes and 1 network imported from the clipboard',
+    );
+    expect(pastedTitle(['service:a', 'config:c'])).toBe('Pasted 1 service and 1 other element imported from the clipboard');
   });
 });

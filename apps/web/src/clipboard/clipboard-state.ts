@@ -47,3 +47,26 @@ export function cutSelection(store: AppStore): void {
   if (cmd) dispatch(cmd);
   keepFocusOnCanvas();
 }
+
+/**
+ * The report after pasting Compose or Kubernetes YAML, e.g. "Pasted 3 services and 1 volume
+ * imported from the clipboard" (the ids are element ids such as service:web).
+ */
+export function pastedTitle(ids: readonly string[]): string {
+  const kinds: Array<[string, string, string]> = [
+    ['service', 'service', 'services'],
+    ['volume', 'volume', 'volumes'],
+    ['network', 'network', 'networks'],
+  ];
+  const parts: string[] = [];
+  let counted = 0;
+  for (const [kind, one, many] of kinds) {
+    const n = ids.filter((id) => id.startsWith(`${kind}:`)).length;
+    counted += n;
+    if (n > 0) parts.push(`${n} ${n === 1 ? one : many}`);
+  }
+  const rest = ids.length - counted;
+  if (rest > 0) parts.push(`${rest} ${rest === 1 ? 'other element' : 'other elements'}`);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing');
+  return `Pasted ${list} imported from the clipboard`;
+}

@@ -5,7 +5,7 @@ import { isUnplaced, withAutoLayout } from '../layout/auto-layout';
 import type { XY } from '../model/types';
 import { selectBlueprint } from '../store/store';
 import { useAppStore } from '../store/useApp';
-import { copyText, cutSelection, loadText, remembered } from './clipboard-state';
+import { copyText, cutSelection, loadText, pastedTitle, remembered } from './clipboard-state';
 
 /** Copy, cut and paste for menus and buttons, through the async Clipboard API with the in-memory fallback. */
 export function useClipboard() {
@@ -33,8 +33,7 @@ export function useClipboard() {
       if (!plan) return;
       if (!dispatch(plan.command)) return;
       select(plan.ids);
-      if (read.imported)
-        setReport({ title: `Pasted ${plan.ids.length} element(s) imported from the clipboard`, ok: true, diagnostics: [] });
+      if (read.imported) setReport({ title: pastedTitle(plan.ids), ok: true, diagnostics: [] });
       if (unplaced) setTimeout(() => void fitView({ nodes: plan.ids.map((id) => ({ id })), padding: 0.3, maxZoom: 1, duration: 200 }), 50);
       focusNode(plan.ids[0]);
     },
