@@ -43,6 +43,45 @@ async function headerOf(page: Page, id: string): Promise<{ x: number; y: number 
   }, id);
 }
 
+/**
+ * A link edge in view and the screen point halfway between its handles (on the bezier: its control
+ * points are symmetric), away from every node box.
+ */
+async function linkMidpoint(page: Page): Promise<{ id: string; x: number; y: number }> {
+  const found = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const view = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport') as Element).transform);
+    if (!pane) return undefined;
+    const boxes = new Map(
+      [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((w) => {
+        const at = new DOMMatrix(w.style.transform);
+        const box = w.querySelector<HTMLElement>('[data-far-box]');
+        const width = Number.parseFloat(box?.style.getPropertyValue('--box-width') ?? '') || 0;
+        const height = Number.parseFloat(box?.style.getPropertyValue('--box-height') ?? '') || 0;
+        return [w.dataset.id ?? '', { x: at.e, y: at.f, width, height }];
+      }),
+    );
+    for (const g of document.querySelectorAll<SVGElement>('.react-flow__edge')) {
+      const m = (g.dataset.id ?? '').match(/^link:(.+)->(.+)$/);
+      const a = m && boxes.get(`service:${m[1]}`);
+      const b = m && boxes.get(`service:${m[2]}`);
+      if (!a || !b || !a.width || !b.width || Math.abs(b.x - a.x) < 400) continue;
+      const mid = { x: (a.x + a.width + b.x) / 2, y: (a.y + a.height / 2 + b.y + b.height / 2) / 2 };
+      const clear = [...boxes.values()].every(
+        (r) => mid.x < r.x - 30 || mid.x > r.x + r.width + 30 || mid.y < r.y - 30 || mid.y > r.y + r.height + 30,
+      );
+      if (!clear) continue;
+      const p = view.transformPoint(new DOMPoint(mid.x, mid.y));
+      const x = pane.left + p.x;
+      const y = pane.top + p.y;
+      if (x > pane.left + 40 && x < pane.right - 240 && y > pane.top + 40 && y < pane.bottom - 200) return { id: g.dataset.id ?? '', x, y };
+    }
+    return undefined;
+  });
+  if (!found) throw new Error('no link edge in view with a clear midpoint');
+  return found;
+}
+
 /** Service nodes mounted (in view), nearest the pane's centre first. */
 async function servicesInView(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -63,13 +102,13 @@ async function servicesInView(page: Page): Promise<string[]> {
 }
 
 /**
- * The far view of a large graph (≥ 300 nodes; canvas/far-hover.ts): the raster draws every node,
- * and only the node wrappers selected or under the pointer take part in rendering. A hover shows a
+ * The far view of a large graph (≥ 300 nodes; canvas/far-hover.ts): the raster draws every node
+ * and edge, and only the node wrappers and edges selected or under the pointer take part in rendering. A hover shows a
  * node's box (the cursor and the click land on it), a click selects, a drag moves on the grid as one
  * undo step, a right click opens the node's menu; the selected node keeps its labelled box in the
  * accessibility tree and can take the focus. Zooming in shows every node whole again.
  */
-test('far view of a large blueprint: only the hovered and selected node boxes render; hover, click, drag, undo and menu work', async ({
+test('far view of a large blueprint: only the hovered and selected node boxes render; hover, click, drag, undo, menu and edge click work', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -135,6 +174,26 @@ test('far view of a large blueprint: only the hovered and selected node boxes re
   await page.mouse.click(c.x, c.y, { button: 'right' });
   await expect(page.getByRole('menu', { name: `Service ${name(first)}` })).toBeVisible();
   await page.keyboard.press('Escape');
+
+  // An edge renders only near the pointer: a click on its curve selects it.
+  const edge = await linkMidpoint(page);
+  const edgeSvgs = () =>
+    page
+      .locator('.react-flow__edges > svg:not(.react-flow__marker)')
+      .evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+  await page.mouse.move(empty.x, empty.y);
+  expect(await edgeSvgs()).toBe(0);
+  await page.mouse.move(edge.x, edge.y);
+  await expect.poll(edgeSvgs).toBeGreaterThan(0);
+  // (The grid layout's rows have edges lying over one another: the topmost one there is selected.)
+  await page.mouse.click(edge.x, edge.y);
+  const selectedEdge = page.locator('.react-flow__edge.selected');
+  await expect(selectedEdge).toHaveCount(1);
+  expect(await selectedEdge.getAttribute('data-id')).toMatch(/^link:/);
+  await page.mouse.move(empty.x, empty.y);
+  // Selected, it stays in rendering (the only edge there).
+  await expect.poll(edgeSvgs).toBe(1);
+  expect(await selectedEdge.evaluate((g) => getComputedStyle(g.parentElement as Element).display)).not.toBe('none');
 
   // Zoomed in, every node in view renders whole.
   const zoomIn = page.getByRole('button', { name: 'zoom in' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seeded } from '../testing/seeded';
-import { type Markable, NEAR, NearMarks, nodesAt } from './far-hover';
-import { nodeBox, type RasterNode } from './raster-scene';
+import { EDGE_REACH, edgesAt, type Markable, NEAR, NearMarks, nodesAt } from './far-hover';
+import { edgeCurve, nodeBox, type RasterEdge, type RasterNode } from './raster-scene';
 
 const node = (id: string, x: number, y: number, width: number, height: number, more: Partial<RasterNode> = {}): RasterNode => ({
   id,
@@ -89,5 +89,56 @@ describe('NearMarks', () => {
       marks.set(next);
       for (const id of ids) expect(els.get(id)?.attrs.has(NEAR)).toBe(next.includes(id) && id !== 'n7');
     }
+  });
+});
+
+describe('edgesAt', () => {
+  const a = node('service:a', 0, 0, 260, 100);
+  const b = node('service:b', 600, 300, 260, 100);
+  const lookup = new Map([a, b].map((n) => [n.id, n]));
+  const link: RasterEdge = { id: 'link:a->b', type: 'link', source: a.id, target: b.id, sourceHandle: 'uses', targetHandle: 'used' };
+  const bezier = (c: ReturnType<typeof edgeCurve>, t: number) => {
+    const u = 1 - t;
+    const w = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+    return { x: c.reduce((s, p, i) => s + (w[i] ?? 0) * p.x, 0), y: c.reduce((s, p, i) => s + (w[i] ?? 0) * p.y, 0) };
+  };
+
+  it('finds an edge at any point of its curve and within its interaction reach, not beyond', () => {
+    const c = edgeCurve(a, b, link);
+    for (const t of [0, 0.1, 0.33, 0.5, 0.71, 0.95, 1]) {
+      const p = bezier(c, t);
+      expect(edgesAt([link], lookup, p, 0)).toEqual([link.id]);
+      expect(
+        edgesAt([link], lookup, { x: p.x, y: p.y + EDGE_REACH - 1.5 }, 0).length +
+          edgesAt([link], lookup, { x: p.x, y: p.y - EDGE_REACH + 1.5 }, 0).length,
+      ).toBe(2);
+    }
+    // Mid-curve, 40 units off it (the curve runs about diagonally there).
+    const m = bezier(c, 0.5);
+    expect(edgesAt([link], lookup, { x: m.x + 40, y: m.y - 40 }, 0)).toEqual([]);
+    expect(edgesAt([link], lookup, { x: m.x + 40, y: m.y - 40 }, 60)).toEqual([link.id]);
+  });
+
+  it('skips edges with an end missing or hidden, and hidden edges', () => {
+    const p = bezier(edgeCurve(a, b, link), 0.5);
+    expect(edgesAt([{ ...link, hidden: true }], lookup, p, 0)).toEqual([]);
+    expect(edgesAt([{ ...link, target: 'service:gone' }], lookup, p, 0)).toEqual([]);
+    const hiddenB = new Map(lookup).set(b.id, { ...b, hidden: true });
+    expect(edgesAt([link], hiddenB, p, 0)).toEqual([]);
+  });
+
+  it("takes a step edge (join) by its ends' box grown by its offset", () => {
+    const net = node('network:n', 0, -200, 400, 40, { type: 'network' });
+    const join: RasterEdge = {
+      id: 'join:a->n',
+      type: 'join',
+      source: a.id,
+      target: net.id,
+      sourceHandle: 'joins',
+      targetHandle: 'members',
+    };
+    const l = new Map([a, net].map((n) => [n.id, n]));
+    expect(edgesAt([join], l, { x: 150, y: -100 }, 0)).toEqual([join.id]);
+    expect(edgesAt([join], l, { x: 700, y: -100 }, 0)).toEqual([]);
   });
 });

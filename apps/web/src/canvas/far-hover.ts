@@ -1,6 +1,6 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
-import { nodeBox, type RasterNode, type XY } from './raster-scene';
+import { curveBox, edgeCurve, nodeBox, type RasterEdge, type RasterNode, type XY } from './raster-scene';
 
 /**
  * The far view of a large graph (canvas.css, `.canvas.is-far.is-sparse`): the raster draws every
@@ -14,7 +14,9 @@ import { nodeBox, type RasterNode, type XY } from './raster-scene';
  * The pointer's node is found from React Flow's node lookup (the same boxes the raster draws) on
  * each pointer move, in the move's own task: the wrapper is in the layout before the press that
  * follows is hit-tested, so a click selects, a drag moves and a right click opens the node's menu
- * as before, and the cursor and hover show on it.
+ * as before, and the cursor and hover show on it. Edges likewise: an edge's <svg> renders only
+ * while it is selected, focused or its interaction path may be under the pointer (edgesAt), so a
+ * click still selects it and its context menu opens.
  */
 export const NEAR = 'data-near';
 /** How far around a box (screen px) the pointer already shows its wrapper: handles stick out of it. */
@@ -29,6 +31,61 @@ export function nodesAt(nodes: Iterable<RasterNode>, p: XY, margin: number): str
     if (p.x >= b.x - margin && p.x <= b.x + b.width + margin && p.y >= b.y - margin && p.y <= b.y + b.height + margin) out.push(n.id);
   }
   return out;
+}
+
+/** Half the width of an edge's interaction path (React Flow's default interactionWidth: 20). */
+export const EDGE_REACH = 10;
+/** How far a step edge (JoinEdge: getSmoothStepPath) may run past its ends' box: its offset. */
+const STEP_OFFSET = 20;
+const SAMPLES = 24;
+
+/**
+ * The ids of the edges whose interaction path may be within `margin` (flow units) of `p`: within
+ * EDGE_REACH + margin of the bezier the raster draws (raster-scene edgeCurve: React Flow's
+ * getBezierPath), or, for a step edge (type 'join'), inside its ends' box grown by its offset — a
+ * superset: the page's own hit test decides on the shown path.
+ */
+export function edgesAt(edges: Iterable<RasterEdge>, lookup: ReadonlyMap<string, RasterNode>, p: XY, margin: number): string[] {
+  const out: string[] = [];
+  const reach = EDGE_REACH + margin;
+  for (const e of edges) {
+    if (e.hidden) continue;
+    const source = lookup.get(e.source);
+    const target = lookup.get(e.target);
+    if (!source || !target || source.hidden || target.hidden) continue;
+    const c = edgeCurve(source, target, e);
+    const grow = e.type === 'join' ? STEP_OFFSET + reach : reach;
+    const b = curveBox(c);
+    if (p.x < b.x - grow || p.x > b.x + b.width + grow || p.y < b.y - grow || p.y > b.y + b.height + grow) continue;
+    if (e.type === 'join' || nearCurve(c, p, reach)) out.push(e.id);
+  }
+  return out;
+}
+
+/** Whether `p` lies within `reach` of the cubic bezier `c` (sampled as SAMPLES segments). */
+function nearCurve(c: readonly [XY, XY, XY, XY], p: XY, reach: number): boolean {
+  const [a, b, d, f] = c;
+  let last = a;
+  for (let i = 1; i <= SAMPLES; i++) {
+    const t = i / SAMPLES;
+    const u = 1 - t;
+    const w0 = u * u * u;
+    const w1 = 3 * u * u * t;
+    const w2 = 3 * u * t * t;
+    const w3 = t * t * t;
+    const q = { x: w0 * a.x + w1 * b.x + w2 * d.x + w3 * f.x, y: w0 * a.y + w1 * b.y + w2 * d.y + w3 * f.y };
+    if (segmentDistance(p, last, q) <= reach) return true;
+    last = q;
+  }
+  return false;
+}
+
+function segmentDistance(p: XY, a: XY, b: XY): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = dx * dx + dy * dy;
+  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
 
 /** What the marks touch of a wrapper (an Element in the page; a fake in tests). */
@@ -77,6 +134,7 @@ export function useFarHover(host: HTMLElement | null, active: boolean): void {
     if (!host || !active) return;
     const find = (id: string) => host.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
     const marks = new NearMarks(find);
+    const edgeMarks = new NearMarks((id) => host.querySelector<SVGElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"]`));
     const onMove = (e: PointerEvent) => {
       // A button held (a drag, a pan, a selection rectangle): the marks stay as they were at the press.
       if (e.buttons !== 0) return;
@@ -85,10 +143,14 @@ export function useFarHover(host: HTMLElement | null, active: boolean): void {
       if (!pane) return;
       const [tx, ty, zoom] = s.transform;
       const p = { x: (e.clientX - pane.left - tx) / zoom, y: (e.clientY - pane.top - ty) / zoom };
-      marks.set(nodesAt(s.nodeLookup.values() as Iterable<RasterNode>, p, NEAR_MARGIN_PX / zoom));
+      const lookup = s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>;
+      marks.set(nodesAt(lookup.values(), p, NEAR_MARGIN_PX / zoom));
+      edgeMarks.set(edgesAt(s.edges as Iterable<RasterEdge>, lookup, p, NEAR_MARGIN_PX / zoom));
     };
     const onLeave = (e: PointerEvent) => {
-      if (e.buttons === 0) marks.clear();
+      if (e.buttons !== 0) return;
+      marks.clear();
+      edgeMarks.clear();
     };
     host.addEventListener('pointermove', onMove, { capture: true, passive: true });
     host.addEventListener('pointerleave', onLeave, { passive: true });
@@ -96,6 +158,7 @@ export function useFarHover(host: HTMLElement | null, active: boolean): void {
       host.removeEventListener('pointermove', onMove, { capture: true });
       host.removeEventListener('pointerleave', onLeave);
       marks.clear();
+      edgeMarks.clear();
     };
   }, [host, active, api]);
 }
