@@ -218,7 +218,7 @@ export default function DeployDock() {
                     {view.outcome === 'ok' ? 'done' : view.outcome === 'failed' ? 'failed' : 'running…'}
                   </span>
                 </h3>
-                <ProgressList events={view.events} />
+                <ProgressList events={view.events} runKind={view.run.kind} />
                 {api && view.run.target === 'docker' && view.run.kind === 'apply' && view.outcome === 'failed' && (
                   <RunDiagnosis key={view.run.runId} api={api} runId={view.run.runId} />
                 )}

@@ -1,4 +1,6 @@
-import type { ProgressEvent } from './api-types';
+import type { ProgressEvent, RunInfo } from './api-types';
+
+type RunKind = RunInfo['kind'];
 
 function line(e: ProgressEvent): { text: string; tone: 'ok' | 'bad' | 'plain' } | undefined {
   switch (e.kind) {
@@ -36,8 +38,14 @@ function line(e: ProgressEvent): { text: string; tone: 'ok' | 'bad' | 'plain' } 
   }
 }
 
-/** A deploy's or tear-down's progress as the server streams it; pull progress replaces itself per image. */
-export function ProgressList({ events }: { events: ProgressEvent[] }) {
+/** What a run that did nothing says before its "done", so a no-op is not just "done in 0.1 s". */
+const NOTHING_DONE: Partial<Record<RunKind, string>> = {
+  apply: 'nothing to change: the deployment already matches the blueprint',
+  destroy: 'nothing to remove: no container or network of this project is on the engine',
+};
+
+/** The lines of a run's progress: pull progress replaces itself per image; a run that changed nothing says so. */
+export function progressLines(events: ProgressEvent[], runKind?: RunKind): { text: string; tone: 'ok' | 'bad' | 'plain'; i: number }[] {
   const lastPull = new Map<string, number>();
   events.forEach((e, i) => {
     if (e.kind === 'pull') lastPull.set(e.image, i);
@@ -47,6 +55,16 @@ export function ProgressList({ events }: { events: ProgressEvent[] }) {
     const l = line(e);
     return l ? [{ ...l, i }] : [];
   });
+  const done = events.findIndex((e) => e.kind === 'done' && e.ok);
+  const nothing = runKind && NOTHING_DONE[runKind];
+  // Only `done` was shown: no step, pull, build, wait or rollout happened.
+  if (nothing && done >= 0 && shown.length === 1 && shown[0]?.i === done) shown.unshift({ text: nothing, tone: 'plain', i: -1 });
+  return shown;
+}
+
+/** A deploy's or tear-down's progress as the server streams it. */
+export function ProgressList({ events, runKind }: { events: ProgressEvent[]; runKind?: RunKind }) {
+  const shown = progressLines(events, runKind);
   if (shown.length === 0) return null;
   return (
     <ol className="progress-list" aria-label="Progress" aria-live="polite">
