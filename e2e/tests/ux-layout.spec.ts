@@ -23,3 +23,23 @@ test('the Export menu: every label and hint is on one line, and the menu stays i
   const width = page.viewportSize()?.width ?? 0;
   expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
 });
+
+test('fidelity and problem badges never cover a node’s name (patterns template: volumes with notes)', async ({ page, canvas }) => {
+  await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Sidecar, ambassador and adapter in one pod' });
+  const nodes = canvas.root.getByRole('article', { name: /^(Service|Volume) / });
+  await expect(nodes).toHaveCount(5);
+  await expect(canvas.root.locator('.mark-note').first()).toBeVisible();
+  const covered = await nodes.evaluateAll((articles) =>
+    articles.flatMap((a) => {
+      const title = a.querySelector<HTMLElement>('.node-title');
+      if (!title) return [];
+      const r = title.getBoundingClientRect();
+      // The start and the middle of the name: what is drawn there must be the name itself.
+      return [r.x + 3, r.x + r.width / 2].flatMap((x) => {
+        const hit = document.elementFromPoint(x, r.y + r.height / 2);
+        return hit && (hit === title || title.contains(hit)) ? [] : [`${a.getAttribute('aria-label')} under ${hit?.className}`];
+      });
+    }),
+  );
+  expect(covered).toEqual([]);
+});
