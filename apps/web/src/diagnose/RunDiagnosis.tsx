@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import type { Api } from '../deploy/api-types';
 import { describeError } from '../deploy/errors';
+import { selectBlueprint } from '../store/store';
+import { useAppStore } from '../store/useApp';
+import { failedStepText } from './failed-step';
 
 type Diagnosis = Awaited<ReturnType<Api['diagnose']['run']['query']>>;
 
 /** After a failed deploy on Docker: which step failed, the engine's message, the container's exit code and last lines, what to try. */
 export function RunDiagnosis({ api, runId }: { api: Api; runId: string }) {
   const [d, setD] = useState<Diagnosis | undefined>(undefined);
+  const store = useAppStore();
+  // The document when the diagnosis came (it names the services of a failed pull's image); no subscription to edits.
+  const [step, setStep] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const ask = () => {
@@ -14,7 +20,10 @@ export function RunDiagnosis({ api, runId }: { api: Api; runId: string }) {
     setError(undefined);
     api.diagnose.run
       .query({ runId })
-      .then(setD)
+      .then((diagnosis) => {
+        setStep(failedStepText(diagnosis, selectBlueprint(store.getState())));
+        setD(diagnosis);
+      })
       .catch((e: unknown) => setError(describeError(e).title))
       .finally(() => setBusy(false));
   };
@@ -31,13 +40,10 @@ export function RunDiagnosis({ api, runId }: { api: Api; runId: string }) {
   return (
     <section className="diag-run" aria-label="Diagnosis">
       <dl className="diag-facts">
-        {d.failedStep && (
+        {step && (
           <>
             <dt>Failed step</dt>
-            <dd>
-              {d.failedStep.what}
-              {d.failedStep.elementId ? ` (${d.failedStep.elementId})` : ''}
-            </dd>
+            <dd>{step}</dd>
           </>
         )}
         {first && (
