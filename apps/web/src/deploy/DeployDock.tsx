@@ -26,7 +26,7 @@ import { TargetPicker } from './TargetPicker';
 import { Toasts } from './Toasts';
 import { type DeployTargetKind, savedTarget, saveTarget, type TargetStatus } from './targets';
 import { takeToken } from './token';
-import { useRun } from './useRun';
+import { showsRun, useRun } from './useRun';
 import { useStatusStream } from './useStatusStream';
 import { VolumesToDelete } from './VolumesToDelete';
 import './deploy.css';
@@ -210,7 +210,7 @@ export default function DeployDock() {
             <VolumesToDelete names={volumeNames} chosen={toDrop} onChange={setDropVolumes} />
             <TargetNotes target={chosen} planNotes={plan?.notes ?? []} />
             {plan && <PlanView plan={plan} />}
-            {view.run && (
+            {view.run && showsRun(view, project) && (
               <section className="deploy-progress" aria-label="Run">
                 <h3 className="deploy-subtitle">
                   {RUN_TITLE[view.run.kind]} of <code>{view.run.project}</code>{' '}

@@ -12,6 +12,15 @@ export interface RunView {
 }
 
 /**
+ * Whether the dock shows the last run for `project`: a finished run of another project (the document
+ * or the project name changed since) is not this blueprint's — its "failed" and diagnosis read as if
+ * the shown blueprint had failed. A run still going is shown whatever it deploys (its buttons wait for it).
+ */
+export function showsRun(view: RunView, project: string): boolean {
+  return !!view.run && (view.busy || view.run.project === project);
+}
+
+/**
  * Starts a deploy or tear-down (a mutation answering a run id) and follows its progress over SSE.
  * Errors become toasts; the run goes on on the server even if this page closes.
  */
