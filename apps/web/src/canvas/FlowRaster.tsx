@@ -38,7 +38,8 @@ interface Drawn {
  *
  * While it is active (far zoom, or a gesture on a large graph) canvas.css hides what the DOM nodes
  * and SVG edges paint; in the far view their boxes stay, so clicks, selection, dragging and hover
- * still land on them. Software raster pays per painted DOM node and edge on every frame; here it
+ * still land on them — in a large graph's far view only those selected, focused or under the
+ * pointer (far-hover.ts). Software raster pays per painted DOM node and edge on every frame; here it
  * pays a bitmap when one is drawn.
  */
 export function FlowRaster({
