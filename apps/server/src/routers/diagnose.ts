@@ -15,6 +15,7 @@ import type { AppDeps } from '../deps';
 import { appError, unwrap } from '../errors';
 import { BlueprintInput, ProjectName, RunId } from '../schemas';
 import { requireValid } from '../services/blueprints';
+import { portHolderHint, portOf } from '../services/port-holder';
 import { procedure, router } from '../trpc';
 import { dockerOf } from './images';
 
@@ -105,8 +106,17 @@ export function diagnoseRouter(deps: AppDeps) {
       else return unwrap(appError('BUSY', 'The run is still going; ask again when it has ended.'));
       const failed = events.find((e) => e.kind === 'error' && e.error.elementId?.startsWith('container:'));
       const elementId = failed?.kind === 'error' ? failed.error.elementId : undefined;
-      if (!elementId || info.target !== 'docker' || info.kind !== 'apply') return diagnoseRun(events);
+      if (info.target !== 'docker' || info.kind !== 'apply') return diagnoseRun(events);
       const { docker, endpoint } = dockerOf(deps);
+      // A port in use: say who holds it (another deployment, a Compose project, a host process).
+      const first = events.find((e) => e.kind === 'error');
+      const port = first?.kind === 'error' && first.error.code === 'PORT_IN_USE' ? portOf(first.error.message) : undefined;
+      if (port !== undefined) {
+        const listed = await docker.listContainers({ all: true }).catch(() => undefined);
+        const d = diagnoseRun(events);
+        return listed ? { ...d, tryNext: [portHolderHint(port, listed, info.project), ...d.tryNext] } : d;
+      }
+      if (!elementId) return diagnoseRun(events);
       const [c] = await docker
         .listContainers({
           all: true,
