@@ -24,9 +24,30 @@ test('imports a Compose file through the file picker: one node per service', asy
   await expect.poll(() => yaml.keysAt('services', 'backend', 'depends_on')).toEqual(['db']);
   await screenshot(page, testInfo, 'imported-compose');
 
-  // The import is one undoable step.
-  await canvas.service('db').click();
-  await canvas.undo();
+  // The blueprint that was open is kept: the file opened as a new blueprint beside it, and the
+  // earlier one comes back from the library as it was, after a reload too.
+  const library = page.getByRole('button', { name: /^Blueprints \(open: / });
+  await expect(library).not.toHaveAccessibleName('Blueprints (open: seed-haproxy)');
+  await page.reload();
+  await expect(canvas.service('proxy')).toBeVisible();
+  await library.click();
+  const dialog = page.getByRole('dialog', { name: 'Blueprints' });
+  await expect(dialog.getByRole('list', { name: 'Saved blueprints' }).getByRole('listitem')).toHaveCount(2);
+  await dialog.getByRole('button', { name: 'Open seed-haproxy' }).click();
   await expect(canvas.service('haproxy')).toBeVisible();
   await expect(canvas.service('proxy')).toHaveCount(0);
+});
+
+test('on a blank canvas an import replaces it, one undoable step', async ({ page, canvas }) => {
+  await canvas.startEmpty();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open or import a file' }).click();
+  await (await chooser).setFiles(FILE);
+  await expect(canvas.service('proxy')).toBeVisible();
+  await canvas.undo();
+  await expect(canvas.services).toHaveCount(0);
+  // The seed (kept when "Empty blueprint" opened beside it) and the blank one: the import made none.
+  await page.getByRole('button', { name: /^Blueprints \(open: / }).click();
+  const dialog = page.getByRole('dialog', { name: 'Blueprints' });
+  await expect(dialog.getByRole('list', { name: 'Saved blueprints' }).getByRole('listitem')).toHaveCount(2);
 });

@@ -136,3 +136,24 @@ test('a full storage is reported at once and the work stays on the canvas; the n
   await page.reload();
   await expect(canvas.service('api')).toContainText('example/api:1');
 });
+
+test('a template picked in the toolbar opens as a new blueprint: the work on the canvas is kept, after a reload too', async ({
+  page,
+  canvas,
+  inspector,
+}) => {
+  await canvas.services.first().click();
+  await page.getByRole('button', { name: 'Add service' }).click();
+  await inspector.rename('mine');
+  await expect(canvas.service('mine')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Sidecar, ambassador and adapter in one pod' });
+  await expect(canvas.service('mine')).toHaveCount(0);
+  await expect(canvas.service('web')).toBeVisible();
+  await page.reload();
+  await expect(canvas.service('web')).toBeVisible();
+  await openLibrary(page);
+  await expect(dialog(page).getByRole('list', { name: 'Saved blueprints' }).getByRole('listitem')).toHaveCount(2);
+  await dialog(page).getByRole('button', { name: 'Open seed-haproxy' }).click();
+  await expect(canvas.service('mine')).toBeVisible();
+  await expect(canvas.service('haproxy')).toBeVisible();
+});

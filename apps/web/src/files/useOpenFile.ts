@@ -1,14 +1,16 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { withAutoLayout } from '../layout/auto-layout';
+import { useOpenDocument } from '../library/open-document';
 import { useAppStore } from '../store/useApp';
 import type { Opened } from './open-text';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
 /**
- * Opens a file the user picked or dropped: a blueprint, a Compose file or Kubernetes YAML becomes
- * the document (one undoable step); what the import could not carry is shown as a report.
+ * Opens a file the user picked or dropped: a blueprint, a Compose file or Kubernetes YAML opens as a
+ * new blueprint in the library (the one on the canvas is kept; a blank canvas is replaced, one
+ * undoable step — library/open-document.ts); what the import could not carry is shown as a report.
  */
 export function useOpenFile() {
   const store = useAppStore();
@@ -52,16 +54,18 @@ const relative = (f: File) => (f.webkitRelativePath || f.name).split('/').slice(
 function useApplyOpened() {
   const store = useAppStore();
   const { fitView } = useReactFlow();
+  const openDocument = useOpenDocument();
   return useCallback(
     async (opened: Opened, name: string) => {
-      const { dispatch, setReport } = store.getState();
+      const { setReport } = store.getState();
       const { validate } = await import('./open-text');
       if (!opened.blueprint) {
         setReport({ title: `Could not open ${name}`, ok: false, diagnostics: opened.diagnostics });
         return;
       }
       // An import has no layout: ELK lays it out (loaded on first use), by dependency, left to right.
-      dispatch({ kind: 'replaceDocument', blueprint: await withAutoLayout(opened.blueprint) });
+      // A blueprint with anything in it is kept: the file opens as a new one (open-document.ts).
+      if (openDocument(await withAutoLayout(opened.blueprint)) === 'failed') return;
       // Once the new nodes are measured, show all of them.
       setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50);
       // Validation problems show in the problems list already; the report keeps what only the file knows.
@@ -70,6 +74,6 @@ function useApplyOpened() {
       const verb = opened.format === 'imported' ? 'Imported' : 'Opened';
       setReport(diagnostics.length > 0 ? { title: `${verb} ${name}`, ok: true, diagnostics } : undefined);
     },
-    [store, fitView],
+    [store, fitView, openDocument],
   );
 }

@@ -77,6 +77,24 @@ describe('library controller', () => {
     expect(names(start(app.storage))).toContain('extra');
   });
 
+  it('a document opened as a new blueprint keeps the one that was open, as it was, across a reload', () => {
+    const app = start();
+    const first = app.library.state().index.current ?? '';
+    app.store.getState().dispatch({ kind: 'addService', name: 'mine' });
+    app.library.scheduleSave(10_000); // still pending when the new one opens
+    expect(app.library.createFromDocument(templateBlueprint('patterns'))).toBe(true);
+    expect(app.library.state().index.current).not.toBe(first);
+    expect(names(app)).toEqual(Object.keys(templateBlueprint('patterns').services));
+    expect(app.store.getState().history.past).toEqual([]);
+    const again = start(app.storage);
+    expect(titles(again)).toEqual(['seed-haproxy', templateBlueprint('patterns').metadata.name]);
+    expect(names(again)).toEqual(Object.keys(templateBlueprint('patterns').services));
+    return again.library.open(first).then((ok) => {
+      expect(ok).toBe(true);
+      expect(names(again)).toEqual(['weba', 'webb', 'haproxy', 'mine']);
+    });
+  });
+
   it('renames, duplicates and deletes; deleting the open one opens the next, deleting the last starts an empty one', async () => {
     const app = start();
     const first = app.library.state().index.current ?? '';

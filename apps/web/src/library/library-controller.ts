@@ -84,6 +84,8 @@ export interface LibraryController {
   open(id: string): Promise<boolean>;
   /** A new blueprint from a template; without a title it is named after the document (and follows its name). */
   createFromTemplate(templateId: string, title?: string): Promise<boolean>;
+  /** A new blueprint holding `blueprint` (an imported file, a template picked in the toolbar); named after the document. The current one is saved first and kept. */
+  createFromDocument(blueprint: Blueprint): boolean;
   rename(id: string, title: string): boolean;
   duplicate(id: string): Promise<boolean>;
   remove(id: string): Promise<boolean>;
@@ -274,6 +276,10 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
         set({ error: `Could not create the blueprint: ${e instanceof Error ? e.message : String(e)}` });
         return false;
       }
+    },
+
+    createFromDocument(blueprint) {
+      return adopt(blueprint, undefined);
     },
 
     rename(id, title) {

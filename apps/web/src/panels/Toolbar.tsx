@@ -3,6 +3,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { AutoLayoutButton } from '../layout/AutoLayoutButton';
 import { withAutoLayout } from '../layout/auto-layout';
 import { LibraryButton } from '../library/LibraryButton';
+import { useOpenDocument } from '../library/open-document';
 import { ShortcutsHelp } from '../menus/ShortcutsHelp';
 import { selectBlueprint, selectCanRedo, selectCanUndo } from '../store/store';
 import { useApp, useDocuments } from '../store/useApp';
@@ -17,21 +18,22 @@ import { OpenFileButton } from './OpenFileButton';
  */
 export function Toolbar() {
   const name = useApp((s) => selectBlueprint(s).metadata.name);
-  const dispatch = useApp((s) => s.dispatch);
   const { fitView, setViewport } = useReactFlow();
   // Templates are read by the worker (the YAML readers and the schema are not in the initial chunk).
   const documents = useDocuments();
+  const openDocument = useOpenDocument();
   const openTemplate = async (id: string) => {
     if (!id) return;
     const blueprint = await documents.template(id);
     if (id === EMPTY_TEMPLATE) {
-      dispatch({ kind: 'replaceDocument', blueprint });
+      if (openDocument(blueprint) === 'failed') return;
       // No fitView: with no nodes it would wait for the first one added and then move the view under the user.
       void setViewport({ x: 0, y: 0, zoom: 1 });
       return;
     }
-    // A template without a layout is laid out by ELK (loaded on first use).
-    dispatch({ kind: 'replaceDocument', blueprint: await withAutoLayout(blueprint) });
+    // A template without a layout is laid out by ELK (loaded on first use); a blueprint with
+    // anything in it is kept in the library and the template opens as a new one (open-document.ts).
+    if (openDocument(await withAutoLayout(blueprint)) === 'failed') return;
     setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1, duration: 200 }), 50);
   };
   return (
