@@ -1,24 +1,6 @@
 import type { Page } from '@playwright/test';
-import { withGridLayout } from '../../bench/src/canvas-graph';
-import { generateBlueprint } from '../../bench/src/generate';
 import { expect, test } from '../fixtures/app';
-import { openApp } from '../fixtures/open';
-
-/** Opens the app on a generated blueprint of `n` services laid out on a grid (as bench:canvas does). */
-async function openLarge(page: Page, n: number): Promise<void> {
-  const bp = withGridLayout(generateBlueprint(n));
-  const library = { current: 'big', entries: [{ id: 'big', title: `big-${n}`, followsName: true, createdAt: 0, updatedAt: 0 }] };
-  await page.evaluate(
-    ({ lib, doc }) => {
-      localStorage.clear();
-      localStorage.setItem('blaupause:library:v1', lib);
-      localStorage.setItem('blaupause:blueprint:v1:big', doc);
-    },
-    { lib: JSON.stringify(library), doc: JSON.stringify(bp) },
-  );
-  await openApp(page, '/');
-  await expect(page.locator('.doc-name').first()).toContainText(`big-${n}`);
-}
+import { openLarge } from '../fixtures/large';
 
 /** Node wrappers that take part in rendering (laid out: not display: none). */
 const renderedWrappers = (page: Page) =>

@@ -1,26 +1,13 @@
 import type { Page } from '@playwright/test';
-import { withGridLayout } from '../../bench/src/canvas-graph';
-import { generateBlueprint } from '../../bench/src/generate';
 import { expect, test } from '../fixtures/app';
-import { openApp } from '../fixtures/open';
+import { openLarge as openShared } from '../fixtures/large';
 
 /** Service nodes in the DOM without their contents (mounted during a gesture: the light version). */
 const lightNodes = (page: Page) => page.locator('.react-flow__node article.service-node:not(:has(.node-header))');
 
-/** Opens the app on a generated blueprint of `n` services laid out on a grid (as bench:canvas does). */
+/** The large blueprint opened (fixtures/large.ts) and its first node box in the page. */
 async function openLarge(page: Page, n: number): Promise<void> {
-  const bp = withGridLayout(generateBlueprint(n));
-  const library = { current: 'big', entries: [{ id: 'big', title: `big-${n}`, followsName: true, createdAt: 0, updatedAt: 0 }] };
-  await page.evaluate(
-    ({ lib, doc }) => {
-      localStorage.clear();
-      localStorage.setItem('blaupause:library:v1', lib);
-      localStorage.setItem('blaupause:blueprint:v1:big', doc);
-    },
-    { lib: JSON.stringify(library), doc: JSON.stringify(bp) },
-  );
-  await openApp(page, '/');
-  await expect(page.locator('.doc-name').first()).toContainText(`big-${n}`);
+  await openShared(page, n);
   // Fitted, a large blueprint is in the far view, where a node box renders only when selected or
   // under the pointer (canvas/far-hover.ts): the nodes are in the page, the raster draws them.
   await expect(page.locator('.react-flow__node').first()).toBeAttached({ timeout: 30_000 });
