@@ -149,6 +149,8 @@ async function converge(
   const runService = async (s: DesiredService): Promise<boolean> => {
     const steps = d.byService.get(s.name) ?? [];
     const mutating = steps.filter((st) => st.desired && isMutating(st.action.kind));
+    /** The step being carried out when the service's start failed. */
+    let current: ContainerStep | undefined;
     const notStarted = (why: string) => {
       for (const st of mutating) end(st.action, why);
     };
@@ -157,7 +159,8 @@ async function converge(
       const c = await (st.desired ? created.get(st.desired.slot) : undefined);
       if (c && !c.ok) {
         errors.push(c.failure.error);
-        notStarted(c.failure.error.message);
+        end(st.action, c.failure.error.message);
+        notStarted(`not started because "${containerWord(st.action)}" failed`);
         return false;
       }
     }
@@ -193,13 +196,21 @@ async function converge(
         }
       }
       await limit.run(async () => {
-        for (const st of mutating) await runStep(st);
+        for (const st of mutating) {
+          current = st;
+          await runStep(st);
+        }
       }, rank(s.name));
       return true;
     } catch (e) {
       const error = asError(e, o.endpoint);
       errors.push(error);
-      notStarted(error.message);
+      // The failed container's step gets the engine's words; the others of the service (its pod
+      // helpers share the main's network namespace) were not started because of it.
+      if (current) {
+        end(current.action, error.message);
+        notStarted(`not started because "${containerWord(current.action)}" failed`);
+      } else notStarted(error.message);
       return false;
     }
   };
@@ -278,6 +289,10 @@ function publishedPorts(s: DesiredService): number[] {
 
 const asError = (e: unknown, endpoint: string): EngineError =>
   e instanceof EngineFailure ? e.error : toEngineError(e, endpoint, 'Deploy');
+
+/** A pod container in words: the service for its main container, else `service/container`; the replica when not the first. */
+const containerWord = (a: PlanAction): string =>
+  `${a.container && a.container !== a.service ? `${a.service}/${a.container}` : a.service}${a.replica && a.replica > 1 ? ` #${a.replica}` : ''}`;
 
 const describe = (a: PlanAction | ResourceAction): string =>
   'resource' in a ? `${a.kind} ${a.resource} ${a.name}` : `${a.kind} ${a.service}${a.container ? `/${a.container}` : ''}`;

@@ -130,6 +130,37 @@ describe('Docker driver: volumes and failures', () => {
     expect(Object.keys(await containerIds(c.docker, P))).toEqual([`${P}-web-1`]);
   });
 
+  it('fails only the main container on a taken port; its pod helpers are "not started because" it failed, not given its message', async () => {
+    const P = fresh('podport');
+    const server: Server = createServer();
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+    );
+    const bp = blueprint({
+      services: {
+        web: {
+          ports: [{ port: 80, publish: port, hostIp: '127.0.0.1' }],
+          containers: {
+            web: { image: IMAGE, command: ['httpd', '-f', '-p', '80'] },
+            probe: { image: IMAGE, role: 'sidecar', command: ['sleep', '3600'] },
+          },
+        },
+      },
+    });
+    const events = await collect(d.apply(bp, { project: P }));
+    await new Promise((r) => server.close(r));
+    const failed = events.flatMap((e) =>
+      e.kind === 'step' && e.phase === 'failed' && !('resource' in e.action) ? [{ container: e.action.container, message: e.message }] : [],
+    );
+    expect(failed).toHaveLength(2);
+    const main = failed.find((f) => f.container === 'web');
+    const helper = failed.find((f) => f.container === 'probe');
+    expect(main?.message).toContain(String(port));
+    expect(helper?.message).not.toContain(String(port));
+    expect(helper?.message).toMatch(/not started because "web" failed/);
+    expect(errorsOf(events).map((e) => e.code)).toEqual(['PORT_IN_USE']);
+  });
+
   it('names the image when a pull fails and creates nothing', async () => {
     const P = fresh('pull');
     const missing = 'blaupause-test/not-there:1';
