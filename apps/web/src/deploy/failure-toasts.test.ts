@@ -2,21 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerStatus, StatusEvent } from './api-types';
 import { createFailureToaster, EXIT_GRACE_MS } from './failure-toasts';
 import { EMPTY_LIVE, type LiveState, reduceStatus } from './live-state';
+import { containerStatus } from './testing';
 
-const c = (over: Partial<ContainerStatus>): ContainerStatus => ({
-  project: 'shop',
-  service: 'web',
-  container: 'web',
-  replica: 1,
-  elementId: 'container:web/web',
-  id: 'aaa',
-  state: 'running',
-  restarts: 0,
-  image: 'busybox',
-  ports: [],
-  at: 1,
-  ...over,
-});
+const c = containerStatus;
 
 /** The stream as useStatusStream feeds it: toaster first, then the store; timers run by hand. */
 function harness(busy = false) {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerStatus } from './api-types';
 import { EMPTY_LIVE, failureOf, publishedPorts, reduceStatus, serviceLive } from './live-state';
+import { containerStatus } from './testing';
 
-const c = (over: Partial<ContainerStatus>): ContainerStatus => ({
-  project: 'shop',
-  service: 'web',
-  container: 'web',
-  replica: 1,
-  elementId: 'container:web/web',
-  state: 'running',
-  restarts: 0,
-  image: 'busybox',
-  ports: [],
-  at: 1,
-  ...over,
-});
+const c = containerStatus;
 
 describe('reduceStatus', () => {
   it('takes a snapshot as the whole truth and applies changes by engine time', () => {
