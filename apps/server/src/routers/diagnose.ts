@@ -15,7 +15,7 @@ import type { AppDeps } from '../deps';
 import { appError, unwrap } from '../errors';
 import { BlueprintInput, ProjectName, RunId } from '../schemas';
 import { requireValid } from '../services/blueprints';
-import { portHolderHint, portOf } from '../services/port-holder';
+import { portHolderHint, portOf, withPortHolder } from '../services/port-holder';
 import { procedure, router } from '../trpc';
 import { dockerOf } from './images';
 
@@ -114,7 +114,16 @@ export function diagnoseRouter(deps: AppDeps) {
       if (port !== undefined) {
         const listed = await docker.listContainers({ all: true }).catch(() => undefined);
         const d = diagnoseRun(events);
-        return listed ? { ...d, tryNext: [portHolderHint(port, listed, info.project), ...d.tryNext] } : d;
+        return listed
+          ? {
+              ...d,
+              tryNext: withPortHolder(
+                d.tryNext,
+                portHolderHint(port, listed, info.project),
+                first?.kind === 'error' ? first.error.hint : undefined,
+              ),
+            }
+          : d;
       }
       if (!elementId) return diagnoseRun(events);
       const [c] = await docker

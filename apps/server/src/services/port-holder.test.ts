@@ -1,6 +1,6 @@
-import { LABEL } from '@blaupause/engine';
+import { diagnoseRun, LABEL } from '@blaupause/engine';
 import { describe, expect, it } from 'vitest';
-import { portHolderHint, portOf } from './port-holder';
+import { portHolderHint, portOf, withPortHolder } from './port-holder';
 
 const ours = (project: string, service: string, port: number, state = 'running') => ({
   Names: [`/${project}-${service}-1`],
@@ -42,5 +42,21 @@ describe('portHolderHint', () => {
     expect(portHolderHint(28714, [ours('mine', 'site', 28714, 'created')], 'mine')).toMatch(
       /^No container publishes port 28714: a process on this machine/,
     );
+  });
+});
+
+describe('withPortHolder', () => {
+  it('puts who holds the port in place of the error’s own general hint: one piece of advice, not two alike', () => {
+    const hint = 'Stop what listens on port 8181, or publish web on another host port.';
+    const d = diagnoseRun([
+      {
+        kind: 'error',
+        error: { code: 'PORT_IN_USE', message: 'Service "web" cannot publish host port 8181: it is already in use', hint },
+        at: 1,
+      },
+      { kind: 'done', ok: false, durationMs: 1, at: 1 },
+    ]);
+    const holder = portHolderHint(8181, [ours('other', 'web', 8181)], 'shop');
+    expect(withPortHolder(d.tryNext, holder, hint)).toEqual([holder]);
   });
 });

@@ -34,3 +34,12 @@ export function portHolderHint(port: number, containers: readonly ListedContaine
   const ours = holder.Labels?.[LABEL.managed] === 'true';
   return `Port ${port} is held by the container ${name} of ${ours ? 'the deployment' : 'the Compose project'} "${project}"${service ? ` (service ${service})` : ''}: ${ours ? 'tear that deployment down' : 'stop it'}, or publish this service on another host port.`;
 }
+
+/**
+ * What to try for a port in use: who holds it first, in place of the error's own hint ("Stop what
+ * listens on port …, or publish … on another host port"), which says the same less precisely —
+ * both shown read as the same advice twice.
+ */
+export function withPortHolder(tryNext: readonly string[], holder: string, errorHint: string | undefined): string[] {
+  return [holder, ...tryNext.filter((t) => t !== errorHint)];
+}

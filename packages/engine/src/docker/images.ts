@@ -50,7 +50,26 @@ export async function pullImage(docker: Docker, image: string, endpoint: string,
     throw new EngineFailure({
       code: 'IMAGE_PULL_FAILED',
       message: `Image "${image}" could not be pulled: ${engineMessage(e)}`,
-      hint: 'Check the name and tag, the registry login, or build/load the image locally; nothing was created.',
+      hint: pullFailureHint(engineMessage(e)),
     });
   }
+}
+
+/**
+ * What to do about a failed pull, by its cause in the engine's words: no network to the registry
+ * (DNS, refused, timed out), a registry that refuses (login), a name or tag it does not have. A
+ * registry login is no help when the registry cannot be reached at all.
+ */
+export function pullFailureHint(message: string): string {
+  if (
+    /no such host|server misbehaving|temporary failure in name resolution|dial tcp|connection refused|connection reset|i\/o timeout|network is unreachable|no route to host|TLS handshake timeout|Client\.Timeout|context deadline exceeded/i.test(
+      message,
+    )
+  )
+    return 'No network to the registry: build or load the image locally (docker load / docker build, or give the container a build context), or deploy again once the network is back; nothing was created.';
+  if (/unauthorized|authentication required|denied|may require 'docker login'/i.test(message))
+    return 'The registry refused the pull: check the name and tag, and for a private image log in to its registry (docker login); or build/load the image locally. Nothing was created.';
+  if (/manifest unknown|not found|does not exist/i.test(message))
+    return 'The registry has no such name or tag: check both, or build/load the image locally; nothing was created.';
+  return 'Check the name and tag, the registry login, or build/load the image locally; nothing was created.';
 }

@@ -83,11 +83,13 @@ function suggestions(e: EngineError, c: ContainerFacts | undefined): string[] {
     case 'BUILD_FAILED':
       out.push(`Fix ${e.step ? `“${e.step}”` : 'the failing step'} in the Dockerfile; the build output above shows what the engine ran.`);
       break;
+    // The error's own hint says it for its cause (DNS or login, which port): the general line only without one.
     case 'IMAGE_PULL_FAILED':
-      out.push('Check the image name and tag; without a registry, build the image locally or give the container a build context.');
+      if (!e.hint)
+        out.push('Check the image name and tag; without a registry, build the image locally or give the container a build context.');
       break;
     case 'PORT_IN_USE':
-      out.push('Publish another host port, or stop what holds this one (another deployment, a local server).');
+      if (!e.hint) out.push('Publish another host port, or stop what holds this one (another deployment, a local server).');
       break;
     case 'CONTAINER_EXITED':
     case 'CRASH_LOOP':

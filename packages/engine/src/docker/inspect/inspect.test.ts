@@ -52,6 +52,19 @@ describe('diagnoseRun', () => {
     expect(d.tryNext.join(' ')).toMatch(/restarts and fails again/);
   });
 
+  it('gives the error’s own hint without a near-identical general line after it (pull, port in use)', () => {
+    const pull: ProgressEvent[] = [
+      { kind: 'error', error: { code: 'IMAGE_PULL_FAILED', message: 'no such host', hint: 'No network to the registry: …' }, at },
+    ];
+    expect(diagnoseRun(pull).tryNext).toEqual(['No network to the registry: …']);
+    const port: ProgressEvent[] = [
+      { kind: 'error', error: { code: 'PORT_IN_USE', message: 'port 8181', hint: 'Stop what listens on port 8181, or …' }, at },
+    ];
+    expect(diagnoseRun(port).tryNext).toEqual(['Stop what listens on port 8181, or …']);
+    // Without a hint of its own, the general line still says what to try.
+    expect(diagnoseRun([{ kind: 'error', error: { code: 'PORT_IN_USE', message: 'port 8181' }, at }]).tryNext).toHaveLength(1);
+  });
+
   it('says nothing failed for a successful run', () => {
     expect(diagnoseRun([{ kind: 'done', ok: true, durationMs: 1, at }])).toEqual({ ok: true, errors: [], logTail: [], tryNext: [] });
   });
