@@ -44,6 +44,9 @@ export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, 
     }));
   },
   toast(toast) {
+    // One failure reaches here by more than one way (a run's error event, the status stream, a retry):
+    // a toast saying the same as one still shown is not added again.
+    if (get().toasts.some((t) => t.kind === toast.kind && t.title === toast.title && t.detail === toast.detail)) return;
     // The newest five; older ones leave on their own rather than piling up over the canvas.
     set((s) => ({ toasts: [...s.toasts, { ...toast, id: nextToast++ }].slice(-5) }));
   },
