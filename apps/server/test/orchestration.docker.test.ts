@@ -121,6 +121,22 @@ describe('orchestration through the API (real engine)', () => {
     }
   }, 60_000);
 
+  it('says, before it waits, that the old replica is being stopped and for how long (redeploy and tear-down)', async () => {
+    const changed = structuredClone(blueprint);
+    (changed.services.web.containers.web as { env?: Record<string, string> }).env = { MODE: 'two' };
+    const run = await srv.client.deployments.deploy.mutate({ blueprint: { document: changed }, project: PROJECT });
+    const events = await runToEnd(run.runId);
+    expect(events.at(-1)).toMatchObject({ kind: 'done', ok: true });
+    const stopping = events.findIndex((e) => e.kind === 'rollout' && e.phase === 'stopping');
+    expect(events[stopping]).toMatchObject({ service: 'web', message: `${PROJECT}-web-1 (waits up to 1 s for it to exit)` });
+    expect(stopping).toBeLessThan(events.findIndex((e) => e.kind === 'rollout' && e.phase === 'retired'));
+    const down = await srv.client.deployments.destroy.mutate({ project: PROJECT });
+    const gone = await runToEnd(down.runId);
+    expect(gone).toContainEqual(
+      expect.objectContaining({ kind: 'step', phase: 'started', message: `stopping ${PROJECT}-web-1 (waits up to 1 s for it to exit)` }),
+    );
+  }, 90_000);
+
   it('tear-down stops healing the project', async () => {
     const run = await srv.client.deployments.destroy.mutate({ project: PROJECT });
     expect((await runToEnd(run.runId)).at(-1)).toMatchObject({ kind: 'done', ok: true });

@@ -205,6 +205,8 @@ export type RolloutPhase =
   | 'started'
   /** The new replica passed its health check (or runs, without one). */
   | 'healthy'
+  /** The old replica is being stopped: the engine waits up to the stop timeout for it to exit (then SIGKILL). */
+  | 'stopping'
   /** The old replica was stopped and set aside (kept until the operation commits). */
   | 'retired'
   /** The new replica did not become healthy within its deadline. */

@@ -265,6 +265,7 @@ export function withStatus(state: OrchState, services: ServiceRollout[], healing
 export const PHASE_WORD: Record<RolloutPhase, string> = {
   started: 'starting',
   healthy: 'healthy',
+  stopping: 'stopping old',
   retired: 'old retired',
   committed: 'done',
   failed: 'failed',
@@ -277,7 +278,7 @@ export const PHASE_WORD: Record<RolloutPhase, string> = {
 export function phaseTone(phase: RolloutPhase): 'ok' | 'bad' | 'busy' | 'plain' {
   if (phase === 'failed') return 'bad';
   if (phase === 'committed' || phase === 'added' || phase === 'healthy') return 'ok';
-  if (phase === 'started' || phase === 'retired') return 'busy';
+  if (phase === 'started' || phase === 'stopping' || phase === 'retired') return 'busy';
   return 'plain';
 }
 

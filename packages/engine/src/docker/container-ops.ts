@@ -137,6 +137,17 @@ export async function runToCompletion(ctx: OpsContext, d: DesiredContainer, id: 
   }
 }
 
+/**
+ * What a stop is about to do, for progress: the engine sends SIGTERM and waits up to the timeout
+ * before it kills, so a process that ignores SIGTERM holds the run that long — said before, not
+ * left as an unexplained pause.
+ */
+export const stoppingWords = (name: string, timeoutSeconds: number): string =>
+  `stopping ${name} (waits up to ${timeoutSeconds} s for it to exit)`;
+
+/** Whether a container in this state has a process to stop (the stop then waits for it). */
+export const stopWaits = (state: string | undefined): boolean => state === 'running' || state === 'restarting' || state === 'paused';
+
 /** Stops (grace period, then SIGKILL by the engine) and removes; a container already gone is fine. */
 export async function remove(ctx: OpsContext, id: string, name: string): Promise<void> {
   const c = ctx.docker.getContainer(id);

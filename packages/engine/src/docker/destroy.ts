@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { EngineError, ProgressEvent, ResourceAction } from '../types';
-import { type OpsContext, remove } from './container-ops';
+import { type OpsContext, remove, stoppingWords, stopWaits } from './container-ops';
 import { EngineFailure, toEngineError } from './errors';
 import { LABEL, TORN_DOWN_SUFFIX, volumeName } from './labels';
 import { observe } from './observed';
@@ -27,8 +27,8 @@ export async function destroyProject(ctx: DestroyContext, project: string, volum
     publishes: () => [],
     serviceElement: (s) => `service:${s}`,
   };
-  const step = async (action: StepAction, fn: () => Promise<unknown>) => {
-    ctx.emit({ kind: 'step', action, phase: 'started', at: Date.now() });
+  const step = async (action: StepAction, fn: () => Promise<unknown>, message?: string) => {
+    ctx.emit({ kind: 'step', action, phase: 'started', ...(message ? { message } : {}), at: Date.now() });
     try {
       await fn();
       ctx.emit({ kind: 'step', action, phase: 'done', at: Date.now() });
@@ -56,6 +56,7 @@ export async function destroyProject(ctx: DestroyContext, project: string, volum
                 elementId: c.labels[LABEL.element] ?? '',
               },
               () => removeTornDown(ctx.docker, ops, c.id, c.name),
+              stopWaits(c.state) ? stoppingWords(c.name, ctx.stopTimeoutSeconds) : undefined,
             ),
           ),
         );

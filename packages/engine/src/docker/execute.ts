@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { EngineError, PlanAction, ProgressEvent, ResourceAction } from '../types';
 import { provideImage } from './build';
 import { Semaphore } from './channel';
-import { create, isStaleTask, type OpsContext, remove, replace, runToCompletion, start } from './container-ops';
+import { create, isStaleTask, type OpsContext, remove, replace, runToCompletion, start, stoppingWords, stopWaits } from './container-ops';
 import type { Desired, DesiredContainer, DesiredService } from './desired';
 import { type ContainerStep, type Diff, isMutating } from './diff';
 import { EngineFailure, toEngineError } from './errors';
@@ -48,9 +48,9 @@ export async function execute(o: ExecOptions, desired: Desired, d: Diff): Promis
     },
     serviceElement: (s) => services.get(s)?.elementId ?? `service:${s}`,
   };
-  const step = async <T>(action: PlanAction | ResourceAction, fn: () => Promise<T>): Promise<T> => {
+  const step = async <T>(action: PlanAction | ResourceAction, fn: () => Promise<T>, message?: string): Promise<T> => {
     if (o.signal?.aborted) throw new EngineFailure({ code: 'CANCELLED', message: 'Deploy cancelled.' });
-    o.emit({ kind: 'step', action, phase: 'started', at: Date.now() });
+    o.emit({ kind: 'step', action, phase: 'started', ...(message ? { message } : {}), at: Date.now() });
     try {
       const r = await fn();
       o.emit({ kind: 'step', action, phase: 'done', at: Date.now() });
@@ -75,7 +75,7 @@ export async function execute(o: ExecOptions, desired: Desired, d: Diff): Promis
 async function converge(
   o: ExecOptions,
   ctx: OpsContext,
-  step: <T>(action: PlanAction | ResourceAction, fn: () => Promise<T>) => Promise<T>,
+  step: <T>(action: PlanAction | ResourceAction, fn: () => Promise<T>, message?: string) => Promise<T>,
   opening: Promise<ProjectEvents>,
   services: Map<string, DesiredService>,
   desired: Desired,
@@ -106,7 +106,15 @@ async function converge(
         );
       }
     // Removals first: a service drawn anew may want the host port a removed one held.
-    await Promise.all(d.removals.map((r) => step(r.action, () => remove(ctx, r.observed?.id as string, r.observed?.name as string))));
+    await Promise.all(
+      d.removals.map((r) =>
+        step(
+          r.action,
+          () => remove(ctx, r.observed?.id as string, r.observed?.name as string),
+          r.observed && stopWaits(r.observed.state) ? stoppingWords(r.observed.name, ctx.stopTimeoutSeconds) : undefined,
+        ),
+      ),
+    );
   } catch (e) {
     return [asError(e, o.endpoint)];
   }
@@ -226,7 +234,17 @@ async function converge(
     else if (st.observed)
       id = st.observed.id; // start: stopped, configuration unchanged
     else throw new Error(`no container for ${dc.name}`); // unreachable: a failed create ends the service first
-    if (st.action.kind === 'recreate' && st.observed) await replace(ctx, dc, st.observed.id, id);
+    if (st.action.kind === 'recreate' && st.observed) {
+      if (stopWaits(st.observed.state))
+        o.emit({
+          kind: 'step',
+          action: st.action,
+          phase: 'started',
+          message: stoppingWords(st.observed.name, ctx.stopTimeoutSeconds),
+          at: Date.now(),
+        });
+      await replace(ctx, dc, st.observed.id, id);
+    }
     const mainId = dc.joins ? ids.get(dc.joins) : undefined;
     ids.set(dc.slot, id);
     if (dc.role === 'init') {

@@ -68,6 +68,21 @@ describe('Docker driver: convergence after interruptions', () => {
     expect((await c.docker.getContainer(after[`${P}-api-1`] as string).inspect()).Config.Env).toContain('MODE=new');
   });
 
+  it('says before a recreate stops the old container that it waits up to the stop timeout', async () => {
+    const P = fresh('stopword');
+    expect(succeeded(await collect(d.apply(bp(), { project: P })))).toBe(true);
+    const events = await collect(d.apply(bp({ MODE: 'two' }), { project: P }));
+    expect(succeeded(events)).toBe(true);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        kind: 'step',
+        phase: 'started',
+        action: expect.objectContaining({ kind: 'recreate', service: 'api' }),
+        message: `stopping ${P}-api-1 (waits up to 1 s for it to exit)`,
+      }),
+    );
+  });
+
   it('starts a container stopped behind its back instead of recreating it', async () => {
     const P = fresh('stopped');
     expect(succeeded(await collect(d.apply(bp(), { project: P })))).toBe(true);

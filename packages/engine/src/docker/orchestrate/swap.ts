@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { create, remove, start } from '../container-ops';
+import { create, remove, start, stoppingWords } from '../container-ops';
 import type { DesiredContainer } from '../desired';
 import { EngineFailure } from '../errors';
 import { type OrchContext, progress } from './context';
@@ -43,6 +43,7 @@ export async function replaceUnit(
   const old = unit ? [...(unit.main ? [unit.main] : []), ...unit.helpers] : [];
   const replica = next.main.replica;
   if (order === 'stop-first' && old.length > 0) {
+    stopping(ctx, replica, old);
     await retire(ctx, old);
     progress(ctx, replica, 'retired', 'stopped first (the service publishes host ports)');
   }
@@ -75,6 +76,7 @@ export async function replaceUnit(
   }
   progress(ctx, replica, 'healthy', undefined, next.main.hash);
   if (beside) {
+    stopping(ctx, replica, old);
     await retire(ctx, old);
     progress(ctx, replica, 'retired');
     for (const c of created) await ctx.docker.getContainer(c.id).rename({ name: c.name });
@@ -103,6 +105,12 @@ export async function restoreSwap(ctx: OrchContext, swap: Pick<Swap, 'replica' |
 export async function commitSwap(ctx: OrchContext, swap: Pick<Swap, 'replica' | 'old' | 'version'>): Promise<void> {
   for (const m of [...swap.old].reverse()) await remove(ctx.ops, m.id, m.name);
   if (swap.old.length > 0) progress(ctx, swap.replica, 'committed', undefined, swap.version);
+}
+
+/** Says that the old pod is being stopped and how long that may take (its main container named). */
+function stopping(ctx: OrchContext, replica: number, old: Member[]): void {
+  const main = old[0];
+  if (main) progress(ctx, replica, 'stopping', stoppingWords(main.name, ctx.ops.stopTimeoutSeconds).replace(/^stopping /, ''));
 }
 
 /** Stops the old pod (helpers first) and renames it aside, so its name is free and its id kept. */
