@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
-import { serviceLive, type UsagePoint } from '../deploy/live-state';
+import { restartWords, serviceLive, type UsagePoint } from '../deploy/live-state';
 import { type NodeLiveState, useNodeLive } from './useNodeLive';
 import './live-status.css';
 
@@ -21,11 +21,12 @@ export const LiveStatus = memo(function LiveStatus({ service, desired }: { servi
   if (!live) return null;
   const stale = stream !== 'live';
   const health = live.health && live.health !== live.state ? live.health : undefined;
+  const restarts = restartWords(live.restarts, live.lastExit);
   return (
     <div
       className={`live-status live-${live.state}${stale ? ' is-stale' : ''}`}
       role="status"
-      aria-label={`${service}: ${live.label}, ${live.running} of ${live.desired} running${live.restarts ? `, ${live.restarts} restarts` : ''}`}
+      aria-label={`${service}: ${live.label}, ${live.running} of ${live.desired} running${restarts ? `, ${restarts.long}` : ''}`}
       title={live.message ?? (stale ? 'last known state (live status is reconnecting)' : undefined)}
       data-state={live.state}
     >
@@ -35,9 +36,9 @@ export const LiveStatus = memo(function LiveStatus({ service, desired }: { servi
         {live.running}/{live.desired}
       </span>
       {health && <span className="live-health">{health}</span>}
-      {live.restarts > 0 && (
-        <span className="live-restarts" title="restarts">
-          ↻{live.restarts}
+      {restarts && (
+        <span className="live-restarts" title={restarts.long}>
+          {restarts.short}
         </span>
       )}
       <Usage service={service} />

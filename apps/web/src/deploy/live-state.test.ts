@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_LIVE, failureOf, publishedPorts, reduceStatus, serviceLive } from './live-state';
+import { EMPTY_LIVE, failureOf, publishedPorts, reduceStatus, restartWords, serviceLive } from './live-state';
 import { containerStatus } from './testing';
 
 const c = containerStatus;
@@ -57,6 +57,7 @@ describe('serviceLive', () => {
       running: 1,
       desired: 3,
       restarts: 4,
+      lastExit: 3,
     });
     expect(serviceLive(s, 'db', 1)).toMatchObject({ state: 'running', running: 1 });
     expect(serviceLive(s, 'cache', 1)).toBeUndefined();
@@ -97,5 +98,32 @@ describe('usage', () => {
     for (let i = 1; i <= 40; i++) s = reduceStatus(s, stats('container:web/web', 1, i, 1100 + i * 1000));
     expect(s.usage?.web).toHaveLength(30);
     expect(s.usage?.db).toHaveLength(1);
+  });
+});
+
+describe('restarts on the node', () => {
+  it('counts a container that exits and runs again under its own id (auto-healing: the engine does not count it)', () => {
+    let s = reduceStatus(EMPTY_LIVE, { kind: 'snapshot', containers: [c({ id: 'x' })], at: 1 });
+    for (let i = 0; i < 3; i++) {
+      s = reduceStatus(s, { kind: 'change', status: c({ id: 'x', state: 'exited', exitCode: 1, at: 10 + 2 * i }) });
+      s = reduceStatus(s, { kind: 'change', status: c({ id: 'x', state: 'running', exitCode: 1, at: 11 + 2 * i }) });
+    }
+    expect(serviceLive(s, 'web', 1)).toMatchObject({ state: 'running', restarts: 3, lastExit: 1 });
+    expect(restartWords(3, 1)).toEqual({ short: '↻ 3× · exit 1', long: 'restarted 3 times, last exit code 1' });
+    // A reconnect's snapshot keeps what was seen of containers still there.
+    s = reduceStatus(s, { kind: 'snapshot', containers: [c({ id: 'x', exitCode: 1, at: 20 })], at: 20 });
+    expect(serviceLive(s, 'web', 1)?.restarts).toBe(3);
+  });
+
+  it('takes the engine’s count when it is higher (restart policy), and counts no redeploy as a restart', () => {
+    let s = reduceStatus(EMPTY_LIVE, { kind: 'snapshot', containers: [c({ id: 'x', restarts: 5, exitCode: 2 })], at: 1 });
+    expect(serviceLive(s, 'web', 1)).toMatchObject({ restarts: 5, lastExit: 2 });
+    // A redeploy: the old container stops (137) and goes, a new one takes the slot.
+    s = reduceStatus(s, { kind: 'change', status: c({ id: 'x', state: 'exited', exitCode: 137, restarts: 5, at: 2 }) });
+    s = reduceStatus(s, { kind: 'change', status: c({ id: 'x', state: 'removed', at: 3 }) });
+    s = reduceStatus(s, { kind: 'change', status: c({ id: 'y', state: 'running', at: 4 }) });
+    expect(serviceLive(s, 'web', 1)).toMatchObject({ restarts: 0 });
+    expect(serviceLive(s, 'web', 1)?.lastExit).toBeUndefined();
+    expect(restartWords(0, undefined)).toBeUndefined();
   });
 });

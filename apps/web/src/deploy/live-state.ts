@@ -18,6 +18,12 @@ export interface LiveState {
    * must not drop the other. Removed containers are dropped.
    */
   containers: Record<string, ContainerStatus>;
+  /**
+   * Restarts seen on the stream per container (same keys): an exited container that runs again
+   * under its own id. The engine's RestartCount counts only its restart policy's restarts; the
+   * auto-healing supervisor starts a dead container itself, which the engine does not count.
+   */
+  restartsSeen?: Record<string, number>;
   /** Latest sample per container (elementId#replica), and per service a short history of their sums. */
   samples?: Record<string, ContainerStats>;
   usage?: Record<string, UsagePoint[]>;
@@ -43,7 +49,8 @@ export function reduceStatus(state: LiveState, event: StatusEvent): LiveState {
       // A snapshot is the whole truth (sent on every (re)connect): nothing from before survives it.
       const containers: Record<string, ContainerStatus> = {};
       for (const c of event.containers) if (c.state !== 'removed') containers[key(c)] = c;
-      return { ...state, engine: true, containers };
+      const restartsSeen = Object.fromEntries(Object.entries(state.restartsSeen ?? {}).filter(([k]) => k in containers));
+      return { ...state, engine: true, containers, restartsSeen };
     }
     case 'change': {
       const k = key(event.status);
@@ -55,7 +62,11 @@ export function reduceStatus(state: LiveState, event: StatusEvent): LiveState {
       if (event.status.id) delete containers[slot(event.status)];
       if (event.status.state !== 'removed') {
         containers[k] = event.status;
-        return { ...state, containers };
+        // The same container up again after it exited: a restart (by the engine or the supervisor).
+        const again = before?.state === 'exited' && UP.has(event.status.state);
+        return again
+          ? { ...state, containers, restartsSeen: { ...state.restartsSeen, [k]: (state.restartsSeen?.[k] ?? 0) + 1 } }
+          : { ...state, containers };
       }
       delete containers[k];
       // A removed container's last sample must not count in its service's sums any more.
@@ -115,11 +126,15 @@ export interface ServiceLive {
   health: 'healthy' | 'unhealthy' | undefined;
   running: number;
   desired: number;
+  /** Restarts of its containers: the engine's count or, when more, those seen on the stream (auto-healing). */
   restarts: number;
+  /** The exit code before the latest restart, when a container restarted. */
+  lastExit?: number;
   message?: string;
 }
 
 const RUNNING: ReadonlySet<ContainerState> = new Set(['running', 'healthy', 'unhealthy']);
+const UP: ReadonlySet<ContainerState> = new Set(['starting', 'running', 'healthy', 'unhealthy']);
 
 /** One service's live summary, or undefined when the engine has no container of it. */
 export function serviceLive(state: LiveState, service: string, desired: number): ServiceLive | undefined {
@@ -132,6 +147,8 @@ export function serviceLive(state: LiveState, service: string, desired: number):
   }
   const mine = [...slots.values()];
   if (mine.length === 0) return undefined;
+  const restartsOf = (c: ContainerStatus) => Math.max(c.restarts, state.restartsSeen?.[key(c)] ?? 0);
+  const restarted = mine.filter((c) => restartsOf(c) > 0 && c.exitCode !== undefined).sort((a, b) => b.at - a.at)[0];
   const worst = mine.reduce((a, b) => (RANK.indexOf(b.state) < RANK.indexOf(a.state) ? b : a));
   const replicas = new Map<number, boolean>();
   for (const c of mine) replicas.set(c.replica, (replicas.get(c.replica) ?? true) && RUNNING.has(c.state));
@@ -145,9 +162,22 @@ export function serviceLive(state: LiveState, service: string, desired: number):
     health,
     running: [...replicas.values()].filter(Boolean).length,
     desired,
-    restarts: mine.reduce((n, c) => n + c.restarts, 0),
+    restarts: mine.reduce((n, c) => n + restartsOf(c), 0),
+    ...(restarted?.exitCode !== undefined ? { lastExit: restarted.exitCode } : {}),
     ...(worst.message ? { message: worst.message } : {}),
   };
+}
+
+/**
+ * A crash loop in words on the node: how often it restarted (by the engine's restart policy or the
+ * auto-healing supervisor) and the exit code before the last restart — "↻ 3× · exit 1".
+ */
+export function restartWords(restarts: number, lastExit: number | undefined): { short: string; long: string } | undefined {
+  if (restarts <= 0) return undefined;
+  const times = `${restarts} time${restarts === 1 ? '' : 's'}`;
+  return lastExit === undefined
+    ? { short: `↻ ${restarts}×`, long: `restarted ${times}` }
+    : { short: `↻ ${restarts}× · exit ${lastExit}`, long: `restarted ${times}, last exit code ${lastExit}` };
 }
 
 /** Published host ports of a service ("127.0.0.1:8080->80/tcp"), for links in the deploy panel. */
