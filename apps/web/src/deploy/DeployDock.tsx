@@ -72,6 +72,9 @@ export default function DeployDock() {
     setPlanned(undefined);
   };
   const toast = useApp((s) => s.toast);
+  const keepToastsOf = useApp((s) => s.keepToastsOf);
+  // Another blueprint opened (or another project named): the toasts of the last one's runs and containers go.
+  useEffect(() => keepToastsOf(project), [keepToastsOf, project]);
 
   const probe = useCallback(() => {
     setBackend({ kind: 'checking' });

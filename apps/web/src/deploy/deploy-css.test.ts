@@ -18,6 +18,10 @@ describe('deploy.css', () => {
     expect(rule('.progress-list')).toMatch(/overflow-wrap:\s*anywhere/);
   });
 
+  it('puts the toasts beside an open dock, not over its bottom', () => {
+    expect(rule('body:has(.deploy-dock.is-open) .toasts')).toMatch(/right:\s*calc\(32vw \+ 360px \+ 2 \* var\(--space-3\)\)/);
+  });
+
   it('keeps the target picker inside the dock (its longest option widened it past the edge)', () => {
     expect(rule('.deploy-target')).toMatch(/grid-template-columns:\s*auto minmax\(0, 1fr\)/);
     expect(rule('.deploy-target select')).toMatch(/min-width:\s*0/);

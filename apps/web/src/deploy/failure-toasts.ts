@@ -9,7 +9,7 @@ export interface FailureToasterDeps {
   live(): LiveState;
   /** True while this page's own deploy or tear-down runs: that run reports its own failures. */
   runBusy(): boolean;
-  toast(t: { kind: 'error'; title: string; detail?: string }): void;
+  toast(t: { kind: 'error'; title: string; detail?: string; project?: string }): void;
   schedule?(fn: () => void, ms: number): unknown;
 }
 
@@ -25,7 +25,7 @@ export interface FailureToasterDeps {
 export function createFailureToaster(deps: FailureToasterDeps) {
   const schedule = deps.schedule ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const tell = (title: string, status: ContainerStatus) =>
-    deps.toast({ kind: 'error', title, ...(status.message ? { detail: status.message } : {}) });
+    deps.toast({ kind: 'error', title, ...(status.message ? { detail: status.message } : {}), project: status.project });
   return {
     onChange(status: ContainerStatus): void {
       const failure = failureOf(deps.live().containers[containerKey(status)], status);

@@ -18,3 +18,14 @@ describe('toasts', () => {
     expect(s.getState().toasts).toHaveLength(2);
   });
 });
+
+describe('toasts of another blueprint', () => {
+  it('drops the run and container toasts of other projects when another blueprint is shown, keeps the rest', () => {
+    const s = store();
+    s.getState().toast({ kind: 'error', title: 'Service "web" cannot publish host port 8181', project: 'shop' });
+    s.getState().toast({ kind: 'error', title: 'web/web is exited (exit 1)', project: 'blog' });
+    s.getState().toast({ kind: 'error', title: 'The engine is not reachable' });
+    s.getState().keepToastsOf('blog');
+    expect(s.getState().toasts.map((t) => t.title)).toEqual(['web/web is exited (exit 1)', 'The engine is not reachable']);
+  });
+});

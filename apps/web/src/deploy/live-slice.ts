@@ -9,6 +9,8 @@ export interface Toast {
   kind: 'error' | 'info';
   title: string;
   detail?: string;
+  /** The deployment project it is about (a run's failure, a container's exit); another blueprint opened drops it. */
+  project?: string;
 }
 
 /** Live status of the deployment and failure toasts: UI state fed by the status stream, never part of the document. */
@@ -23,6 +25,8 @@ export interface LiveSlice {
   setLiveStream(stream: LiveState['stream'], project?: string): void;
   toast(toast: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
+  /** Drops the toasts about other projects than `project` (the blueprint shown changed); the others stay. */
+  keepToastsOf(project: string): void;
 }
 
 let nextToast = 1;
@@ -52,5 +56,9 @@ export const createLiveSlice: StateCreator<AppState, [], [], LiveSlice> = (set, 
   },
   dismissToast(id) {
     set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  },
+  keepToastsOf(project) {
+    const kept = get().toasts.filter((t) => t.project === undefined || t.project === project);
+    if (kept.length !== get().toasts.length) set({ toasts: kept });
   },
 });

@@ -41,7 +41,12 @@ export function useRun(api: Api | undefined) {
           onData({ data }) {
             store.getState().applyProgress(data, run.runId);
             if (data.kind === 'error')
-              store.getState().toast({ kind: 'error', title: data.error.message, ...(data.error.hint ? { detail: data.error.hint } : {}) });
+              store.getState().toast({
+                kind: 'error',
+                title: data.error.message,
+                ...(data.error.hint ? { detail: data.error.hint } : {}),
+                project: run.project,
+              });
             setView((v) => ({
               ...v,
               events: [...v.events, data],
