@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useClipboardEvents } from '../clipboard/useClipboardEvents';
+import { useAppStore } from '../store/useApp';
 import { inTextField } from '../useShortcuts';
 
 /**
@@ -14,6 +15,24 @@ export function useCanvasShortcuts(actions: {
 }): void {
   const { selectAll, autoLayout, pasteText } = actions;
   useClipboardEvents(pasteText);
+  const store = useAppStore();
+  useEffect(() => {
+    // Escape on a focused node or edge: React Flow unselects it and blurs it (a frame later), so the focus fell to
+    // <body> — or it selects an unselected node. Clear the selection and keep the focus where it was.
+    const onEscape = (e: KeyboardEvent) => {
+      const t = e.target;
+      if (
+        e.key !== 'Escape' ||
+        !(t instanceof HTMLElement || t instanceof SVGElement) ||
+        !t.matches('.react-flow__node, .react-flow__edge')
+      )
+        return;
+      store.getState().select([]);
+      requestAnimationFrame(() => t.isConnected && t.focus({ preventScroll: true }));
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => window.removeEventListener('keydown', onEscape);
+  }, [store]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || inTextField(e.target)) return;
