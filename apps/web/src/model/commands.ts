@@ -1,4 +1,5 @@
 import type { Blueprint } from '@blaupause/model';
+import { removeContainer, removeEnv, renameContainer, setContainerRole, setEnv } from './container-commands';
 import { ok } from './doc';
 import { setExposure } from './exposure-commands';
 import { insertElements } from './insert-commands';
@@ -8,7 +9,7 @@ import { addNetwork, joinNetwork, leaveNetwork, removeNetwork, renameNetwork, se
 import { addPort, removePort } from './port-commands';
 import { addContainer, addService, duplicateService, removeService, renameService, setImage, setReplicas } from './service-commands';
 import type { Command, CommandResult } from './types';
-import { addVolume, mountVolume, removeVolume, unmountVolume } from './volume-commands';
+import { addVolume, mountVolume, removeVolume, renameVolume, setVolumeOptions, unmountVolume } from './volume-commands';
 
 /**
  * Applies one command to a blueprint: a pure function, the document is never mutated. A command
@@ -30,6 +31,16 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
       return addContainer(bp, cmd.service, cmd.name, cmd.role, cmd.image);
     case 'setImage':
       return setImage(bp, cmd.service, cmd.container, cmd.image);
+    case 'removeContainer':
+      return removeContainer(bp, cmd.service, cmd.name);
+    case 'renameContainer':
+      return renameContainer(bp, cmd.service, cmd.from, cmd.to);
+    case 'setContainerRole':
+      return setContainerRole(bp, cmd.service, cmd.container, cmd.role);
+    case 'setEnv':
+      return setEnv(bp, cmd.service, cmd.container, cmd.name, cmd.value, cmd.was);
+    case 'removeEnv':
+      return removeEnv(bp, cmd.service, cmd.container, cmd.name);
     case 'addPort':
       return addPort(bp, cmd.service, cmd.port, cmd.publish);
     case 'removePort':
@@ -44,6 +55,10 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
       return addVolume(bp, cmd.name, cmd.at);
     case 'removeVolume':
       return removeVolume(bp, cmd.name);
+    case 'renameVolume':
+      return renameVolume(bp, cmd.from, cmd.to);
+    case 'setVolumeOptions':
+      return setVolumeOptions(bp, cmd.name, cmd.options);
     case 'mountVolume':
       return mountVolume(bp, cmd.service, cmd.volume, cmd.target, cmd.container);
     case 'unmountVolume':

@@ -1,6 +1,7 @@
 import type { Blueprint, ContainerRole, LinkCondition } from '@blaupause/model';
 import type { Exposure } from './exposure-commands';
 import type { NetworkOptions } from './network-commands';
+import type { VolumeOptions } from './volume-commands';
 
 /** Whole elements by section, and layout entries by element id: what a paste inserts. */
 export type Elements = Partial<Pick<Blueprint, 'services' | 'volumes' | 'networks' | 'configs' | 'secrets'>> & {
@@ -22,6 +23,14 @@ export type Command =
   | { kind: 'setReplicas'; service: string; replicas: number }
   | { kind: 'addContainer'; service: string; name: string; role: ContainerRole; image?: string }
   | { kind: 'setImage'; service: string; container: string; image: string }
+  /** A helper container leaves the pod, its mounts with it; the main container cannot. */
+  | { kind: 'removeContainer'; service: string; name: string }
+  | { kind: 'renameContainer'; service: string; from: string; to: string }
+  /** Another helper role; the main container stays main (one per pod). */
+  | { kind: 'setContainerRole'; service: string; container: string; role: ContainerRole }
+  /** Sets a variable of a container's environment; with `was`, renames that one in place. */
+  | { kind: 'setEnv'; service: string; container: string; name: string; value: string; was?: string }
+  | { kind: 'removeEnv'; service: string; container: string; name: string }
   /** A TCP port of the pod, published on the host when `publish` is given. */
   | { kind: 'addPort'; service: string; port: number; publish?: number }
   | { kind: 'removePort'; service: string; port: number }
@@ -32,6 +41,9 @@ export type Command =
   | { kind: 'setLinkCondition'; from: string; to: string; condition: LinkCondition }
   | { kind: 'addVolume'; name: string; at?: XY }
   | { kind: 'removeVolume'; name: string }
+  /** Renames a volume and every mount of it. */
+  | { kind: 'renameVolume'; from: string; to: string }
+  | { kind: 'setVolumeOptions'; name: string; options: VolumeOptions }
   | { kind: 'mountVolume'; service: string; volume: string; target: string; container?: string }
   /** Every mount of the volume in the pod, or only the one of `container` at `target` when both are given. */
   | { kind: 'unmountVolume'; service: string; volume: string; container?: string; target?: string }

@@ -1,5 +1,16 @@
-import { type Blueprint, type Container, elementId, type Service } from '@blaupause/model';
-import { fail, hasService, hasVolume, mainContainerName, ok, renameLayout, updateContainer, updateService, withoutKey } from './doc';
+import { type Blueprint, type Container, elementId, QUANTITY, type Service, type Volume } from '@blaupause/model';
+import {
+  fail,
+  hasService,
+  hasVolume,
+  mainContainerName,
+  ok,
+  renameKey,
+  renameLayout,
+  updateContainer,
+  updateService,
+  withoutKey,
+} from './doc';
 import { placeNode } from './layout-commands';
 import { isValidName } from './names';
 import type { CommandResult, XY } from './types';
@@ -72,5 +83,49 @@ function withoutMounts(s: Service, volume: string, at?: MountPlace): Service {
     const { mounts: _dropped, ...rest } = c;
     containers[n] = kept.length > 0 ? { ...rest, mounts: kept } : rest;
   }
+  return { ...s, containers };
+}
+
+/** Renames a volume where it is declared, mounted (every pod, every container) and placed. */
+export function renameVolume(bp: Blueprint, from: string, to: string): CommandResult<Blueprint> {
+  const volume = bp.volumes && hasVolume(bp, from) ? bp.volumes[from] : undefined;
+  if (!bp.volumes || !volume) return fail(`There is no volume "${from}".`);
+  if (from === to) return ok(bp);
+  if (!isValidName(to)) return fail(`"${to}" is not a valid volume name (lower-case letters, digits and "-").`);
+  if (hasVolume(bp, to)) return fail(`A volume "${to}" exists already.`);
+  const services: Record<string, Service> = {};
+  for (const [n, s] of Object.entries(bp.services)) services[n] = withMountsRenamed(s, from, to);
+  const next: Blueprint = { ...bp, services, volumes: renameKey(bp.volumes, from, to, volume) };
+  return ok(renameLayout(next, elementId.volume(from), elementId.volume(to)));
+}
+
+/** What the inspector edits on a volume; `size: ''` takes the size out (the engine's default). */
+export type VolumeOptions = { access?: Volume['access']; size?: string };
+
+export function setVolumeOptions(bp: Blueprint, name: string, options: VolumeOptions): CommandResult<Blueprint> {
+  const volume = bp.volumes && hasVolume(bp, name) ? bp.volumes[name] : undefined;
+  if (!bp.volumes || !volume) return fail(`There is no volume "${name}".`);
+  let next: Volume = volume;
+  if (options.access !== undefined) {
+    if (!VOLUME_ACCESS.includes(options.access)) return fail(`Access is one of ${VOLUME_ACCESS.join(', ')}.`);
+    next = { ...next, access: options.access };
+  }
+  if (options.size !== undefined) {
+    const size = options.size.trim();
+    if (size && !QUANTITY.test(size)) return fail('The size is a quantity such as 512Mi, 1Gi or 100M.');
+    const { size: _dropped, ...rest } = next;
+    next = size ? { ...next, size } : rest;
+  }
+  return ok({ ...bp, volumes: { ...bp.volumes, [name]: next } });
+}
+
+export const VOLUME_ACCESS: readonly Volume['access'][] = ['single-writer', 'shared'];
+
+function withMountsRenamed(s: Service, from: string, to: string): Service {
+  const renames = (m: NonNullable<Container['mounts']>[number]) => m.type === 'volume' && m.source === from;
+  if (!Object.values(s.containers).some((c) => c.mounts?.some(renames))) return s;
+  const containers: Record<string, Container> = {};
+  for (const [n, c] of Object.entries(s.containers))
+    containers[n] = c.mounts?.some(renames) ? { ...c, mounts: c.mounts.map((m) => (renames(m) ? { ...m, source: to } : m)) } : c;
   return { ...s, containers };
 }

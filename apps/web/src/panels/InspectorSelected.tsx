@@ -1,10 +1,9 @@
 import { type Blueprint, elementKind } from '@blaupause/model';
-import { keepFocusOnCanvas } from '../canvas/focus-node';
 import { edgeEnds } from '../flow/flow-ids';
-import { useApp } from '../store/useApp';
 import { EdgeInspector } from './EdgeInspector';
 import { JoinInspector, NetworkInspector } from './NetworkInspector';
 import { ServiceInspector } from './ServiceInspector';
+import { VolumeInspector } from './VolumeInspector';
 
 const nameOf = (id: string) => id.slice(id.indexOf(':') + 1);
 
@@ -13,7 +12,6 @@ const nameOf = (id: string) => id.slice(id.indexOf(':') + 1);
  * chunk of its own: the first paint shows the blueprint's summary and needs none of the forms.
  */
 export default function Selected({ bp, id }: { bp: Blueprint; id: string }) {
-  const dispatch = useApp((s) => s.dispatch);
   const kind = elementKind(id);
   if (kind === 'service') {
     const name = nameOf(id);
@@ -22,31 +20,7 @@ export default function Selected({ bp, id }: { bp: Blueprint; id: string }) {
       <ServiceInspector key={name} name={name} service={service} taken={Object.keys(bp.services)} volumes={Object.keys(bp.volumes ?? {})} />
     ) : null;
   }
-  if (kind === 'volume') {
-    const name = nameOf(id);
-    const volume = bp.volumes?.[name];
-    return (
-      <div className="inspector-body">
-        <p className="inspector-heading">
-          <span className="kind-chip">Volume</span> {name}
-        </p>
-        <dl className="facts">
-          <dt>Access</dt>
-          <dd>{volume?.access}</dd>
-          <dt>Size</dt>
-          <dd>{volume?.size ?? 'engine default'}</dd>
-        </dl>
-        <button
-          type="button"
-          className="button danger"
-          onClick={() => dispatch({ kind: 'removeVolume', name }) && keepFocusOnCanvas()}
-          aria-label={`Delete volume ${name}`}
-        >
-          Delete volume
-        </button>
-      </div>
-    );
-  }
+  if (kind === 'volume') return <VolumeInspector bp={bp} name={nameOf(id)} />;
   if (kind === 'network') return <NetworkInspector key={id} bp={bp} name={nameOf(id)} />;
   const [from, to] = edgeEnds(id) ?? ['', ''];
   if (id.startsWith('join:')) return <JoinInspector service={from} network={to} />;

@@ -11,6 +11,7 @@ import { LinksForm } from './LinksForm';
 import { MountsForm, volumeMounts } from './MountsForm';
 import { NetworksForm } from './NetworksForm';
 import { useSameList } from './OptionList';
+import { PodForm } from './PodForm';
 import { PortsForm } from './PortsForm';
 
 interface Props {
@@ -61,14 +62,7 @@ export function ServiceInspector({ name, service, taken: givenTaken, volumes: gi
         onCommit={setReplicas}
       />
       <h3 className="subheading">Pod</h3>
-      <ul className="pod-list">
-        {Object.entries(service.containers).map(([n, c]) => (
-          <li key={n}>
-            <span className={`role-badge role-${c.role}`}>{c.role}</span> <span className="container-name">{n}</span>{' '}
-            <span className="muted">{c.image ?? c.build?.context ?? 'no image'}</span>
-          </li>
-        ))}
-      </ul>
+      <PodForm service={name} containers={service.containers} />
       <AddHelperForm service={name} containers={containers} />
       <PortsForm name={name} ports={service.ports} />
       <LinksForm name={name} links={service.links} services={taken} />

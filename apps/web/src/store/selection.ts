@@ -34,14 +34,22 @@ function mountExists(bp: Blueprint, id: string): boolean {
   return !!s && Object.values(s.containers).some((c) => c.mounts?.some((m) => m.type === 'volume' && m.source === volume));
 }
 
+/** The element ids a rename command changes: the renamed element stays selected under its new name. */
+function renamedIds(cmd: Command | undefined): [string, string] | undefined {
+  if (cmd?.kind === 'renameService') return [elementId.service(cmd.from), elementId.service(cmd.to)];
+  if (cmd?.kind === 'renameVolume') return [elementId.volume(cmd.from), elementId.volume(cmd.to)];
+  if (cmd?.kind === 'renameNetwork') return [elementId.network(cmd.from), elementId.network(cmd.to)];
+  return undefined;
+}
+
 /**
- * The selection after a document change: renamed services stay selected, vanished elements drop out.
+ * The selection after a document change: renamed services, volumes and networks stay selected, vanished elements drop out.
  * The same array when nothing changed: every view of the selection (the canvas projection, the YAML
  * preview's highlighted lines, the inspector) compares it by identity, and an edit of the selected
  * service would otherwise redo their work in the edit's keydown task.
  */
 export function reconcileSelection<T extends readonly string[]>(selection: T, bp: Blueprint, cmd?: Command): T | string[] {
-  const renamed = cmd?.kind === 'renameService' ? [elementId.service(cmd.from), elementId.service(cmd.to)] : undefined;
-  const next = selection.map((id) => (renamed && id === renamed[0] ? (renamed[1] as string) : id)).filter((id) => elementExists(bp, id));
+  const renamed = renamedIds(cmd);
+  const next = selection.map((id) => (renamed && id === renamed[0] ? renamed[1] : id)).filter((id) => elementExists(bp, id));
   return next.length === selection.length && next.every((id, i) => id === selection[i]) ? selection : next;
 }

@@ -1,0 +1,328 @@
+import type { Container, ContainerRole, Service } from '@blaupause/model';
+import { type FormEvent, type KeyboardEvent, memo, useCallback, useId, useState } from 'react';
+import { envNameProblem, mountsOf } from '../model/container-commands';
+import { useApp } from '../store/useApp';
+import { CommitField } from './CommitField';
+import { imageProblem, nameProblem } from './field-rules';
+import { useSameList } from './OptionList';
+
+const HELPER_ROLES: readonly ContainerRole[] = ['sidecar', 'ambassador', 'adapter', 'init'];
+
+const ROLE_HINTS: Record<ContainerRole, string> = {
+  main: 'the service itself',
+  sidecar: 'extends the main container',
+  ambassador: 'proxies its outbound connections',
+  adapter: 'normalises its output',
+  init: 'runs to completion before the others start',
+};
+
+/**
+ * After a row of `list` left the DOM (or changed): focus the element `selector` finds in the row now
+ * at `index`, else in the row before, else `fallback` — never the page (a keyboard user would start
+ * over at the toolbar).
+ */
+function focusRowAt(list: HTMLElement | null, index: number, selector: string, fallback?: () => HTMLElement | null | undefined): void {
+  requestAnimationFrame(() => {
+    if (!list) return;
+    const rows = list.querySelectorAll<HTMLElement>(':scope > li');
+    const target = (rows[index] ?? rows[index - 1])?.querySelector<HTMLElement>(selector) ?? fallback?.();
+    target?.focus();
+  });
+}
+
+/** What removing a container takes with it, in words: shown beside its remove button and announced after. */
+function removalNote(name: string, c: Container): string {
+  const mounts = mountsOf(c);
+  return mounts.length === 0
+    ? `Removed ${name}.`
+    : `Removed ${name} with its ${mounts.length === 1 ? 'mount' : 'mounts'} of ${mounts.join(', ')}; the ${mounts.length === 1 ? 'volume stays' : 'volumes stay'}.`;
+}
+
+interface PodProps {
+  service: string;
+  containers: Service['containers'];
+}
+
+/**
+ * The pod, container by container: a row opens to its name, image, role, environment and (for a
+ * helper) a remove button. Every change is one command (one undo step). Rows are keyed by position,
+ * so a rename keeps the row and the focus in its field; which rows are open is kept by name.
+ */
+export function PodForm({ service, containers }: PodProps) {
+  const [open, setOpen] = useState<readonly string[]>([]);
+  const [notice, setNotice] = useState('');
+  const names = useSameList(Object.keys(containers));
+  const hasMain = Object.values(containers).some((c) => c.role === 'main');
+  const toggle = useCallback((name: string, isOpen: boolean) => {
+    setOpen((o) => (isOpen ? (o.includes(name) ? o : [...o, name]) : o.filter((n) => n !== name)));
+  }, []);
+  const renamed = useCallback((from: string, to: string) => setOpen((o) => o.map((n) => (n === from ? to : n))), []);
+  return (
+    <>
+      <ul className="pod-list pod-rows" aria-label={`Containers of ${service}`}>
+        {names.map((n, i) => {
+          const c = containers[n];
+          return c ? (
+            <ContainerRow
+              // biome-ignore lint/suspicious/noArrayIndexKey: by position, so a rename keeps the row and its focus
+              key={i}
+              index={i}
+              service={service}
+              name={n}
+              container={c}
+              others={names}
+              hasMain={hasMain}
+              open={open.includes(n)}
+              onToggle={toggle}
+              onRenamed={renamed}
+              onRemoved={setNotice}
+            />
+          ) : null;
+        })}
+      </ul>
+      <p className="muted pod-notice" role="status">
+        {notice}
+      </p>
+    </>
+  );
+}
+
+interface RowProps {
+  index: number;
+  service: string;
+  name: string;
+  container: Container;
+  others: readonly string[];
+  hasMain: boolean;
+  open: boolean;
+  onToggle(name: string, open: boolean): void;
+  onRenamed(from: string, to: string): void;
+  onRemoved(notice: string): void;
+}
+
+const ContainerRow = memo(function ContainerRow({
+  index,
+  service,
+  name,
+  container: c,
+  others,
+  hasMain,
+  open,
+  onToggle,
+  onRenamed,
+  onRemoved,
+}: RowProps) {
+  const dispatch = useApp((s) => s.dispatch);
+  const id = useId();
+  const shown = c.image ?? (c.build ? `build ${c.build.context}` : 'no image');
+  const isMain = c.role === 'main';
+  const roles = hasMain ? HELPER_ROLES : (['main', ...HELPER_ROLES] as const);
+  const mounts = mountsOf(c);
+  const remove = (e: { currentTarget: HTMLElement }) => {
+    const list = e.currentTarget.closest('ul');
+    const note = removalNote(name, c);
+    if (!dispatch({ kind: 'removeContainer', service, name })) return;
+    onRemoved(note);
+    onToggle(name, false);
+    focusRowAt(list, index, 'summary', () => list?.parentElement?.querySelector<HTMLElement>('.add-helper select'));
+  };
+  return (
+    <li data-container={name}>
+      <details open={open} onToggle={(e) => onToggle(name, e.currentTarget.open)} aria-label={`Container ${name}`}>
+        <summary>
+          <span className={`role-badge role-${c.role}`}>{c.role}</span> <span className="container-name">{name}</span>{' '}
+          <span className="muted">{shown}</span>
+        </summary>
+        {open && (
+          <div className="container-form">
+            <CommitField
+              label="Container name"
+              value={name}
+              validate={(d) =>
+                nameProblem(
+                  d,
+                  others.filter((o) => o !== name),
+                )
+              }
+              onCommit={(to) => {
+                if (dispatch({ kind: 'renameContainer', service, from: name, to })) onRenamed(name, to);
+              }}
+            />
+            <CommitField
+              label="Image"
+              value={c.image ?? ''}
+              placeholder={c.build ? `built from ${c.build.context}` : 'e.g. busybox:1.36'}
+              validate={imageProblem}
+              onCommit={(image) => dispatch({ kind: 'setImage', service, container: name, image })}
+            />
+            {isMain ? (
+              <p className="muted role-fixed">Role: main — the service itself; a pod keeps exactly one main container.</p>
+            ) : (
+              <div className="field">
+                <label htmlFor={`${id}-role`}>Role</label>
+                <select
+                  id={`${id}-role`}
+                  value={c.role}
+                  onChange={(e) => dispatch({ kind: 'setContainerRole', service, container: name, role: e.target.value as ContainerRole })}
+                >
+                  {roles.map((r) => (
+                    <option key={r} value={r}>
+                      {r} — {ROLE_HINTS[r]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <EnvForm service={service} container={name} env={c.env} />
+            {!isMain && (
+              <div className="container-remove">
+                <button type="button" className="button danger" onClick={remove} aria-label={`Remove container ${name}`}>
+                  Remove container
+                </button>
+                {mounts.length > 0 && (
+                  <span className="muted">
+                    {mounts.length === 1 ? 'Its mount' : 'Its mounts'} of {mounts.join(', ')} {mounts.length === 1 ? 'goes' : 'go'} with it;
+                    the volume stays.
+                  </span>
+                )}
+              </div>
+            )}
+          </div>
+        )}
+      </details>
+    </li>
+  );
+});
+
+/**
+ * A container's environment, one row per variable (name and value, committed on Enter or when
+ * focus leaves, like every field) and a row to add one. Rows are keyed by position: renaming a
+ * variable keeps it in place, and the focus in its field.
+ */
+function EnvForm({ service, container, env }: { service: string; container: string; env: Container['env'] }) {
+  const dispatch = useApp((s) => s.dispatch);
+  const id = useId();
+  const entries = Object.entries(env ?? {});
+  const [name, setName] = useState('');
+  const [value, setValue] = useState('');
+  const problem = name ? (envNameProblem(name) ?? (entries.some(([k]) => k === name) ? `${name} is set already.` : undefined)) : undefined;
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!name || problem) return;
+    if (dispatch({ kind: 'setEnv', service, container, name, value })) {
+      setName('');
+      setValue('');
+      e.currentTarget.querySelector('input')?.focus();
+    }
+  };
+  return (
+    <div className="env-form">
+      <h4 className="subheading">Environment</h4>
+      {entries.length > 0 && (
+        <ul className="env-list" aria-label={`Environment of ${container}`}>
+          {entries.map(([k, v], i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: by position, so a renamed variable keeps its row and focus
+            <EnvRow key={i} index={i} service={service} container={container} name={k} value={v} taken={entries.map(([n]) => n)} />
+          ))}
+        </ul>
+      )}
+      <form className="env-add" onSubmit={submit} aria-label={`Add a variable to ${container}`}>
+        <label htmlFor={`${id}-name`} className="sr-only">
+          New variable name
+        </label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          placeholder="NAME"
+          spellCheck={false}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <label htmlFor={`${id}-value`} className="sr-only">
+          New variable value
+        </label>
+        <input id={`${id}-value`} value={value} placeholder="value" spellCheck={false} onChange={(e) => setValue(e.target.value)} />
+        <button type="submit" className="button" disabled={!name || !!problem} aria-label={`Add variable to ${container}`} title={problem}>
+          Add
+        </button>
+        {problem && (
+          <p id={`${id}-problem`} className="field-problem">
+            {problem}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}
+
+interface EnvRowProps {
+  index: number;
+  service: string;
+  container: string;
+  name: string;
+  value: string;
+  taken: readonly string[];
+}
+
+/** One variable: its name and value as drafts, validated as you type; Enter or leaving the row commits, Escape restores. */
+function EnvRow({ index, service, container, name, value, taken }: EnvRowProps) {
+  const dispatch = useApp((s) => s.dispatch);
+  const id = useId();
+  const [draft, setDraft] = useState({ name, value });
+  const [shown, setShown] = useState({ name, value });
+  if (shown.name !== name || shown.value !== value) {
+    setShown({ name, value });
+    setDraft({ name, value });
+  }
+  const problem =
+    draft.name === name
+      ? undefined
+      : (envNameProblem(draft.name) ?? (taken.includes(draft.name) ? `${draft.name} is set already.` : undefined));
+  const commit = () => {
+    if (problem || (draft.name === name && draft.value === value)) return;
+    dispatch({ kind: 'setEnv', service, container, name: draft.name, value: draft.value, was: name });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      commit();
+    } else if (e.key === 'Escape') setDraft({ name, value });
+  };
+  const remove = (e: { currentTarget: HTMLElement }) => {
+    const list = e.currentTarget.closest('ul');
+    const form = list?.nextElementSibling;
+    if (dispatch({ kind: 'removeEnv', service, container, name }))
+      focusRowAt(list, index, 'button', () => form?.querySelector<HTMLElement>('input'));
+  };
+  return (
+    <li className="env-row">
+      <input
+        aria-label={`Name of variable ${name}`}
+        value={draft.name}
+        spellCheck={false}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+      />
+      <input
+        aria-label={`Value of ${name}`}
+        value={draft.value}
+        spellCheck={false}
+        onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+      />
+      <button type="button" className="link-button" onClick={remove} aria-label={`Remove variable ${name} of ${container}`}>
+        remove
+      </button>
+      {problem && (
+        <p id={`${id}-problem`} className="field-problem">
+          {problem}
+        </p>
+      )}
+    </li>
+  );
+}
