@@ -91,6 +91,7 @@ test('a helper container is re-imaged, given another role and variables, and rem
   await canvas.undo();
   await expect.poll(() => yaml.keysAt('services')).toEqual(['web', 'web-git-sync']);
   await expect(gitSync).toBeVisible();
+  await expect(inspector.root.getByRole('status').filter({ hasText: 'Removed git-sync' })).toHaveCount(0);
   await expect.poll(() => yaml.blockAt('services', 'web-git-sync', 'environment')).toContain('GITSYNC_WAIT: 30s');
   await canvas.redo();
   await expect.poll(() => yaml.keysAt('services')).toEqual(['web']);

@@ -50,12 +50,21 @@ interface PodProps {
  */
 export function PodForm({ service, containers }: PodProps) {
   const [open, setOpen] = useState<readonly string[]>([]);
-  const [notice, setNotice] = useState('');
+  // What the last removal took with it, shown while the pod is as it left it (an undo or another edit of the pod clears it).
+  const [notice, setNotice] = useState<{ text: string; pod: string }>({ text: '', pod: '' });
   const names = useSameList(Object.keys(containers));
   const hasMain = Object.values(containers).some((c) => c.role === 'main');
   const toggle = useCallback((name: string, isOpen: boolean) => {
     setOpen((o) => (isOpen ? (o.includes(name) ? o : [...o, name]) : o.filter((n) => n !== name)));
   }, []);
+  const removed = useCallback(
+    (name: string, text: string) =>
+      setNotice({
+        text,
+        pod: names.filter((n) => n !== name).join(' '),
+      }),
+    [names],
+  );
   const renamed = useCallback((from: string, to: string) => setOpen((o) => o.map((n) => (n === from ? to : n))), []);
   return (
     <>
@@ -75,13 +84,13 @@ export function PodForm({ service, containers }: PodProps) {
               open={open.includes(n)}
               onToggle={toggle}
               onRenamed={renamed}
-              onRemoved={setNotice}
+              onRemoved={removed}
             />
           ) : null;
         })}
       </ul>
       <p className="muted pod-notice" role="status">
-        {notice}
+        {notice.pod === names.join(' ') ? notice.text : ''}
       </p>
     </>
   );
@@ -97,7 +106,7 @@ interface RowProps {
   open: boolean;
   onToggle(name: string, open: boolean): void;
   onRenamed(from: string, to: string): void;
-  onRemoved(notice: string): void;
+  onRemoved(name: string, notice: string): void;
 }
 
 const ContainerRow = memo(function ContainerRow({
@@ -122,7 +131,7 @@ const ContainerRow = memo(function ContainerRow({
     const list = e.currentTarget.closest('ul');
     const note = removalNote(name, c);
     if (!dispatch({ kind: 'removeContainer', service, name })) return;
-    onRemoved(note);
+    onRemoved(name, note);
     onToggle(name, false);
     focusRowAt(list, index, 'summary', () => list?.parentElement?.querySelector<HTMLElement>('.add-helper select'));
   };
