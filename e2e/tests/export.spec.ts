@@ -5,7 +5,7 @@ import { expect, screenshot, test } from '../fixtures/app';
 /** Picks an item of the toolbar's Export menu and waits for the file it downloads. */
 async function exportAs(page: Page, item: string): Promise<Download> {
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click();
   return download;
 }
@@ -102,7 +102,7 @@ test('exports the Compose file and the blueprint from the Export menu, by mouse 
   expect((await bytes(blueprint)).toString('utf8')).toMatch(/^apiVersion: blaupause\.dev\/v1\nkind: Blueprint\n/);
 
   // By keyboard: Enter opens the menu on its first item, arrows move, Escape closes, Enter picks.
-  const button = page.getByRole('button', { name: 'Export ▾' });
+  const button = page.getByRole('button', { name: 'Export', exact: true });
   const menu = page.getByRole('menu', { name: 'Export' });
   await button.focus();
   await page.keyboard.press('Enter');

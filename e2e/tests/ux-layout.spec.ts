@@ -3,7 +3,7 @@ import { expect, test } from '../fixtures/app';
 /** Layout defects found by the usability pass. */
 
 test('the Export menu: every label and hint is on one line, and the menu stays in the window', async ({ page }) => {
-  await page.getByRole('button', { name: 'Export ▾' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const menu = page.getByRole('menu', { name: 'Export' });
   await expect(menu).toBeVisible();
   const lines = await menu.getByRole('menuitem').evaluateAll((items) =>

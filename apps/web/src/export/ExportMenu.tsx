@@ -62,7 +62,7 @@ export function ExportMenu() {
           }
         }}
       >
-        Export ▾
+        Export <span aria-hidden="true">▾</span>
       </button>
       {open && (
         <div ref={menu} id={id} className="menu" role="menu" aria-label="Export" tabIndex={-1} onKeyDown={onKey}>
