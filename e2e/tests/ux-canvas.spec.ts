@@ -3,6 +3,16 @@ import { expect, test } from '../fixtures/app';
 
 /** Canvas and toolbar defects found by the usability pass (session 11). */
 
+interface Box {
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 /** Picks a template and waits until the canvas shows it (laid out by ELK: slow on a loaded machine). */
 async function pickTemplate(page: Page, label: string, shows: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label });
@@ -29,6 +39,35 @@ test('a node’s badges never sit under one of its handles (three tiers: service
   // There were badges to check: api's notes, the volume's.
   expect(await canvas.root.locator('.react-flow__node .mark').count()).toBeGreaterThanOrEqual(3);
 });
+
+for (const [template, name] of [
+  ['Two web servers behind haproxy', 'seed-haproxy'],
+  ['Three tiers: web, API, database', 'three-tier'],
+] as const) {
+  test(`link labels stay clear of the services and of each other (${template})`, async ({ page, canvas }) => {
+    await pickTemplate(page, template, name);
+    await expect(canvas.root.locator('.edge-label').first()).toBeVisible();
+    // Let the fit-view animation end.
+    await page.waitForTimeout(400);
+    const boxes = await page.evaluate(() => {
+      const box = (name: string, e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { name, x: r.x, y: r.y, width: r.width, height: r.height };
+      };
+      return {
+        labels: [...document.querySelectorAll('.edge-label:not(.edge-label-mount)')].map((e) => box(e.textContent ?? '', e)),
+        nodes: [...document.querySelectorAll('.react-flow__node')].map((e) => box(e.getAttribute('data-id') ?? '', e)),
+      };
+    });
+    expect(boxes.labels.length).toBeGreaterThanOrEqual(2);
+    const hits: string[] = [];
+    for (const [i, l] of boxes.labels.entries()) {
+      for (const n of boxes.nodes) if (overlaps(l, n)) hits.push(`label "${l.name}" over ${n.name}`);
+      for (const m of boxes.labels.slice(i + 1)) if (overlaps(l, m)) hits.push(`label "${l.name}" over label "${m.name}"`);
+    }
+    expect(hits).toEqual([]);
+  });
+}
 
 test('the Export button is named "Export": its arrow is not read out', async ({ page }) => {
   const button = page.getByRole('button', { name: 'Export', exact: true });
