@@ -75,3 +75,46 @@ test('the Export button is named "Export": its arrow is not read out', async ({ 
   await expect(button).toHaveAccessibleName('Export');
   await expect(page.getByRole('button', { name: /▾/ }).filter({ hasText: 'Export' })).toHaveCount(0);
 });
+
+test('a file dragged over the window shows where to drop it; gone on leave and on drop, and the drop opens it', async ({
+  page,
+  canvas,
+}) => {
+  const hint = page.getByText('Drop a Compose, Kubernetes or blueprint file to open it');
+  const compose = 'services:\n  front:\n    image: nginx\n    depends_on: [back]\n  back:\n    image: redis\n';
+  const files = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.compose.yaml', { type: 'application/yaml' }));
+    return dt;
+  }, compose);
+  await expect(hint).toHaveCount(0);
+  await canvas.root.dispatchEvent('dragenter', { dataTransfer: files });
+  await expect(hint).toBeVisible();
+  await page.locator('.file-drop').dispatchEvent('dragleave', { dataTransfer: files });
+  await expect(hint).toHaveCount(0);
+
+  await canvas.root.dispatchEvent('dragenter', { dataTransfer: files });
+  await expect(hint).toBeVisible();
+  await page.locator('.file-drop').dispatchEvent('dragover', { dataTransfer: files });
+  await page.locator('.file-drop').dispatchEvent('drop', { dataTransfer: files });
+  await expect(hint).toHaveCount(0);
+  await expect(canvas.service('front')).toBeVisible({ timeout: 20_000 });
+  await expect(canvas.service('back')).toBeVisible();
+});
+
+test('a drag from the palette shows no file hint and still adds its element', async ({ page, canvas }) => {
+  const hint = page.getByText('Drop a Compose, Kubernetes or blueprint file to open it');
+  const before = await canvas.services.count();
+  // Records whether the hint ever showed during the drag.
+  await page.evaluate(() => {
+    const seen = { hint: false };
+    (window as unknown as { seenHint: typeof seen }).seenHint = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('.file-drop')) seen.hint = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await canvas.dropService({ x: 120, y: 420 });
+  await expect(canvas.services).toHaveCount(before + 1);
+  await expect(hint).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { seenHint: { hint: boolean } }).seenHint.hint)).toBe(false);
+});

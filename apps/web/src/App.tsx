@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Suspense, useState } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { createLiveData, LiveDataContext } from './canvas/live-data';
+import { FileDropOverlay } from './files/FileDropOverlay';
 import { LazyPart } from './lazy/ChunkBoundary';
 import { lazyRetry } from './lazy/retry';
 import { useLibrary } from './library/LibraryContext';
@@ -49,6 +50,7 @@ export function App() {
           </aside>
           <LazyPart what="the deploy panel" load={loadDeployDock} />
           <TeachingMount />
+          <FileDropOverlay />
         </div>
       </LiveDataContext.Provider>
     </ReactFlowProvider>
