@@ -80,9 +80,15 @@ export interface CanvasOptions {
   log?: (line: string) => void;
 }
 
-/** Waits until the canvas has drawn its nodes and their count has stopped changing. */
+/** A node in the DOM, or the app's raster drawn with its nodes (the far view of a large graph). */
+const READY = '.react-flow__node, .flow-raster.is-active[data-nodes]';
+
+/**
+ * Waits until the canvas has drawn its nodes and their count has stopped changing. The app's far
+ * view of a large graph draws them on its raster and mounts none (apps/web canvas/far-live.ts).
+ */
 async function waitReady(page: Page, t0: number): Promise<{ readyMs: number; nodesInDom: number }> {
-  await page.waitForSelector('.react-flow__node', { timeout: 120_000 });
+  await page.waitForSelector(READY, { timeout: 120_000 });
   let last = -1;
   for (;;) {
     const count = await page.locator('.react-flow__node').count();
@@ -436,7 +442,7 @@ export async function benchCanvas(browser: Browser, o: CanvasOptions): Promise<{
   try {
     // The app's canvas pane size, given to the stock page so both draw the same area.
     const probe = await browser.newPage({ viewport: VIEWPORT });
-    await loadReady(probe, `${origin}/app/`, () => probe.waitForSelector('.react-flow__node', { timeout: 90_000 }));
+    await loadReady(probe, `${origin}/app/`, () => probe.waitForSelector(READY, { timeout: 90_000 }));
     const box = await paneBox(probe);
     await probe.close();
     const pane = { width: Math.round(box.width), height: Math.round(box.height) };

@@ -138,28 +138,35 @@ async function openProbe(
   await page.addInitScript({ content: 'window.__name = window.__name || ((f) => f);' });
   await page.addInitScript(pageProbe);
   await page.goto(`${origin}/app/`);
-  await page.waitForSelector('.react-flow__node', { timeout: 180_000 });
+  await page.waitForSelector('.react-flow__viewport', { timeout: 180_000 });
   await page.getByRole('region', { name: 'YAML preview' }).getByRole('tab', { name: 'Compose' }).click();
   await page.locator('.yaml-editor[data-model="compose"][data-ready="true"]').waitFor({ timeout: 180_000 });
   await page.waitForFunction(() => (document.querySelector('.yaml-editor .view-lines')?.textContent?.length ?? 0) > 0, null, {
     timeout: 180_000,
   });
   await sleep(5000);
-  // A service box near the middle of the pane, from its place in the flow (its wrapper's and the
-  // viewport's transforms): in the far view of a large graph a wrapper renders only under the pointer.
-  const centres = await page.locator('.react-flow__node-service').evaluateAll((els) => {
+  // A service box near the middle of the pane, from its place in the flow (the blueprint's layout)
+  // and the viewport's transform: in the far view of a large graph a node is mounted only near the
+  // pointer (canvas/far-live.ts) — the move before the click mounts it.
+  const centres = await page.evaluate(() => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     const viewport = document.querySelector('.react-flow__viewport');
+    const doc = JSON.parse(localStorage.getItem('blaupause:blueprint:v1:probe') ?? '{}') as {
+      layout?: { nodes?: Record<string, { x: number; y: number }> };
+    };
     if (!pane || !viewport) return [];
     const view = new DOMMatrix(getComputedStyle(viewport).transform);
-    return els.map((e) => {
-      const at = new DOMMatrix((e as HTMLElement).style.transform);
-      const p = view.transformPoint(new DOMPoint(at.e + 130, at.f + 30));
-      return { x: pane.left + p.x, y: pane.top + p.y };
-    });
+    return Object.entries(doc.layout?.nodes ?? {})
+      .filter(([id]) => id.startsWith('service:'))
+      .map(([, at]) => {
+        const p = view.transformPoint(new DOMPoint(at.x + 130, at.y + 30));
+        return { x: pane.left + p.x, y: pane.top + p.y };
+      });
   });
   const c = centres.find((p) => p.x > 200 && p.x < 900 && p.y > 150 && p.y < 700) ?? centres[0];
   if (!c) throw new Error('no service node on screen');
+  await page.mouse.move(c.x - 2, c.y);
+  await sleep(200);
   await page.mouse.click(c.x, c.y);
   await sleep(2000);
   return { page, cdp: await context.newCDPSession(page), close: () => context.close() };

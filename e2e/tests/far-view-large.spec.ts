@@ -2,118 +2,120 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/app';
 import { openLarge } from '../fixtures/large';
 
-/** Node wrappers that take part in rendering (laid out: not display: none). */
+type Layout = Record<string, { x: number; y: number }>;
+type Blueprint = Awaited<ReturnType<typeof openLarge>>;
+
+const layoutOf = (bp: Blueprint): Layout => (bp.layout?.nodes ?? {}) as Layout;
+
+/** Node wrappers that take part in rendering (mounted and laid out: not display: none). */
 const renderedWrappers = (page: Page) =>
   page.locator('.react-flow__node').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
 
-/**
- * Where a service node's header is on screen, from its place in the flow (the wrapper's transform),
- * the viewport's transform and its measured box (raster-boxes.ts: --box-width) — its wrapper may be
- * out of rendering, with no box of its own to ask.
- */
-async function headerOf(page: Page, id: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((id) => {
-    const wrapper = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-    if (!wrapper || !viewport || !pane) throw new Error(`no node ${id}`);
-    const at = new DOMMatrix(wrapper.style.transform);
-    const view = new DOMMatrix(getComputedStyle(viewport).transform);
-    const width = Number.parseFloat(wrapper.querySelector<HTMLElement>('article')?.style.getPropertyValue('--box-width') ?? '') || 260;
-    const p = view.transformPoint(new DOMPoint(at.e + width / 2, at.f + 12));
-    return { x: pane.left + p.x, y: pane.top + p.y };
-  }, id);
-}
-
-/**
- * A link edge in view and the screen point halfway between its handles (on the bezier: its control
- * points are symmetric), away from every node box.
- */
-async function linkMidpoint(page: Page): Promise<{ id: string; x: number; y: number }> {
-  const found = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-    const view = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport') as Element).transform);
-    if (!pane) return undefined;
-    const boxes = new Map(
-      [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((w) => {
-        const at = new DOMMatrix(w.style.transform);
-        const box = w.querySelector<HTMLElement>('[data-far-box]');
-        const width = Number.parseFloat(box?.style.getPropertyValue('--box-width') ?? '') || 0;
-        const height = Number.parseFloat(box?.style.getPropertyValue('--box-height') ?? '') || 0;
-        return [w.dataset.id ?? '', { x: at.e, y: at.f, width, height }];
-      }),
-    );
-    for (const g of document.querySelectorAll<SVGElement>('.react-flow__edge')) {
-      const m = (g.dataset.id ?? '').match(/^link:(.+)->(.+)$/);
-      const a = m && boxes.get(`service:${m[1]}`);
-      const b = m && boxes.get(`service:${m[2]}`);
-      if (!a || !b || !a.width || !b.width || Math.abs(b.x - a.x) < 400) continue;
-      const mid = { x: (a.x + a.width + b.x) / 2, y: (a.y + a.height / 2 + b.y + b.height / 2) / 2 };
-      const clear = [...boxes.values()].every(
-        (r) => mid.x < r.x - 30 || mid.x > r.x + r.width + 30 || mid.y < r.y - 30 || mid.y > r.y + r.height + 30,
-      );
-      if (!clear) continue;
-      const p = view.transformPoint(new DOMPoint(mid.x, mid.y));
-      const x = pane.left + p.x;
-      const y = pane.top + p.y;
-      if (x > pane.left + 40 && x < pane.right - 240 && y > pane.top + 40 && y < pane.bottom - 200) return { id: g.dataset.id ?? '', x, y };
-    }
-    return undefined;
-  });
-  if (!found) throw new Error('no link edge in view with a clear midpoint');
-  return found;
-}
-
-/** Service nodes mounted (in view), nearest the pane's centre first. */
-async function servicesInView(page: Page): Promise<string[]> {
+/** The pane's place on screen and the view's transform (flow → pane px). */
+async function viewOf(
+  page: Page,
+): Promise<{ left: number; top: number; width: number; height: number; tx: number; ty: number; zoom: number }> {
   return page.evaluate(() => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-    const view = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport') as Element).transform);
-    if (!pane) return [];
-    const cx = pane.width / 2;
-    const cy = pane.height / 2;
-    return [...document.querySelectorAll<HTMLElement>('.react-flow__node-service')]
-      .map((w) => {
-        const at = new DOMMatrix(w.style.transform);
-        const p = view.transformPoint(new DOMPoint(at.e + 130, at.f + 12));
-        return { id: w.dataset.id ?? '', d: Math.hypot(p.x - cx, p.y - cy) };
-      })
-      .sort((a, b) => a.d - b.d)
-      .map((n) => n.id);
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!pane || !viewport) throw new Error('no pane');
+    const m = new DOMMatrix(getComputedStyle(viewport).transform);
+    return { left: pane.left, top: pane.top, width: pane.width, height: pane.height, tx: m.e, ty: m.f, zoom: m.a };
   });
 }
 
+type View = Awaited<ReturnType<typeof viewOf>>;
+const toScreen = (v: View, p: { x: number; y: number }) => ({ x: v.left + v.tx + p.x * v.zoom, y: v.top + v.ty + p.y * v.zoom });
+
 /**
- * The far view of a large graph (≥ 300 nodes; canvas/far-hover.ts): the raster draws every node
- * and edge, and only the node wrappers and edges selected or under the pointer take part in rendering. A hover shows a
- * node's box (the cursor and the click land on it), a click selects, a drag moves on the grid as one
- * undo step, a right click opens the node's menu; the selected node keeps its labelled box in the
- * accessibility tree and can take the focus. Zooming in shows every node whole again.
+ * Where a service node's header is on screen, from its place in the layout and the view — its node
+ * is not mounted in the far view (canvas/far-live.ts) unless selected or near the pointer.
  */
-test('far view of a large blueprint: only the hovered and selected node boxes render; hover, click, drag, undo, menu and edge click work', async ({
+async function headerOf(page: Page, layout: Layout, id: string): Promise<{ x: number; y: number }> {
+  const at = layout[id];
+  if (!at) throw new Error(`no node ${id}`);
+  return toScreen(await viewOf(page), { x: at.x + 130, y: at.y + 12 });
+}
+
+/** Service nodes in view, nearest the pane's centre first. */
+async function servicesInView(page: Page, layout: Layout): Promise<string[]> {
+  const v = await viewOf(page);
+  return Object.entries(layout)
+    .filter(([id]) => id.startsWith('service:'))
+    .map(([id, at]) => ({ id, p: toScreen(v, { x: at.x + 130, y: at.y + 12 }) }))
+    .filter(({ p }) => p.x > v.left + 20 && p.x < v.left + v.width - 20 && p.y > v.top + 20 && p.y < v.top + v.height - 20)
+    .sort(
+      (a, b) =>
+        Math.hypot(a.p.x - v.left - v.width / 2, a.p.y - v.top - v.height / 2) -
+        Math.hypot(b.p.x - v.left - v.width / 2, b.p.y - v.top - v.height / 2),
+    )
+    .map((n) => n.id);
+}
+
+/**
+ * A link edge in view, mounted by hovering near its middle (the layout's grid: its ends' places,
+ * boxes at most 200 high), and the screen point halfway along its path, away from every node box.
+ */
+async function linkMidpoint(page: Page, bp: Blueprint): Promise<{ id: string; x: number; y: number }> {
+  const layout = layoutOf(bp);
+  const v = await viewOf(page);
+  const boxes = Object.values(layout);
+  for (const [name, s] of Object.entries(bp.services ?? {})) {
+    for (const to of new Set((s.links ?? []).map((l) => l.to))) {
+      const a = layout[`service:${name}`];
+      const b = layout[`service:${to}`];
+      if (!a || !b || b.x - a.x < 400) continue;
+      const mid = { x: (a.x + 260 + b.x) / 2, y: (a.y + b.y) / 2 + 50 };
+      if (!boxes.every((r) => mid.x < r.x - 40 || mid.x > r.x + 300 || mid.y < r.y - 40 || mid.y > r.y + 240)) continue;
+      const guess = toScreen(v, mid);
+      if (guess.x < v.left + 40 || guess.x > v.left + v.width - 240 || guess.y < v.top + 40 || guess.y > v.top + v.height - 200) continue;
+      const id = `link:${name}->${to}`;
+      await page.mouse.move(guess.x, guess.y);
+      const edge = page.locator(`.react-flow__edge[data-id="${id}"] .react-flow__edge-path`);
+      if ((await edge.count()) === 0) continue;
+      const p = await edge.evaluate((path: SVGPathElement) => {
+        const q = path.getPointAtLength(path.getTotalLength() / 2);
+        const m = path.getScreenCTM();
+        return m ? new DOMPoint(q.x, q.y).matrixTransform(m) : undefined;
+      });
+      if (p) return { id, x: p.x, y: p.y };
+    }
+  }
+  throw new Error('no link edge in view with a clear midpoint');
+}
+
+/**
+ * The far view of a large graph (≥ 300 nodes; canvas/far-live.ts, far-hover.ts): the raster draws
+ * every node and edge, and React Flow mounts only the nodes and edges selected, focused or near the
+ * pointer. A hover mounts a node's box (the cursor and the click land on it), a click selects, a
+ * drag moves on the grid as one undo step, a right click opens the node's menu; the selected node
+ * keeps its labelled box in the accessibility tree and can take the focus. Zooming in shows every
+ * node whole again.
+ */
+test('far view of a large blueprint: only the hovered and selected nodes are mounted; hover, click, drag, undo, menu and edge click work', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  await openLarge(page, 400);
+  const bp = await openLarge(page, 400);
+  const layout = layoutOf(bp);
   const canvas = page.locator('.canvas');
   await expect(canvas).toHaveClass(/is-far/);
   await expect(canvas).toHaveClass(/is-sparse/);
   const raster = page.getByTestId('flow-raster');
   await expect(raster).toBeVisible();
-  // Once the boxes are measured (marked after a second, in idle time), none renders.
-  await expect.poll(() => renderedWrappers(page), { timeout: 15_000 }).toBe(0);
-  const mounted = await page.locator('.react-flow__node').count();
-  expect(mounted).toBeGreaterThan(50);
-  // The raster still draws every node React Flow has in view.
-  expect(Number(await raster.getAttribute('data-nodes'))).toBeGreaterThanOrEqual(mounted);
+  // At rest, nothing selected: no node wrapper and no edge mounted; the raster draws them all.
+  await expect(page.locator('.react-flow__node')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  expect(Number(await raster.getAttribute('data-nodes'))).toBeGreaterThanOrEqual(400);
+  expect(Number(await raster.getAttribute('data-edges'))).toBeGreaterThan(400);
 
-  const [first, second] = await servicesInView(page);
+  const [first, second] = await servicesInView(page, layout);
   if (!first || !second) throw new Error('no services in view');
   const name = (id: string) => id.replace(/^service:/, '');
   const wrapper = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 
-  // Hover: the node's box renders under the pointer and is what the pointer is over.
-  const a = await headerOf(page, first);
+  // Hover: the node is mounted under the pointer and is what the pointer is over.
+  const a = await headerOf(page, layout, first);
   await page.mouse.move(a.x, a.y);
   await expect(wrapper(first)).toBeVisible();
   expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'), a)).toBe(
@@ -121,7 +123,7 @@ test('far view of a large blueprint: only the hovered and selected node boxes re
   );
   expect(await renderedWrappers(page)).toBeLessThanOrEqual(2);
 
-  // A click selects it; selected, it stays in rendering and in the accessibility tree after the pointer leaves.
+  // A click selects it; selected, it stays mounted and in the accessibility tree after the pointer leaves.
   await page.mouse.click(a.x, a.y);
   await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true })).toHaveValue(name(first));
   const empty = await page.evaluate(() => {
@@ -130,15 +132,17 @@ test('far view of a large blueprint: only the hovered and selected node boxes re
   });
   await page.mouse.move(empty.x, empty.y);
   await expect(page.getByRole('article', { name: `Service ${name(first)}`, exact: true })).toBeVisible();
-  await expect(page.getByRole('article', { name: `Service ${name(second)}`, exact: true })).toBeHidden();
+  await expect(page.getByRole('article', { name: `Service ${name(second)}`, exact: true })).toHaveCount(0);
+  await expect(page.locator('.react-flow__node')).toHaveCount(1);
   // The selected node can take the keyboard focus.
   await wrapper(first).focus();
   await expect(wrapper(first)).toBeFocused();
 
-  // A drag moves a node that was not rendered a moment before, on the grid, as one undo step.
-  const before = await wrapper(second).getAttribute('style');
-  const b = await headerOf(page, second);
+  // A drag moves a node that was not mounted a moment before, on the grid, as one undo step.
+  const b = await headerOf(page, layout, second);
   await page.mouse.move(b.x, b.y);
+  await expect(wrapper(second)).toBeVisible();
+  const before = await wrapper(second).getAttribute('style');
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(b.x + i * 6, b.y + i * 4);
   await page.mouse.up();
@@ -152,36 +156,110 @@ test('far view of a large blueprint: only the hovered and selected node boxes re
   await expect.poll(async () => translate(await wrapper(second).getAttribute('style'))).toEqual(translate(before));
 
   // A right click on a node opens its menu.
-  const c = await headerOf(page, first);
+  const c = await headerOf(page, layout, first);
   await page.mouse.click(c.x, c.y, { button: 'right' });
   await expect(page.getByRole('menu', { name: `Service ${name(first)}` })).toBeVisible();
   await page.keyboard.press('Escape');
 
-  // An edge renders only near the pointer: a click on its curve selects it.
-  const edge = await linkMidpoint(page);
-  const edgeSvgs = () =>
-    page
-      .locator('.react-flow__edges > svg:not(.react-flow__marker)')
-      .evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+  // An edge is mounted only near the pointer: a click on its curve selects it.
   await page.mouse.move(empty.x, empty.y);
-  expect(await edgeSvgs()).toBe(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  const edge = await linkMidpoint(page, bp);
   await page.mouse.move(edge.x, edge.y);
-  await expect.poll(edgeSvgs).toBeGreaterThan(0);
+  await expect(page.locator(`.react-flow__edge[data-id="${edge.id}"]`)).toHaveCount(1);
   // (The grid layout's rows have edges lying over one another: the topmost one there is selected.)
   await page.mouse.click(edge.x, edge.y);
   const selectedEdge = page.locator('.react-flow__edge.selected');
   await expect(selectedEdge).toHaveCount(1);
   expect(await selectedEdge.getAttribute('data-id')).toMatch(/^link:/);
   await page.mouse.move(empty.x, empty.y);
-  // Selected, it stays in rendering (the only edge there).
-  await expect.poll(edgeSvgs).toBe(1);
+  // Selected, it stays mounted and rendered (the only edge there).
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   expect(await selectedEdge.evaluate((g) => getComputedStyle(g.parentElement as Element).display)).not.toBe('none');
 
-  // Zoomed in, every node in view renders whole.
+  // Zoomed in, every node in view is mounted and renders whole.
   const zoomIn = page.getByRole('button', { name: 'zoom in' });
   for (let i = 0; i < 12 && (await canvas.evaluate((el) => el.classList.contains('is-far'))); i++) await zoomIn.click();
   await expect(canvas).not.toHaveClass(/is-sparse/);
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(5);
   const nodes = await page.locator('.react-flow__node').count();
   await expect.poll(() => renderedWrappers(page)).toBe(nodes);
   await expect(page.locator('.react-flow__node-service .node-title').first()).toBeVisible();
+});
+
+/**
+ * What sees the whole graph although the far view mounts almost nothing: select-all, the SVG
+ * export, fit view, and a selection rectangle.
+ */
+test('far view of a large blueprint: Ctrl+A selects every node, the SVG export has every node, fit view fits the whole graph, a selection rectangle selects', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const bp = await openLarge(page, 400);
+  const layout = layoutOf(bp);
+  const canvas = page.locator('.canvas');
+  await expect(canvas).toHaveClass(/is-sparse/);
+  await expect(page.locator('.react-flow__node')).toHaveCount(0, { timeout: 15_000 });
+  const services = Object.keys(bp.services ?? {});
+  const volumes = Object.keys(bp.volumes ?? {});
+
+  // The SVG export from the far view draws every node.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: 'Diagram as SVG' }).click();
+  const svg = await (await download).path().then((p) => import('node:fs/promises').then((fs) => fs.readFile(p, 'utf8')));
+  const titles = await page.evaluate(
+    (text) => [...new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('g.node > title')].map((t) => t.textContent),
+    svg,
+  );
+  for (const s of services) expect(titles).toContain(`Service ${s}`);
+  for (const v of volumes) expect(titles).toContain(`Volume ${v}`);
+
+  // Fit view after zooming in: back to the whole graph, every node's place inside the pane.
+  const fitted = await viewOf(page);
+  const zoomIn = page.getByRole('button', { name: 'zoom in' });
+  for (let i = 0; i < 12 && (await canvas.evaluate((el) => el.classList.contains('is-far'))); i++) await zoomIn.click();
+  await expect(canvas).not.toHaveClass(/is-far/);
+  await page.getByRole('button', { name: 'fit view' }).click();
+  await expect(canvas).toHaveClass(/is-sparse/);
+  await expect.poll(async () => (await viewOf(page)).zoom).toBeCloseTo(fitted.zoom, 3);
+  const v = await viewOf(page);
+  // (400 services do not fit at the least zoom, 0.1: the fit centres the graph.)
+  expect(Math.abs(v.tx - fitted.tx)).toBeLessThan(1);
+  expect(Math.abs(v.ty - fitted.ty)).toBeLessThan(1);
+  const xs = Object.values(layout).map((p) => p.x);
+  const ys = Object.values(layout).map((p) => p.y);
+  const centre = toScreen(v, { x: (Math.min(...xs) + Math.max(...xs) + 260) / 2, y: (Math.min(...ys) + Math.max(...ys) + 150) / 2 });
+  expect(Math.abs(centre.x - (v.left + v.width / 2))).toBeLessThan(40);
+  expect(Math.abs(centre.y - (v.top + v.height / 2))).toBeLessThan(40);
+
+  // Ctrl+A on the canvas selects every node, none of which was mounted.
+  await canvas.focus();
+  await page.keyboard.press('Control+a');
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText(`${services.length + volumes.length} elements selected`);
+  // Selected, those in view are mounted (the graph is wider than the view at the least zoom).
+  await expect.poll(() => page.locator('.react-flow__node-service.selected').count()).toBeGreaterThan(100);
+  expect(await page.locator('.react-flow__node-service:not(.selected)').count()).toBe(0);
+  await page.keyboard.press('Escape');
+  await page.mouse.click(v.left + 4, v.top + v.height - 4);
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
+
+  // A selection rectangle (Shift+drag) over nodes not mounted selects them.
+  const [one] = await servicesInView(page, layout);
+  if (!one) throw new Error('no service in view');
+  const at = layout[one] as { x: number; y: number };
+  const to = toScreen(v, { x: at.x + 260 + 30, y: at.y + 240 });
+  await page.keyboard.down('Shift');
+  // A start on the pane: above the node, clear of any edge the pointer mounts there.
+  let from = toScreen(v, { x: at.x - 10, y: at.y - 20 });
+  for (let dy = 20; dy <= 80; dy += 10) {
+    from = toScreen(v, { x: at.x - 10, y: at.y - dy });
+    await page.mouse.move(from.x, from.y);
+    if (await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'), from)) break;
+  }
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.locator(`.react-flow__node.selected[data-id="${one}"]`)).toHaveCount(1);
 });

@@ -8,9 +8,12 @@ const lightNodes = (page: Page) => page.locator('.react-flow__node article.servi
 /** The large blueprint opened (fixtures/large.ts) and its first node box in the page. */
 async function openLarge(page: Page, n: number): Promise<void> {
   await openShared(page, n);
-  // Fitted, a large blueprint is in the far view, where a node box renders only when selected or
-  // under the pointer (canvas/far-hover.ts): the nodes are in the page, the raster draws them.
-  await expect(page.locator('.react-flow__node').first()).toBeAttached({ timeout: 30_000 });
+  // Fitted, a large blueprint is in the far view, where React Flow mounts a node only when selected
+  // or near the pointer (canvas/far-live.ts): the raster draws them.
+  await expect(page.locator('.canvas')).toHaveClass(/is-sparse/, { timeout: 30_000 });
+  await expect
+    .poll(async () => Number(await page.getByTestId('flow-raster').getAttribute('data-nodes')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
 }
 
 /** A point of the pane with nothing over it, nearest its centre. */

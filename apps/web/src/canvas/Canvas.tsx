@@ -29,6 +29,7 @@ import { EdgeLabelLayer } from './EdgeLabelLayer';
 import { FlowMinimap } from './FlowMinimap';
 import { FlowRaster } from './FlowRaster';
 import { useFarHover } from './far-hover';
+import { FarHider, isLiveEdge, isLiveNode, useFarBoxSelect, useFitHiddenNodes } from './far-live';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { keepFocusOnCanvas } from './focus-node';
 import { GestureContext } from './gesture-store';
@@ -57,7 +58,7 @@ const SNAP: [number, number] = [GRID, GRID];
  * written into its store, and every mounted node wrapper checks the store again (~17 ms per
  * render at 1,000 services).
  */
-const FIT_VIEW = { padding: 0.25, maxZoom: 1 };
+const FIT_VIEW = { padding: 0.25, maxZoom: 1, includeHiddenNodes: true };
 /** Arrow presses closer together than this are one undo step. */
 const KEY_BURST_MS = 700;
 /**
@@ -215,16 +216,40 @@ export function Canvas() {
     ),
     [raster, moving, large, far, flow.edges, snap, toggleSnap],
   );
-  // The far view of a large graph keeps in rendering only the node wrappers selected, focused,
-  // dragged or under the pointer (far-hover.ts; canvas.css): the raster draws the others.
+  // The far view of a large graph mounts only the nodes and edges selected, focused, dragged or near
+  // the pointer (far-live.ts, far-hover.ts); React Flow gets the others hidden and the raster draws them.
   const sparse = far && large;
   const [host, setHost] = useState<HTMLElement | null>(null);
-  useFarHover(host, sparse);
+  const keep = useFarHover(host, sparse);
+  useFitHiddenNodes();
+  const selectInside = useCallback(
+    (ids: string[]) => {
+      const { select, selection: current } = store.getState();
+      select(
+        nextSelection(
+          current,
+          ids.map((id) => ({ id, selected: true })),
+        ),
+      );
+    },
+    [store],
+  );
+  useFarBoxSelect(sparse, selectInside);
+  const [nodeHider] = useState(() => new FarHider<FlowNode>());
+  const [edgeHider] = useState(() => new FarHider<FlowEdge>());
+  const flowNodes = useMemo(
+    () => (sparse ? nodeHider.apply(shown.nodes, (n) => isLiveNode(n, keep)) : shown.nodes),
+    [sparse, shown.nodes, keep, nodeHider],
+  );
+  const liveEdges = useMemo(
+    () => (sparse ? edgeHider.apply(shown.edges, (e) => isLiveEdge(e, keep)) : shown.edges),
+    [sparse, shown.edges, keep, edgeHider],
+  );
   const classes = ['canvas', far ? 'is-far' : '', sparse ? 'is-sparse' : '', raster ? 'is-raster' : '', moving ? 'is-moving' : '']
     .filter(Boolean)
     .join(' ');
   const { onNodeContextMenu, onEdgeContextMenu, onPaneContextMenu } = menu;
-  const shownEdges = moving ? NO_EDGES : shown.edges;
+  const shownEdges = moving ? NO_EDGES : liveEdges;
   // The same element while React Flow's props are the same: an edit that changes only what a node
   // shows (its data goes through LiveDataContext) renders the canvas, and a new element rendered
   // React Flow's wrapper, its store updater (a comparison per prop) and its a11y parts again with it.
@@ -232,7 +257,7 @@ export function Canvas() {
     () => (
       <EdgeLabelLayer>
         <ReactFlow<FlowNode, FlowEdge>
-          nodes={shown.nodes}
+          nodes={flowNodes}
           edges={shownEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
@@ -265,7 +290,7 @@ export function Canvas() {
       </EdgeLabelLayer>
     ),
     [
-      shown.nodes,
+      flowNodes,
       shownEdges,
       onNodesChange,
       onEdgesChange,

@@ -2,6 +2,7 @@ import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from '@xyflow/r
 import { type PointerEvent, useEffect, useRef, type WheelEvent } from 'react';
 import { useTheme } from '../theme/ThemeContext';
 import { TOKENS, type Tokens } from '../theme/tokens';
+import { graphItems } from './far-live';
 import { type Box, nodeBox, nodesBounds, type RasterNode, visibleRect } from './raster-scene';
 
 const W = 200;
@@ -47,19 +48,25 @@ export function FlowMinimap() {
       frame = 0;
       const s = api.getState();
       drawn = s;
-      if (bounds.nodes !== s.nodes)
-        bounds = { nodes: s.nodes, box: nodesBounds((s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>).values()) };
+      // The graph's nodes: the far view's mounting a node under the pointer (far-live.ts) changes nothing here.
+      const nodes = graphItems(s.nodes);
+      if (bounds.nodes !== nodes)
+        bounds = { nodes, box: nodesBounds((s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>).values()) };
       const f = fitFor(s, bounds.box);
-      if (lctx && (layerOf?.nodes !== s.nodes || !sameFit(layerOf.fit, f))) {
+      if (lctx && (layerOf?.nodes !== nodes || !sameFit(layerOf.fit, f))) {
         drawNodes(lctx, s, f, tokens, dpr);
-        layerOf = { nodes: s.nodes, fit: f };
+        layerOf = { nodes, fit: f };
       }
       drawMinimap(ctx, layer, s, f, tokens, dpr);
       fit.current = f;
     };
     draw();
     const unsubscribe = api.subscribe((s) => {
-      if (frame !== 0 || (drawn && drawn.transform === s.transform && drawn.nodes === s.nodes && drawn.width === s.width)) return;
+      if (
+        frame !== 0 ||
+        (drawn && drawn.transform === s.transform && graphItems(drawn.nodes) === graphItems(s.nodes) && drawn.width === s.width)
+      )
+        return;
       frame = requestAnimationFrame(draw);
     });
     return () => {
@@ -131,7 +138,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, s: ReactFlowState, fit: Fit, t
   ctx.setTransform(dpr * fit.scale, 0, 0, dpr * fit.scale, dpr * fit.x, dpr * fit.y);
   const paths = { service: new Path2D(), volume: new Path2D(), other: new Path2D() };
   for (const n of (s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>).values()) {
-    if (n.hidden || n.type === 'exposure') continue;
+    if (n.type === 'exposure') continue; // `hidden` (far-live.ts: not mounted) is drawn too
     const b = nodeBox(n);
     (n.type === 'service' ? paths.service : n.type === 'volume' ? paths.volume : paths.other).rect(b.x, b.y, b.width, b.height);
   }

@@ -3,6 +3,7 @@ import { useContext, useEffect, useRef, useState } from 'react';
 import { GRID } from '../flow/default-layout';
 import { useTheme } from '../theme/ThemeContext';
 import { TOKENS, type Tokens } from '../theme/tokens';
+import { graphItems } from './far-live';
 import { cancelIdle, whenIdle } from './idle';
 import { type LiveData, LiveDataContext } from './live-data';
 import { drawRaster, type RasterFrame } from './raster-draw';
@@ -38,8 +39,8 @@ interface Drawn {
  *
  * While it is active (far zoom, or a gesture on a large graph) canvas.css hides what the DOM nodes
  * and SVG edges paint; in the far view their boxes stay, so clicks, selection, dragging and hover
- * still land on them — in a large graph's far view only those selected, focused or under the
- * pointer (far-hover.ts). Software raster pays per painted DOM node and edge on every frame; here it
+ * still land on them — in a large graph's far view React Flow mounts only those selected, focused
+ * or near the pointer (far-live.ts, far-hover.ts). Software raster pays per painted DOM node and edge on every frame; here it
  * pays a bitmap when one is drawn.
  */
 export function FlowRaster({
@@ -81,7 +82,7 @@ export function FlowRaster({
       return;
     }
     const same = (d: { nodes: unknown; live: number; edges: unknown; tokens: Tokens } | undefined, s: ReactFlowState) =>
-      d !== undefined && d.nodes === s.nodes && d.live === liveVersion.current && d.edges === edges && d.tokens === tokens;
+      d !== undefined && d.nodes === graphItems(s.nodes) && d.live === liveVersion.current && d.edges === edges && d.tokens === tokens;
     const fresh = (s: ReactFlowState) =>
       same(drawn.current, s) && drawn.current?.detail === detail && coverServes(drawn.current.cover, s.transform, s.width, s.height);
     let frame = 0;
@@ -93,7 +94,7 @@ export function FlowRaster({
       if (s.width === 0 || s.height === 0 || fresh(s)) return;
       drawn.current = {
         cover: renderCover(near, ctx, s, live, edges, tokens, detail),
-        nodes: s.nodes,
+        nodes: graphItems(s.nodes),
         live: liveVersion.current,
         edges,
         detail,
@@ -105,7 +106,7 @@ export function FlowRaster({
       const s = api.getState();
       if (!prepare || same(overDrawn.current, s)) return;
       renderOverview(over, octx, s, live, edges, tokens);
-      overDrawn.current = { nodes: s.nodes, live: liveVersion.current, edges, tokens };
+      overDrawn.current = { nodes: graphItems(s.nodes), live: liveVersion.current, edges, tokens };
     };
     const prepareLater = () => {
       clearTimeout(timer);

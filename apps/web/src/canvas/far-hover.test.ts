@@ -26,9 +26,10 @@ class FakeWrapper implements Markable {
 }
 
 describe('nodesAt', () => {
-  it('finds the boxes that hold the point, grown by the margin, and skips hidden nodes', () => {
+  it('finds the boxes that hold the point, grown by the margin, hidden (not mounted) nodes too', () => {
     const nodes = [node('a', 0, 0, 260, 100), node('b', 300, 0, 260, 100), node('h', 0, 0, 50, 50, { hidden: true })];
-    expect(nodesAt(nodes, { x: 10, y: 10 }, 0)).toEqual(['a']);
+    expect(nodesAt(nodes, { x: 10, y: 10 }, 0)).toEqual(['a', 'h']);
+    expect(nodesAt(nodes, { x: 100, y: 60 }, 0)).toEqual(['a']);
     expect(nodesAt(nodes, { x: 280, y: 50 }, 0)).toEqual([]);
     expect(nodesAt(nodes, { x: 280, y: 50 }, 20)).toEqual(['a', 'b']);
     expect(nodesAt(nodes, { x: 260, y: 100 }, 0)).toEqual(['a']);
@@ -51,7 +52,6 @@ describe('nodesAt', () => {
       const p = { x: r.int(2400) - 200, y: r.int(2400) - 200 };
       const margin = r.int(3) * 10;
       const want = nodes
-        .filter((n) => !n.hidden)
         .filter((n) => {
           const b = nodeBox(n);
           return p.x >= b.x - margin && p.x <= b.x + b.width + margin && p.y >= b.y - margin && p.y <= b.y + b.height + margin;
@@ -119,12 +119,12 @@ describe('edgesAt', () => {
     expect(edgesAt([link], lookup, { x: m.x + 40, y: m.y - 40 }, 60)).toEqual([link.id]);
   });
 
-  it('skips edges with an end missing or hidden, and hidden edges', () => {
+  it('skips edges with an end missing; finds hidden (not mounted) edges and edges of hidden ends', () => {
     const p = bezier(edgeCurve(a, b, link), 0.5);
-    expect(edgesAt([{ ...link, hidden: true }], lookup, p, 0)).toEqual([]);
+    expect(edgesAt([{ ...link, hidden: true }], lookup, p, 0)).toEqual([link.id]);
     expect(edgesAt([{ ...link, target: 'service:gone' }], lookup, p, 0)).toEqual([]);
     const hiddenB = new Map(lookup).set(b.id, { ...b, hidden: true });
-    expect(edgesAt([link], hiddenB, p, 0)).toEqual([]);
+    expect(edgesAt([link], hiddenB, p, 0)).toEqual([link.id]);
   });
 
   it("takes a step edge (join) by its ends' box grown by its offset", () => {

@@ -1,5 +1,7 @@
 import { useStoreApi } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { graphItems } from './far-live';
 import { curveBox, edgeCurve, nodeBox, type RasterEdge, type RasterNode, type XY } from './raster-scene';
 
 /**
@@ -22,11 +24,10 @@ export const NEAR = 'data-near';
 /** How far around a box (screen px) the pointer already shows its wrapper: handles stick out of it. */
 export const NEAR_MARGIN_PX = 8;
 
-/** The ids of the shown nodes whose box, grown by `margin` (flow units), holds the flow point `p`. */
+/** The ids of the nodes (those not mounted, `hidden` — far-live.ts — too) whose box, grown by `margin` (flow units), holds the flow point `p`. */
 export function nodesAt(nodes: Iterable<RasterNode>, p: XY, margin: number): string[] {
   const out: string[] = [];
   for (const n of nodes) {
-    if (n.hidden) continue;
     const b = nodeBox(n);
     if (p.x >= b.x - margin && p.x <= b.x + b.width + margin && p.y >= b.y - margin && p.y <= b.y + b.height + margin) out.push(n.id);
   }
@@ -49,10 +50,10 @@ export function edgesAt(edges: Iterable<RasterEdge>, lookup: ReadonlyMap<string,
   const out: string[] = [];
   const reach = EDGE_REACH + margin;
   for (const e of edges) {
-    if (e.hidden) continue;
+    // `hidden` edges and ends are the far view's not mounted ones (far-live.ts): found all the same.
     const source = lookup.get(e.source);
     const target = lookup.get(e.target);
-    if (!source || !target || source.hidden || target.hidden) continue;
+    if (!source || !target) continue;
     const c = edgeCurve(source, target, e);
     const grow = e.type === 'join' ? STEP_OFFSET + reach : reach;
     const b = curveBox(c);
@@ -122,19 +123,36 @@ export class NearMarks<E extends Markable> {
   }
 }
 
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** Whether two id lists hold the same ids in the same order. */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => b[i] === id);
+}
+
 /**
- * Marks the node wrappers under the pointer while `active` (the far view of a large graph). While a
- * button is held nothing changes: a dragged node keeps its wrapper (React Flow's `.dragging`, then
- * `.selected`), and a pan's moves pay nothing here. A press with no move before it (a touch) finds
- * no wrapper of a node not selected: the pane gets it.
+ * While `active` (the far view of a large graph), the ids of the nodes and edges that must be
+ * live beside the selection (far-live.ts): those near the pointer and the one holding the keyboard
+ * focus. On a pointer move that changes the near set, React renders at once (flushSync), so the
+ * node or edge is mounted — and marked near (data-near: canvas.css shows it even once its box is
+ * marked) — before the press that follows is hit-tested. While a button is held nothing changes: a
+ * dragged node stays mounted (then it is selected), and a pan's moves pay nothing here. A press with
+ * no move before it (a touch) finds no node that is not selected: the pane gets it.
  */
-export function useFarHover(host: HTMLElement | null, active: boolean): void {
+export function useFarHover(host: HTMLElement | null, active: boolean): ReadonlySet<string> {
   const api = useStoreApi();
+  const [keep, setKeep] = useState<ReadonlySet<string>>(NOTHING);
   useEffect(() => {
     if (!host || !active) return;
     const find = (id: string) => host.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
     const marks = new NearMarks(find);
     const edgeMarks = new NearMarks((id) => host.querySelector<SVGElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"]`));
+    let near: string[] = [];
+    let focused: string | undefined;
+    const publish = () => {
+      const next = focused === undefined || near.includes(focused) ? near : [...near, focused];
+      setKeep((prev) => (prev.size === next.length && next.every((id) => prev.has(id)) ? prev : new Set(next)));
+    };
     const onMove = (e: PointerEvent) => {
       // A button held (a drag, a pan, a selection rectangle): the marks stay as they were at the press.
       if (e.buttons !== 0) return;
@@ -144,23 +162,55 @@ export function useFarHover(host: HTMLElement | null, active: boolean): void {
       const [tx, ty, zoom] = s.transform;
       const p = { x: (e.clientX - pane.left - tx) / zoom, y: (e.clientY - pane.top - ty) / zoom };
       const lookup = s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>;
-      marks.set(nodesAt(lookup.values(), p, NEAR_MARGIN_PX / zoom));
-      edgeMarks.set(edgesAt(s.edges as Iterable<RasterEdge>, lookup, p, NEAR_MARGIN_PX / zoom));
+      const nodeIds = nodesAt(lookup.values(), p, NEAR_MARGIN_PX / zoom);
+      const edgeIds = edgesAt(graphItems(s.edges) as Iterable<RasterEdge>, lookup, p, NEAR_MARGIN_PX / zoom);
+      const ids = [...nodeIds, ...edgeIds];
+      if (!sameIds(ids, near)) {
+        near = ids;
+        // Mounted now, in the move's task: the press that follows lands on them.
+        flushSync(publish);
+      }
+      marks.set(nodeIds);
+      edgeMarks.set(edgeIds);
     };
     const onLeave = (e: PointerEvent) => {
       if (e.buttons !== 0) return;
       marks.clear();
       edgeMarks.clear();
+      if (near.length === 0) return;
+      near = [];
+      publish();
+    };
+    const itemOf = (t: EventTarget | null) =>
+      t instanceof Element ? (t.closest('.react-flow__node, .react-flow__edge')?.getAttribute('data-id') ?? undefined) : undefined;
+    const onFocus = (e: FocusEvent) => {
+      const id = itemOf(e.target);
+      if (id === focused) return;
+      focused = id;
+      publish();
+    };
+    const onBlur = (e: FocusEvent) => {
+      if (focused === undefined || itemOf(e.relatedTarget) !== undefined) return; // the focusin that follows says where
+      focused = undefined;
+      publish();
     };
     host.addEventListener('pointermove', onMove, { capture: true, passive: true });
     host.addEventListener('pointerleave', onLeave, { passive: true });
+    host.addEventListener('focusin', onFocus);
+    host.addEventListener('focusout', onBlur);
+    focused = itemOf(document.activeElement);
+    if (focused !== undefined) publish();
     return () => {
       host.removeEventListener('pointermove', onMove, { capture: true });
       host.removeEventListener('pointerleave', onLeave);
+      host.removeEventListener('focusin', onFocus);
+      host.removeEventListener('focusout', onBlur);
       marks.clear();
       edgeMarks.clear();
+      setKeep(NOTHING);
     };
   }, [host, active, api]);
+  return keep;
 }
 
 /** Set on a node's box (the exposure tags': their width follows their text) once it was laid out with a size. */

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { sameData } from '../model/same-data';
+import { unhidden } from './far-live';
 
 /** One item's data that changed while React Flow keeps its old object: `after` undefined when it holds the current data again. */
 export interface LiveChange {
@@ -70,12 +71,16 @@ export function useLiveData<T>(id: string, data: T): T {
   return current === undefined ? data : (current as T);
 }
 
-/** Nodes or edges with their current data (export, anything that reads React Flow's items as data). */
-export function withLiveData<T extends { id: string; data?: unknown }>(items: readonly T[], live: LiveData | null): T[] {
-  if (!live) return [...items];
+/**
+ * Nodes or edges as the diagram holds them (export, anything that reads React Flow's items as
+ * data): with their current data, and without the far view's `hidden` (far-live.ts: not mounted,
+ * but drawn by the raster — part of the graph).
+ */
+export function withLiveData<T extends { id: string; data?: unknown; hidden?: boolean }>(items: readonly T[], live: LiveData | null): T[] {
   return items.map((item) => {
-    const data = live.get(item.id);
-    return data === undefined ? item : { ...item, data };
+    const data = live?.get(item.id);
+    const shown = unhidden(item);
+    return data === undefined ? shown : { ...shown, data };
   });
 }
 

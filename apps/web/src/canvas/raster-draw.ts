@@ -54,10 +54,10 @@ export function drawRaster(ctx: CanvasRenderingContext2D, f: RasterFrame, t: Tok
   const byColour = new Map<string, Path2D>();
   let edges = 0;
   for (const e of f.edges) {
-    if (e.hidden) continue;
+    // `hidden` is the far view's "not mounted" (far-live.ts): drawn here all the same.
     const s = f.nodeLookup.get(e.source);
     const d = f.nodeLookup.get(e.target);
-    if (!s || !d || s.hidden || d.hidden) continue;
+    if (!s || !d) continue;
     const c = edgeCurve(s, d, e);
     if (!intersects(curveBox(c), seen)) continue;
     const colour = edgeColour(e, t);
@@ -75,7 +75,6 @@ export function drawRaster(ctx: CanvasRenderingContext2D, f: RasterFrame, t: Tok
   // Nodes: boxes in one fill, borders per colour, then headers.
   const shown: Array<{ n: RasterNode; b: Box }> = [];
   for (const n of f.nodeLookup.values()) {
-    if (n.hidden) continue;
     const b = nodeBox(n);
     if (intersects(b, seen)) shown.push({ n, b });
   }

@@ -107,13 +107,14 @@ describe('raster scene', () => {
     expect(coverContains(cover, [-620, -380, 0.85], 800, 600)).toBe(true);
   });
 
-  it('bounds the shown nodes (for the overview and the minimap)', () => {
+  it('bounds all nodes, the hidden (not mounted in the far view) ones too (for the overview and the minimap)', () => {
     expect(nodesBounds([])).toBeUndefined();
-    expect(nodesBounds([node('a', 0, 0), node('b', 500, 300), node('c', 9000, 9000, { hidden: true })])).toEqual({
+    expect(nodesBounds([node('a', 0, 0), node('b', 500, 300)])).toEqual({
       x: 0,
       y: 0,
       width: 740,
       height: 400,
     });
+    expect(nodesBounds([node('a', 0, 0), node('c', 500, 300, { hidden: true })])).toEqual({ x: 0, y: 0, width: 740, height: 400 });
   });
 });

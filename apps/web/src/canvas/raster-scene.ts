@@ -197,14 +197,13 @@ export function coverContains(cover: Cover, transform: readonly [number, number,
   return coverServes({ ...cover, zoom: Number.POSITIVE_INFINITY }, transform, width, height);
 }
 
-/** The bounding box of all shown nodes (undefined when there are none). */
+/** The bounding box of all nodes, those the far view does not mount (`hidden`, far-live.ts) too (undefined when there are none). */
 export function nodesBounds(nodes: Iterable<RasterNode>): Box | undefined {
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
   let x1 = Number.NEGATIVE_INFINITY;
   let y1 = Number.NEGATIVE_INFINITY;
   for (const n of nodes) {
-    if (n.hidden) continue;
     const b = nodeBox(n);
     x0 = Math.min(x0, b.x);
     y0 = Math.min(y0, b.y);
