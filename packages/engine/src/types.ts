@@ -147,7 +147,7 @@ export interface PlanAction {
   container?: string;
   replica?: number;
   elementId: string;
-  /** Why (e.g. "config hash changed: image"). */
+  /** Why (e.g. "changed: image; env DEBUG" for a recreate). */
   reason?: string;
 }
 

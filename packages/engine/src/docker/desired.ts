@@ -3,6 +3,7 @@ import type { Blueprint, ContainerRole, LinkCondition } from '@blaupause/model';
 import { elementId as ids } from '@blaupause/model';
 import type { ContainerCreateOptions } from 'dockerode';
 import type { Result } from '../types';
+import { configParts, encodeParts } from './config-parts';
 import { createOptions, durationNs, envList, type MapContext, portOptions } from './create-options';
 import { configHash } from './hash';
 import { InterpolationError, interpolateBlueprint } from './interpolate';
@@ -144,9 +145,15 @@ function desiredService(ctx: MapContext, s: PlannedService): Result<DesiredServi
     o.Labels = labels;
     // The hash covers everything but the replica's identity: every replica of a container hashes alike
     // (a helper's symbolic NetworkMode names its own replica's main: hashed without that number).
-    const hash = configHash({ options: withoutReplica(o, replica), moreNetworks });
+    const hashed = withoutReplica(o, replica);
+    const hash = configHash({ options: hashed, moreNetworks });
     const name = containerName(ctx.project, compose, replica);
-    o.Labels = { ...labels, [LABEL.number]: String(replica), [LABEL.configHash]: hash };
+    o.Labels = {
+      ...labels,
+      [LABEL.number]: String(replica),
+      [LABEL.configHash]: hash,
+      [LABEL.configParts]: encodeParts(configParts(hashed, moreNetworks)),
+    };
     const dc: DesiredContainer = {
       slot: slotKey(compose, replica),
       name,

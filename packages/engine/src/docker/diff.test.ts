@@ -53,6 +53,24 @@ describe('diff: desired against observed', () => {
     expect(kinds(r)).toEqual(['recreate web/app#1', 'recreate web/log#1', 'unchanged job/run#1', 'unchanged job/setup#1']);
   });
 
+  it('names what changed on a recreate (image, env keys, ports, command…), not just that the config hash differs', () => {
+    const svc = (image: string, env: Record<string, string>, port: number, command: string[]) =>
+      bp({ services: { api: { ports: [{ port }], containers: { api: { image, env, command } } } } });
+    const before = desired(svc('api:1', { A: '1', B: '2' }, 80, ['serve']));
+    const reason = (after: ReturnType<typeof desired>, observed = deployed(before)) =>
+      diff(after, observed, new Set(['api:1', 'api:2'])).plan.actions.find((a) => a.service === 'api')?.reason;
+    expect(reason(desired(svc('api:2', { A: '1', B: '2' }, 80, ['serve'])))).toBe('changed: image');
+    expect(reason(desired(svc('api:1', { A: '1', B: '3', C: 'x' }, 80, ['serve'])))).toBe('changed: env B, C');
+    expect(reason(desired(svc('api:2', { B: '2' }, 81, ['serve', '-v'])))).toBe('changed: image; env A; command; ports');
+    // A container made before the parts were recorded: said so, not a bare "config hash changed".
+    const old = deployed(before, (o) => ({
+      labels: Object.fromEntries(Object.entries(o.labels).filter(([k]) => k !== 'dev.blaupause.config-parts')),
+    }));
+    expect(reason(desired(svc('api:2', { A: '1', B: '2' }, 80, ['serve'])), old)).toBe(
+      'configuration changed (the old container does not record which part)',
+    );
+  });
+
   it('starts stopped containers whose configuration is unchanged instead of recreating them', () => {
     const d = desired(blueprint());
     const r = diff(

@@ -1,4 +1,5 @@
 import type { DeployPlan, PlanAction, ResourceAction } from '../types';
+import { changedParts, decodeParts } from './config-parts';
 import type { Desired, DesiredContainer, DesiredResource } from './desired';
 import { allContainers } from './desired';
 import { LABEL } from './labels';
@@ -80,7 +81,8 @@ export function diff(desired: Desired, observed: Observed, localImages: Readonly
         kind = d.replica > 1 && observedServices.has(d.composeService) ? 'scale-up' : 'create';
       } else if (o.hash !== d.hash) {
         kind = 'recreate';
-        reason = 'config hash changed';
+        const what = changedParts(decodeParts(o.labels[LABEL.configParts]), decodeParts(d.options.Labels?.[LABEL.configParts]) ?? {});
+        reason = what ? `changed: ${what}` : 'configuration changed (the old container does not record which part)';
       } else if (d.joins && (renewed.has(d.joins) || o.networkMode !== `container:${current.get(d.joins)?.id}`)) {
         kind = 'recreate';
         reason = 'its main container is new (pod network namespace)';

@@ -19,6 +19,8 @@ export const LABEL = {
   blueprintService: 'dev.blaupause.service',
   container: 'dev.blaupause.container',
   role: 'dev.blaupause.role',
+  /** A fingerprint per part of the configuration (config-parts.ts): a recreate's plan names what changed. Not hashed. */
+  configParts: 'dev.blaupause.config-parts',
   /** "false" when the blueprint switches the auto-healing supervisor off for the service. */
   autoHeal: 'dev.blaupause.autoheal',
 } as const;

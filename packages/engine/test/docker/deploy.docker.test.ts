@@ -101,6 +101,8 @@ describe('Docker driver: the seed example', () => {
       'unchanged weba',
       'unchanged webb',
     ]);
+    // The plan names what changed (the parts fingerprint label round-trips through the engine).
+    expect(plan.ok && plan.value.actions.find((a) => a.service === 'haproxy')?.reason).toBe('changed: env MODE');
     const events = await collect(d.apply(seed({ MODE: 'changed' }), { project: P }));
     expect(errorsOf(events)).toEqual([]);
     const after = await containerIds(c.docker, P);

@@ -1,5 +1,6 @@
 import type { ContainerRole } from '@blaupause/model';
 import type { ContainerCreateOptions, ContainerInspectInfo } from 'dockerode';
+import { configParts, encodeParts } from '../config-parts';
 import type { DesiredContainer } from '../desired';
 import { configHash } from '../hash';
 import { containerName, LABEL, slotKey } from '../labels';
@@ -94,8 +95,14 @@ export function withImage(d: DesiredContainer, image: string): DesiredContainer 
   const labels = { ...(d.options.Labels ?? {}) };
   delete labels[LABEL.number];
   delete labels[LABEL.configHash];
+  delete labels[LABEL.configParts];
   const options: ContainerCreateOptions = { ...d.options, Image: image, Labels: labels };
   const hash = configHash({ options, moreNetworks: d.moreNetworks });
-  options.Labels = { ...labels, [LABEL.number]: String(d.replica), [LABEL.configHash]: hash };
+  options.Labels = {
+    ...labels,
+    [LABEL.number]: String(d.replica),
+    [LABEL.configHash]: hash,
+    [LABEL.configParts]: encodeParts(configParts(options, d.moreNetworks)),
+  };
   return { ...d, image, hash, options };
 }
