@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_LIMITS } from '@blaupause/model';
 import { fileProblem, type Reported } from './report';
@@ -89,10 +89,22 @@ function unreadable(file: string, e: unknown): Reported {
   return fileProblem(file, 'FILE_UNREADABLE', message);
 }
 
-/** Writes an output file the user named; a failure is a message, not a stack trace. */
-export function writeUserFile(file: string, text: string): { ok: true } | { ok: false; message: string } {
+/**
+ * Writes an output file the user named, given as pieces of text written one after another (the
+ * compiler's output is never joined into one string: see OutputFile.content); a failure is a
+ * message, not a stack trace.
+ */
+export function writeUserFile(file: string, pieces: readonly string[]): { ok: true } | { ok: false; message: string } {
   try {
-    writeFileSync(file, text);
+    const fd = openSync(file, 'w');
+    try {
+      for (const piece of pieces) {
+        const bytes = Buffer.from(piece, 'utf8');
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      }
+    } finally {
+      closeSync(fd);
+    }
     return { ok: true };
   } catch (e) {
     const code = (e as { code?: string }).code;

@@ -1,7 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { blueprintYaml, compile, contentPieces } from '@blaupause/compiler';
+import { Blueprint, type BlueprintInput, loadBlueprint } from '@blaupause/model';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { distFile } from '../scripts/build.mjs';
 import { buildCli, lines, runCli } from './helpers';
 
 const scratch = mkdtempSync(join(tmpdir(), 'blaupause-cli-'));
@@ -64,4 +68,45 @@ describe('compile', () => {
     const r = runCli(['compile', 'valid.blueprint.yaml', '-t', 'compose', '-o', out]);
     expect(r).toEqual({ status: 1, stdout: '', stderr: `blaupause: cannot write ${out}: its folder does not exist\n` });
   });
+
+  // The CLI writes the compiler's output as its pieces, never joined (outcome.ts): the bytes must be
+  // exactly the compiled text's, on stdout, in the -o file and in --json, for a text of many pieces.
+  test('a large output is written byte for byte as compiled: stdout, -o and --json', () => {
+    const services: NonNullable<BlueprintInput['services']> = {};
+    for (let i = 0; i < 150; i++) {
+      services[`svc-${i}`] = {
+        ports: [{ port: 8080 }],
+        links: i > 0 ? [{ to: `svc-${i - 1}`, env: 'UP_URL', protocol: 'http' }] : [],
+        containers: {
+          app: { image: `example/app-${i}:1.0`, env: { GREETING: 'grüße 🙂 "q" # c' } },
+          proxy: { role: 'sidecar', image: 'envoy:1.31' },
+        },
+      };
+    }
+    const text = blueprintYaml(
+      Blueprint.parse({ apiVersion: 'blaupause.dev/v1', kind: 'Blueprint', metadata: { name: 'large' }, services }),
+    );
+    const loaded = loadBlueprint(text);
+    if (!loaded.blueprint) throw new Error('the generated blueprint does not load');
+    const file = join(scratch, 'large.blueprint.yaml');
+    writeFileSync(file, text);
+    const run = (args: string[]) => spawnSync(process.execPath, ['--', distFile, ...args], { maxBuffer: 64 << 20, timeout: 30_000 });
+    for (const target of ['compose', 'kubernetes'] as const) {
+      const compiled = compile(loaded.blueprint, target).files[0];
+      if (!compiled) throw new Error('no file');
+      expect(contentPieces(compiled).length).toBeGreaterThan(3);
+      const want = Buffer.from(compiled.content, 'utf8');
+      const stdout = run(['compile', file, '-t', target]);
+      expect(stdout.status).toBe(0);
+      expect(stdout.stdout.equals(want)).toBe(true);
+      const out = join(scratch, `large.${target}.yaml`);
+      const written = run(['compile', file, '-t', target, '-o', out]);
+      expect(written.status).toBe(0);
+      expect(readFileSync(out).equals(want)).toBe(true);
+      if (target === 'kubernetes') {
+        const json = run(['compile', file, '-t', target, '--json']);
+        expect(JSON.parse(json.stdout.toString('utf8')).output).toBe(compiled.content);
+      }
+    }
+  }, 120_000);
 });

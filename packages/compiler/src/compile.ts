@@ -1,18 +1,23 @@
 import { type Blueprint, type Diagnostic, sortDiagnostics, type Target } from '@blaupause/model';
 import { type ServiceCache, ServiceMemo } from './incremental/memo';
-import { defineLazyText } from './lazy-text';
+import { defineLazyText, lazyTextPieces } from './lazy-text';
 import { Notes } from './notes';
 import { plan as makePlan, type Plan } from './plan/plan';
 import { composeEmitter } from './targets/compose/emit';
 import { type CompileOptions, DEFAULT_KUBERNETES_VERSION, type EmitContext, type Emitter } from './targets/emitter';
 import { kubernetesEmitter } from './targets/kubernetes/emit';
 import { swarmEmitter } from './targets/swarm/emit';
-import { emitYamlDocumentPieces, emitYamlDocuments, type SourceRange } from './yaml';
+import { emitYamlDocumentPieces, type SourceRange } from './yaml';
 
 export type { NotesByMessage } from './notes';
 
 export interface OutputFile {
   path: string;
+  /**
+   * The file's text. In compile()'s results it is joined from its pieces when first read (a
+   * getter; see lazy-text.ts): code that only writes or compares the text can take
+   * contentPieces(file) and never join it.
+   */
   content: string;
   /** Which lines each blueprint element produced (1-based, inclusive). */
   sourceMap: SourceRange[];
@@ -23,6 +28,11 @@ export interface CompileResult {
   files: OutputFile[];
   /** Fidelity notes of this target (semantic validation is separate: see validate()). */
   diagnostics: Diagnostic[];
+}
+
+/** The file's text as pieces whose concatenation is `file.content`, without joining them. */
+export function contentPieces(file: OutputFile): readonly string[] {
+  return lazyTextPieces(file, 'content') ?? [file.content];
 }
 
 export const TARGETS: readonly Target[] = ['compose', 'swarm', 'kubernetes'];
@@ -60,16 +70,12 @@ export function emitTarget(plan: Plan, target: Target, options: CompileOptions, 
     ctx.memo = new ServiceMemo(cache, notes);
   }
   const docs = emitter.emit(ctx);
-  let file: OutputFile;
-  if (cache) {
-    // Incremental: the text is joined only when read (lazy-text.ts).
-    const { pieces, ranges } = emitYamlDocumentPieces(docs);
-    file = defineLazyText({ path: emitter.fileName } as OutputFile, 'content', pieces);
-    file.sourceMap = ranges; // after `content`: the keys keep the order of an eager file
-  } else {
-    const { text, ranges } = emitYamlDocuments(docs);
-    file = { path: emitter.fileName, content: text, sourceMap: ranges };
-  }
+  // The text is joined only when read (lazy-text.ts): the canvas's worker compares the incremental
+  // compiler's pieces, the CLI writes them out as they are (contentPieces), and a 4.5 MB join into
+  // fresh memory is a large part of a cold compile on a busy host (PIPELINE.md, "fourth pass").
+  const { pieces, ranges } = emitYamlDocumentPieces(docs, cache !== undefined);
+  const file = defineLazyText({ path: emitter.fileName } as OutputFile, 'content', pieces);
+  file.sourceMap = ranges; // after `content`: the keys keep the order of an eager file
   return {
     target,
     files: [file],

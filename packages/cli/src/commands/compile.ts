@@ -1,4 +1,4 @@
-import { compile } from '@blaupause/compiler';
+import { compile, contentPieces, defineLazyText } from '@blaupause/compiler';
 import type { Target } from '@blaupause/model';
 import { loadOpened, openInput } from '../folder';
 import type { Outcome } from '../outcome';
@@ -27,7 +27,13 @@ export function compileCommand(args: CompileArgs): Outcome {
     const source = d.source ?? input.positionOf?.(d.path);
     return { ...d, file, ...(source ? { source } : {}) };
   });
-  // The compiler writes one file per target today; several would be one YAML stream.
-  const output = result.files.map((f) => f.content).join('---\n');
-  return { diagnostics: [...input.diagnostics, ...notes], files: [file], output };
+  // The compiler writes one file per target today; several would be one YAML stream. The output
+  // stays in the compiler's pieces (present() writes them one by one): joining a large
+  // blueprint's megabytes into one string costs more than writing them.
+  const pieces: string[] = [];
+  for (const [i, f] of result.files.entries()) {
+    if (i > 0) pieces.push('---\n');
+    for (const piece of contentPieces(f)) pieces.push(piece);
+  }
+  return defineLazyText<Outcome>({ diagnostics: [...input.diagnostics, ...notes], files: [file] }, 'output', pieces);
 }

@@ -35,10 +35,14 @@ export function emitYamlDocuments(docs: Iterable<unknown>): EmitResult {
   return { text: w.text(), ranges: w.ranges };
 }
 
-/** emitYamlDocuments' text as the pieces it was written in (Output.pieces), not joined. */
-export function emitYamlDocumentPieces(docs: Iterable<unknown>): { pieces: string[]; ranges: SourceRange[] } {
+/**
+ * emitYamlDocuments' text as the pieces it was written in (Output.pieces), not joined. With
+ * `wholeRendered` (the incremental compiler) every Rendered piece is a piece of its own, so the
+ * pieces of two compiles line up at every kept service (Output.wholeRendered).
+ */
+export function emitYamlDocumentPieces(docs: Iterable<unknown>, wholeRendered = true): { pieces: string[]; ranges: SourceRange[] } {
   const w = new Writer();
-  w.wholeRendered = true;
+  w.wholeRendered = wholeRendered;
   writeDocuments(w, docs);
   return { pieces: w.pieces(), ranges: w.ranges };
 }
