@@ -95,6 +95,7 @@ const mb = (n: number) => (n / 1e6).toFixed(1);
 const PHASE: Record<RolloutEvent['phase'], string> = {
   started: 'started',
   healthy: 'healthy',
+  stopping: 'stopping',
   retired: 'set aside',
   failed: 'FAILED',
   restored: 'restored',

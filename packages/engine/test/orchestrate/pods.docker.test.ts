@@ -86,14 +86,14 @@ describe('orchestrator: pods, stop-first, surge', () => {
 
     const ok = await collect(o.update(withPort(bp('2')), { project: P }));
     expect(errorsOf(ok)).toEqual([]);
-    expect(rolloutEvents(ok).map((e) => e.phase)).toEqual(['retired', 'started', 'healthy', 'committed']);
+    expect(rolloutEvents(ok).map((e) => e.phase)).toEqual(['stopping', 'retired', 'started', 'healthy', 'committed']);
     const mid = await replicas(c.docker, P);
     expect(mid.map((r) => r.name)).toEqual([`${P}-web-1`]);
     expect(mid[0]?.hash).not.toBe(before[0]?.hash);
 
     const bad = await collect(o.update(withPort(bp('3', true)), { project: P }));
     expect(errorsOf(bad)).toMatchObject([{ code: 'ROLLED_BACK' }]);
-    expect(rolloutEvents(bad).map((e) => e.phase)).toEqual(['retired', 'started', 'failed', 'restored']);
+    expect(rolloutEvents(bad).map((e) => e.phase)).toEqual(['stopping', 'retired', 'started', 'failed', 'restored']);
     const after = await replicas(c.docker, P);
     expect(after.map((r) => [r.name, r.id, r.healthy])).toEqual([[`${P}-web-1`, mid[0]?.id, true]]);
   }, 120_000);

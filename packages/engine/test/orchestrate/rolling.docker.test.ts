@@ -57,11 +57,11 @@ describe('orchestrator: rolling update', () => {
     expect(after.map((r) => r.name)).toEqual([`${P}-web-1`, `${P}-web-2`, `${P}-web-3`]);
     expect(after.every((r) => r.healthy && r.hash !== before[0]?.hash)).toBe(true);
     expect(after.some((r) => before.some((b) => b.id === r.id))).toBe(false);
-    // Per replica: started beside the old one, healthy, old one retired, then the old containers removed.
+    // Per replica: started beside the old one, healthy, old one stopping (said before the wait) and retired, then the old containers removed.
     const phases = rolloutEvents(events)
       .filter((e) => e.replica === 2)
       .map((e) => e.phase);
-    expect(phases).toEqual(['started', 'healthy', 'retired', 'committed']);
+    expect(phases).toEqual(['started', 'healthy', 'stopping', 'retired', 'committed']);
     // What runs is what the blueprint says: a deploy now has nothing to do.
     const plan = await d.plan(webBlueprint({ replicas: 3, version: '2' }), { project: P });
     expect(plan.ok && plan.value.noop).toBe(true);
@@ -104,6 +104,7 @@ describe('orchestrator: rolling update', () => {
     expect(rolloutEvents(events).map((e) => `${e.replica}:${e.phase}`)).toEqual([
       '1:started',
       '1:healthy',
+      '1:stopping',
       '1:retired',
       '2:started',
       '2:failed',
@@ -128,6 +129,7 @@ describe('orchestrator: rolling update', () => {
     expect(rolloutEvents(events).map((e) => `${e.replica}:${e.phase}`)).toEqual([
       '1:started',
       '1:healthy',
+      '1:stopping',
       '1:retired',
       '2:started',
       '2:failed',
