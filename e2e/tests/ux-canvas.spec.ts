@@ -118,3 +118,21 @@ test('a drag from the palette shows no file hint and still adds its element', as
   await expect(hint).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { seenHint: { hint: boolean } }).seenHint.hint)).toBe(false);
 });
+
+test('picking a template says it is opening until the canvas shows it', async ({ page, canvas }) => {
+  // ELK's graph builder arrives late: opening the template takes a while.
+  await page.route('**/assets/elk-graph-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const picker = page.getByRole('combobox', { name: 'Start from a template' });
+  await picker.focus();
+  await picker.selectOption({ label: 'Three tiers: web, API, database' });
+  await expect(picker).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Opening Three tiers: web, API, database…' })).toBeVisible();
+  await expect(picker).toHaveAccessibleDescription('Opening Three tiers: web, API, database…');
+  await expect(canvas.service('api')).toBeVisible({ timeout: 20_000 });
+  await expect(picker).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByText(/^Opening /)).toHaveCount(0);
+  await expect(picker).toBeFocused();
+});

@@ -1,4 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
+import { useRef, useState } from 'react';
 import { ExportMenu } from '../export/ExportMenu';
 import { AutoLayoutButton } from '../layout/AutoLayoutButton';
 import { withAutoLayout } from '../layout/auto-layout';
@@ -22,8 +23,23 @@ export function Toolbar() {
   // Templates are read by the worker (the YAML readers and the schema are not in the initial chunk).
   const documents = useDocuments();
   const openDocument = useOpenDocument();
+  // The template being opened (read, laid out by ELK): the picker says so until the canvas shows it.
+  // A pick while one opens is not refused (as before): the status follows the last pick.
+  const [opening, setOpening] = useState<string>();
+  const picks = useRef(0);
   const openTemplate = async (id: string) => {
     if (!id) return;
+    const pick = ++picks.current;
+    setOpening(id === EMPTY_TEMPLATE ? 'an empty blueprint' : (TEMPLATE_ENTRIES.find((t) => t.id === id)?.title ?? 'the template'));
+    try {
+      await openTemplateNow(id);
+      // The canvas renders the new nodes in the next frame.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    } finally {
+      if (pick === picks.current) setOpening(undefined);
+    }
+  };
+  const openTemplateNow = async (id: string) => {
     const blueprint = await documents.template(id);
     if (id === EMPTY_TEMPLATE) {
       if (openDocument(blueprint) === 'failed') return;
@@ -47,20 +63,28 @@ export function Toolbar() {
         <UndoRedo />
         <AutoLayoutButton />
         <OpenFileButton />
-        <select
-          className="button template-select"
-          aria-label="Start from a template"
-          value=""
-          onChange={(e) => void openTemplate(e.target.value)}
-        >
-          <option value="">Templates…</option>
-          <option value={EMPTY_TEMPLATE}>Empty blueprint</option>
-          {TEMPLATE_ENTRIES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-            </option>
-          ))}
-        </select>
+        <span className="template-picker">
+          {/* Busy, not disabled, while a template opens: disabling it would drop the keyboard focus. */}
+          <select
+            className="button template-select"
+            aria-label="Start from a template"
+            aria-busy={opening ? true : undefined}
+            aria-describedby={opening ? 'template-opening' : undefined}
+            value=""
+            onChange={(e) => void openTemplate(e.target.value)}
+          >
+            <option value="">Templates…</option>
+            <option value={EMPTY_TEMPLATE}>Empty blueprint</option>
+            {TEMPLATE_ENTRIES.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+          <span id="template-opening" className="busy-status" role="status">
+            {opening ? `Opening ${opening}…` : ''}
+          </span>
+        </span>
         <ExportMenu />
         <TeachButton />
         <ShortcutsHelp />
