@@ -26,7 +26,13 @@ describe('orchestrator: canary', () => {
     // Canary: replica 4 runs v2; its old container is kept, stopped, aside; 1–3 untouched.
     const canary = await collect(o.canary(v2, { project: P, service: 'web', replicas: 1 }));
     expect(errorsOf(canary)).toEqual([]);
-    expect(rolloutEvents(canary).map((e) => `${e.replica}:${e.phase}`)).toEqual(['4:started', '4:healthy', '4:retired', '4:paused']);
+    expect(rolloutEvents(canary).map((e) => `${e.replica}:${e.phase}`)).toEqual([
+      '4:started',
+      '4:healthy',
+      '4:stopping',
+      '4:retired',
+      '4:paused',
+    ]);
     let now = await replicas(c.docker, P);
     const running = now.filter((r) => r.state === 'running');
     expect(running.map((r) => r.name)).toEqual(names(4));
