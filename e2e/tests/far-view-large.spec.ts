@@ -71,6 +71,8 @@ async function linkMidpoint(page: Page, bp: Blueprint): Promise<{ id: string; x:
       if (guess.x < v.left + 40 || guess.x > v.left + v.width - 240 || guess.y < v.top + 40 || guess.y > v.top + v.height - 200) continue;
       const id = `link:${name}->${to}`;
       await page.mouse.move(guess.x, guess.y);
+      // Edges near the pointer are mounted once it rests (far-hover.ts EDGE_REST_MS).
+      await page.waitForTimeout(400);
       const edge = page.locator(`.react-flow__edge[data-id="${id}"] .react-flow__edge-path`);
       if ((await edge.count()) === 0) continue;
       const p = await edge.evaluate((path: SVGPathElement) => {

@@ -13,7 +13,7 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Analysis } from '../analysis/analyze';
 import { useAnalysisPart } from '../analysis/useAnalysis';
 import { useOpenFile } from '../files/useOpenFile';
@@ -29,7 +29,7 @@ import { EdgeLabelLayer } from './EdgeLabelLayer';
 import { FlowMinimap } from './FlowMinimap';
 import { FlowRaster } from './FlowRaster';
 import { useFarHover } from './far-hover';
-import { FarHider, isLiveEdge, isLiveNode, useFarBoxSelect, useFitHiddenNodes } from './far-live';
+import { FarFilter, FarHider, isLiveEdge, isLiveNode, setGraphEdges, useFarBoxSelect, useFitHiddenNodes } from './far-live';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { keepFocusOnCanvas } from './focus-node';
 import { GestureContext } from './gesture-store';
@@ -236,15 +236,16 @@ export function Canvas() {
   );
   useFarBoxSelect(sparse, selectInside);
   const [nodeHider] = useState(() => new FarHider<FlowNode>());
-  const [edgeHider] = useState(() => new FarHider<FlowEdge>());
+  const [edgeFilter] = useState(() => new FarFilter<FlowEdge>());
   const flowNodes = useMemo(
     () => (sparse ? nodeHider.apply(shown.nodes, (n) => isLiveNode(n, keep)) : shown.nodes),
     [sparse, shown.nodes, keep, nodeHider],
   );
   const liveEdges = useMemo(
-    () => (sparse ? edgeHider.apply(shown.edges, (e) => isLiveEdge(e, keep)) : shown.edges),
-    [sparse, shown.edges, keep, edgeHider],
+    () => (sparse ? edgeFilter.apply(shown.edges, (e) => isLiveEdge(e, keep)) : shown.edges),
+    [sparse, shown.edges, keep, edgeFilter],
   );
+  useLayoutEffect(() => setGraphEdges(shown.live, shown.edges), [shown.live, shown.edges]);
   const classes = ['canvas', far ? 'is-far' : '', sparse ? 'is-sparse' : '', raster ? 'is-raster' : '', moving ? 'is-moving' : '']
     .filter(Boolean)
     .join(' ');

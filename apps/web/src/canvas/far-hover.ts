@@ -124,6 +124,8 @@ export class NearMarks<E extends Markable> {
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
+/** How long the pointer rests before the edges near it are mounted. */
+export const EDGE_REST_MS = 50;
 
 /** Whether two id lists hold the same ids in the same order. */
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -147,9 +149,12 @@ export function useFarHover(host: HTMLElement | null, active: boolean): Readonly
     const find = (id: string) => host.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
     const marks = new NearMarks(find);
     const edgeMarks = new NearMarks((id) => host.querySelector<SVGElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"]`));
-    let near: string[] = [];
+    let nearNodes: string[] = [];
+    let nearEdges: string[] = [];
     let focused: string | undefined;
+    let restTimer: ReturnType<typeof setTimeout> | undefined;
     const publish = () => {
+      const near = [...nearNodes, ...nearEdges];
       const next = focused === undefined || near.includes(focused) ? near : [...near, focused];
       setKeep((prev) => (prev.size === next.length && next.every((id) => prev.has(id)) ? prev : new Set(next)));
     };
@@ -163,22 +168,33 @@ export function useFarHover(host: HTMLElement | null, active: boolean): Readonly
       const p = { x: (e.clientX - pane.left - tx) / zoom, y: (e.clientY - pane.top - ty) / zoom };
       const lookup = s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>;
       const nodeIds = nodesAt(lookup.values(), p, NEAR_MARGIN_PX / zoom);
-      const edgeIds = edgesAt(graphItems(s.edges) as Iterable<RasterEdge>, lookup, p, NEAR_MARGIN_PX / zoom);
-      const ids = [...nodeIds, ...edgeIds];
-      if (!sameIds(ids, near)) {
-        near = ids;
-        // Mounted now, in the move's task: the press that follows lands on them.
+      if (!sameIds(nodeIds, nearNodes)) {
+        nearNodes = nodeIds;
+        // Mounted now, in the move's task: the press that follows lands on it.
         flushSync(publish);
       }
       marks.set(nodeIds);
-      edgeMarks.set(edgeIds);
+      // Edges once the pointer rests (EDGE_REST_MS): it crosses one every few pixels in the far
+      // view, and each change of what React Flow mounts is a render. One aimed at is still mounted
+      // before the press.
+      clearTimeout(restTimer);
+      restTimer = setTimeout(() => {
+        const edgeIds = edgesAt(graphItems(s.edges) as Iterable<RasterEdge>, lookup, p, NEAR_MARGIN_PX / zoom);
+        if (!sameIds(edgeIds, nearEdges)) {
+          nearEdges = edgeIds;
+          flushSync(publish);
+        }
+        edgeMarks.set(edgeIds);
+      }, EDGE_REST_MS);
     };
     const onLeave = (e: PointerEvent) => {
       if (e.buttons !== 0) return;
+      clearTimeout(restTimer);
       marks.clear();
       edgeMarks.clear();
-      if (near.length === 0) return;
-      near = [];
+      if (nearNodes.length === 0 && nearEdges.length === 0) return;
+      nearNodes = [];
+      nearEdges = [];
       publish();
     };
     const itemOf = (t: EventTarget | null) =>
@@ -205,6 +221,7 @@ export function useFarHover(host: HTMLElement | null, active: boolean): Readonly
       host.removeEventListener('pointerleave', onLeave);
       host.removeEventListener('focusin', onFocus);
       host.removeEventListener('focusout', onBlur);
+      clearTimeout(restTimer);
       marks.clear();
       edgeMarks.clear();
       setKeep(NOTHING);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seeded } from '../testing/seeded';
-import { FarHider, graphItems, hiddenInside, isLiveEdge, isLiveNode, unhidden } from './far-live';
+import { FarFilter, FarHider, graphEdges, graphItems, hiddenInside, isLiveEdge, isLiveNode, setGraphEdges, unhidden } from './far-live';
 import { createLiveData, withLiveData } from './live-data';
 import type { RasterNode } from './raster-scene';
 
@@ -70,6 +70,40 @@ describe('FarHider', () => {
     expect(moved[2]).toBe(first[2]);
     // Back: the hidden object of `b` is the one it had.
     expect(hider.apply(items, (n) => n.id === 'a')[1]).toBe(first[1]);
+  });
+});
+
+describe('FarFilter', () => {
+  it('gives React Flow exactly the live edges, in order, the same array while they are the same, the graph behind it', () => {
+    const r = seeded(5);
+    const filter = new FarFilter<N>();
+    let items = Array.from({ length: 80 }, (_, i) => sized(`e${i}`, { selected: r.int(12) === 0 }));
+    let last: N[] | undefined;
+    let lastKeep = '';
+    for (let round = 0; round < 300; round++) {
+      if (r.int(4) === 0) {
+        const i = r.int(items.length);
+        items = items.slice();
+        items[i] = { ...(items[i] as N), selected: !(items[i] as N).selected };
+      }
+      const keep = new Set(Array.from({ length: r.int(3) }, () => `e${r.int(90)}`));
+      const out = filter.apply(items, (e) => isLiveEdge(e, keep));
+      expect(out).toEqual(items.filter((e) => e.selected === true || keep.has(e.id)));
+      expect(graphItems(out)).toBe(items);
+      const key = out.map((e) => e.id).join();
+      if (last && key === lastKeep && out.every((e, i) => last?.[i] === e)) expect(out).toBe(last);
+      last = out;
+      lastKeep = key;
+    }
+  });
+
+  it('keeps the graph edges for the export by the canvas live data', () => {
+    const live = createLiveData();
+    expect(graphEdges(live)).toBeUndefined();
+    const edges = [sized('e1')];
+    setGraphEdges(live, edges);
+    expect(graphEdges(live)).toBe(edges);
+    expect(graphEdges(null)).toBeUndefined();
   });
 });
 

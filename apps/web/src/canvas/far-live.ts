@@ -1,7 +1,8 @@
 /**
  * The far view of a large graph (Canvas `sparse`): the raster (FlowRaster) draws every node and
  * edge, so React Flow mounts only the items that must be live in the DOM — selected, focused,
- * dragged, or near the pointer (far-hover.ts) — and gets every other one with `hidden: true`. At
+ * dragged, or near the pointer (far-hover.ts) — and gets every other node with `hidden: true`;
+ * the other edges it does not get at all (FarFilter; the export reads them through graphEdges). At
  * 1,000 services ~500 node wrappers and ~1,300 edges (~20,000 elements) left the page: React no
  * longer clones the wrappers on an edit, style recalculation and hit testing no longer walk them.
  *
@@ -75,6 +76,37 @@ export class FarHider<T extends Item> {
     this.last = { items, out };
     return out;
   }
+}
+
+/**
+ * Edges are left out instead (not hidden): React Flow renders an edge wrapper for every edge in
+ * view, hidden or not, and each subscribes to its store — ~1,300 selectors ran on every store
+ * update, and a node mounted under the pointer makes two. The answer is the last array when the
+ * same items are live.
+ */
+export class FarFilter<T> {
+  private last: { items: readonly T[]; out: T[] } | undefined;
+
+  apply(items: T[], live: (item: T) => boolean): T[] {
+    const out = items.filter(live);
+    const prev = this.last;
+    if (prev && prev.items === items && prev.out.length === out.length && out.every((x, i) => prev.out[i] === x)) return prev.out;
+    sources.set(out, items);
+    this.last = { items, out };
+    return out;
+  }
+}
+
+/** The graph's edges by the canvas's LiveData: React Flow has only the live ones in the far view (FarFilter). */
+const graphEdgesOf = new WeakMap<object, readonly unknown[]>();
+
+export function setGraphEdges(live: object, edges: readonly unknown[]): void {
+  graphEdgesOf.set(live, edges);
+}
+
+/** Every edge of the graph (the export), or undefined before the canvas rendered. */
+export function graphEdges<T>(live: object | null): T[] | undefined {
+  return live ? (graphEdgesOf.get(live) as T[] | undefined) : undefined;
 }
 
 /** Items as the graph holds them: without the far view's `hidden` (export, anything that reads React Flow's items as the diagram). */

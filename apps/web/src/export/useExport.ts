@@ -1,5 +1,6 @@
-import { useReactFlow } from '@xyflow/react';
+import { type Edge, useReactFlow } from '@xyflow/react';
 import { useCallback, useContext } from 'react';
+import { graphEdges } from '../canvas/far-live';
 import { LiveDataContext, withLiveData } from '../canvas/live-data';
 import { downloadBlob, downloadText, safeFileName } from '../files/download';
 import { selectBlueprint } from '../store/store';
@@ -29,7 +30,14 @@ export function useExport(): (kind: ExportKind) => Promise<void> {
         if (kind === 'svg' || kind === 'png') {
           const [{ buildSvg }, { diagramFromFlow }] = await Promise.all([import('./svg-builder'), import('./from-flow')]);
           const head = { title: bp.metadata.name, ...(bp.metadata.description ? { subtitle: bp.metadata.description } : {}) };
-          const svg = buildSvg(diagramFromFlow(head, withLiveData(getNodes(), live), withLiveData(getEdges(), live), getInternalNode));
+          const svg = buildSvg(
+            diagramFromFlow(
+              head,
+              withLiveData(getNodes(), live),
+              withLiveData(graphEdges<Edge>(live) ?? getEdges(), live),
+              getInternalNode,
+            ),
+          );
           if (kind === 'svg') return downloadText(`${base}.svg`, svg, 'image/svg+xml');
           const { svgToPng } = await import('./png');
           return downloadBlob(`${base}.png`, await svgToPng(svg, 2));
