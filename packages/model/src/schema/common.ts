@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DNS_LABEL, DNS_LABEL_MAX } from './dns-label';
+import { QUANTITY } from './quantity';
 
 // Re-exported from a module without zod, so code that needs only the rule does not bundle zod.
 export { DNS_LABEL, DNS_LABEL_MAX } from './dns-label';
@@ -17,8 +18,8 @@ export const Duration = z
   .regex(DURATION, 'must be a duration such as 10s, 1m30s or 500ms')
   .describe('duration such as 10s, 1m30s, 500ms');
 
-/** Memory and storage sizes in Kubernetes quantity form (binary or decimal suffixes). */
-export const QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/;
+// Re-exported from a module without zod (the designer's initial chunk validates sizes with it).
+export { QUANTITY } from './quantity';
 export const Quantity = z.string().regex(QUANTITY, 'must be a size such as 512Mi, 1Gi or 100M').describe('size such as 512Mi, 1Gi, 100M');
 
 export const Port = z.number().int().min(1).max(65535);
