@@ -97,6 +97,43 @@ test('a helper container is re-imaged, given another role and variables, and rem
   await expect.poll(() => yaml.keysAt('services')).toEqual(['web']);
 });
 
+test('a helper just added opens with the focus in its name; open rows stay open when the service is renamed', async ({
+  page,
+  canvas,
+  inspector,
+  yaml,
+}) => {
+  await openTemplate(page, 'Sidecar: git sync feeding a web server', 'service:web');
+  await canvas.service('web').click();
+  const pod = inspector.root.getByRole('list', { name: 'Containers of web' });
+  const gitSync = pod.getByRole('group', { name: 'Container git-sync' });
+  await gitSync.locator('summary').click();
+  await expect(gitSync.getByLabel('Image', { exact: true })).toBeVisible();
+
+  // Added from the keyboard: the new row is open and its first field has the focus.
+  const add = inspector.root.getByRole('form', { name: 'Add a helper container' });
+  await add.getByLabel('Helper role').selectOption('adapter');
+  await add.getByLabel('Helper image').fill('busybox:1.36');
+  await add.getByLabel('Helper image').press('Enter');
+  const adapter = pod.getByRole('group', { name: 'Container adapter' });
+  await expect(adapter).toHaveAttribute('open', '');
+  await expect(adapter.getByLabel('Container name')).toBeFocused();
+  await expect(adapter.getByLabel('Image', { exact: true })).toHaveValue('busybox:1.36');
+  await expect(add.getByLabel('Helper image')).toHaveValue('');
+
+  // A rename of the service keeps the form: the rows stay open, the name field keeps the focus.
+  await inspector.name.fill('site');
+  await inspector.name.press('Enter');
+  await expect(inspector.root.locator('.inspector-heading')).toContainText('site');
+  await expect(inspector.name).toBeFocused();
+  const renamedPod = inspector.root.getByRole('list', { name: 'Containers of site' });
+  await expect(renamedPod.getByRole('group', { name: 'Container git-sync' })).toHaveAttribute('open', '');
+  await expect(renamedPod.getByRole('group', { name: 'Container adapter' })).toHaveAttribute('open', '');
+  await expect(renamedPod.getByRole('group', { name: 'Container nginx' })).not.toHaveAttribute('open', '');
+  await yaml.open('Blueprint');
+  await expect.poll(() => yaml.keysAt('services')).toEqual(['site']);
+});
+
 test('a volume’s access, size and name are edited in the inspector: Kubernetes claims follow, each one undo step', async ({
   page,
   inspector,

@@ -6,8 +6,18 @@ import { imageProblem } from './field-rules';
 
 const HELPER_ROLES: readonly ContainerRole[] = ['sidecar', 'ambassador', 'adapter', 'init'];
 
-/** Adds a helper container (named after its role) to the pod. Memoised: give it the same `containers` array while the names are the same. */
-export const AddHelperForm = memo(function AddHelperForm({ service, containers }: { service: string; containers: readonly string[] }) {
+interface Props {
+  service: string;
+  containers: readonly string[];
+  /** Called with the new helper's name once it is in the pod. */
+  onAdded?: (name: string) => void;
+}
+
+/**
+ * Adds a helper container (named after its role) to the pod. Memoised: give it the same `containers`
+ * array while the names are the same, and a stable `onAdded`.
+ */
+export const AddHelperForm = memo(function AddHelperForm({ service, containers, onAdded }: Props) {
   const dispatch = useApp((s) => s.dispatch);
   const id = useId();
   const [role, setRole] = useState<ContainerRole>('sidecar');
@@ -17,7 +27,10 @@ export const AddHelperForm = memo(function AddHelperForm({ service, containers }
     e.preventDefault();
     if (problem) return;
     const name = uniqueName(role, containers);
-    if (dispatch({ kind: 'addContainer', service, name, role, image: image.trim() })) setImage('');
+    if (dispatch({ kind: 'addContainer', service, name, role, image: image.trim() })) {
+      setImage('');
+      onAdded?.(name);
+    }
   };
   return (
     <form className="add-helper" onSubmit={submit} aria-label="Add a helper container">

@@ -1,7 +1,8 @@
 import type { Container, ContainerRole, Service } from '@blaupause/model';
-import { type FormEvent, type KeyboardEvent, memo, useCallback, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { envNameProblem, mountsOf } from '../model/container-commands';
 import { useApp } from '../store/useApp';
+import { AddHelperForm } from './AddHelperForm';
 import { CommitField } from './CommitField';
 import { imageProblem, nameProblem } from './field-rules';
 import { useSameList } from './OptionList';
@@ -45,11 +46,14 @@ interface PodProps {
 
 /**
  * The pod, container by container: a row opens to its name, image, role, environment and (for a
- * helper) a remove button. Every change is one command (one undo step). Rows are keyed by position,
- * so a rename keeps the row and the focus in its field; which rows are open is kept by name.
+ * helper) a remove button, and the form that adds a helper. Every change is one command (one undo
+ * step). Rows are keyed by position, so a rename keeps the row and the focus in its field; which
+ * rows are open is kept by name. A helper just added opens with the focus in its name field.
  */
 export function PodForm({ service, containers }: PodProps) {
   const [open, setOpen] = useState<readonly string[]>([]);
+  // The helper just added: its row takes the focus once it is rendered open.
+  const [focusNew, setFocusNew] = useState('');
   // What the last removal took with it, shown while the pod is as it left it (an undo or another edit of the pod clears it).
   const [notice, setNotice] = useState<{ text: string; pod: string }>({ text: '', pod: '' });
   const names = useSameList(Object.keys(containers));
@@ -66,6 +70,11 @@ export function PodForm({ service, containers }: PodProps) {
     [names],
   );
   const renamed = useCallback((from: string, to: string) => setOpen((o) => o.map((n) => (n === from ? to : n))), []);
+  const added = useCallback((name: string) => {
+    setOpen((o) => (o.includes(name) ? o : [...o, name]));
+    setFocusNew(name);
+  }, []);
+  const focused = useCallback(() => setFocusNew(''), []);
   return (
     <>
       <ul className="pod-list pod-rows" aria-label={`Containers of ${service}`}>
@@ -82,6 +91,8 @@ export function PodForm({ service, containers }: PodProps) {
               others={names}
               hasMain={hasMain}
               open={open.includes(n)}
+              focusFirst={focusNew === n}
+              onFocused={focused}
               onToggle={toggle}
               onRenamed={renamed}
               onRemoved={removed}
@@ -92,6 +103,7 @@ export function PodForm({ service, containers }: PodProps) {
       <p className="muted pod-notice" role="status">
         {notice.pod === names.join(' ') ? notice.text : ''}
       </p>
+      <AddHelperForm service={service} containers={names} onAdded={added} />
     </>
   );
 }
@@ -104,6 +116,9 @@ interface RowProps {
   others: readonly string[];
   hasMain: boolean;
   open: boolean;
+  /** Focus the row's first field once it is open (a helper just added). */
+  focusFirst: boolean;
+  onFocused(): void;
   onToggle(name: string, open: boolean): void;
   onRenamed(from: string, to: string): void;
   onRemoved(name: string, notice: string): void;
@@ -117,12 +132,20 @@ const ContainerRow = memo(function ContainerRow({
   others,
   hasMain,
   open,
+  focusFirst,
+  onFocused,
   onToggle,
   onRenamed,
   onRemoved,
 }: RowProps) {
   const dispatch = useApp((s) => s.dispatch);
   const id = useId();
+  const form = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusFirst || !open) return;
+    form.current?.querySelector<HTMLElement>('input, select')?.focus();
+    onFocused();
+  }, [focusFirst, open, onFocused]);
   const shown = c.image ?? (c.build ? `build ${c.build.context}` : 'no image');
   const isMain = c.role === 'main';
   const roles = hasMain ? HELPER_ROLES : (['main', ...HELPER_ROLES] as const);
@@ -143,7 +166,7 @@ const ContainerRow = memo(function ContainerRow({
           <span className="muted">{shown}</span>
         </summary>
         {open && (
-          <div className="container-form">
+          <div className="container-form" ref={form}>
             <CommitField
               label="Container name"
               value={name}

@@ -4,7 +4,6 @@ import { keepFocusOnCanvas } from '../canvas/focus-node';
 import { mainContainerName } from '../model/doc';
 import { useApp, useAppStore } from '../store/useApp';
 import { duplicateSelection } from '../useShortcuts';
-import { AddHelperForm } from './AddHelperForm';
 import { CommitField } from './CommitField';
 import { imageProblem, nameProblem, replicasProblem } from './field-rules';
 import { LinksForm } from './LinksForm';
@@ -28,7 +27,6 @@ export function ServiceInspector({ name, service, taken: givenTaken, volumes: gi
   // The same arrays while the names are the same: the memoised forms below are not rendered by an image edit.
   const taken = useSameList(givenTaken);
   const volumes = useSameList(givenVolumes);
-  const containers = useSameList(Object.keys(service.containers));
   const store = useAppStore();
   const main = mainContainerName(service);
   const image = main ? (service.containers[main]?.image ?? '') : '';
@@ -42,7 +40,8 @@ export function ServiceInspector({ name, service, taken: givenTaken, volumes: gi
       <p className="inspector-heading">
         <span className="kind-chip">Service</span> {name}
       </p>
-      <CommitField key={`name:${name}`} label="Name" value={name} validate={validateName} onCommit={rename} />
+      {/* Not keyed by the name: a rename keeps the field, and the focus in it (as the volume's). */}
+      <CommitField label="Name" value={name} validate={validateName} onCommit={rename} />
       {main && (
         <CommitField
           key={`image:${main}`}
@@ -63,7 +62,6 @@ export function ServiceInspector({ name, service, taken: givenTaken, volumes: gi
       />
       <h3 className="subheading">Pod</h3>
       <PodForm service={name} containers={service.containers} />
-      <AddHelperForm service={name} containers={containers} />
       <PortsForm name={name} ports={service.ports} />
       <LinksForm name={name} links={service.links} services={taken} />
       <MountsForm name={name} mounts={volumeMounts(service.containers)} volumes={volumes} />
