@@ -22,6 +22,8 @@ export const LiveStatus = memo(function LiveStatus({ service, desired }: { servi
   const stale = stream !== 'live';
   const health = live.health && live.health !== live.state ? live.health : undefined;
   const restarts = restartWords(live.restarts, live.lastExit);
+  // "crash-looping (3)" beside "↻ 3× · exit 3" says the exit code twice: the strip keeps the badge's.
+  const word = restarts && live.lastExit !== undefined ? live.state : live.label;
   return (
     <div
       className={`live-status live-${live.state}${stale ? ' is-stale' : ''}`}
@@ -31,7 +33,7 @@ export const LiveStatus = memo(function LiveStatus({ service, desired }: { servi
       data-state={live.state}
     >
       <span className="live-dot" aria-hidden="true" />
-      <span className="live-label">{live.label}</span>
+      <span className="live-label">{word}</span>
       <span className="live-replicas" title="replicas running / desired">
         {live.running}/{live.desired}
       </span>
