@@ -1,8 +1,9 @@
-import { type Blueprint, loadBlueprint } from '@blaupause/model';
+import type { CompileResult } from '@blaupause/compiler';
+import { type Blueprint, type Diagnostic, diag, loadBlueprint, sortDiagnostics, type Target } from '@blaupause/model';
 import { describe, expect, it, vi } from 'vitest';
 import { applyCommand } from '../model/commands';
 import { templateBlueprint } from '../templates/templates';
-import { analyze, blueprintYaml, createAnalyzer, createIncrementalAnalyze } from './analyze';
+import { analyze, blueprintYaml, createAnalyzer, createIncrementalAnalyze, createNotesJoin } from './analyze';
 
 describe('analysis', () => {
   it('compiles every target and validates', () => {
@@ -47,6 +48,57 @@ describe('createIncrementalAnalyze', () => {
       // A new object for one service, the others shared: as the canvas commands edit.
       bp = { ...bp, services: { ...bp.services, [name]: { ...svc, replicas } } };
       expect(incremental(bp)).toEqual(analyze(bp));
+    }
+  });
+});
+
+describe('createNotesJoin', () => {
+  /** A pool of notes per target, as the incremental compiler keeps them: the same objects from compile to compile. */
+  const pool = (target: Target) =>
+    Array.from({ length: 40 }, (_, i) =>
+      diag('FIDELITY_LOST', 'info', ['services', `s${i % 7}`, ...(i % 3 ? ['containers', `c${i % 5}`] : [])], `note ${i % 11} ${i}`, {
+        target,
+      }),
+    );
+  const targets = ['compose', 'swarm', 'kubernetes'] as const;
+  const pools = Object.fromEntries(targets.map((t) => [t, pool(t)])) as Record<Target, Diagnostic[]>;
+  const result = (target: Target, notes: Diagnostic[]): CompileResult => ({ target, files: [], diagnostics: sortDiagnostics(notes) });
+
+  it('equals sorting all notes after every change, and keeps the arrays while nothing changed', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const join = createNotesJoin();
+    let picked = Object.fromEntries(targets.map((t) => [t, pools[t].filter(() => random() < 0.5)])) as Record<Target, Diagnostic[]>;
+    let last: { compiled: Record<Target, CompileResult>; notes: Diagnostic[] } | undefined;
+    for (let round = 0; round < 300; round++) {
+      const kind = random();
+      if (kind < 0.5) {
+        // Some notes come and go in one target (or none: an edit that changed no note).
+        const t = targets[Math.floor(random() * 3)] as Target;
+        if (kind < 0.4)
+          picked = { ...picked, [t]: pools[t].filter((d) => (random() < 0.15 ? !picked[t].includes(d) : picked[t].includes(d))) };
+      }
+      const compiled = Object.fromEntries(targets.map((t) => [t, result(t, picked[t])])) as Record<Target, CompileResult>;
+      const notes = join(compiled);
+      const expected = sortDiagnostics(targets.flatMap((t) => sortDiagnostics(picked[t])));
+      expect(notes).toEqual(expected);
+      for (const t of targets) expect(compiled[t].diagnostics).toEqual(sortDiagnostics(picked[t]));
+      if (last) {
+        const same = targets.every(
+          (t) =>
+            last?.compiled[t].diagnostics.length === picked[t].length &&
+            last.compiled[t].diagnostics.every((d, i) => d === compiled[t].diagnostics[i]),
+        );
+        // The same notes: the arrays answered last time, so the worker's delta skips them by identity.
+        if (same) {
+          expect(notes).toBe(last.notes);
+          for (const t of targets) expect(compiled[t].diagnostics).toBe(last.compiled[t].diagnostics);
+        } else expect(notes).not.toBe(last.notes);
+      }
+      last = { compiled, notes };
     }
   });
 });

@@ -22,13 +22,61 @@ export function analyze(bp: Blueprint): Analysis {
  */
 export function createIncrementalAnalyze(): (bp: Blueprint) => Analysis {
   const compiler = createIncrementalCompiler();
-  return (bp) => analysisOf(bp, (t) => compiler.compile(bp, t));
+  const notes = createNotesJoin();
+  return (bp) => {
+    // One plan for the three targets (compile() would plan the document once per target).
+    const results = compiler.compileAll(bp, TARGETS);
+    const compiled = Object.fromEntries(TARGETS.map((t, i) => [t, results[i] as CompileResult])) as Record<Target, CompileResult>;
+    return { problems: validate(bp), compiled, notes: notes(compiled) };
+  };
 }
 
 function analysisOf(bp: Blueprint, compileTo: (t: Target) => CompileResult): Analysis {
   const compiled = Object.fromEntries(TARGETS.map((t) => [t, compileTo(t)])) as Record<Target, CompileResult>;
   return { problems: validate(bp), compiled, notes: sortDiagnostics(TARGETS.flatMap((t) => compiled[t].diagnostics)) };
 }
+
+/**
+ * The notes of every target sorted as analysisOf sorts them, from the incremental compiler's
+ * results, keeping identities while nothing changed. An edit of one service makes its notes again
+ * as the same objects (the compiler's notes by message), so each target's sorted list is usually
+ * the same notes in the same order: that target's list is then the array answered last time (the
+ * worker's delta skips it by identity), and with all three kept so is the joined list. Otherwise
+ * the joined list starts from the last one's order (a part of a sorted list is sorted) and only
+ * notes new since then are sorted in, as ServiceCache.sortNotes does per target. Equal to
+ * sortDiagnostics of all notes: each target's notes are distinct under its order and the order
+ * compares targets, so no two notes compare equal.
+ */
+export function createNotesJoin(): (compiled: Record<Target, CompileResult>) => Diagnostic[] {
+  const kept = {} as Record<Target, Diagnostic[] | undefined>;
+  let joined: Diagnostic[] = [];
+  return (compiled) => {
+    let changed = false;
+    for (const t of TARGETS) {
+      const result = compiled[t];
+      const was = kept[t];
+      if (was && sameItems(was, result.diagnostics)) result.diagnostics = was;
+      else {
+        kept[t] = result.diagnostics;
+        changed = true;
+      }
+    }
+    if (!changed) return joined;
+    const fresh = new Set<Diagnostic>();
+    for (const t of TARGETS) for (const d of compiled[t].diagnostics) fresh.add(d);
+    const seed: Diagnostic[] = [];
+    for (const d of joined) if (fresh.delete(d)) seed.push(d);
+    for (const d of fresh) seed.push(d);
+    joined = fresh.size === 0 ? seed : sortDiagnostics(seed);
+    return joined;
+  };
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
 
 /**
  * analyze() remembering its last answer: a document that differs only in layout (a node was moved)

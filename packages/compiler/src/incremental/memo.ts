@@ -47,6 +47,8 @@ export class ServiceCache {
 
   /** The notes of the last compile, sorted: the order the next sort starts from. */
   private sorted: readonly Diagnostic[] = [];
+  /** The notes of the last compile as they were made (unsorted). */
+  private listed: readonly Diagnostic[] = [];
   /** The notes of the last compile by message: a note made again equal to one of them is that object. */
   lastNotes: Map<string, Diagnostic | Diagnostic[]> | undefined;
 
@@ -66,6 +68,10 @@ export class ServiceCache {
    */
   sortNotes(list: readonly Diagnostic[], byMessage: Map<string, Diagnostic | Diagnostic[]>): Diagnostic[] {
     this.lastNotes = byMessage;
+    // The same notes made in the same order as last time (an edit that changed no note): sorted already.
+    const was = this.listed;
+    this.listed = list;
+    if (was.length === list.length && was.every((d, i) => d === list[i])) return [...this.sorted];
     const fresh = new Set(list);
     const seed: Diagnostic[] = [];
     for (const d of this.sorted) if (fresh.delete(d)) seed.push(d);
