@@ -59,7 +59,7 @@ test('a helper container is re-imaged, given another role and variables, and rem
   await nginx.locator('summary').focus();
   await page.keyboard.press('Enter');
   await expect(nginx.getByText('Role: main')).toBeVisible();
-  await expect(nginx.getByRole('combobox')).toHaveCount(0);
+  await expect(nginx.getByRole('combobox', { name: 'Role' })).toHaveCount(0);
   await expect(nginx.getByRole('button', { name: /^Remove container/ })).toHaveCount(0);
 
   // A variable: name checked as you type, added with Enter, then renamed in place.
@@ -132,6 +132,77 @@ test('a helper just added opens with the focus in its name; open rows stay open 
   await expect(renamedPod.getByRole('group', { name: 'Container nginx' })).not.toHaveAttribute('open', '');
   await yaml.open('Blueprint');
   await expect.poll(() => yaml.keysAt('services')).toEqual(['site']);
+});
+
+test('a container’s command, arguments and healthcheck are edited in its row, word by word and field by field, each one undo step', async ({
+  page,
+  canvas,
+  inspector,
+  yaml,
+}, testInfo) => {
+  await openTemplate(page, 'Sidecar: git sync feeding a web server', 'service:web');
+  await canvas.service('web').click();
+  await yaml.open('Compose');
+  const gitSync = inspector.root.getByRole('group', { name: 'Container git-sync' });
+  await gitSync.locator('summary').focus();
+  await page.keyboard.press('Enter');
+
+  // The command, word by word from the keyboard: each word one argv entry, spaces and quotes kept.
+  const addWord = gitSync.getByRole('form', { name: 'Add a word to the command of git-sync' });
+  await addWord.getByLabel('New command word').focus();
+  await page.keyboard.type('/bin/sh');
+  await page.keyboard.press('Enter');
+  await expect(addWord.getByLabel('New command word')).toBeFocused();
+  await page.keyboard.type('-c');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('exec git-sync --one-time && echo "done"');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => yaml.blockAt('services', 'web-git-sync', 'entrypoint'))
+    .toBe('    - /bin/sh\n    - "-c"\n    - "exec git-sync --one-time && echo \\"done\\""');
+  const second = gitSync.getByLabel('Command word 2');
+  await second.fill('-ec');
+  await second.press('Enter');
+  await expect.poll(() => yaml.blockAt('services', 'web-git-sync', 'entrypoint')).toContain('- "-ec"');
+  await gitSync.locator('summary').focus();
+  await canvas.undo();
+  await expect.poll(() => yaml.blockAt('services', 'web-git-sync', 'entrypoint')).toContain('- "-c"');
+  await expect(second).toHaveValue('-c');
+  // Removing a word keeps the focus in the list.
+  await gitSync.getByRole('button', { name: 'Remove word 3 of the command of git-sync' }).click();
+  await expect(gitSync.getByLabel('Command word 2')).toBeFocused();
+  await expect.poll(() => yaml.blockAt('services', 'web-git-sync', 'entrypoint')).toBe('    - /bin/sh\n    - "-c"');
+
+  // The healthcheck: a kind, then its fields, checked as you type with errors that name the field.
+  await gitSync.getByLabel('Check', { exact: true }).selectOption('tcp');
+  const port = gitSync.getByLabel('Port', { exact: true });
+  await port.fill('70000');
+  await expect(port).toHaveAttribute('aria-invalid', 'true');
+  await expect(gitSync.locator('.field-problem')).toContainText('Port:');
+  await port.fill('8080');
+  await port.press('Enter');
+  await expect.poll(() => yaml.blockAt('services', 'web-git-sync', 'healthcheck')).toContain('nc -z 127.0.0.1 8080');
+  const interval = gitSync.getByLabel('Interval', { exact: true });
+  await interval.fill('10 s');
+  await expect(interval).toHaveAttribute('aria-invalid', 'true');
+  await expect(gitSync.locator('.field-problem')).toContainText('Interval: a duration such as 10s');
+  await interval.fill('10s');
+  await interval.press('Tab'); // leaving the field commits, as Enter does
+  await gitSync.getByLabel('Retries', { exact: true }).fill('5');
+  await gitSync.getByLabel('Retries', { exact: true }).press('Enter');
+  await expect.poll(() => yaml.blockAt('services', 'web-git-sync', 'healthcheck')).toMatch(/interval: 10s\n\s+retries: 5/);
+  await screenshot(page, testInfo, 'pod-command-health');
+  await yaml.open('Kubernetes');
+  await expect.poll(async () => (await yaml.text()).includes('tcpSocket:\n            port: 8080')).toBe(true);
+  await gitSync.locator('summary').focus();
+  await canvas.undo();
+  await expect.poll(async () => (await yaml.text()).includes('failureThreshold: 5')).toBe(false);
+  await expect(gitSync.getByLabel('Retries', { exact: true })).toHaveValue('');
+
+  // "none" removes it.
+  await gitSync.getByLabel('Check', { exact: true }).selectOption('none');
+  await expect.poll(async () => (await yaml.text()).includes('tcpSocket')).toBe(false);
+  await expect(gitSync.getByLabel('Interval', { exact: true })).toHaveCount(0);
 });
 
 test('a volume’s access, size and name are edited in the inspector: Kubernetes claims follow, each one undo step', async ({

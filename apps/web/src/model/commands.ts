@@ -1,5 +1,5 @@
 import type { Blueprint } from '@blaupause/model';
-import { removeContainer, removeEnv, renameContainer, setContainerRole, setEnv } from './container-commands';
+import { removeContainer, removeEnv, renameContainer, setContainerRole, setEnv, setHealthcheck, setWords } from './container-commands';
 import { ok } from './doc';
 import { setExposure } from './exposure-commands';
 import { insertElements } from './insert-commands';
@@ -41,6 +41,10 @@ export function applyCommand(bp: Blueprint, cmd: Command): CommandResult<Bluepri
       return setEnv(bp, cmd.service, cmd.container, cmd.name, cmd.value, cmd.was);
     case 'removeEnv':
       return removeEnv(bp, cmd.service, cmd.container, cmd.name);
+    case 'setWords':
+      return setWords(bp, cmd.service, cmd.container, cmd.field, cmd.words);
+    case 'setHealthcheck':
+      return setHealthcheck(bp, cmd.service, cmd.container, cmd.healthcheck);
     case 'addPort':
       return addPort(bp, cmd.service, cmd.port, cmd.publish);
     case 'removePort':

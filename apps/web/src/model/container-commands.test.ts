@@ -1,9 +1,9 @@
 import { compile } from '@blaupause/compiler';
-import { type Blueprint, validate } from '@blaupause/model';
+import { type Blueprint, Healthcheck, validate } from '@blaupause/model';
 import { describe, expect, it } from 'vitest';
 import { templateBlueprint } from '../templates/templates';
 import { applyCommand } from './commands';
-import { envNameProblem, mountsOf } from './container-commands';
+import { envNameProblem, healthcheckProblem, mountsOf } from './container-commands';
 import type { Command } from './types';
 
 const sidecar = () => templateBlueprint('sidecar');
@@ -16,6 +16,10 @@ function apply(bp: Blueprint, ...cmds: Command[]): Blueprint {
 
 const errors = (bp: Blueprint) => validate(bp).filter((d) => d.severity === 'error');
 const compose = (bp: Blueprint) => compile(bp, 'compose').files[0]?.content ?? '';
+const kubernetes = (bp: Blueprint) =>
+  compile(bp, 'kubernetes')
+    .files.map((f) => f.content)
+    .join('\n');
 const refused = (bp: Blueprint, cmd: Command) =>
   expect(applyCommand(bp, cmd), JSON.stringify(cmd)).toMatchObject({ ok: false, error: expect.any(String) });
 
@@ -117,5 +121,91 @@ describe('container commands (the inspector’s pod rows)', () => {
   it('names a variable as Compose and Kubernetes accept it', () => {
     for (const ok of ['LOG_LEVEL', 'a.b-c', 'X1']) expect(envNameProblem(ok), ok).toBeUndefined();
     for (const bad of ['', 'A B', 'A=1', 'ÄRGER', 'constructor', 'TAB\t']) expect(envNameProblem(bad), bad).toEqual(expect.any(String));
+  });
+
+  it('sets a container’s command and arguments word by word; Compose and Kubernetes show them; empty takes them away', () => {
+    const at = { service: 'web', container: 'nginx' } as const;
+    const bp = apply(
+      sidecar(),
+      { kind: 'setWords', ...at, field: 'command', words: ['/bin/sh', '-c'] },
+      { kind: 'setWords', ...at, field: 'args', words: ['exec git-sync --period="30s" && echo $HOME'] },
+    );
+    expect(bp.services.web?.containers.nginx).toMatchObject({
+      command: ['/bin/sh', '-c'],
+      args: ['exec git-sync --period="30s" && echo $HOME'],
+    });
+    expect(errors(bp)).toEqual([]);
+    // Compose: entrypoint and command, "$" escaped for its interpolation; Kubernetes: command and args.
+    const c = compose(bp);
+    expect(c).toMatch(/entrypoint:\n\s+- \/bin\/sh\n\s+- "-c"\n\s+command:\n\s+- "exec git-sync/);
+    expect(c).toContain('--period=\\"30s\\" && echo $$HOME"');
+    const k = kubernetes(bp);
+    expect(k).toMatch(/command:\n\s+- \/bin\/sh\n\s+- "-c"\n\s+args:\n\s+- "exec git-sync/);
+    expect(k).toContain('&& echo $HOME"');
+    // the same words are no change; an empty list removes the key
+    expect(applyCommand(bp, { kind: 'setWords', ...at, field: 'command', words: ['/bin/sh', '-c'] })).toEqual({ ok: true, value: bp });
+    const back = apply(bp, { kind: 'setWords', ...at, field: 'command', words: [] }, { kind: 'setWords', ...at, field: 'args', words: [] });
+    expect(back.services.web?.containers.nginx).toEqual(sidecar().services.web?.containers.nginx);
+    expect(compose(back)).not.toMatch(/entrypoint:/);
+    refused(bp, { kind: 'setWords', service: 'web', container: 'nope', field: 'args', words: ['x'] });
+  });
+
+  it('sets and removes a healthcheck, checked with the schema’s rules; Compose and Kubernetes probe with it', () => {
+    const at = { service: 'web', container: 'nginx' } as const;
+    const bp = apply(sidecar(), {
+      kind: 'setHealthcheck',
+      ...at,
+      healthcheck: { test: { http: { port: 80, path: '/healthz' } }, interval: '10s', timeout: '2s', retries: 3, startPeriod: '1m30s' },
+    });
+    expect(errors(bp)).toEqual([]);
+    const c = compose(bp);
+    expect(c).toContain('wget -q -O /dev/null http://127.0.0.1:80/healthz || exit 1');
+    expect(c).toMatch(/interval: 10s\n\s+timeout: 2s\n\s+retries: 3\n\s+start_period: 1m30s/);
+    const k = kubernetes(bp);
+    expect(k).toMatch(
+      /readinessProbe:\n\s+httpGet:\n\s+path: \/healthz\n\s+port: 80\n\s+periodSeconds: 10\n\s+timeoutSeconds: 2\n\s+failureThreshold: 3/,
+    );
+    const shell = apply(bp, { kind: 'setHealthcheck', ...at, healthcheck: { test: { shell: 'curl -f localhost' } } });
+    expect(compose(shell)).toMatch(/- CMD-SHELL\n\s+- curl -f localhost/);
+    // the errors name the field
+    const wrong = (healthcheck: Healthcheck) => applyCommand(bp, { kind: 'setHealthcheck', ...at, healthcheck });
+    expect(wrong({ test: { tcp: { port: 0 } } })).toMatchObject({ ok: false, error: expect.stringMatching(/^Port:/) });
+    expect(wrong({ test: { exec: [] } })).toMatchObject({ ok: false, error: expect.stringMatching(/^Program:/) });
+    expect(wrong({ test: { shell: 'true' }, interval: '10 s' })).toMatchObject({ ok: false, error: expect.stringMatching(/^Interval:/) });
+    expect(wrong({ test: { shell: 'true' }, startPeriod: '1d' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Start period:/),
+    });
+    expect(wrong({ test: { shell: 'true' }, retries: 0 })).toMatchObject({ ok: false, error: expect.stringMatching(/^Retries:/) });
+    expect(wrong({ test: { http: { port: 80, path: 'healthz' } } })).toMatchObject({ ok: false, error: expect.stringMatching(/^Path:/) });
+    const removed = apply(bp, { kind: 'setHealthcheck', ...at, healthcheck: null });
+    const { healthcheck: _template, ...without } = sidecar().services.web?.containers.nginx ?? { role: 'main' };
+    expect(removed.services.web?.containers.nginx).toEqual(without);
+    expect(kubernetes(removed)).not.toMatch(/readinessProbe/);
+  });
+
+  it('refuses exactly the healthchecks the schema refuses', () => {
+    const samples: unknown[] = [
+      { test: { exec: ['pg_isready'] } },
+      { test: { exec: [] } },
+      { test: { exec: [''] } },
+      { test: { shell: '' } },
+      { test: { shell: 'x' }, interval: '1h30m', timeout: '500ms', startPeriod: '0.5s', retries: 1000 },
+      { test: { shell: 'x' }, interval: '1 h' },
+      { test: { shell: 'x' }, timeout: '' },
+      { test: { shell: 'x' }, timeout: '10' },
+      { test: { shell: 'x' }, retries: 1001 },
+      { test: { shell: 'x' }, retries: 1.5 },
+      { test: { http: { port: 65535 } } },
+      { test: { http: { port: 65536 } } },
+      { test: { http: { port: 8080, path: '/', scheme: 'https' } } },
+      { test: { http: { port: 8080, path: 'x' } } },
+      { test: { tcp: { port: 1 } } },
+      { test: { tcp: { port: 0.5 } } },
+    ];
+    for (const sample of samples) {
+      const schema = Healthcheck.safeParse(sample).success;
+      expect(healthcheckProblem(sample as Healthcheck) === undefined, JSON.stringify(sample)).toBe(schema);
+    }
   });
 });

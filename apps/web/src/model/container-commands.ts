@@ -1,4 +1,13 @@
-import { type Blueprint, type Container, type ContainerRole, FORBIDDEN_KEYS, type Service } from '@blaupause/model';
+import {
+  type Blueprint,
+  type Container,
+  type ContainerRole,
+  DURATION,
+  FORBIDDEN_KEYS,
+  type Healthcheck,
+  type HealthTest,
+  type Service,
+} from '@blaupause/model';
 import { fail, ok, renameKey, updateService, withoutKey } from './doc';
 import { isValidName } from './names';
 import type { CommandResult } from './types';
@@ -103,5 +112,103 @@ export function removeEnv(bp: Blueprint, service: string, container: string, nam
     const env = withoutKey(c.env, name);
     const { env: _dropped, ...rest } = c;
     return ok(setContainer(s, container, Object.keys(env).length > 0 ? { ...c, env } : rest));
+  });
+}
+
+/** The argv fields of a container: `command` replaces the image's entrypoint, `args` are its arguments. */
+export type WordsField = 'command' | 'args';
+
+/**
+ * Sets a container's command or arguments, word by word (no shell splits or joins them: each word
+ * is one argv entry). An empty list takes the key away: the image's own entrypoint or command again.
+ */
+export function setWords(
+  bp: Blueprint,
+  service: string,
+  container: string,
+  field: WordsField,
+  words: readonly string[],
+): CommandResult<Blueprint> {
+  return withContainer(bp, service, container, (s, c) => {
+    const was = c[field];
+    if (was ? sameWords(was, words) : words.length === 0) return ok(s);
+    if (words.length > 0) return ok(setContainer(s, container, { ...c, [field]: [...words] }));
+    const { [field]: _dropped, ...rest } = c;
+    return ok(setContainer(s, container, rest));
+  });
+}
+
+const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+
+/** The healthcheck's fields as the inspector names them (its errors say which one is wrong). */
+export const HEALTH_FIELDS = {
+  test: 'Check',
+  exec: 'Program',
+  shell: 'Shell command',
+  port: 'Port',
+  path: 'Path',
+  interval: 'Interval',
+  timeout: 'Timeout',
+  retries: 'Retries',
+  startPeriod: 'Start period',
+} as const;
+
+/** The schema's rule for durations (Compose's Go syntax); the message names the field. */
+export function durationProblem(field: string, value: string): string | undefined {
+  return DURATION.test(value) ? undefined : `${field}: a duration such as 10s, 1m30s or 500ms.`;
+}
+
+export function retriesProblem(value: number): string | undefined {
+  return Number.isInteger(value) && value >= 1 && value <= 1000 ? undefined : `${HEALTH_FIELDS.retries}: a whole number from 1 to 1000.`;
+}
+
+export function portProblem(value: number): string | undefined {
+  return Number.isInteger(value) && value >= 1 && value <= 65535 ? undefined : `${HEALTH_FIELDS.port}: a whole number from 1 to 65535.`;
+}
+
+export function healthPathProblem(value: string): string | undefined {
+  return value.startsWith('/') ? undefined : `${HEALTH_FIELDS.path}: starts with "/", e.g. /healthz.`;
+}
+
+function testProblem(test: HealthTest): string | undefined {
+  if ('exec' in test) return test.exec.length > 0 ? undefined : `${HEALTH_FIELDS.exec}: at least one word (the program to run).`;
+  if ('shell' in test) return test.shell !== '' ? undefined : `${HEALTH_FIELDS.shell}: a command, e.g. pg_isready -U postgres.`;
+  if ('http' in test) {
+    const { port, path, scheme } = test.http;
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return 'Scheme: http or https.';
+    return portProblem(port) ?? (path === undefined ? undefined : healthPathProblem(path));
+  }
+  if ('tcp' in test) return portProblem(test.tcp.port);
+  return `${HEALTH_FIELDS.test}: exec, shell, http or tcp.`;
+}
+
+/** What the schema (Healthcheck in packages/model) would refuse in a healthcheck, naming the field; checked without zod. */
+export function healthcheckProblem(hc: Healthcheck): string | undefined {
+  const probe = testProblem(hc.test);
+  if (probe) return probe;
+  for (const key of ['interval', 'timeout', 'startPeriod'] as const) {
+    const v = hc[key];
+    if (v !== undefined) {
+      const p = durationProblem(HEALTH_FIELDS[key], v);
+      if (p) return p;
+    }
+  }
+  return hc.retries === undefined ? undefined : retriesProblem(hc.retries);
+}
+
+/** Sets (or with `null` removes) a container's healthcheck, checked with the schema's rules. */
+export function setHealthcheck(
+  bp: Blueprint,
+  service: string,
+  container: string,
+  healthcheck: Healthcheck | null,
+): CommandResult<Blueprint> {
+  const problem = healthcheck && healthcheckProblem(healthcheck);
+  if (problem) return fail(problem);
+  return withContainer(bp, service, container, (s, c) => {
+    if (healthcheck) return ok(setContainer(s, container, { ...c, healthcheck }));
+    if (!c.healthcheck) return ok(s);
+    const { healthcheck: _dropped, ...rest } = c;
+    return ok(setContainer(s, container, rest));
   });
 }

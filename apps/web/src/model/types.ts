@@ -1,4 +1,5 @@
-import type { Blueprint, ContainerRole, LinkCondition } from '@blaupause/model';
+import type { Blueprint, ContainerRole, Healthcheck, LinkCondition } from '@blaupause/model';
+import type { WordsField } from './container-commands';
 import type { Exposure } from './exposure-commands';
 import type { NetworkOptions } from './network-commands';
 import type { VolumeOptions } from './volume-commands';
@@ -31,6 +32,10 @@ export type Command =
   /** Sets a variable of a container's environment; with `was`, renames that one in place. */
   | { kind: 'setEnv'; service: string; container: string; name: string; value: string; was?: string }
   | { kind: 'removeEnv'; service: string; container: string; name: string }
+  /** A container's command (the entrypoint) or arguments, one argv entry per word; empty takes it away. */
+  | { kind: 'setWords'; service: string; container: string; field: WordsField; words: readonly string[] }
+  /** A container's healthcheck, whole; `null` removes it. */
+  | { kind: 'setHealthcheck'; service: string; container: string; healthcheck: Healthcheck | null }
   /** A TCP port of the pod, published on the host when `publish` is given. */
   | { kind: 'addPort'; service: string; port: number; publish?: number }
   | { kind: 'removePort'; service: string; port: number }

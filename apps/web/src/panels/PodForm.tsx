@@ -1,6 +1,15 @@
-import type { Container, ContainerRole, Service } from '@blaupause/model';
+import type { Container, ContainerRole, Healthcheck, HealthTest, Service } from '@blaupause/model';
 import { type FormEvent, type KeyboardEvent, memo, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { envNameProblem, mountsOf } from '../model/container-commands';
+import {
+  durationProblem,
+  envNameProblem,
+  HEALTH_FIELDS,
+  healthPathProblem,
+  mountsOf,
+  portProblem,
+  retriesProblem,
+  type WordsField,
+} from '../model/container-commands';
 import { useApp } from '../store/useApp';
 import { AddHelperForm } from './AddHelperForm';
 import { CommitField } from './CommitField';
@@ -206,6 +215,8 @@ const ContainerRow = memo(function ContainerRow({
               </div>
             )}
             <EnvForm service={service} container={name} env={c.env} />
+            <CommandForm service={service} container={name} command={c.command} args={c.args} />
+            <HealthForm service={service} container={name} role={c.role} healthcheck={c.healthcheck} />
             {!isMain && (
               <div className="container-remove">
                 <button type="button" className="button danger" onClick={remove} aria-label={`Remove container ${name}`}>
@@ -356,5 +367,334 @@ function EnvRow({ index, service, container, name, value, taken }: EnvRowProps) 
         </p>
       )}
     </li>
+  );
+}
+
+const WORDS: Record<WordsField, { label: string; hint: string }> = {
+  command: { label: 'Command', hint: 'replaces the image’s entrypoint (Compose entrypoint, Kubernetes command)' },
+  args: { label: 'Arguments', hint: 'replace the image’s command (Compose command, Kubernetes args)' },
+};
+
+/** A container's command and arguments, each a list of words: one argv entry per word, no shell in between. */
+function CommandForm({ service, container, command, args }: { service: string; container: string; command?: string[]; args?: string[] }) {
+  const dispatch = useApp((s) => s.dispatch);
+  return (
+    <div className="env-form">
+      <h4 className="subheading">Command</h4>
+      {(['command', 'args'] as const).map((field) => (
+        <WordsForm
+          key={field}
+          label={WORDS[field].label}
+          hint={WORDS[field].hint}
+          container={container}
+          words={(field === 'command' ? command : args) ?? []}
+          onChange={(words) => dispatch({ kind: 'setWords', service, container, field, words })}
+        />
+      ))}
+    </div>
+  );
+}
+
+interface WordsProps {
+  /** What the words are, e.g. Command: names the fields and the buttons. */
+  label: string;
+  hint?: string;
+  container: string;
+  words: readonly string[];
+  /** At least this many words stay (a remove button is not offered below it). */
+  min?: number;
+  onChange(words: string[]): boolean;
+}
+
+/**
+ * A list of words (an argv), one field per word, committed on Enter or when focus leaves, Escape
+ * restores; a field to add one. Each change is one command. Words are kept as typed, spaces and
+ * quotes included: no shell splits or joins them.
+ */
+function WordsForm({ label, hint, container, words, min = 0, onChange }: WordsProps) {
+  const id = useId();
+  const [word, setWord] = useState('');
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (word === '') return;
+    if (onChange([...words, word])) {
+      setWord('');
+      e.currentTarget.querySelector('input')?.focus();
+    }
+  };
+  const lower = label.toLowerCase();
+  return (
+    <div className="words-form">
+      <p className="muted words-label" id={`${id}-label`}>
+        {label}
+        {hint && <span> — {hint}</span>}
+      </p>
+      {words.length > 0 && (
+        <ol className="env-list" aria-label={`${label} of ${container}`}>
+          {words.map((w, i) => (
+            <WordRow
+              // biome-ignore lint/suspicious/noArrayIndexKey: a word is its position in the argv
+              key={i}
+              index={i}
+              label={label}
+              container={container}
+              word={w}
+              removable={words.length > min}
+              onCommit={(to) => onChange(words.map((x, j) => (j === i ? to : x)))}
+              onRemove={() => onChange(words.filter((_, j) => j !== i))}
+            />
+          ))}
+        </ol>
+      )}
+      <form className="env-add words-add" onSubmit={submit} aria-label={`Add a word to the ${lower} of ${container}`}>
+        <label htmlFor={`${id}-word`} className="sr-only">
+          {`New ${lower} word`}
+        </label>
+        <input
+          id={`${id}-word`}
+          value={word}
+          placeholder={words.length === 0 ? `${lower}: one word per field` : 'next word'}
+          spellCheck={false}
+          onChange={(e) => setWord(e.target.value)}
+        />
+        <button type="submit" className="button" disabled={word === ''} aria-label={`Add word to the ${lower} of ${container}`}>
+          Add
+        </button>
+      </form>
+    </div>
+  );
+}
+
+interface WordRowProps {
+  index: number;
+  label: string;
+  container: string;
+  word: string;
+  removable: boolean;
+  onCommit(word: string): boolean;
+  onRemove(): boolean;
+}
+
+function WordRow({ index, label, container, word, removable, onCommit, onRemove }: WordRowProps) {
+  const [draft, setDraft] = useState(word);
+  const [shown, setShown] = useState(word);
+  if (shown !== word) {
+    setShown(word);
+    setDraft(word);
+  }
+  const commit = () => {
+    if (draft !== word) onCommit(draft);
+  };
+  const remove = (e: { currentTarget: HTMLElement }) => {
+    const list = e.currentTarget.closest('ol');
+    const form = list?.nextElementSibling;
+    if (onRemove()) focusRowAt(list, index, 'input', () => form?.querySelector<HTMLElement>('input'));
+  };
+  const lower = label.toLowerCase();
+  return (
+    <li className="env-row words-row">
+      <input
+        aria-label={`${label} word ${index + 1}`}
+        value={draft}
+        spellCheck={false}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          } else if (e.key === 'Escape') setDraft(word);
+        }}
+      />
+      {removable && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={remove}
+          aria-label={`Remove word ${index + 1} of the ${lower} of ${container}`}
+        >
+          remove
+        </button>
+      )}
+    </li>
+  );
+}
+
+type HealthKind = 'none' | 'exec' | 'shell' | 'http' | 'tcp';
+
+const HEALTH_KINDS: Record<HealthKind, string> = {
+  none: 'none — no healthcheck',
+  exec: 'exec — run a program (exit 0 = healthy)',
+  shell: 'shell — run a shell command (exit 0 = healthy)',
+  http: 'http — a GET of a path answers 2xx/3xx',
+  tcp: 'tcp — a port accepts connections',
+};
+
+const kindOf = (test: HealthTest | undefined): HealthKind =>
+  !test ? 'none' : 'exec' in test ? 'exec' : 'shell' in test ? 'shell' : 'http' in test ? 'http' : 'tcp';
+
+type Timing = 'interval' | 'timeout' | 'startPeriod';
+
+const TIMINGS: readonly { key: Timing; placeholder: string }[] = [
+  { key: 'interval', placeholder: '30s (the default)' },
+  { key: 'timeout', placeholder: '30s (the default)' },
+  { key: 'startPeriod', placeholder: '0s (the default)' },
+];
+
+/** The check for a whole number field: empty is allowed when `optional`. */
+const wholeProblem = (draft: string, check: (n: number) => string | undefined, optional: boolean) =>
+  draft.trim() === '' ? (optional ? undefined : check(Number.NaN)) : check(Number(draft));
+
+/**
+ * A container's healthcheck: the kind of check and its own fields, then how often and how long
+ * it runs. A kind chosen is written once its fields make a valid check (the model's rules, the
+ * errors name the field); choosing "none" removes it. Each change is one command.
+ */
+function HealthForm({
+  service,
+  container,
+  role,
+  healthcheck: hc,
+}: {
+  service: string;
+  container: string;
+  role: ContainerRole;
+  healthcheck?: Healthcheck;
+}) {
+  const dispatch = useApp((s) => s.dispatch);
+  const id = useId();
+  const stored = kindOf(hc?.test);
+  // The kind shown: another one than the stored check's while its fields are being filled in.
+  const [kind, setKind] = useState<HealthKind>(stored);
+  const [shownKind, setShownKind] = useState(stored);
+  if (shownKind !== stored) {
+    setShownKind(stored);
+    setKind(stored);
+  }
+  const put = (next: Healthcheck | null) => dispatch({ kind: 'setHealthcheck', service, container, healthcheck: next });
+  /** A new check with the stored timings kept. */
+  const withTest = (test: HealthTest) => put({ ...(hc ?? {}), test });
+  const change = (key: Timing | 'retries', value: string | number | undefined) => {
+    if (!hc) return;
+    const { [key]: _old, ...rest } = hc;
+    put(value === undefined ? (rest as Healthcheck) : { ...rest, [key]: value });
+  };
+  const current = kind === stored ? hc?.test : undefined;
+  const http = current && 'http' in current ? current.http : undefined;
+  return (
+    <div className="env-form health-form">
+      <h4 className="subheading">Healthcheck</h4>
+      {role === 'init' && <p className="muted role-fixed">An init container runs to completion: a healthcheck of it is never used.</p>}
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>Check</label>
+        <select
+          id={`${id}-kind`}
+          value={kind}
+          onChange={(e) => {
+            const next = e.target.value as HealthKind;
+            setKind(next);
+            if (next === 'none' && hc) put(null);
+          }}
+        >
+          {(Object.keys(HEALTH_KINDS) as HealthKind[]).map((k) => (
+            <option key={k} value={k}>
+              {HEALTH_KINDS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {kind === 'exec' && (
+        <WordsForm
+          label={HEALTH_FIELDS.exec}
+          hint="run inside the container, one word per field"
+          container={container}
+          words={current && 'exec' in current ? current.exec : []}
+          min={1}
+          onChange={(exec) => withTest({ exec })}
+        />
+      )}
+      {kind === 'shell' && (
+        <CommitField
+          label={HEALTH_FIELDS.shell}
+          value={current && 'shell' in current ? current.shell : ''}
+          placeholder="e.g. pg_isready -U postgres"
+          validate={(d) => (d === '' ? `${HEALTH_FIELDS.shell}: a command, e.g. pg_isready -U postgres.` : undefined)}
+          onCommit={(shell) => withTest({ shell })}
+        />
+      )}
+      {(kind === 'http' || kind === 'tcp') && (
+        <CommitField
+          label={HEALTH_FIELDS.port}
+          type="number"
+          min={1}
+          value={current && 'tcp' in current ? String(current.tcp.port) : http ? String(http.port) : ''}
+          placeholder="e.g. 8080"
+          validate={(d) => wholeProblem(d, portProblem, false)}
+          onCommit={(d) =>
+            withTest(kind === 'tcp' ? { tcp: { port: Number(d) } } : { http: { ...(http ?? { path: '/' }), port: Number(d) } })
+          }
+        />
+      )}
+      {http && (
+        <>
+          <CommitField
+            label={HEALTH_FIELDS.path}
+            value={http.path}
+            placeholder="/"
+            validate={healthPathProblem}
+            onCommit={(path) => withTest({ http: { ...http, path } })}
+          />
+          <div className="field">
+            <label htmlFor={`${id}-scheme`}>Scheme</label>
+            <select
+              id={`${id}-scheme`}
+              value={http.scheme ?? 'http'}
+              onChange={(e) => {
+                const { scheme: _old, ...rest } = http;
+                withTest({ http: e.target.value === 'https' ? { ...rest, scheme: 'https' } : rest });
+              }}
+            >
+              <option value="http">http</option>
+              <option value="https">https (the certificate is not checked)</option>
+            </select>
+          </div>
+        </>
+      )}
+      {hc && kind === stored && (
+        <>
+          {TIMINGS.map(({ key, placeholder }) => (
+            <CommitField
+              key={key}
+              label={HEALTH_FIELDS[key]}
+              value={hc[key] ?? ''}
+              placeholder={placeholder}
+              validate={(d) => (d.trim() === '' ? undefined : durationProblem(HEALTH_FIELDS[key], d.trim()))}
+              onCommit={(d) => change(key, d.trim() || undefined)}
+            />
+          ))}
+          <CommitField
+            label={HEALTH_FIELDS.retries}
+            type="number"
+            min={1}
+            value={hc.retries === undefined ? '' : String(hc.retries)}
+            placeholder="3 (the default)"
+            validate={(d) => wholeProblem(d, retriesProblem, true)}
+            onCommit={(d) => change('retries', d.trim() === '' ? undefined : Number(d))}
+          />
+          <div className="check-field">
+            <input
+              id={`${id}-liveness`}
+              type="checkbox"
+              checked={hc.liveness === true}
+              onChange={(e) => {
+                const { liveness: _old, ...rest } = hc;
+                put(e.target.checked ? { ...rest, liveness: true } : rest);
+              }}
+            />
+            <label htmlFor={`${id}-liveness`}>Restart the container when it fails (Kubernetes liveness probe)</label>
+          </div>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DNS_LABEL, DNS_LABEL_MAX } from './dns-label';
+import { DURATION } from './duration';
 import { QUANTITY } from './quantity';
 
 // Re-exported from a module without zod, so code that needs only the rule does not bundle zod.
@@ -11,8 +12,8 @@ export const Name = z
   .regex(DNS_LABEL, 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit')
   .describe('DNS-1123 label (lower-case letters, digits, "-"; at most 63 characters)');
 
-/** Durations as Compose writes them: 1h30m, 10s, 500ms, 2m. */
-export const DURATION = /^(\d+(\.\d+)?(h|m|s|ms|us|ns))+$/;
+// Durations as Compose writes them (1h30m, 10s, 500ms): re-exported from a module without zod, as QUANTITY is.
+export { DURATION } from './duration';
 export const Duration = z
   .string()
   .regex(DURATION, 'must be a duration such as 10s, 1m30s or 500ms')
