@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerStatus, StatusEvent } from './api-types';
-import { createFailureToaster, EXIT_GRACE_MS } from './failure-toasts';
+import { createFailureToaster, EXIT_GRACE_MS, RECOVERED_MS } from './failure-toasts';
 import { EMPTY_LIVE, type LiveState, reduceStatus } from './live-state';
 import { containerStatus } from './testing';
 
@@ -69,5 +69,60 @@ describe('createFailureToaster', () => {
     h.change(c({ state: 'exited', exitCode: 0, at: 2 }));
     h.elapse();
     expect(h.toasts).toEqual([]);
+  });
+
+  it('tells an auto-healing episode once: unhealthy → restarted → unhealthy again is not a new failure', () => {
+    const h = harness();
+    let at = 2;
+    for (let cycle = 0; cycle < 4; cycle++) {
+      h.change(c({ state: 'unhealthy', at: at++ }));
+      h.change(c({ state: 'restarting', at: at++ }));
+      h.change(c({ state: 'running', at: at++ })); // its check not passed yet
+      at += 30_000;
+    }
+    expect(h.toasts).toEqual(['web/web is unhealthy']);
+    // Healthy a moment is not recovered; healthy for RECOVERED_MS is, and the next failure is told.
+    h.change(c({ state: 'healthy', at }));
+    h.change(c({ state: 'unhealthy', at: at + RECOVERED_MS - 1 }));
+    expect(h.toasts).toHaveLength(1);
+    h.change(c({ state: 'healthy', at: at + RECOVERED_MS }));
+    h.change(c({ state: 'unhealthy', at: at + 2 * RECOVERED_MS }));
+    expect(h.toasts).toEqual(['web/web is unhealthy', 'web/web is unhealthy']);
+  });
+
+  it('tells a container that dies again after the supervisor started or recreated it once, until it stays up', () => {
+    const h = harness();
+    h.change(c({ id: 'a', state: 'exited', exitCode: 1, at: 2 }));
+    h.elapse();
+    h.change(c({ id: 'a', state: 'running', at: 1_000 })); // started again
+    h.change(c({ id: 'a', state: 'exited', exitCode: 1, at: 3_000 }));
+    h.elapse();
+    h.change(c({ id: 'a', state: 'removed', at: 4_000 })); // recreated under a new id
+    h.change(c({ id: 'b', state: 'running', at: 5_000 }));
+    h.change(c({ id: 'b', state: 'exited', exitCode: 1, at: 6_000 }));
+    h.elapse();
+    h.change(c({ id: 'b', state: 'crash-looping', exitCode: 1, restarts: 3, at: 7_000 }));
+    expect(h.toasts).toEqual(['web/web is exited (exit 1)']);
+    // Up for RECOVERED_MS (no health check: running is well): the next death is a new episode.
+    h.change(c({ id: 'b', state: 'running', at: 8_000 }));
+    h.change(c({ id: 'b', state: 'exited', exitCode: 2, at: 8_000 + RECOVERED_MS }));
+    h.elapse();
+    expect(h.toasts).toEqual(['web/web is exited (exit 1)', 'web/web is exited (exit 2)']);
+  });
+
+  it('keeps replicas apart, and a removal by this page’s own run (a redeploy) ends the episode', () => {
+    const h = harness();
+    h.change(c({ state: 'unhealthy', at: 2 }));
+    h.change(c({ replica: 2, state: 'unhealthy', at: 3 }));
+    expect(h.toasts).toEqual(['web/web is unhealthy', 'web/web #2 is unhealthy']);
+    h.change(c({ state: 'running', at: 4 }));
+    h.change(c({ state: 'removed', at: 5 })); // the supervisor's recreate: the episode goes on
+    h.change(c({ state: 'unhealthy', at: 6 }));
+    expect(h.toasts).toHaveLength(2);
+    h.run.busy = true;
+    h.change(c({ state: 'removed', at: 7 })); // the redeploy retires it
+    h.run.busy = false;
+    h.change(c({ id: 'new', state: 'unhealthy', at: 8 }));
+    expect(h.toasts).toEqual(['web/web is unhealthy', 'web/web #2 is unhealthy', 'web/web is unhealthy']);
   });
 });
