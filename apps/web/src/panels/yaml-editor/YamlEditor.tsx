@@ -57,6 +57,38 @@ const DEBOUNCE_MS = 300;
 type CodeEditor = monaco.editor.IStandaloneCodeEditor;
 
 /**
+ * A long preview (languages.ts WHOLE_TEXT_FEATURES_MAX_LINES) is read, not typed into: it drops the
+ * editor's helpers that redo work after every edit of its text (bench:edit --profile, 1,000
+ * services). Sticky scroll recomputed its model and re-rendered its lines after each change (the
+ * selected element's lines are revealed and highlighted instead); bracket matching and the
+ * occurrence/selection highlights answer the cursor in a text nobody types into. Its model's bracket
+ * pair colours are off too (bracketColours: the brackets of compiled YAML are one-line flow lists).
+ * The Blueprint tab and short previews keep them all (FULL_OPTIONS: Monaco's defaults, named so that
+ * switching back restores them).
+ */
+const LONG_PREVIEW_OPTIONS = {
+  stickyScroll: { enabled: false },
+  matchBrackets: 'never',
+  occurrencesHighlight: 'off',
+  selectionHighlight: false,
+} as const;
+const FULL_OPTIONS = {
+  stickyScroll: { enabled: true },
+  matchBrackets: 'always',
+  occurrencesHighlight: 'singleFile',
+  selectionHighlight: true,
+} as const;
+
+/**
+ * Bracket pair colours of a model on or off. On, Monaco keeps a bracket tree of the whole text,
+ * re-parsed after every edit and read on every render (2–8 ms per edit of a 1,000-service preview).
+ */
+function bracketColours(m: monaco.editor.ITextModel, on: boolean): void {
+  if (m.getOptions().bracketPairColorizationOptions.enabled !== on)
+    m.updateOptions({ bracketColorizationOptions: { enabled: on, independentColorPoolPerBracketType: false } });
+}
+
+/**
  * The YAML panel's Monaco editor (lazy-loaded). One model per tab: the compiled targets are
  * read-only, the Blueprint is editable; a valid edit becomes one undoable replaceDocument command,
  * an invalid one shows markers and leaves the document alone.
@@ -173,6 +205,7 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
       if (editor.getOption(monaco.editor.EditorOption.links) !== short) editor.updateOptions({ links: short, colorDecorators: short });
       // A long preview folds by element (set before Monaco's folding, which runs after the edit, asks).
       setElementFolding(m, short ? undefined : (sourceMap ?? []));
+      bracketColours(m, short);
       setWhole(short);
       return;
     }
@@ -236,6 +269,7 @@ export default function YamlEditor({ tab, text, file, sourceMap, selection, fall
       renderLineHighlight: 'none' as const,
       wordWrap: 'off' as const,
       fixedOverflowWidgets: true,
+      ...(whole ? FULL_OPTIONS : LONG_PREVIEW_OPTIONS),
     }),
     [tab, whole],
   );
