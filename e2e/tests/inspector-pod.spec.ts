@@ -134,6 +134,23 @@ test('a helper just added opens with the focus in its name; open rows stay open 
   await expect.poll(() => yaml.keysAt('services')).toEqual(['site']);
 });
 
+test('another service selected is another form: its rows start closed and no draft carries over', async ({ page, canvas, inspector }) => {
+  await openTemplate(page, 'Three tiers: web, API, database', 'service:api');
+  await canvas.service('api').click();
+  const api = inspector.root.getByRole('group', { name: 'Container api' });
+  await api.locator('summary').click();
+  await expect(api).toHaveAttribute('open', '');
+  const helperImage = inspector.root.getByRole('form', { name: 'Add a helper container' }).getByLabel('Helper image');
+  await helperImage.fill('busybox:1.36');
+  await canvas.service('web').click();
+  await expect(inspector.root.locator('.inspector-heading')).toContainText('web');
+  await expect(inspector.root.getByRole('group', { name: 'Container web' })).not.toHaveAttribute('open', '');
+  await expect(helperImage).toHaveValue('');
+  await canvas.service('api').click();
+  await expect(inspector.root.locator('.inspector-heading')).toContainText('api');
+  await expect(api).not.toHaveAttribute('open', '');
+});
+
 test('a container’s command, arguments and healthcheck are edited in its row, word by word and field by field, each one undo step', async ({
   page,
   canvas,
