@@ -198,33 +198,62 @@ export function createFlowProjection() {
 }
 
 /**
- * The answer when only some services' definitions changed since `last` (an inspector edit): the same
- * names in the same order, the same networks, volumes, layout, selection and diagnostics. Only the
- * changed services are projected again, their items written over their places in copies of the last
- * arrays; undefined when the edit is not of that kind or a changed service's slice has other items,
- * or other networks (a network node counts its members). At 1,000 services this skips walking
- * ~3,700 items, the kept map and the volume and network nodes (~1 ms per edit in the page).
+ * The answer when only some services changed since `last` — their definitions (an inspector edit) or
+ * the marks they show (the analysis worker's answer to that edit: new diagnostics, most of them the
+ * same objects) —, with the same names in the same order, the same networks, volumes, layout and
+ * selection. Only those services are projected again, their items written over their places in
+ * copies of the last arrays; undefined when the change is not of that kind, the marks of a volume
+ * or network changed, or a changed service's slice has other items or other networks (a network node
+ * counts its members). At 1,000 services this skips walking ~3,700 items, the kept map and the volume
+ * and network nodes (~1 ms per edit in the page, in the keydown task and again in the worker reply's).
  */
 function servicesOnly(last: Last, bp: Blueprint, diagnostics: readonly Diagnostic[], selection: readonly string[]): Last | undefined {
   const was = last.bp;
-  if (bp === was || bp.services === was.services || bp.networks !== was.networks || bp.volumes !== was.volumes) return undefined;
-  if (bp.layout !== was.layout || diagnostics !== last.diagnostics || selection !== last.selection) return undefined;
+  if (selection !== last.selection) return undefined;
+  const newMarks = diagnostics !== last.diagnostics;
+  if (
+    bp === was
+      ? !newMarks
+      : bp.services === was.services || bp.networks !== was.networks || bp.volumes !== was.volumes || bp.layout !== was.layout
+  )
+    return undefined;
+  // New diagnostics: the marks again (marksFor keeps each unchanged one's object), and which changed.
+  const marks = newMarks ? marksFor(last, bp, diagnostics) : { map: last.marks, groups: last.groups, portMarks: last.portMarks };
+  let remarked: Set<string> | undefined;
+  if (marks.map !== last.marks) {
+    remarked = new Set<string>();
+    for (const [id, m] of marks.map) if (last.marks.get(id) !== m) remarked.add(id);
+    for (const id of last.marks.keys()) if (!marks.map.has(id)) remarked.add(id);
+    if (remarked.size === 0) remarked = undefined;
+  }
   const services = bp.services;
   const order = last.order;
   let i = 0;
   const changed: number[] = [];
+  /** The ids of `remarked` some service shows (the others are volumes' or networks'). */
+  const found = new Set<string>();
   // No Object.hasOwn per name (a document's objects are plain): a look-up by name in an object of 1,000
   // services costs ~10x the for…in step, and this runs in the edit's keydown task.
   for (const name in services) {
     const at = order[i];
     if (!at || at.name !== name) return undefined;
-    if (at.k.s !== services[name]) changed.push(i);
+    let again = at.k.s !== services[name];
+    if (remarked)
+      for (const m of at.k.slice.markIds)
+        if (remarked.has(m)) {
+          found.add(m);
+          again = true;
+        }
+    if (again) changed.push(i);
     i++;
   }
-  if (i !== order.length || changed.length === 0) return undefined;
-  // Port diagnostics mark a service or its exposure by the service's ports: the same marks only while each still marks the same node.
-  for (const [d, id] of last.portMarks) if (!sameService(was, bp, d) && markedId(bp, d) !== id) return undefined;
-  const marksOf = (id: string): Marks => last.marks.get(id) ?? NO_MARKS;
+  if (i !== order.length || (remarked && found.size !== remarked.size)) return undefined;
+  const withMarks = { diagnostics, marks: marks.map, groups: marks.groups, portMarks: marks.portMarks };
+  if (changed.length === 0) return bp === was ? { ...last, ...withMarks } : undefined;
+  // Port diagnostics mark a service or its exposure by the service's ports: the same marks only while each still marks the same node
+  // (new diagnostics: marksFor placed them on this document).
+  if (!newMarks) for (const [d, id] of last.portMarks) if (!sameService(was, bp, d) && markedId(bp, d) !== id) return undefined;
+  const marksOf = (id: string): Marks => marks.map.get(id) ?? NO_MARKS;
   const ctx: SliceContext = { services, networks: bp.networks ?? {}, volumes: bp.volumes, marksOf, selected: new Set(selection) };
   const nodes = last.flow.nodes.slice();
   const edges = last.flow.edges.slice();
@@ -258,7 +287,7 @@ function servicesOnly(last: Last, bp: Blueprint, diagnostics: readonly Diagnosti
     kept.set(at.name, at.k);
   }
   const flow = { nodes: sameItems(last.flow.nodes, nodes), edges: sameItems(last.flow.edges, edges) };
-  return { ...last, bp, kept, order: next, flow };
+  return { ...last, ...withMarks, bp, kept, order: next, flow };
 }
 
 /**
