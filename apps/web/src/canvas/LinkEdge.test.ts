@@ -1,0 +1,50 @@
+import { Position } from '@xyflow/react';
+import { describe, expect, it } from 'vitest';
+import { labelMaxWidth, labelPoint } from './LinkEdge';
+
+const SHARED_SOURCE = 1;
+const SHARED_TARGET = 2;
+/** A label that wraps in a tight gap ("healthy" over "1 note", the badge itself on two lines), as measured in Chromium. */
+const TIGHT_LABEL_HEIGHT = 55;
+
+const edge = (sourceY: number, targetY: number, gap = 70) => ({
+  sourceX: 100,
+  sourceY,
+  targetX: 100 + gap,
+  targetY,
+  sourcePosition: Position.Right,
+  targetPosition: Position.Left,
+});
+const middle = (e: ReturnType<typeof edge>) => [(e.sourceX + e.targetX) / 2, (e.sourceY + e.targetY) / 2] as const;
+const place = (e: ReturnType<typeof edge>, shared: number) => labelPoint(e, ...middle(e), labelMaxWidth(e.sourceX, e.targetX), shared);
+
+describe('labelPoint', () => {
+  it('keeps the labels of two links from stacked services into one service apart (they overlapped at the middles)', () => {
+    // Two cards 95 px apart (touching), both using a third beside them across a tight gap.
+    const a = edge(125, 173);
+    const b = edge(220, 173);
+    expect(Math.abs(middle(a)[1] - middle(b)[1])).toBeLessThan(TIGHT_LABEL_HEIGHT);
+    const [ax, ay] = place(a, SHARED_TARGET);
+    const [bx, by] = place(b, SHARED_TARGET);
+    expect(Math.abs(ay - by)).toBeGreaterThanOrEqual(TIGHT_LABEL_HEIGHT);
+    // Still in the middle of the gap, and on its own edge's side: nearer its source.
+    expect([ax, bx]).toEqual([135, 135]);
+    expect(Math.abs(ay - 125)).toBeLessThan(Math.abs(ay - 173));
+  });
+
+  it('fans out from one service the same way, toward the targets', () => {
+    const e = edge(455, 415);
+    const f = edge(455, 505);
+    expect(Math.abs(place(e, SHARED_SOURCE)[1] - place(f, SHARED_SOURCE)[1])).toBeGreaterThanOrEqual(TIGHT_LABEL_HEIGHT);
+  });
+
+  it('leaves a label at the middle when no end or both are shared, when the gap is wide (one line), or the edge runs backwards', () => {
+    const a = edge(125, 173);
+    expect(place(a, 0)).toEqual(middle(a));
+    expect(place(a, SHARED_SOURCE | SHARED_TARGET)).toEqual(middle(a));
+    const wide = edge(125, 173, 400);
+    expect(place(wide, SHARED_TARGET)).toEqual(middle(wide));
+    const back = { ...edge(125, 173), targetX: 20 };
+    expect(labelPoint(back, 60, 149, labelMaxWidth(back.sourceX, back.targetX), SHARED_TARGET)).toEqual([60, 149]);
+  });
+});
