@@ -43,9 +43,6 @@ export function emitYamlDocuments(docs: Iterable<unknown>): EmitResult {
 export function emitYamlDocumentPieces(docs: Iterable<unknown>, wholeRendered = true): { pieces: string[]; ranges: SourceRange[] } {
   const w = new Writer();
   w.wholeRendered = wholeRendered;
-  // A plain compile writes through shapes (shape.ts); the incremental compiler's services are
-  // written one per writer, where a shape would never be used twice.
-  w.shapes = !wholeRendered;
   writeDocuments(w, docs);
   return { pieces: w.pieces(), ranges: w.ranges };
 }

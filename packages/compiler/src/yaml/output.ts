@@ -88,7 +88,7 @@ export class Output {
     for (const x of form.ranges) this.ranges.push({ elementId: x.elementId, startLine: x.startLine + offset, endLine: x.endLine + offset });
   }
 
-  protected piece(s: string): void {
+  private piece(s: string): void {
     this.parts[this.n++] = s;
     if (this.n >= PARTS) this.flush();
   }
