@@ -220,6 +220,18 @@ test('a container’s command, arguments and healthcheck are edited in its row, 
   await gitSync.getByLabel('Check', { exact: true }).selectOption('none');
   await expect.poll(async () => (await yaml.text()).includes('tcpSocket')).toBe(false);
   await expect(gitSync.getByLabel('Interval', { exact: true })).toHaveCount(0);
+
+  // An exec check is a program and its words; its one word cannot be removed ("none" removes the check).
+  await gitSync.getByLabel('Check', { exact: true }).selectOption('exec');
+  await yaml.open('Compose');
+  await gitSync.getByLabel('New program word').fill('git');
+  await gitSync.getByLabel('New program word').press('Enter');
+  await expect.poll(() => yaml.blockAt('services', 'web-git-sync', 'healthcheck')).toContain('- CMD\n      - git');
+  await expect(gitSync.getByRole('button', { name: 'Remove word 1 of the program of git-sync' })).toHaveCount(0);
+  await gitSync.getByLabel('New program word').fill('--version');
+  await gitSync.getByLabel('New program word').press('Enter');
+  await expect.poll(() => yaml.blockAt('services', 'web-git-sync', 'healthcheck')).toContain('- git\n      - "--version"');
+  await expect(gitSync.getByRole('button', { name: 'Remove word 1 of the program of git-sync' })).toHaveCount(1);
 });
 
 test('a volume’s access, size and name are edited in the inspector: Kubernetes claims follow, each one undo step', async ({
