@@ -52,6 +52,33 @@ describe('createIncrementalAnalyze', () => {
   });
 });
 
+describe('createIncrementalAnalyze with only some targets', () => {
+  it('compiles just those, keeps the rest, and then makes only what was not made from the same parts', () => {
+    const incremental = createIncrementalAnalyze();
+    let bp = templateBlueprint('seed-compose');
+    const first = incremental(bp);
+    const [name, svc] = Object.entries(bp.services)[0] as [string, Blueprint['services'][string]];
+    bp = { ...bp, services: { ...bp.services, [name]: { ...svc, replicas: 4 } } };
+    const partial = incremental(bp, ['compose']);
+    expect(partial.compiled.compose).toEqual(analyze(bp).compiled.compose);
+    expect(partial.compiled.swarm).toBe(first.compiled.swarm);
+    expect(partial.problems).toBe(first.problems);
+    // The whole analysis of the same document (a copy with the same parts, as the worker assembles it).
+    const whole = incremental({ ...bp });
+    expect(whole).toEqual(analyze(bp));
+    expect(whole.compiled.compose).toBe(partial.compiled.compose);
+    expect(whole.compiled.swarm).not.toBe(first.compiled.swarm);
+    // Nothing new: everything as it was.
+    const again = incremental({ ...bp });
+    expect(again.problems).toBe(whole.problems);
+    expect(again.compiled.kubernetes).toBe(whole.compiled.kubernetes);
+    // A change of a shared part: all made again.
+    const renamed = { ...bp, metadata: { ...bp.metadata, name: 'Not A Label' } };
+    expect(analyze(renamed).problems.length).toBeGreaterThan(0);
+    expect(incremental(renamed)).toEqual(analyze(renamed));
+  });
+});
+
 describe('createNotesJoin', () => {
   /** A pool of notes per target, as the incremental compiler keeps them: the same objects from compile to compile. */
   const pool = (target: Target) =>

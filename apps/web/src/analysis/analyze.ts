@@ -18,16 +18,34 @@ export function analyze(bp: Blueprint): Analysis {
 /**
  * analyze() over an incremental compiler (see @blaupause/compiler): a service whose object did
  * not change since the last call is not emitted again. Made for the analysis worker, whose
- * documents keep untouched services' identity across edits.
+ * documents keep untouched services' identity across edits. With `only` (AnalysisRequest.only)
+ * just those targets are compiled; the problems and the other targets stay as in the last answer.
+ * A target (and the problems) already made from the same semantic parts (by identity: the
+ * worker's document keeps them) is not made again: the whole analysis asked for right after a
+ * partial one compiles the two other targets and validates, not the shown target once more.
  */
-export function createIncrementalAnalyze(): (bp: Blueprint) => Analysis {
+export function createIncrementalAnalyze(): (bp: Blueprint, only?: readonly Target[]) => Analysis {
   const compiler = createIncrementalCompiler();
   const notes = createNotesJoin();
-  return (bp) => {
-    // One plan for the three targets (compile() would plan the document once per target).
-    const results = compiler.compileAll(bp, TARGETS);
-    const compiled = Object.fromEntries(TARGETS.map((t, i) => [t, results[i] as CompileResult])) as Record<Target, CompileResult>;
-    return { problems: validate(bp), compiled, notes: notes(compiled) };
+  /** The semantic parts each target was last compiled from, and the problems last validated from. */
+  const madeFrom: Partial<Record<Target | 'problems', readonly unknown[]>> = {};
+  let last: Analysis | undefined;
+  return (bp, only) => {
+    const parts = semanticParts(bp);
+    const partial = only !== undefined && last !== undefined;
+    const stale = (partial ? only : TARGETS).filter((t) => !sameParts(madeFrom[t], parts));
+    // One plan for the targets compiled (compile() would plan the document once per target).
+    const results = stale.length > 0 ? compiler.compileAll(bp, stale) : [];
+    const compiled = { ...last?.compiled } as Record<Target, CompileResult>;
+    stale.forEach((t, i) => {
+      compiled[t] = results[i] as CompileResult;
+    });
+    let problems = last?.problems;
+    if (!partial && (!problems || !sameParts(madeFrom.problems, parts))) problems = validate(bp);
+    for (const t of stale) madeFrom[t] = parts;
+    if (!partial) madeFrom.problems = parts;
+    last = { problems: problems as Diagnostic[], compiled, notes: notes(compiled) };
+    return last;
   };
 }
 

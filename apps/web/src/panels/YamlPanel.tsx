@@ -6,7 +6,7 @@ import { downloadText } from '../files/download';
 import { lazyRetry } from '../lazy/retry';
 import { useElementExists } from '../store/element-set';
 import { type AppState, selectBlueprint } from '../store/store';
-import { useApp, useAppStore } from '../store/useApp';
+import { useAnalysisSource, useApp, useAppStore } from '../store/useApp';
 import { NotesStrip } from './NotesStrip';
 
 // Monaco and its workers load with the panel's editor, in chunks of their own (not the initial one).
@@ -36,6 +36,12 @@ export function YamlPanel() {
   const compiled = tab === 'blueprint' ? undefined : analysis.compiled[tab];
   const file = compiled?.files[0];
   const text = useMemo(() => (bp ? blueprintYaml(bp) : (file?.content ?? '')), [bp, file]);
+  // An edit asks the worker for this tab's target first, the rest after the next frame (analysis-source.ts).
+  const source = useAnalysisSource();
+  useEffect(() => {
+    source.prefer(tab === 'blueprint' ? undefined : tab);
+    return () => source.prefer(undefined);
+  }, [source, tab]);
   const selection = useApp((s) => s.selection);
   const reveal = useApp((s) => s.draftReveal);
 

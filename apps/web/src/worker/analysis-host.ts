@@ -1,4 +1,4 @@
-import type { Blueprint } from '@blaupause/model';
+import type { Blueprint, Target } from '@blaupause/model';
 import type { Analysis } from '../analysis/analyze';
 import { EMPTY_ANALYSIS } from './analysis-source';
 import { diff } from './delta';
@@ -12,13 +12,16 @@ import type { AnalysisReply, AnalysisRequest } from './protocol';
  * receiving and applying the changed splices. A failure is answered as a message (the page keeps
  * the last analysis, and so does the host).
  */
-export function createAnalysisHost(analyze: (bp: Blueprint) => Analysis): (request: AnalysisRequest) => AnalysisReply {
+export function createAnalysisHost(
+  analyze: (bp: Blueprint, only?: readonly Target[]) => Analysis,
+): (request: AnalysisRequest) => AnalysisReply {
   const assemble = createAssembler();
   let sent: Analysis = EMPTY_ANALYSIS;
   let sentSeq = 0;
-  return ({ seq, patch, resync }) => {
+  return ({ seq, patch, resync, only }) => {
     try {
-      const analysis = analyze(assemble(patch));
+      // A resync answers the whole analysis: a partial one would build on what the page lacks.
+      const analysis = only && !resync ? analyze(assemble(patch), only) : analyze(assemble(patch));
       const base = resync ? 0 : sentSeq;
       const delta = diff(base === 0 ? EMPTY_ANALYSIS : sent, analysis) ?? null;
       sent = analysis;

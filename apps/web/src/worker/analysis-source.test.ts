@@ -1,6 +1,6 @@
 import type { Blueprint } from '@blaupause/model';
 import { describe, expect, it, vi } from 'vitest';
-import { analyze } from '../analysis/analyze';
+import { analyze, createIncrementalAnalyze } from '../analysis/analyze';
 import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
@@ -9,7 +9,7 @@ import { type AnalysisPort, createAnalysisSource, EMPTY_ANALYSIS } from './analy
 import type { AnalysisReply, AnalysisRequest } from './protocol';
 
 /** A worker stand-in: requests queue up and are answered by the real host when the test says so. */
-function fakeWorker(run = analyze) {
+function fakeWorker(run: Parameters<typeof createAnalysisHost>[0] = analyze) {
   const host = createAnalysisHost(run);
   const queue: AnalysisRequest[] = [];
   const port: AnalysisPort = { postMessage: (r) => queue.push(structuredClone(r)), onmessage: null };
@@ -172,5 +172,87 @@ describe('analysis in a worker', () => {
     expect(w.queue[0]?.resync).toBe(true);
     w.answerOne();
     expect(source.current()).toEqual(analyze(renamed));
+  });
+
+  it('with a preferred target: that target first, the whole analysis after the next frame, equal to analyze() once settled', () => {
+    const later: Array<() => void> = [];
+    const w = fakeWorker(createIncrementalAnalyze());
+    const source = createAnalysisSource(w.port, console.error, (f) => later.push(f));
+    source.prefer('compose');
+    let bp = templateBlueprint('seed-compose');
+    source.request(bp);
+    // The first request is whole: nothing to build on.
+    expect(w.queue[0]?.only).toBeUndefined();
+    w.answerOne();
+    expect(later).toHaveLength(0);
+    const held = source.current();
+
+    bp = apply(bp, { kind: 'setReplicas', service: 'weba', replicas: 3 });
+    source.request(bp);
+    expect(w.queue[0]?.only).toEqual(['compose']);
+    w.answerOne();
+    const partial = source.current();
+    const whole = analyze(bp);
+    expect(partial.compiled.compose).toEqual(whole.compiled.compose);
+    // Swarm shows the replicas too: still the last analysis's until the whole one comes.
+    expect(partial.compiled.swarm).toBe(held.compiled.swarm);
+    expect(partial.compiled.swarm).not.toEqual(whole.compiled.swarm);
+    expect(partial.problems).toBe(held.problems);
+    expect(w.queue).toHaveLength(0);
+    expect(later).toHaveLength(1);
+    later.shift()?.();
+    expect(w.queue[0]?.only).toBeUndefined();
+    expect(w.queue[0]?.patch).toEqual({ parts: {}, services: {} });
+    w.answerOne();
+    expect(source.current()).toEqual(whole);
+    expect(source.current().compiled.compose).toBe(partial.compiled.compose);
+    expect(later).toHaveLength(0);
+  });
+
+  it('settles to what analyze() answers over random edits, answers, frames and tab changes', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let run = 0; run < 4; run++) {
+      const later: Array<() => void> = [];
+      const w = fakeWorker(createIncrementalAnalyze());
+      const source = createAnalysisSource(
+        w.port,
+        (m) => {
+          throw new Error(m);
+        },
+        (f) => later.push(f),
+      );
+      source.prefer('compose');
+      let bp = templateBlueprint('seed-compose');
+      source.request(bp);
+      let added = 0;
+      const settleAll = () => {
+        for (let i = 0; i < 20 && (w.queue.length > 0 || later.length > 0); i++) {
+          if (w.queue.length > 0) w.answerOne();
+          else later.shift()?.();
+        }
+        expect(w.queue).toHaveLength(0);
+        expect(later).toHaveLength(0);
+        expect(source.current()).toEqual(analyze(bp));
+      };
+      for (let step = 0; step < 60; step++) {
+        const r = random();
+        const names = Object.keys(bp.services);
+        const name = names[Math.floor(random() * names.length)] as string;
+        if (r < 0.15) bp = apply(bp, { kind: 'setReplicas', service: name, replicas: 1 + Math.floor(random() * 4) });
+        else if (r < 0.25) bp = apply(bp, { kind: 'addService', name: `n${run}x${added++}`, image: 'redis:7', at: { x: 0, y: 0 } });
+        else if (r < 0.3 && names.length > 1) bp = apply(bp, { kind: 'removeService', name });
+        else if (r < 0.35) bp = apply(bp, { kind: 'renameService', from: name, to: `r${run}x${added++}` });
+        else if (r < 0.55) w.queue.length > 0 && w.answerOne();
+        else if (r < 0.7) later.shift()?.();
+        else if (r < 0.75) source.prefer((['compose', 'swarm', 'kubernetes', undefined] as const)[Math.floor(random() * 4)]);
+        else if (r < 0.8) settleAll();
+        if (r < 0.35) source.request(bp);
+      }
+      settleAll();
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { Blueprint, Diagnostic, Target } from '@blaupause/model';
 import type { Analysis } from '../analysis/analyze';
 import { sameParts, semanticParts } from '../model/semantics';
 import { apply } from './delta-apply';
-import { createPatcher } from './patch';
+import { type BlueprintPatch, createPatcher } from './patch';
 import type { AnalysisReply, AnalysisRequest } from './protocol';
 
 /**
@@ -18,6 +18,13 @@ export interface AnalysisSource {
   request(bp: Blueprint): void;
   /** The document last sent to the worker and its request's seq (autosave asks the worker for its text). */
   sent(): { seq: number; blueprint: Blueprint } | undefined;
+  /**
+   * The target whose preview is shown (undefined: none). An edit then asks the worker for that
+   * target first (AnalysisRequest.only) and for the whole analysis after the next frame: the
+   * preview does not wait for validation and the other two compilers, which would also take a
+   * core from the page while it paints the edit (2 cores: page, worker, compositor).
+   */
+  prefer(target: Target | undefined): void;
 }
 
 /** What a Worker offers the source (a fake one in tests). */
@@ -25,6 +32,8 @@ export interface AnalysisPort {
   postMessage(request: AnalysisRequest): void;
   onmessage: ((e: { data: AnalysisReply }) => void) | null;
 }
+
+const servicesOnly = (p: BlueprintPatch) => p.order === undefined && Object.keys(p.parts).length === 0;
 
 const NO_TARGET = (target: Target) => ({ target, files: [], diagnostics: [] as Diagnostic[] });
 
@@ -39,7 +48,23 @@ export const EMPTY_ANALYSIS: Analysis = {
  * At most one request is in flight; documents that arrive meanwhile are coalesced into the newest,
  * sent when the answer comes. So a burst of keystrokes costs one analysis per answer, not one each.
  */
-export function createAnalysisSource(port: AnalysisPort, onError: (message: string) => void = console.error): AnalysisSource {
+/** Runs `f` once the page has painted what it holds now: after the next frame (at the latest after 100 ms: a hidden page draws no frames). */
+const afterNextFrame = (f: () => void): void => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    f();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+};
+
+export function createAnalysisSource(
+  port: AnalysisPort,
+  onError: (message: string) => void = console.error,
+  later: (f: () => void) => void = afterNextFrame,
+): AnalysisSource {
   const patch = createPatcher();
   const listeners = new Set<() => void>();
   let analysis = EMPTY_ANALYSIS;
@@ -53,13 +78,32 @@ export function createAnalysisSource(port: AnalysisPort, onError: (message: stri
   let inFlightResync = false;
   /** The request whose answer `analysis` is (0: none yet, or it was asked for whole). */
   let appliedSeq = 0;
+  let preferred: Target | undefined;
+  /** The last request asked for the preferred target only: the whole analysis of its document is owed. */
+  let owed = false;
+  let settling = false;
 
-  const send = (bp: Blueprint) => {
+  const send = (bp: Blueprint, whole = false) => {
     inFlight = true;
     inFlightResync = resync;
     lastSent = bp;
-    port.postMessage(resync ? { seq: ++seq, patch: patch(bp), resync } : { seq: ++seq, patch: patch(bp) });
+    const request: AnalysisRequest = { seq: ++seq, patch: patch(bp) };
+    if (resync) request.resync = true;
+    // An edit of services only (not a document replaced, a part or the services' order changed),
+    // on top of a whole analysis the page holds (not the first one, not a resync).
+    else if (!whole && preferred && appliedSeq > 0 && servicesOnly(request.patch)) request.only = [preferred];
+    owed = request.only !== undefined;
+    port.postMessage(request);
     resync = false;
+  };
+  /** After the next frame, the whole analysis of the document last sent (unless another request goes first). */
+  const settle = () => {
+    if (settling) return;
+    settling = true;
+    later(() => {
+      settling = false;
+      if (owed && !inFlight && lastSent) send(lastSent, true);
+    });
   };
   port.onmessage = ({ data }) => {
     inFlight = false;
@@ -84,7 +128,7 @@ export function createAnalysisSource(port: AnalysisPort, onError: (message: stri
       const next = pending;
       pending = undefined;
       send(next);
-    }
+    } else if (owed) settle();
   };
 
   return {
@@ -101,5 +145,8 @@ export function createAnalysisSource(port: AnalysisPort, onError: (message: stri
       else send(bp);
     },
     sent: () => (lastSent ? { seq, blueprint: lastSent } : undefined),
+    prefer(target) {
+      preferred = target;
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { Blueprint } from '@blaupause/model';
+import type { Blueprint, Target } from '@blaupause/model';
 import type { Analysis } from '../analysis/analyze';
 import { createAnalysisHost } from './analysis-host';
 import { documentCall } from './documents-host';
@@ -9,12 +9,14 @@ import { createSaveHost } from './save-host';
  * The worker's answer to each request, free of worker globals (analysis.worker.ts posts it; tests
  * call it through clones). The analysis host's documents are the ones autosave's texts are made of.
  */
-export function createWorkerDispatch(analyze: (bp: Blueprint) => Analysis): (request: WorkerRequest) => WorkerReply {
+export function createWorkerDispatch(
+  analyze: (bp: Blueprint, only?: readonly Target[]) => Analysis,
+): (request: WorkerRequest) => WorkerReply {
   const saves = createSaveHost();
   let seq = 0;
-  const analysis = createAnalysisHost((bp) => {
+  const analysis = createAnalysisHost((bp, only) => {
     saves.record(seq, bp);
-    return analyze(bp);
+    return analyze(bp, only);
   });
   return (data) => {
     if (data.kind === 'analyze') {

@@ -1,4 +1,4 @@
-import type { Blueprint } from '@blaupause/model';
+import type { Blueprint, Target } from '@blaupause/model';
 import type { Delta } from './delta';
 import type { BlueprintPatch } from './patch';
 
@@ -8,6 +8,13 @@ export interface AnalysisRequest {
   patch: BlueprintPatch;
   /** The page could not apply a delta: answer against the empty analysis (the whole analysis). */
   resync?: boolean;
+  /**
+   * Compile only these targets now (the one the page shows): problems and the other targets stay as
+   * in the last analysis, notes are joined from them. The page asks for the whole analysis of the
+   * same document right after it painted this one (analysis-source.ts), so what it shows for an
+   * edit is first the shown preview, a frame later everything else, as a full analysis gives it.
+   */
+  only?: Target[];
 }
 
 /**
