@@ -1,4 +1,5 @@
 import { expect, screenshot, test } from '../fixtures/app';
+import { reloadApp } from '../fixtures/open';
 
 test('a reload keeps the work (autosave to localStorage)', async ({ page, canvas, inspector, yaml }, testInfo) => {
   await page.getByRole('button', { name: 'Add service' }).click();
@@ -18,7 +19,7 @@ test('a reload keeps the work (autosave to localStorage)', async ({ page, canvas
   await expect.poll(saved).toContain('example/api:2.1');
   await expect.poll(saved).toContain('"to":"api"');
 
-  await page.reload();
+  await reloadApp(page);
   await expect(canvas.services).toHaveCount(4);
   await expect(canvas.service('api')).toContainText('example/api:2.1');
   await expect(canvas.service('api')).toContainText('8080 → host:8080');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures/app';
+import { reloadApp } from '../fixtures/open';
 
 const COMPOSE = fileURLToPath(new URL('../fixtures/files/nginx-flask-mariadb.compose.yaml', import.meta.url));
 
@@ -242,7 +243,7 @@ test('keyboard: palette with Enter, arrows move the new node, Ctrl+A, snap toggl
   await expect(snap).toHaveAttribute('aria-pressed', 'true');
   await snap.click();
   await expect(snap).toHaveAttribute('aria-pressed', 'false');
-  await page.reload();
+  await reloadApp(page);
   await expect(page.getByRole('button', { name: 'Snap to grid' })).toHaveAttribute('aria-pressed', 'false');
 
   await canvas.root.click({ position: { x: 30, y: 30 } });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, screenshot, test } from '../fixtures/app';
+import { reloadApp } from '../fixtures/open';
 
 const FILE = fileURLToPath(new URL('../fixtures/files/nginx-flask-mariadb.compose.yaml', import.meta.url));
 
@@ -28,7 +29,7 @@ test('imports a Compose file through the file picker: one node per service', asy
   // earlier one comes back from the library as it was, after a reload too.
   const library = page.getByRole('button', { name: /^Blueprints \(open: / });
   await expect(library).not.toHaveAccessibleName('Blueprints (open: seed-haproxy)');
-  await page.reload();
+  await reloadApp(page);
   await expect(canvas.service('proxy')).toBeVisible();
   await library.click();
   const dialog = page.getByRole('dialog', { name: 'Blueprints' });

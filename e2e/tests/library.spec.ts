@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures/app';
+import { reloadApp } from '../fixtures/open';
 
 /** The toolbar button naming the open blueprint; it opens the library dialog. */
 const libraryButton = (page: Page) => page.getByRole('button', { name: /^Blueprints \(open: / });
@@ -48,7 +49,7 @@ test('several named blueprints: create, rename, switch, reload keeps both, delet
   await expect(canvas.service('only-here')).toHaveCount(0);
 
   // A reload keeps both and reopens the one that was open.
-  await page.reload();
+  await reloadApp(page);
   await expect(libraryButton(page)).toHaveAccessibleName('Blueprints (open: Web tier)');
   await expect(canvas.service('haproxy')).toBeVisible();
   await openLibrary(page);
@@ -69,7 +70,7 @@ test('several named blueprints: create, rename, switch, reload keeps both, delet
   await page.keyboard.press('Escape');
   await expect(dialog(page)).toBeHidden();
   await expect(canvas.service('haproxy')).toBeVisible();
-  await page.reload();
+  await reloadApp(page);
   await openLibrary(page);
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(dialog(page).getByRole('button', { name: 'Open Web tier' })).toBeVisible();
@@ -88,7 +89,7 @@ test('the single autosave of earlier versions becomes a library entry; a damaged
     localStorage.setItem('blaupause:autosave:v1', JSON.stringify(doc));
     return doc.metadata.name as string;
   });
-  await page.reload();
+  await reloadApp(page);
   await expect(libraryButton(page)).toHaveAccessibleName(`Blueprints (open: ${earlier})`);
   await expect(canvas.services).toHaveCount(3);
   expect(await page.evaluate(() => localStorage.getItem('blaupause:autosave:v1'))).toBeNull();
@@ -98,7 +99,7 @@ test('the single autosave of earlier versions becomes a library entry; a damaged
     const index = JSON.parse(localStorage.getItem('blaupause:library:v1') ?? '{}') as { current: string };
     localStorage.setItem(`blaupause:blueprint:v1:${index.current}`, '{"apiVersion":"blaupause.dev/v1","kind":"Bluep');
   });
-  await page.reload();
+  await reloadApp(page);
   await expect(page.getByRole('banner').getByRole('alert')).toContainText('“from-before” could not be opened');
   await openLibrary(page);
   await expect(dialog(page).getByRole('listitem')).toHaveCount(2);
@@ -133,7 +134,7 @@ test('a full storage is reported at once and the work stays on the canvas; the n
   await page.evaluate(() => (window as unknown as { restoreStorage: () => void }).restoreStorage());
   await inspector.setImage('example/api:1');
   await expect(alert).toHaveCount(0);
-  await page.reload();
+  await reloadApp(page);
   await expect(canvas.service('api')).toContainText('example/api:1');
 });
 
@@ -149,7 +150,7 @@ test('a template picked in the toolbar opens as a new blueprint: the work on the
   await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Sidecar, ambassador and adapter in one pod' });
   await expect(canvas.service('mine')).toHaveCount(0);
   await expect(canvas.service('web')).toBeVisible();
-  await page.reload();
+  await reloadApp(page);
   await expect(canvas.service('web')).toBeVisible();
   await openLibrary(page);
   await expect(dialog(page).getByRole('list', { name: 'Saved blueprints' }).getByRole('listitem')).toHaveCount(2);

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures/app';
+import { reloadApp } from '../fixtures/open';
 
 /** The colour a CSS custom property has on <html> right now. */
 const token = (page: Page, name: string) =>
@@ -39,7 +40,7 @@ test('light and dark themes: follows the system, the toggle overrides it and is 
   await toggle.click();
   await expect(html).toHaveAttribute('data-theme', 'light');
   await expect(toggle).toHaveAccessibleName('Theme: Light. Switch to dark');
-  await page.reload();
+  await reloadApp(page);
   await expect(canvas.services).toHaveCount(3);
   await expect(html).toHaveAttribute('data-theme', 'light');
   await toggle.click();
