@@ -44,10 +44,6 @@ export const EMPTY_ANALYSIS: Analysis = {
   notes: [],
 };
 
-/**
- * At most one request is in flight; documents that arrive meanwhile are coalesced into the newest,
- * sent when the answer comes. So a burst of keystrokes costs one analysis per answer, not one each.
- */
 /** Runs `f` once the page has painted what it holds now: after the next frame (at the latest after 100 ms: a hidden page draws no frames). */
 const afterNextFrame = (f: () => void): void => {
   let done = false;
@@ -60,6 +56,10 @@ const afterNextFrame = (f: () => void): void => {
   setTimeout(once, 100);
 };
 
+/**
+ * At most one request is in flight; documents that arrive meanwhile are coalesced into the newest,
+ * sent when the answer comes. So a burst of keystrokes costs one analysis per answer, not one each.
+ */
 export function createAnalysisSource(
   port: AnalysisPort,
   onError: (message: string) => void = console.error,
