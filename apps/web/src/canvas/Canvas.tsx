@@ -30,6 +30,7 @@ import { FlowMinimap } from './FlowMinimap';
 import { FlowRaster } from './FlowRaster';
 import { useFarHover } from './far-hover';
 import { FarFilter, FarHider, isLiveEdge, isLiveNode, setGraphEdges, useFarBoxSelect, useFitHiddenNodes } from './far-live';
+import { FIT_VIEW } from './fit-view';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { keepFocusOnCanvas } from './focus-node';
 import { GestureContext } from './gesture-store';
@@ -53,12 +54,6 @@ const DELETE_KEYS = ['Backspace', 'Delete'];
  */
 const NO_EDGES: FlowEdge[] = [];
 const SNAP: [number, number] = [GRID, GRID];
-/**
- * A module constant, as every prop React Flow tracks (StoreUpdater): a new object per render is
- * written into its store, and every mounted node wrapper checks the store again (~17 ms per
- * render at 1,000 services).
- */
-const FIT_VIEW = { padding: 0.25, maxZoom: 1, includeHiddenNodes: true };
 /** Arrow presses closer together than this are one undo step. */
 const KEY_BURST_MS = 700;
 /**
@@ -201,7 +196,7 @@ export function Canvas() {
         {!raster && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />}
         <FlowRaster active={raster} moving={moving} prepare={large} detail={!far} edges={flow.edges} />
         <FlowMinimap />
-        <Controls aria-label="Zoom controls">
+        <Controls aria-label="Zoom controls" fitViewOptions={FIT_VIEW}>
           <ControlButton
             onClick={toggleSnap}
             aria-pressed={snap}

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { FIT_VIEW_ANIMATED } from '../canvas/fit-view';
 import { withAutoLayout } from '../layout/auto-layout';
 import { useOpenDocument } from '../library/open-document';
 import { useAppStore } from '../store/useApp';
@@ -67,7 +68,7 @@ function useApplyOpened() {
       // A blueprint with anything in it is kept: the file opens as a new one (open-document.ts).
       if (openDocument(await withAutoLayout(opened.blueprint)) === 'failed') return;
       // Once the new nodes are measured, show all of them.
-      setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50);
+      setTimeout(() => void fitView(FIT_VIEW_ANIMATED), 50);
       // Validation problems show in the problems list already; the report keeps what only the file knows.
       const known = new Set(validate(opened.blueprint).map((d) => `${d.code}|${d.path.join('.')}`));
       const diagnostics = opened.diagnostics.filter((d) => !known.has(`${d.code}|${d.path.join('.')}`));

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { FIT_VIEW_ANIMATED } from '../canvas/fit-view';
 import { selectBlueprint } from '../store/store';
 import { useAppStore } from '../store/useApp';
 import { computeLayout } from './auto-layout';
@@ -31,7 +32,7 @@ export function useAutoLayout() {
       const { layoutCommand } = await import('./elk-graph');
       const cmd = layoutCommand(selectBlueprint(store.getState()), r.positions);
       if (cmd) dispatch(cmd);
-      setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 30);
+      setTimeout(() => void fitView(FIT_VIEW_ANIMATED), 30);
     } finally {
       running = false;
     }

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { FIT_VIEW_ANIMATED } from '../canvas/fit-view';
 import { EMPTY_TEMPLATE, TEMPLATE_ENTRIES } from '../templates/catalog';
 import { useLibraryState } from './LibraryContext';
 import { byRecent, type LibraryEntry, MAX_TITLE } from './library';
@@ -32,7 +33,7 @@ export default function LibraryDialog({ library, onClose }: Props) {
   const done = (ok: boolean) => {
     if (!ok) return;
     onClose();
-    setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1, duration: 200 }), 80);
+    setTimeout(() => void fitView(FIT_VIEW_ANIMATED), 80);
   };
 
   const create = async (e: FormEvent) => {

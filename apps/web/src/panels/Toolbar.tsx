@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useRef, useState } from 'react';
+import { FIT_VIEW_ANIMATED } from '../canvas/fit-view';
 import { ExportMenu } from '../export/ExportMenu';
 import { AutoLayoutButton } from '../layout/AutoLayoutButton';
 import { withAutoLayout } from '../layout/auto-layout';
@@ -50,7 +51,7 @@ export function Toolbar() {
     // A template without a layout is laid out by ELK (loaded on first use); a blueprint with
     // anything in it is kept in the library and the template opens as a new one (open-document.ts).
     if (openDocument(await withAutoLayout(blueprint)) === 'failed') return;
-    setTimeout(() => void fitView({ padding: 0.25, maxZoom: 1, duration: 200 }), 50);
+    setTimeout(() => void fitView(FIT_VIEW_ANIMATED), 50);
   };
   return (
     <header className="toolbar">
