@@ -131,9 +131,10 @@ async function openProbe(
 ): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
+  const seeded = storage(n);
   await page.addInitScript((e) => {
     for (const [k, v] of Object.entries(e)) window.localStorage.setItem(k, v);
-  }, storage(n));
+  }, seeded);
   // tsx (esbuild, keepNames) wraps named inner functions in __name(); the page has none.
   await page.addInitScript({ content: 'window.__name = window.__name || ((f) => f);' });
   await page.addInitScript(pageProbe);
@@ -148,21 +149,22 @@ async function openProbe(
   // A service box near the middle of the pane, from its place in the flow (the blueprint's layout)
   // and the viewport's transform: in the far view of a large graph a node is mounted only near the
   // pointer (canvas/far-live.ts) — the move before the click mounts it.
-  const centres = await page.evaluate(() => {
+  // (The layout as seeded, not read back from localStorage: the app moves its documents into IndexedDB.)
+  const seededDoc = JSON.parse(seeded['blaupause:blueprint:v1:probe'] ?? '{}') as {
+    layout?: { nodes?: Record<string, { x: number; y: number }> };
+  };
+  const centres = await page.evaluate((nodes) => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     const viewport = document.querySelector('.react-flow__viewport');
-    const doc = JSON.parse(localStorage.getItem('blaupause:blueprint:v1:probe') ?? '{}') as {
-      layout?: { nodes?: Record<string, { x: number; y: number }> };
-    };
     if (!pane || !viewport) return [];
     const view = new DOMMatrix(getComputedStyle(viewport).transform);
-    return Object.entries(doc.layout?.nodes ?? {})
+    return Object.entries(nodes)
       .filter(([id]) => id.startsWith('service:'))
       .map(([, at]) => {
         const p = view.transformPoint(new DOMPoint(at.x + 130, at.y + 30));
         return { x: pane.left + p.x, y: pane.top + p.y };
       });
-  });
+  }, seededDoc.layout?.nodes ?? {});
   const c = centres.find((p) => p.x > 200 && p.x < 900 && p.y > 150 && p.y < 700) ?? centres[0];
   if (!c) throw new Error('no service node on screen');
   await page.mouse.move(c.x - 2, c.y);

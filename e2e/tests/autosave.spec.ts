@@ -1,7 +1,8 @@
 import { expect, screenshot, test } from '../fixtures/app';
 import { reloadApp } from '../fixtures/open';
+import { storedDocument } from '../fixtures/storage';
 
-test('a reload keeps the work (autosave to localStorage)', async ({ page, canvas, inspector, yaml }, testInfo) => {
+test('a reload keeps the work (autosave to IndexedDB)', async ({ page, canvas, inspector, yaml }, testInfo) => {
   await page.getByRole('button', { name: 'Add service' }).click();
   await inspector.rename('api');
   await inspector.setImage('example/api:2.1');
@@ -10,14 +11,13 @@ test('a reload keeps the work (autosave to localStorage)', async ({ page, canvas
   await expect(canvas.link('haproxy', 'api')).toHaveCount(1);
 
   // The document is saved shortly after the last change; wait for that save, not for a fixed time.
-  // (The library keeps each blueprint under its own key; the index says which one is open.)
-  const saved = () =>
-    page.evaluate(() => {
-      const index = JSON.parse(localStorage.getItem('blaupause:library:v1') ?? '{}') as { current?: string };
-      return localStorage.getItem(`blaupause:blueprint:v1:${index.current}`) ?? '';
-    });
-  await expect.poll(saved).toContain('example/api:2.1');
-  await expect.poll(saved).toContain('"to":"api"');
+  // (The library keeps each blueprint under its own key; the index says which one is open. The
+  // worker writes the document into IndexedDB: nothing of it in localStorage.)
+  const saved = () => storedDocument(page);
+  // (On a loaded machine the worker answers late: its save waits for its analyses.)
+  await expect.poll(saved, { timeout: 15_000 }).toContain('example/api:2.1');
+  await expect.poll(saved, { timeout: 15_000 }).toContain('"to":"api"');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('blaupause:blueprint:')))).toEqual([]);
 
   await reloadApp(page);
   await expect(canvas.services).toHaveCount(4);

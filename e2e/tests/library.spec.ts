@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures/app';
 import { reloadApp } from '../fixtures/open';
+import { clearStorage, storedDocument } from '../fixtures/storage';
 
 /** The toolbar button naming the open blueprint; it opens the library dialog. */
 const libraryButton = (page: Page) => page.getByRole('button', { name: /^Blueprints \(open: / });
@@ -81,20 +82,18 @@ test('the single autosave of earlier versions becomes a library entry; a damaged
   canvas,
 }) => {
   // Start from what an earlier version left: one autosaved document, no library.
-  const earlier = await page.evaluate(async () => {
-    const index = JSON.parse(localStorage.getItem('blaupause:library:v1') ?? '{}') as { current: string };
-    const doc = JSON.parse(localStorage.getItem(`blaupause:blueprint:v1:${index.current}`) ?? '{}');
-    doc.metadata.name = 'from-before';
-    localStorage.clear();
-    localStorage.setItem('blaupause:autosave:v1', JSON.stringify(doc));
-    return doc.metadata.name as string;
-  });
+  const doc = JSON.parse(await storedDocument(page));
+  doc.metadata.name = 'from-before';
+  await clearStorage(page);
+  await page.evaluate((text) => localStorage.setItem('blaupause:autosave:v1', text), JSON.stringify(doc));
+  const earlier = doc.metadata.name as string;
   await reloadApp(page);
   await expect(libraryButton(page)).toHaveAccessibleName(`Blueprints (open: ${earlier})`);
   await expect(canvas.services).toHaveCount(3);
   expect(await page.evaluate(() => localStorage.getItem('blaupause:autosave:v1'))).toBeNull();
 
-  // Damage it: the page reports it, keeps it in the list, and opens a fresh blueprint.
+  // Damage it: the page reports it, keeps it in the list, and opens a fresh blueprint. (A copy in
+  // localStorage is the newest one, as a save at pagehide leaves it: the app reads it first.)
   await page.evaluate(() => {
     const index = JSON.parse(localStorage.getItem('blaupause:library:v1') ?? '{}') as { current: string };
     localStorage.setItem(`blaupause:blueprint:v1:${index.current}`, '{"apiVersion":"blaupause.dev/v1","kind":"Bluep');
@@ -124,6 +123,18 @@ test('a full storage is reported at once and the work stays on the canvas; the n
       original.call(this, key, value);
     };
   });
+  // IndexedDB, where the analysis worker writes the documents, is full too (else the page would
+  // not fall back to localStorage at all): its puts fail in the workers.
+  for (const worker of page.workers())
+    await worker.evaluate(() => {
+      const original = IDBObjectStore.prototype.put;
+      (globalThis as unknown as { restorePut: () => void }).restorePut = () => {
+        IDBObjectStore.prototype.put = original;
+      };
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
   await page.getByRole('button', { name: 'Add service' }).click();
   await inspector.rename('api');
   // (Monaco has alert regions of its own: the library's is in the toolbar.)
@@ -132,6 +143,7 @@ test('a full storage is reported at once and the work stays on the canvas; the n
   await expect(canvas.service('api')).toBeVisible();
 
   await page.evaluate(() => (window as unknown as { restoreStorage: () => void }).restoreStorage());
+  for (const worker of page.workers()) await worker.evaluate(() => (globalThis as unknown as { restorePut?: () => void }).restorePut?.());
   await inspector.setImage('example/api:1');
   await expect(alert).toHaveCount(0);
   await reloadApp(page);

@@ -5,10 +5,11 @@ import { App } from './App';
 import { openingDocument } from './boot/opening';
 import { withDefaultLayout } from './flow/default-layout';
 import { withAutoLayout } from './layout/auto-layout';
-import { libraryStorage, newLibraryId } from './library/browser-storage';
+import { hybridStorage, libraryStorage, newLibraryId } from './library/browser-storage';
 import { LibraryContext } from './library/LibraryContext';
 import { createLibrary } from './library/library-controller';
-import { createDocumentText } from './persistence/document-text';
+import { openDocumentDb } from './persistence/doc-db';
+import { createDocumentSave, createDocumentText } from './persistence/document-text';
 import { AppContext } from './store/app-context';
 import { createAppStore, selectBlueprint } from './store/store';
 import { browserThemeController } from './theme/browser-theme';
@@ -32,28 +33,39 @@ import './styles/problems.css';
 const storage = localStorageOrUndefined();
 // The theme first: its colours are on <html> before anything renders (no flash of the other theme).
 const theme = browserThemeController(storage);
-const { analysisPort, documents, text } = connectWorker(new AnalysisWorker() as unknown as WorkerLike);
+const { analysisPort, documents, text, save } = connectWorker(new AnalysisWorker() as unknown as WorkerLike);
 const analysis = createAnalysisSource(analysisPort);
+// The library's documents live in IndexedDB (its index in localStorage): which ones it holds is read
+// first (a few ms, no worker needed). Where IndexedDB is unusable (or does not answer within 2 s),
+// documents stay in localStorage as before.
+const hybrid = storage ? hybridStorage(libraryStorage(storage), openDocumentDb()) : undefined;
+const withDb = hybrid ? await Promise.race([hybrid.loadIds(), new Promise<false>((r) => setTimeout(() => r(false), 2000))]) : false;
 // The library of saved blueprints loads (and moves an older single autosave into itself) before
 // the worker restores its current blueprint from the storage entries.
 const library = storage
   ? createLibrary({
-      storage: libraryStorage(storage),
+      storage: withDb && hybrid ? hybrid : libraryStorage(storage),
       restore: documents.restore,
       template: async (id) => withAutoLayout(await documents.template(id)),
       withLayout: withDefaultLayout,
       now: Date.now,
       newId: newLibraryId,
-      // Autosave's text is made by the worker from the document it analyses (not JSON.stringify here).
-      text: createDocumentText(analysis.sent, text),
+      // Autosave: the worker makes the text from the document it analyses (not JSON.stringify here)
+      // and writes it into IndexedDB itself; without IndexedDB the page writes its text to localStorage.
+      ...(withDb && hybrid
+        ? { documents: hybrid, saveInWorker: createDocumentSave(analysis.sent, save) }
+        : { text: createDocumentText(analysis.sent, text) }),
     })
   : undefined;
 // (Only the library's current blueprint goes to the worker, not every saved one.) A first visit
 // opens the seed, bundled as a document: the canvas paints without waiting for the worker.
-const entries = storage ? (library ? library.restoreEntries() : appEntries(storage)) : {};
+const entries = storage ? (library ? await library.restoreEntries() : appEntries(storage)) : {};
 const opening = await openingDocument(entries, documents.restore, seed);
 const store = createAppStore(withDefaultLayout(opening.blueprint));
 library?.attach(store, opening.restored);
+// Documents still in localStorage (from versions before IndexedDB, or saved there at the last
+// pagehide) move into IndexedDB once the page is up; each leaves localStorage only once IndexedDB holds it.
+if (withDb && hybrid) setTimeout(() => void hybrid.move(), 1000);
 // The analysis follows the store: every new document goes to the worker (moves are filtered there).
 analysis.request(selectBlueprint(store.getState()));
 store.subscribe((s) => analysis.request(selectBlueprint(s)));

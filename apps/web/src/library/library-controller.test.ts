@@ -24,7 +24,7 @@ function memory(initial: Record<string, string> = {}) {
 }
 
 /** The page's startup (main.tsx) with the worker's restore run in-process. */
-function start(storage = memory(), tab = 'bp', text?: LibraryDeps['text'], idle?: LibraryDeps['idle']) {
+async function start(storage = memory(), tab = 'bp', text?: LibraryDeps['text'], idle?: LibraryDeps['idle']) {
   let t = 100;
   let n = 0;
   const deps: LibraryDeps = {
@@ -38,30 +38,30 @@ function start(storage = memory(), tab = 'bp', text?: LibraryDeps['text'], idle?
     ...(idle ? { idle } : {}),
   };
   const library = createLibrary(deps);
-  const entries = library.restoreEntries();
+  const entries = await library.restoreEntries();
   const restored = restoreDocument({ getItem: (k) => entries[k] ?? null, setItem: () => {} });
   const store = createAppStore(withDefaultLayout(restored ?? templateBlueprint('seed-compose')));
   library.attach(store, restored !== undefined);
   return { library, store, storage };
 }
 
-const names = (s: ReturnType<typeof start>) => Object.keys(selectBlueprint(s.store.getState()).services);
-const titles = (s: ReturnType<typeof start>) => s.library.state().index.entries.map((e) => e.title);
+const names = (s: Awaited<ReturnType<typeof start>>) => Object.keys(selectBlueprint(s.store.getState()).services);
+const titles = (s: Awaited<ReturnType<typeof start>>) => s.library.state().index.entries.map((e) => e.title);
 
 describe('library controller', () => {
-  it('first visit: the seed becomes the first entry; edits are saved into it and come back on reload', () => {
-    const app = start();
+  it('first visit: the seed becomes the first entry; edits are saved into it and come back on reload', async () => {
+    const app = await start();
     expect(titles(app)).toEqual(['seed-haproxy']);
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
     app.library.flush();
-    const again = start(app.storage);
+    const again = await start(app.storage);
     expect(titles(again)).toEqual(['seed-haproxy']);
     expect(names(again)).toContain('api');
   });
 
   it('switches between blueprints, saving the one left and giving each a fresh history', async () => {
-    const app = start();
+    const app = await start();
     const first = app.library.state().index.current ?? '';
     expect(await app.library.createFromTemplate('patterns', 'Patterns')).toBe(true);
     expect(names(app)).toEqual(Object.keys(templateBlueprint('patterns').services));
@@ -74,11 +74,11 @@ describe('library controller', () => {
     expect(await app.library.open(second)).toBe(true);
     expect(names(app)).toContain('extra');
     // Reload reopens the current one.
-    expect(names(start(app.storage))).toContain('extra');
+    expect(names(await start(app.storage))).toContain('extra');
   });
 
-  it('a document opened as a new blueprint keeps the one that was open, as it was, across a reload', () => {
-    const app = start();
+  it('a document opened as a new blueprint keeps the one that was open, as it was, across a reload', async () => {
+    const app = await start();
     const first = app.library.state().index.current ?? '';
     app.store.getState().dispatch({ kind: 'addService', name: 'mine' });
     app.library.scheduleSave(10_000); // still pending when the new one opens
@@ -86,7 +86,7 @@ describe('library controller', () => {
     expect(app.library.state().index.current).not.toBe(first);
     expect(names(app)).toEqual(Object.keys(templateBlueprint('patterns').services));
     expect(app.store.getState().history.past).toEqual([]);
-    const again = start(app.storage);
+    const again = await start(app.storage);
     expect(titles(again)).toEqual(['seed-haproxy', templateBlueprint('patterns').metadata.name]);
     expect(names(again)).toEqual(Object.keys(templateBlueprint('patterns').services));
     return again.library.open(first).then((ok) => {
@@ -96,7 +96,7 @@ describe('library controller', () => {
   });
 
   it('renames, duplicates and deletes; deleting the open one opens the next, deleting the last starts an empty one', async () => {
-    const app = start();
+    const app = await start();
     const first = app.library.state().index.current ?? '';
     expect(app.library.rename(first, 'Shop')).toBe(true);
     expect(app.library.rename(first, ' ')).toBe(false);
@@ -118,14 +118,14 @@ describe('library controller', () => {
   });
 
   it('a damaged current blueprint is kept and reported; the page opens a new one, the others are untouched', async () => {
-    const app = start();
+    const app = await start();
     await app.library.createFromTemplate('patterns', 'Patterns');
     const damaged = app.library.state().index.current ?? '';
     app.storage.data.set(
       docKey(damaged),
       JSON.stringify({ apiVersion: 'blaupause.dev/v1', kind: 'Blueprint', metadata: { name: 'Bad Name' } }),
     );
-    const again = start(app.storage, 'reload'); // a new page: ids of its own
+    const again = await start(app.storage, 'reload'); // a new page: ids of its own
     expect(again.library.state().error).toMatch(/“Patterns” could not be opened/);
     expect(titles(again)).toEqual(['seed-haproxy', 'Patterns', 'seed-haproxy 2']);
     expect(again.storage.data.get(docKey(damaged))).toContain('Bad Name');
@@ -136,8 +136,8 @@ describe('library controller', () => {
     expect(JSON.parse(again.storage.data.get(LIBRARY_KEY) ?? '{}').current).toBe(seed);
   });
 
-  it('shows a full storage as an error and keeps the work in memory', () => {
-    const app = start();
+  it('shows a full storage as an error and keeps the work in memory', async () => {
+    const app = await start();
     app.storage.full = true;
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
@@ -148,14 +148,14 @@ describe('library controller', () => {
     app.library.scheduleSave();
     app.library.flush();
     expect(app.library.state().error).toBeUndefined();
-    expect(names(start(app.storage))).toContain('api');
+    expect(names(await start(app.storage))).toContain('api');
   });
 });
 
 describe('two tabs on one storage', () => {
   it("a tab refreshing sees the other's new blueprint and keeps its own open one; one deleted elsewhere is saved again", async () => {
-    const a = start();
-    const b = start(a.storage, 'tab-b');
+    const a = await start();
+    const b = await start(a.storage, 'tab-b');
     expect(b.library.state().index.current).toBe(a.library.state().index.current);
     await a.library.createFromTemplate('patterns', 'From A');
     b.library.refresh();
@@ -179,7 +179,7 @@ describe('saves with the text made off the main thread', () => {
    * start() with a `text` dep whose answers the test releases; `null` answers "cannot now". With
    * `idleQueue`, writes that wait for an idle moment queue there until the test runs them.
    */
-  function withText(storage = memory(), idleQueue?: Array<() => void>) {
+  async function withText(storage = memory(), idleQueue?: Array<() => void>) {
     const asked: Array<{ bp: Blueprint; answer: (text?: string | null) => void }> = [];
     const idle = idleQueue
       ? (write: () => void) => {
@@ -187,7 +187,7 @@ describe('saves with the text made off the main thread', () => {
           return () => idleQueue.splice(idleQueue.indexOf(write) >>> 0, 1);
         }
       : undefined;
-    const app = start(
+    const app = await start(
       storage,
       'bp',
       (bp) => new Promise((resolve) => asked.push({ bp, answer: (t) => resolve(t === null ? undefined : (t ?? JSON.stringify(bp))) })),
@@ -196,14 +196,14 @@ describe('saves with the text made off the main thread', () => {
     const writes = vi.spyOn(app.storage, 'setItem');
     return { ...app, asked, writes };
   }
-  const stored = (app: ReturnType<typeof start>) => app.storage.data.get(docKey(app.library.state().index.current ?? ''));
-  const doc = (app: ReturnType<typeof start>) => selectBlueprint(app.store.getState());
+  const stored = (app: Awaited<ReturnType<typeof start>>) => app.storage.data.get(docKey(app.library.state().index.current ?? ''));
+  const doc = (app: Awaited<ReturnType<typeof start>>) => selectBlueprint(app.store.getState());
 
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('a scheduled save writes the text the worker made, without serialising the document here', async () => {
-    const app = withText();
+    const app = await withText();
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     const stringify = vi.spyOn(JSON, 'stringify');
     app.library.scheduleSave();
@@ -221,7 +221,7 @@ describe('saves with the text made off the main thread', () => {
   });
 
   it('leaving the page before the text arrives writes the latest document at once; the late text is dropped', async () => {
-    const app = withText();
+    const app = await withText();
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
     await vi.advanceTimersByTimeAsync(400);
@@ -234,7 +234,7 @@ describe('saves with the text made off the main thread', () => {
   });
 
   it('a text for a document changed since is not written; the next save writes the newer one', async () => {
-    const app = withText();
+    const app = await withText();
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
     await vi.advanceTimersByTimeAsync(400);
@@ -251,7 +251,7 @@ describe('saves with the text made off the main thread', () => {
   });
 
   it('when the worker cannot make the text it asks again, then serialises here', async () => {
-    const app = withText();
+    const app = await withText();
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
     for (let i = 0; i < 3; i++) {
@@ -266,7 +266,7 @@ describe('saves with the text made off the main thread', () => {
   });
 
   it('switching blueprints while a text is on its way: it does not land in the other one', async () => {
-    const app = withText();
+    const app = await withText();
     const first = app.library.state().index.current ?? '';
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
@@ -276,12 +276,12 @@ describe('saves with the text made off the main thread', () => {
     app.asked[0]?.answer();
     await vi.advanceTimersByTimeAsync(0);
     expect(stored(app)).not.toContain('"api"');
-    expect(names(start(app.storage))).toEqual(Object.keys(templateBlueprint('patterns').services));
+    expect(names(await start(app.storage))).toEqual(Object.keys(templateBlueprint('patterns').services));
   });
 
   it("the worker's text is written when the page is idle, not in the task it arrives in", async () => {
     const queue: Array<() => void> = [];
-    const app = withText(memory(), queue);
+    const app = await withText(memory(), queue);
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
     await vi.advanceTimersByTimeAsync(400);
@@ -299,7 +299,7 @@ describe('saves with the text made off the main thread', () => {
 
   it('leaving the page while the text waits for an idle moment writes at once; the waiting write is dropped', async () => {
     const queue: Array<() => void> = [];
-    const app = withText(memory(), queue);
+    const app = await withText(memory(), queue);
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
     await vi.advanceTimersByTimeAsync(400);
@@ -312,7 +312,7 @@ describe('saves with the text made off the main thread', () => {
 
   it('a document changed while its text waits for an idle moment: that text is not written, the newer one is', async () => {
     const queue: Array<() => void> = [];
-    const app = withText(memory(), queue);
+    const app = await withText(memory(), queue);
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
     await vi.advanceTimersByTimeAsync(400);
@@ -326,7 +326,7 @@ describe('saves with the text made off the main thread', () => {
   });
 
   it('does not write the same text again', async () => {
-    const app = withText();
+    const app = await withText();
     const before = doc(app);
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();
@@ -345,7 +345,7 @@ describe('saves with the text made off the main thread', () => {
   });
 
   it('a refused save shows as an error', async () => {
-    const app = withText();
+    const app = await withText();
     app.storage.full = true;
     app.store.getState().dispatch({ kind: 'addService', name: 'api' });
     app.library.scheduleSave();

@@ -1,16 +1,21 @@
 import type { Blueprint } from '@blaupause/model';
+import type { WorkerSaveOutcome } from '../persistence/document-text';
 import { DOC_PREFIX, LIBRARY_KEY } from '../persistence/keys';
 import { type AppStore, selectBlueprint } from '../store/store';
 import { EMPTY_TEMPLATE } from '../templates/catalog';
+import type { LibraryDocuments } from './browser-storage';
 import {
   createEntry,
   deleteEntry,
+  docKey,
   duplicateEntry,
   type LibraryIndex,
   type LibraryStorage,
   loadIndex,
   type Result,
   readEntry,
+  readIndex,
+  recordSave,
   renameEntry,
   saveEntry,
   selectEntry,
@@ -46,6 +51,17 @@ export interface LibraryDeps {
    * has it, else at once.
    */
   idle?(write: () => void): () => void;
+  /**
+   * Documents kept outside `storage` (IndexedDB, browser-storage.ts hybridStorage): read
+   * asynchronously when a blueprint opens. Without it, documents are read from `storage`.
+   */
+  documents?: LibraryDocuments;
+  /**
+   * Autosave by the worker: it makes the document's text and writes it as library document `doc`
+   * into IndexedDB itself (persistence/document-text.ts createDocumentSave); the page learns only
+   * whether it did. Takes the place of `text` and the write here; a refusal falls back to them.
+   */
+  saveInWorker?(bp: Blueprint, doc: string): Promise<WorkerSaveOutcome>;
 }
 
 /** The longest a save of the worker's text waits for an idle moment (ms). */
@@ -74,7 +90,7 @@ export interface LibraryController {
   state(): LibraryState;
   subscribe(listener: () => void): () => void;
   /** What the worker needs to restore the current blueprint: the index naming it and its document (not every blueprint). */
-  restoreEntries(): Record<string, string>;
+  restoreEntries(): Promise<Record<string, string>>;
   /** Connects the store (startup): `restored` says whether its document is the current entry's. */
   attach(store: AppStore, restored: boolean): void;
   /** Saves the store's document into the current entry after `delay` ms of quiet. */
@@ -90,7 +106,7 @@ export interface LibraryController {
   duplicate(id: string): Promise<boolean>;
   remove(id: string): Promise<boolean>;
   dismiss(): void;
-  /** Re-reads the index (another tab changed it); this page keeps its own open blueprint. */
+  /** Re-reads the index as another tab wrote it (no repair: that tab saw its documents); this page keeps its own open blueprint. */
   refresh(): void;
 }
 
@@ -156,10 +172,43 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     if (bp !== saved) write(bp, JSON.stringify(bp));
   };
 
-  /** A scheduled save: with the worker's text when it comes, if the store still shows that document. */
+  /**
+   * A scheduled save by the worker into IndexedDB: the page only records it in the index. The
+   * worker holding another document (a newer one waits to be sent) asks again later; a refusal
+   * (quota, IndexedDB unusable) saves here into localStorage as before, which reports its own failure.
+   */
+  const saveByWorker = (bp: Blueprint, saveInWorker: NonNullable<LibraryDeps['saveInWorker']>) => {
+    const entry = current();
+    if (!entry) return;
+    asked = bp;
+    const mark = deps.documents?.beginSave(entry.id) ?? 0;
+    void saveInWorker(bp, entry.id).then((r) => {
+      // A later save, a switch or a flush took over (a flush writes the document here at once).
+      if (asked !== bp) return;
+      asked = undefined;
+      // Another blueprint is open, or this one was deleted meanwhile (in another tab): nothing to record.
+      if (current()?.id !== entry.id) return;
+      if (r.ok) {
+        retries = 0;
+        deps.documents?.savedByWorker(entry.id, mark);
+        saved = bp;
+        savedText = undefined;
+        // A change since has its own save scheduled (and owed).
+        if (!store || selectBlueprint(store.getState()) === bp) owed = false;
+        apply(recordSave(deps.storage, state.index, entry.id, deps.now(), bp.metadata.name));
+      } else if (r.stale && retries++ < TEXT_RETRIES) timer = setTimeout(saveSoon, SAVE_DELAY_MS);
+      else {
+        retries = 0;
+        save();
+      }
+    });
+  };
+
+  /** A scheduled save: by the worker, or with the worker's text when it comes, if the store still shows that document. */
   const saveSoon = () => {
     timer = undefined;
     const bp = store ? selectBlueprint(store.getState()) : undefined;
+    if (deps.saveInWorker && bp && bp !== saved) return saveByWorker(bp, deps.saveInWorker);
     if (!deps.text || !bp || bp === saved) return save();
     asked = bp;
     void deps.text(bp).then((text) => {
@@ -199,7 +248,27 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     if (!apply(createEntry(deps.storage, state.index, init))) return false;
     show(bp);
     savedText = init.text;
+    // Written to localStorage (at once, so a closed tab keeps it); IndexedDB takes it over.
+    void deps.documents?.move();
     return true;
+  };
+
+  /** The storage as readEntry sees it, with document `id`'s text read (from IndexedDB when it is not in localStorage). */
+  const withDocument = async (id: string): Promise<LibraryStorage> => {
+    const docs = deps.documents;
+    if (!docs) return deps.storage;
+    const read = await docs.read(id).then(
+      (text) => ({ text }),
+      (error: unknown) => ({ error }),
+    );
+    return {
+      ...deps.storage,
+      getItem: (k) => {
+        if (k !== docKey(id)) return deps.storage.getItem(k);
+        if ('error' in read) throw read.error;
+        return read.text;
+      },
+    };
   };
 
   const show = (bp: Blueprint) => {
@@ -215,9 +284,9 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
       return () => listeners.delete(listener);
     },
 
-    restoreEntries(): Record<string, string> {
+    async restoreEntries(): Promise<Record<string, string>> {
       const entry = current();
-      const text = entry ? readEntry(deps.storage, entry) : undefined;
+      const text = entry ? readEntry(await withDocument(entry.id), entry) : undefined;
       if (!entry || !text?.ok) return {};
       return { [LIBRARY_KEY]: JSON.stringify({ current: entry.id, entries: [] }), [`${DOC_PREFIX}${entry.id}`]: text.value };
     },
@@ -252,7 +321,7 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
       const entry = state.index.entries.find((e) => e.id === id);
       if (!entry) return false;
       save();
-      const text = readEntry(deps.storage, entry);
+      const text = readEntry(await withDocument(id), entry);
       if (!text.ok) {
         set({ error: text.error.message });
         return false;
@@ -289,7 +358,8 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     async duplicate(id) {
       save();
       const copy = deps.newId();
-      if (!apply(duplicateEntry(deps.storage, state.index, id, copy, deps.now()))) return false;
+      if (!apply(duplicateEntry(await withDocument(id), state.index, id, copy, deps.now()))) return false;
+      void deps.documents?.move();
       // The copy is current now: open it (it is the same document, read back through the schema).
       return this.open(copy);
     },
@@ -321,7 +391,8 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
 
     refresh() {
       const mine = state.index.current;
-      const { index } = loadIndex(deps.storage, deps.now(), deps.newId);
+      const index = readIndex(deps.storage);
+      if (!index) return;
       const kept = mine !== undefined && index.entries.some((e) => e.id === mine);
       set({ index: { ...index, current: kept ? mine : index.current } });
       if (mine !== undefined && !kept) {
@@ -343,6 +414,7 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
           else set({ error: r.error.message });
           saved = bp;
           savedText = undefined;
+          void deps.documents?.move();
         }
       }
     },

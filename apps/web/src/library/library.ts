@@ -162,6 +162,16 @@ export function saveEntry(
   if (!entry) return unknown(id);
   const written = write(storage, docKey(id), text, entry.title);
   if (!written.ok) return written;
+  return recordSave(storage, index, id, now, name);
+}
+
+/**
+ * Records in the index that a blueprint's document was saved (by saveEntry, or by the worker into
+ * IndexedDB): when, and the document's `name` as the title of an entry that follows it.
+ */
+export function recordSave(storage: LibraryStorage, index: LibraryIndex, id: string, now: number, name?: string): Result<LibraryIndex> {
+  const entry = index.entries.find((e) => e.id === id);
+  if (!entry) return unknown(id);
   // Unique among the others, so two blueprints of the same name stay apart in the list ("web 2").
   const others = { current: index.current, entries: index.entries.filter((e) => e.id !== id) };
   const title = entry.followsName && name?.trim() ? uniqueTitle(others, name) : entry.title;
@@ -169,6 +179,12 @@ export function saveEntry(
   // The document is saved; a failed index write only loses the time stamp, so it is not an error.
   writeIndex(storage, next);
   return { ok: true, value: next };
+}
+
+/** The index as stored, unrepaired (another tab wrote it); undefined when absent, damaged or unreadable. */
+export function readIndex(storage: LibraryStorage): LibraryIndex | undefined {
+  const raw = read(storage, LIBRARY_KEY);
+  return raw === null ? undefined : parseIndex(raw);
 }
 
 export function renameEntry(storage: LibraryStorage, index: LibraryIndex, id: string, title: string): Result<LibraryIndex> {

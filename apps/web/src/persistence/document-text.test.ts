@@ -19,7 +19,7 @@ function fakeWorker() {
     postMessage: (request) => queue.push(structuredClone(request)),
     async drain() {
       for (let r = queue.shift(); r; r = queue.shift()) {
-        worker.onmessage?.({ data: structuredClone(dispatch(r)) });
+        worker.onmessage?.({ data: structuredClone(await dispatch(r)) });
         await Promise.resolve();
       }
       await new Promise((resolve) => setTimeout(resolve, 0)); // let the awaiting callers run

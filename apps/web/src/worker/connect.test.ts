@@ -14,7 +14,7 @@ function fakeWorker(): WorkerLike {
     onmessage: null,
     postMessage(request: WorkerRequest) {
       const data = structuredClone(request);
-      queueMicrotask(() => worker.onmessage?.({ data: structuredClone(dispatch(data)) }));
+      queueMicrotask(async () => worker.onmessage?.({ data: structuredClone(await dispatch(data)) }));
     },
   };
   return worker;

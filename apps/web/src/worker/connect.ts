@@ -1,6 +1,6 @@
 import type { Blueprint } from '@blaupause/model';
 import type { AnalysisPort } from './analysis-source';
-import type { AnalysisReply, DocumentCall, TextRequest, WorkerReply, WorkerRequest } from './protocol';
+import type { AnalysisReply, DocumentCall, SaveReply, SaveRequest, TextRequest, WorkerReply, WorkerRequest } from './protocol';
 
 /** Documents loaded by the worker (the schema, migrations and YAML readers live there). */
 export interface DocumentService {
@@ -19,10 +19,19 @@ export interface WorkerLike {
 /** Autosave's text of the document of an analysis request (save-host.ts); rejects when the worker cannot. */
 export type DocumentText = (request: Omit<TextRequest, 'kind' | 'id'>) => Promise<string>;
 
-/** One worker, three clients: the analysis port, document calls and autosave's text, told apart by `kind`. */
-export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort; documents: DocumentService; text: DocumentText } {
+/** Autosave by the worker into IndexedDB (protocol.ts SaveRequest): its answer, saved or why not. */
+export type DocumentSave = (request: Omit<SaveRequest, 'kind' | 'id'>) => Promise<SaveReply>;
+
+/** One worker, four clients: the analysis port, document calls, autosave's text and autosave's writes, told apart by `kind`. */
+export function connectWorker(worker: WorkerLike): {
+  analysisPort: AnalysisPort;
+  documents: DocumentService;
+  text: DocumentText;
+  save: DocumentSave;
+} {
   const calls = new Map<number, { resolve: (bp: Blueprint | undefined) => void; reject: (e: Error) => void }>();
   const textCalls = new Map<number, { resolve: (text: string) => void; reject: (e: Error) => void }>();
+  const saveCalls = new Map<number, (reply: SaveReply) => void>();
   let nextId = 0;
   const analysisPort: AnalysisPort = {
     postMessage: (request) => worker.postMessage({ kind: 'analyze', ...request }),
@@ -32,6 +41,11 @@ export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort;
     if (data.kind === 'analysis') {
       const { kind: _, ...reply } = data;
       analysisPort.onmessage?.({ data: reply as AnalysisReply });
+      return;
+    }
+    if (data.kind === 'save') {
+      saveCalls.get(data.id)?.(data);
+      saveCalls.delete(data.id);
       return;
     }
     if (data.kind === 'text') {
@@ -58,9 +72,16 @@ export function connectWorker(worker: WorkerLike): { analysisPort: AnalysisPort;
       textCalls.set(id, { resolve, reject });
       worker.postMessage({ kind: 'text', id, ...request });
     });
+  const save: DocumentSave = (request) =>
+    new Promise((resolve) => {
+      const id = ++nextId;
+      saveCalls.set(id, resolve);
+      worker.postMessage({ kind: 'save', id, ...request });
+    });
   return {
     analysisPort,
     text,
+    save,
     documents: {
       restore: (entries) => call({ method: 'restore', entries }),
       template: async (id) => {

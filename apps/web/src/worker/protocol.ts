@@ -37,9 +37,28 @@ export type DocumentCall =
  */
 export type TextRequest = { kind: 'text'; id: number; seq: number; keys: string[]; layout?: string };
 
-export type WorkerRequest = ({ kind: 'analyze' } & AnalysisRequest) | { kind: 'document'; id: number; call: DocumentCall } | TextRequest;
+/**
+ * Autosave into IndexedDB (persistence/doc-db.ts): the worker makes the text of analysis request
+ * `seq`'s document as for a TextRequest and writes it as library document `doc` itself, so the page
+ * neither receives nor writes the several MB of a large blueprint; it learns only saved or failed.
+ */
+export type SaveRequest = { kind: 'save'; id: number; doc: string; seq: number; keys: string[]; layout?: string };
+
+/**
+ * The answer to a SaveRequest: written (or the same text was written last time), or why not —
+ * `stale` when the worker holds another request's document (the page asks again later), `quota`
+ * when the browser's storage is full.
+ */
+export type SaveReply = { kind: 'save'; id: number; ok: true } | { kind: 'save'; id: number; error: string; stale?: true; quota?: true };
+
+export type WorkerRequest =
+  | ({ kind: 'analyze' } & AnalysisRequest)
+  | { kind: 'document'; id: number; call: DocumentCall }
+  | TextRequest
+  | SaveRequest;
 
 export type WorkerReply =
   | ({ kind: 'analysis' } & AnalysisReply)
   | { kind: 'document'; id: number; blueprint?: Blueprint; error?: string }
-  | { kind: 'text'; id: number; text?: string; error?: string };
+  | { kind: 'text'; id: number; text?: string; error?: string }
+  | SaveReply;
