@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures/app';
 import { reloadApp } from '../fixtures/open';
-import { clearStorage, storedDocument } from '../fixtures/storage';
+import { clearStorage, seedLibrary, storedDocument } from '../fixtures/storage';
 
 /** The toolbar button naming the open blueprint; it opens the library dialog. */
 const libraryButton = (page: Page) => page.getByRole('button', { name: /^Blueprints \(open: / });
@@ -105,6 +105,42 @@ test('the single autosave of earlier versions becomes a library entry; a damaged
   await dialog(page).getByRole('button', { name: 'Open from-before' }).click();
   await expect(dialog(page).getByRole('alert')).toContainText('“from-before” is damaged');
   await expect(dialog(page)).toBeVisible();
+});
+
+test('blueprints an earlier version kept in localStorage move into IndexedDB; the old keys go once copied, nothing is lost', async ({
+  page,
+  canvas,
+}) => {
+  // What the version before IndexedDB left: the index and two documents, all in localStorage.
+  const first = JSON.parse(await storedDocument(page));
+  // (The second: the same services but weba, under another name.)
+  const { weba: _, ...rest } = first.services;
+  const second = { ...first, metadata: { ...first.metadata, name: 'second' }, services: rest };
+  const index = {
+    current: 'first',
+    entries: [
+      { id: 'first', title: 'First', createdAt: 1, updatedAt: 2 },
+      { id: 'second', title: 'Second', createdAt: 1, updatedAt: 1 },
+    ],
+  };
+  await seedLibrary(page, index, { first: JSON.stringify(first), second: JSON.stringify(second) });
+  await reloadApp(page);
+  await expect(libraryButton(page)).toHaveAccessibleName('Blueprints (open: First)');
+  await expect(canvas.services).toHaveCount(3);
+  const localDocs = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('blaupause:blueprint:')));
+  await expect.poll(localDocs, { timeout: 15_000 }).toEqual([]);
+  expect(JSON.parse(await storedDocument(page)).services).toEqual(first.services);
+
+  // Read back from IndexedDB: after a reload, and the other one opened from the library.
+  await reloadApp(page);
+  await expect(libraryButton(page)).toHaveAccessibleName('Blueprints (open: First)');
+  await expect(canvas.services).toHaveCount(3);
+  await openLibrary(page);
+  await expect(dialog(page).getByRole('listitem')).toHaveCount(2);
+  await dialog(page).getByRole('button', { name: 'Open Second' }).click();
+  await expect(libraryButton(page)).toHaveAccessibleName('Blueprints (open: Second)');
+  await expect(canvas.services).toHaveCount(2);
+  await expect(canvas.service('weba')).toHaveCount(0);
 });
 
 test('a full storage is reported at once and the work stays on the canvas; the next save after space is freed clears it', async ({
