@@ -56,7 +56,7 @@ export default function CapabilityMatrix() {
               Duty
             </th>
             {matrix.columns.map((c) => (
-              <th key={c.id} scope="col" abbr={c.label} title={c.label}>
+              <th key={c.id} scope="col" abbr={c.label} title={c.label} className={`cap-col-${c.id}`}>
                 <span className="cap-col-name">{SHORT[c.id].name}</span>
                 {SHORT[c.id].sub ? <span className="cap-col-sub">{SHORT[c.id].sub}</span> : null}
               </th>
@@ -67,7 +67,7 @@ export default function CapabilityMatrix() {
           {rows.map((r) => (
             <tr key={r.duty} data-duty={r.duty}>
               <th scope="row" title={r.seed}>
-                {r.label}
+                <Breakable text={r.label} />
               </th>
               {matrix.columns.map((c) => (
                 <td key={c.id}>
@@ -143,4 +143,21 @@ function CellButton({ cell, label, pressed, onClick }: { cell: CapabilityCell; l
       ) : null}
     </button>
   );
+}
+
+/** A duty's name that may break after "-)" too: "(Auto-)" over "scaling" in a narrow panel, not "(Auto-)scalin" over "g". */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split('-)');
+  return parts.map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, in order
+    <span key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          -)
+          <wbr />
+        </>
+      )}
+    </span>
+  ));
 }
