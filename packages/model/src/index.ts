@@ -21,5 +21,6 @@ export * from './source/read-yaml';
 export { quantityBytes } from './validate/containers';
 export { bindProblem } from './validate/dangerous';
 export { imageRefProblem } from './validate/image-ref';
+export { createValidator } from './validate/incremental';
 export { scanReferences } from './validate/parameters';
 export * from './validate/validate';

@@ -1,5 +1,5 @@
 import { type CompileResult, compile, createIncrementalCompiler, TARGETS } from '@blaupause/compiler';
-import { type Blueprint, type Diagnostic, sortDiagnostics, type Target, validate } from '@blaupause/model';
+import { type Blueprint, createValidator, type Diagnostic, sortDiagnostics, type Target, validate } from '@blaupause/model';
 import { sameParts, semanticParts } from '../model/semantics';
 
 /** Everything derived from the document's semantics: problems and the three compiled targets. */
@@ -23,10 +23,12 @@ export function analyze(bp: Blueprint): Analysis {
  * A target (and the problems) already made from the same semantic parts (by identity: the
  * worker's document keeps them) is not made again: the whole analysis asked for right after a
  * partial one compiles the two other targets and validates, not the shown target once more.
+ * Validation is incremental too (createValidator): only what the edit can alter is checked again.
  */
 export function createIncrementalAnalyze(): (bp: Blueprint, only?: readonly Target[]) => Analysis {
   const compiler = createIncrementalCompiler();
   const notes = createNotesJoin();
+  const validator = createValidator();
   /** The semantic parts each target was last compiled from, and the problems last validated from. */
   const madeFrom: Partial<Record<Target | 'problems', readonly unknown[]>> = {};
   let last: Analysis | undefined;
@@ -41,7 +43,7 @@ export function createIncrementalAnalyze(): (bp: Blueprint, only?: readonly Targ
       compiled[t] = results[i] as CompileResult;
     });
     let problems = last?.problems;
-    if (!partial && (!problems || !sameParts(madeFrom.problems, parts))) problems = validate(bp);
+    if (!partial && (!problems || !sameParts(madeFrom.problems, parts))) problems = validator(bp);
     for (const t of stale) madeFrom[t] = parts;
     if (!partial) madeFrom.problems = parts;
     last = { problems: problems as Diagnostic[], compiled, notes: notes(compiled) };

@@ -1,5 +1,6 @@
 import { QUANTITY } from '../schema/common';
 import type { Container } from '../schema/container';
+import type { Service } from '../schema/service';
 import { type Ctx, containersOf, perService, serviceMemo } from './context';
 import { imageRefProblem } from './image-ref';
 import { hasReference } from './parameters';
@@ -8,23 +9,26 @@ import { hasReference } from './parameters';
 const remembered = serviceMemo();
 
 export function checkContainers(all: Ctx): void {
-  perService(remembered, all, (ctx, name, service) => {
-    const canary = service.rollout?.canary?.image;
-    checkImage(ctx, ['services', name, 'rollout', 'canary', 'image'], `the canary of service "${name}"`, canary);
-    for (const [c, container] of containersOf(service)) {
-      const path = ['services', name, 'containers', c];
-      if (container.image === undefined && container.build === undefined)
-        ctx.report(
-          'MISSING_IMAGE',
-          'error',
-          path,
-          `Container "${c}" of service "${name}" has neither an image nor a build.`,
-          'Set image (e.g. nginx:1.27) or build.context (a folder with a Dockerfile).',
-        );
-      checkImage(ctx, [...path, 'image'], `container "${c}" of service "${name}"`, container.image);
-      checkRequests(ctx, path, c, name, container);
-    }
-  });
+  perService(remembered, all, containersOfService);
+}
+
+/** checkContainers's report about one service (from that service and its name alone). */
+export function containersOfService(ctx: Ctx, name: string, service: Service): void {
+  const canary = service.rollout?.canary?.image;
+  checkImage(ctx, ['services', name, 'rollout', 'canary', 'image'], `the canary of service "${name}"`, canary);
+  for (const [c, container] of containersOf(service)) {
+    const path = ['services', name, 'containers', c];
+    if (container.image === undefined && container.build === undefined)
+      ctx.report(
+        'MISSING_IMAGE',
+        'error',
+        path,
+        `Container "${c}" of service "${name}" has neither an image nor a build.`,
+        'Set image (e.g. nginx:1.27) or build.context (a folder with a Dockerfile).',
+      );
+    checkImage(ctx, [...path, 'image'], `container "${c}" of service "${name}"`, container.image);
+    checkRequests(ctx, path, c, name, container);
+  }
 }
 
 function checkImage(ctx: Ctx, path: (string | number)[], owner: string, image: string | undefined): void {

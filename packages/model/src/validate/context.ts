@@ -14,10 +14,14 @@ export interface Ctx {
 
 export type Check = (ctx: Ctx) => void;
 
-export function createCtx(bp: Blueprint, out: Diagnostic[]): Ctx {
+export function createCtx(
+  bp: Blueprint,
+  out: Diagnostic[],
+  services: readonly (readonly [string, Service])[] = Object.entries(bp.services ?? {}),
+): Ctx {
   return {
     bp,
-    services: Object.entries(bp.services ?? {}),
+    services,
     report(code, severity, path, message, hint, elementId) {
       // The element id follows from the path (link ids read the link's target from the blueprint).
       out.push(diag(code, severity, path, message, { elementId: elementId ?? elementIdForPath(path, bp), hint }));

@@ -1,5 +1,6 @@
 import type { Path } from '../diagnostics/diagnostic';
 import { BASELINE_CAPS, ENGINE_SOCKET, SYSTEM_DIRS } from '../host-dangers';
+import type { Service } from '../schema/service';
 import { type Ctx, containersOf, listing, perService, serviceMemo } from './context';
 import { capability } from './duplicates';
 
@@ -9,52 +10,55 @@ const HOST_NAMESPACES = { hostNetwork: 'network', hostPid: 'process (PID)', host
 const remembered = serviceMemo();
 
 export function checkDangerous(all: Ctx): void {
-  perService(remembered, all, (ctx, name, service) => {
-    for (const key of ['hostNetwork', 'hostPid', 'hostIpc'] as const)
-      if (service[key])
+  perService(remembered, all, dangersOfService);
+}
+
+/** checkDangerous's report about one service (from that service and its name alone). */
+export function dangersOfService(ctx: Ctx, name: string, service: Service): void {
+  for (const key of ['hostNetwork', 'hostPid', 'hostIpc'] as const)
+    if (service[key])
+      warn(
+        ctx,
+        ['services', name, key],
+        `Service "${name}" shares the host's ${HOST_NAMESPACES[key]} namespace (${key}).`,
+        `Remove ${key} unless the service must see the host's ${HOST_NAMESPACES[key]} namespace.`,
+      );
+  for (const [c, container] of containersOf(service)) {
+    const path = ['services', name, 'containers', c];
+    const who = `Container "${c}" of service "${name}"`;
+    if (container.privileged)
+      warn(
+        ctx,
+        [...path, 'privileged'],
+        `${who} runs privileged: it has every capability and every device of the host.`,
+        'Remove privileged; add the single capabilities it needs with capAdd.',
+      );
+    const caps = [...new Set((container.capAdd ?? []).map(capability).filter((cap) => !BASELINE_CAPS.has(cap)))];
+    if (caps.length)
+      warn(
+        ctx,
+        [...path, 'capAdd'],
+        `${who} adds the capabilit${caps.length > 1 ? 'ies' : 'y'} ${listing(caps)}, beyond the default set.`,
+        'Remove capabilities the container does not need.',
+      );
+    if (container.devices?.length)
+      warn(
+        ctx,
+        [...path, 'devices'],
+        `${who} gets host devices (${listing(container.devices)}).`,
+        'Remove devices the container does not need.',
+      );
+    container.mounts?.forEach((m, i) => {
+      const problem = m.type === 'bind' ? bindProblem(m.source) : undefined;
+      if (problem && m.type === 'bind')
         warn(
           ctx,
-          ['services', name, key],
-          `Service "${name}" shares the host's ${HOST_NAMESPACES[key]} namespace (${key}).`,
-          `Remove ${key} unless the service must see the host's ${HOST_NAMESPACES[key]} namespace.`,
+          [...path, 'mounts', i, 'source'],
+          `${who} bind-mounts ${m.source}, ${problem}.`,
+          'Mount a folder inside the project (e.g. ./data), or a named volume.',
         );
-    for (const [c, container] of containersOf(service)) {
-      const path = ['services', name, 'containers', c];
-      const who = `Container "${c}" of service "${name}"`;
-      if (container.privileged)
-        warn(
-          ctx,
-          [...path, 'privileged'],
-          `${who} runs privileged: it has every capability and every device of the host.`,
-          'Remove privileged; add the single capabilities it needs with capAdd.',
-        );
-      const caps = [...new Set((container.capAdd ?? []).map(capability).filter((cap) => !BASELINE_CAPS.has(cap)))];
-      if (caps.length)
-        warn(
-          ctx,
-          [...path, 'capAdd'],
-          `${who} adds the capabilit${caps.length > 1 ? 'ies' : 'y'} ${listing(caps)}, beyond the default set.`,
-          'Remove capabilities the container does not need.',
-        );
-      if (container.devices?.length)
-        warn(
-          ctx,
-          [...path, 'devices'],
-          `${who} gets host devices (${listing(container.devices)}).`,
-          'Remove devices the container does not need.',
-        );
-      container.mounts?.forEach((m, i) => {
-        const problem = m.type === 'bind' ? bindProblem(m.source) : undefined;
-        if (problem && m.type === 'bind')
-          warn(
-            ctx,
-            [...path, 'mounts', i, 'source'],
-            `${who} bind-mounts ${m.source}, ${problem}.`,
-            'Mount a folder inside the project (e.g. ./data), or a named volume.',
-          );
-      });
-    }
-  });
+    });
+  }
 }
 
 const warn = (ctx: Ctx, path: Path, message: string, hint: string) => ctx.report('DANGEROUS_SETTING', 'warning', path, message, hint);

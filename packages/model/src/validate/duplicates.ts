@@ -1,4 +1,5 @@
 import type { Path } from '../diagnostics/diagnostic';
+import type { Service } from '../schema/service';
 import { type Ctx, containersOf, perService, serviceMemo } from './context';
 
 /**
@@ -8,18 +9,21 @@ import { type Ctx, containersOf, perService, serviceMemo } from './context';
 const remembered = serviceMemo();
 
 export function checkDuplicateEntries(all: Ctx): void {
-  perService(remembered, all, (ctx, name, service) => {
-    const path = ['services', name];
-    check(ctx, [...path, 'networks'], service.networks, `service "${name}"`, (s) => s);
-    check(ctx, [...path, 'profiles'], service.profiles, `service "${name}"`, (s) => s);
-    for (const [c, container] of containersOf(service)) {
-      const owner = `container "${c}" of service "${name}"`;
-      const cpath = [...path, 'containers', c];
-      check(ctx, [...cpath, 'capAdd'], container.capAdd, owner, capability);
-      check(ctx, [...cpath, 'capDrop'], container.capDrop, owner, capability);
-      check(ctx, [...cpath, 'devices'], container.devices, owner, (d) => d.split(':')[0] ?? d);
-    }
-  });
+  perService(remembered, all, duplicatesOfService);
+}
+
+/** checkDuplicateEntries's report about one service (from that service and its name alone). */
+export function duplicatesOfService(ctx: Ctx, name: string, service: Service): void {
+  const path = ['services', name];
+  check(ctx, [...path, 'networks'], service.networks, `service "${name}"`, (s) => s);
+  check(ctx, [...path, 'profiles'], service.profiles, `service "${name}"`, (s) => s);
+  for (const [c, container] of containersOf(service)) {
+    const owner = `container "${c}" of service "${name}"`;
+    const cpath = [...path, 'containers', c];
+    check(ctx, [...cpath, 'capAdd'], container.capAdd, owner, capability);
+    check(ctx, [...cpath, 'capDrop'], container.capDrop, owner, capability);
+    check(ctx, [...cpath, 'devices'], container.devices, owner, (d) => d.split(':')[0] ?? d);
+  }
 }
 
 /** CAP_NET_ADMIN and net_admin name one capability. */

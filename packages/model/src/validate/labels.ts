@@ -1,5 +1,6 @@
 import type { Path } from '../diagnostics/diagnostic';
 import { isReservedLabel } from '../reserved-labels';
+import type { Service } from '../schema/service';
 import type { Ctx } from './context';
 
 /**
@@ -8,9 +9,19 @@ import type { Ctx } from './context';
  * foreign container, or a foreign tool adopt ours. An error, named by its path.
  */
 export function checkReservedLabels(ctx: Ctx): void {
+  for (const [name, service] of ctx.services) serviceLabels(ctx, name, service);
+  documentLabels(ctx);
+}
+
+/** checkReservedLabels about one service. */
+export function serviceLabels(ctx: Ctx, name: string, service: Service): void {
+  scan(ctx, service.labels, ['services', name, 'labels']);
+}
+
+/** checkReservedLabels about the blueprint's metadata, volumes and networks. */
+export function documentLabels(ctx: Ctx): void {
   const bp = ctx.bp;
   scan(ctx, bp.metadata?.labels, ['metadata', 'labels']);
-  for (const [name, service] of ctx.services) scan(ctx, service.labels, ['services', name, 'labels']);
   for (const section of ['volumes', 'networks'] as const)
     for (const [name, item] of Object.entries(bp[section] ?? {})) scan(ctx, item.labels, [section, name, 'labels']);
 }

@@ -3,46 +3,49 @@ import { type Ctx, mainOf } from './context';
 
 /** Links must point to another existing service, once, on a port it exposes, and `healthy` needs a healthcheck. */
 export function checkLinks(ctx: Ctx): void {
+  for (const [name, service] of ctx.services) serviceLinks(ctx, name, service);
+}
+
+/** checkLinks about one service's links: they read the service objects they name (or their absence). */
+export function serviceLinks(ctx: Ctx, name: string, service: Service): void {
   const services = ctx.bp.services ?? {};
-  for (const [name, service] of ctx.services) {
-    const seen = new Map<string, number>();
-    service.links?.forEach((link, i) => {
-      const path = ['services', name, 'links', i];
-      const target = Object.hasOwn(services, link.to) ? services[link.to] : undefined;
-      if (!target) {
-        ctx.report(
-          'DANGLING_LINK',
-          'error',
-          [...path, 'to'],
-          `Service "${name}" links to "${link.to}", which is not a service of this blueprint.`,
-          'Link to an existing service, or add the service.',
-        );
-        return;
-      }
-      if (link.to === name) {
-        ctx.report(
-          'SELF_LINK',
-          'error',
-          [...path, 'to'],
-          `Service "${name}" links to itself.`,
-          'Remove the link: a service reaches itself without one.',
-        );
-        return;
-      }
-      const first = seen.get(link.to);
-      if (first !== undefined)
-        ctx.report(
-          'DUPLICATE_LINK',
-          'warning',
-          path,
-          `Service "${name}" links to "${link.to}" twice (links ${first} and ${i}).`,
-          'Keep one link per target; a link stands for one start-order dependency and one edge on the canvas.',
-        );
-      else seen.set(link.to, i);
-      checkCondition(ctx, path, name, link.to, link.condition, target);
-      checkPort(ctx, path, name, link, target);
-    });
-  }
+  const seen = new Map<string, number>();
+  service.links?.forEach((link, i) => {
+    const path = ['services', name, 'links', i];
+    const target = Object.hasOwn(services, link.to) ? services[link.to] : undefined;
+    if (!target) {
+      ctx.report(
+        'DANGLING_LINK',
+        'error',
+        [...path, 'to'],
+        `Service "${name}" links to "${link.to}", which is not a service of this blueprint.`,
+        'Link to an existing service, or add the service.',
+      );
+      return;
+    }
+    if (link.to === name) {
+      ctx.report(
+        'SELF_LINK',
+        'error',
+        [...path, 'to'],
+        `Service "${name}" links to itself.`,
+        'Remove the link: a service reaches itself without one.',
+      );
+      return;
+    }
+    const first = seen.get(link.to);
+    if (first !== undefined)
+      ctx.report(
+        'DUPLICATE_LINK',
+        'warning',
+        path,
+        `Service "${name}" links to "${link.to}" twice (links ${first} and ${i}).`,
+        'Keep one link per target; a link stands for one start-order dependency and one edge on the canvas.',
+      );
+    else seen.set(link.to, i);
+    checkCondition(ctx, path, name, link.to, link.condition, target);
+    checkPort(ctx, path, name, link, target);
+  });
 }
 
 function checkCondition(ctx: Ctx, path: (string | number)[], from: string, to: string, condition: string, target: Service): void {

@@ -1,6 +1,7 @@
 import type { Path } from '../diagnostics/diagnostic';
 import { elementId } from '../ids';
 import { DNS_LABEL, DNS_LABEL_MAX } from '../schema/common';
+import type { Service } from '../schema/service';
 import { type Ctx, containersOf, quote } from './context';
 
 /** Kubernetes Service names are DNS-1035 labels: unlike DNS-1123 they must start with a letter. */
@@ -16,34 +17,42 @@ const NAME_HINT = 'Use lower-case letters, digits and "-" (at most 63 characters
  * builds blueprints without parsing; plus the rules only targets impose (DNS-1035, port-name length).
  */
 export function checkNames(ctx: Ctx): void {
+  for (const [name, service] of ctx.services) serviceNames(ctx, name, service);
+  documentNames(ctx);
+}
+
+/** checkNames about one service: its name, its containers' names and its ports' names. */
+export function serviceNames(ctx: Ctx, name: string, service: Service): void {
+  const path = ['services', name];
+  if (!isLabel(name)) ctx.report('INVALID_NAME', 'error', path, `The service name ${quote(name)} is not a DNS-1123 label.`, NAME_HINT);
+  else if (!DNS_1035.test(name))
+    ctx.report(
+      'INVALID_NAME',
+      'error',
+      path,
+      `The service name ${quote(name)} starts with a digit; Kubernetes Service names must start with a letter.`,
+      `Rename the service, e.g. to "s${name}".`,
+    );
+  for (const [c] of containersOf(service))
+    if (!isLabel(c))
+      ctx.report(
+        'INVALID_NAME',
+        'error',
+        [...path, 'containers', c],
+        `The container name ${quote(c)} of service "${name}" is not a DNS-1123 label.`,
+        NAME_HINT,
+      );
+  service.ports?.forEach((p, i) => {
+    if (p.name !== undefined) checkPortName(ctx, [...path, 'ports', i, 'name'], name, p.name);
+  });
+}
+
+/** checkNames about the rest: the blueprint's name (metadata) and the names of volumes, networks, configs and secrets. */
+export function documentNames(ctx: Ctx): void {
   const { bp } = ctx;
   const app = bp.metadata?.name ?? '';
   if (!isLabel(app))
     ctx.report('INVALID_NAME', 'error', ['metadata', 'name'], `The blueprint name ${quote(app)} is not a DNS-1123 label.`, NAME_HINT);
-  for (const [name, service] of ctx.services) {
-    const path = ['services', name];
-    if (!isLabel(name)) ctx.report('INVALID_NAME', 'error', path, `The service name ${quote(name)} is not a DNS-1123 label.`, NAME_HINT);
-    else if (!DNS_1035.test(name))
-      ctx.report(
-        'INVALID_NAME',
-        'error',
-        path,
-        `The service name ${quote(name)} starts with a digit; Kubernetes Service names must start with a letter.`,
-        `Rename the service, e.g. to "s${name}".`,
-      );
-    for (const [c] of containersOf(service))
-      if (!isLabel(c))
-        ctx.report(
-          'INVALID_NAME',
-          'error',
-          [...path, 'containers', c],
-          `The container name ${quote(c)} of service "${name}" is not a DNS-1123 label.`,
-          NAME_HINT,
-        );
-    service.ports?.forEach((p, i) => {
-      if (p.name !== undefined) checkPortName(ctx, [...path, 'ports', i, 'name'], name, p.name);
-    });
-  }
   for (const kind of ['volumes', 'networks', 'configs', 'secrets'] as const)
     for (const name of Object.keys(bp[kind] ?? {}))
       if (!isLabel(name))
@@ -67,11 +76,16 @@ function checkPortName(ctx: Ctx, path: Path, service: string, name: string): voi
     );
 }
 
-interface Claim {
+export interface NameClaim {
+  /** The compiled name claimed. */
+  compiled: string;
   owner: string;
   path: Path;
   elementId: string;
 }
+
+/** The two namespaces of compiled names: Compose services, Kubernetes workloads (Deployments). */
+export type Namespace = 'compose' | 'workloads';
 
 /**
  * Names that must be unique once compiled: Compose turns every helper and init container into a
@@ -80,53 +94,76 @@ interface Claim {
  * per link. The first claimant (document order, services before their containers) keeps the name.
  */
 export function checkCompiledNames(ctx: Ctx): void {
-  const compose = new Map<string, Claim>();
-  const workloads = new Map<string, Claim>();
-  for (const [name] of ctx.services) {
-    const claim = { owner: `service "${name}"`, path: ['services', name], elementId: elementId.service(name) };
-    compose.set(name, claim);
-    workloads.set(name, claim);
-  }
+  const claims = { compose: new Map<string, NameClaim[]>(), workloads: new Map<string, NameClaim[]>() };
   for (const [name, service] of ctx.services) {
-    for (const [c, container] of containersOf(service)) {
-      if (container.role === 'main') continue;
-      const path = ['services', name, 'containers', c];
-      claim(
-        ctx,
-        compose,
-        `${name}-${c}`,
-        { owner: `container "${c}" of service "${name}"`, path, elementId: elementId.container(name, c) },
-        'Compose service',
-      );
+    for (const ns of NAMESPACES) for (const c of nameClaims(name, service)[ns]) push(claims[ns], c.compiled, c);
+    waitForNames(ctx, name, service);
+  }
+  const services = ctx.bp.services ?? {};
+  for (const ns of NAMESPACES)
+    for (const [compiled, list] of claims[ns]) reportNameClaims(ctx, ns, compiled, Object.hasOwn(services, compiled), list);
+}
+
+export const NAMESPACES: readonly Namespace[] = ['compose', 'workloads'];
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** The compiled names one service claims besides its own, per namespace, in document order. */
+export function nameClaims(name: string, service: Service): Record<Namespace, NameClaim[]> {
+  const compose: NameClaim[] = [];
+  for (const [c, container] of containersOf(service)) {
+    if (container.role === 'main') continue;
+    compose.push({
+      compiled: `${name}-${c}`,
+      owner: `container "${c}" of service "${name}"`,
+      path: ['services', name, 'containers', c],
+      elementId: elementId.container(name, c),
+    });
+  }
+  const workloads: NameClaim[] =
+    service.rollout?.strategy === 'canary'
+      ? [
+          {
+            compiled: `${name}-canary`,
+            owner: `the canary of service "${name}"`,
+            path: ['services', name, 'rollout', 'strategy'],
+            elementId: elementId.service(name),
+          },
+        ]
+      : [];
+  return { compose, workloads };
+}
+
+/**
+ * The clashes over one compiled name: `claims` are the claims of containers and canaries in
+ * document order; a service of that name (`taken`) claimed it before them all.
+ */
+export function reportNameClaims(ctx: Ctx, ns: Namespace, compiled: string, taken: boolean, claims: readonly NameClaim[]): void {
+  const what = ns === 'compose' ? 'Compose service' : 'Kubernetes Deployment';
+  let first = taken ? `service "${compiled}"` : undefined;
+  for (const c of claims) {
+    if (first === undefined) {
+      first = c.owner;
+      continue;
     }
-    if (service.rollout?.strategy === 'canary') {
-      const path = ['services', name, 'rollout', 'strategy'];
-      claim(
-        ctx,
-        workloads,
-        `${name}-canary`,
-        { owner: `the canary of service "${name}"`, path, elementId: elementId.service(name) },
-        'Kubernetes Deployment',
-      );
-    }
-    checkWaitForNames(ctx, name, service.links?.map((l) => l.to) ?? [], new Set(Object.keys(service.containers ?? {})));
+    ctx.report(
+      'DUPLICATE_NAME',
+      'error',
+      c.path,
+      `${capitalise(c.owner)} compiles to the ${what} "${compiled}", which ${first} already has.`,
+      'Rename one of them.',
+      c.elementId,
+    );
   }
 }
 
-function claim(ctx: Ctx, names: Map<string, Claim>, compiled: string, c: Claim, what: string): void {
-  const first = names.get(compiled);
-  if (!first) {
-    names.set(compiled, c);
-    return;
-  }
-  ctx.report(
-    'DUPLICATE_NAME',
-    'error',
-    c.path,
-    `${capitalise(c.owner)} compiles to the ${what} "${compiled}", which ${first.owner} already has.`,
-    'Rename one of them.',
-    c.elementId,
-  );
+/** The `wait-for-<target>` clashes of one service (from that service and its name alone). */
+export function waitForNames(ctx: Ctx, name: string, service: Service): void {
+  checkWaitForNames(ctx, name, service.links?.map((l) => l.to) ?? [], new Set(Object.keys(service.containers ?? {})));
 }
 
 /** Kubernetes inserts `wait-for-<target>` init containers into the pod; a user container of that name would clash. */

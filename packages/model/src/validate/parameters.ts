@@ -1,4 +1,6 @@
 import type { Path } from '../diagnostics/diagnostic';
+import type { Blueprint } from '../schema/blueprint';
+import type { Service } from '../schema/service';
 import type { Ctx } from './context';
 
 /** Whether a string holds a ${...} reference (the "$${" escape excluded). */
@@ -45,14 +47,24 @@ const INTERPOLATED = ['services', 'volumes', 'networks', 'configs', 'secrets'] a
 
 /** ${NAME} references must name a declared parameter; otherwise the value depends on the deploy environment. */
 export function checkParameters(ctx: Ctx): void {
-  const declared = new Set(Object.keys(ctx.bp.parameters ?? {}));
+  const declared = declaredParameters(ctx.bp);
+  // The same visits as walking the section: service by service, in document order.
+  for (const [name, service] of ctx.services) serviceParameters(ctx, declared, name, service);
+  documentParameters(ctx, declared);
+}
+
+/** The names of the blueprint's parameters. */
+export const declaredParameters = (bp: Blueprint): ReadonlySet<string> => new Set(Object.keys(bp.parameters ?? {}));
+
+/** checkParameters about one service (and the parameters `declared`). */
+export function serviceParameters(ctx: Ctx, declared: ReadonlySet<string>, name: string, service: Service): void {
+  for (const [s, below] of dollarStrings(service)) checkString(ctx, declared, s, ['services', name, ...below]);
+}
+
+/** checkParameters about the volumes, networks, configs and secrets. */
+export function documentParameters(ctx: Ctx, declared: ReadonlySet<string>): void {
   for (const top of INTERPOLATED) {
-    if (top === 'services') {
-      // The same visits as walking the section: service by service, in document order.
-      for (const [name, service] of ctx.services)
-        for (const [s, below] of dollarStrings(service)) checkString(ctx, declared, s, ['services', name, ...below]);
-      continue;
-    }
+    if (top === 'services') continue;
     const section = ctx.bp[top];
     if (section) walkStrings(section, [top], (s, path) => checkString(ctx, declared, s, path));
   }

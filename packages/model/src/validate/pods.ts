@@ -7,38 +7,41 @@ import { type Ctx, containersOf, listing, perService, quote, serviceMemo } from 
 const remembered = serviceMemo();
 
 export function checkPods(all: Ctx): void {
-  perService(remembered, all, (ctx, name, service) => {
-    const containers = containersOf(service);
-    const mains = containers.filter(([, c]) => c.role === 'main').map(([c]) => c);
-    if (mains.length === 0)
+  perService(remembered, all, podsOfService);
+}
+
+/** checkPods's report about one service (from that service and its name alone). */
+export function podsOfService(ctx: Ctx, name: string, service: Service): void {
+  const containers = containersOf(service);
+  const mains = containers.filter(([, c]) => c.role === 'main').map(([c]) => c);
+  if (mains.length === 0)
+    ctx.report(
+      'NO_MAIN_CONTAINER',
+      'error',
+      ['services', name, 'containers'],
+      containers.length === 0
+        ? `Service "${name}" has no containers.`
+        : `Service "${name}" has no container with role main (it has ${listing(containers.map(([c]) => quote(c)))}).`,
+      'Give exactly one container role: main (the default when role is omitted); it is the service itself.',
+    );
+  for (const extra of mains.slice(1))
+    ctx.report(
+      'MULTIPLE_MAIN_CONTAINERS',
+      'error',
+      ['services', name, 'containers', extra, 'role'],
+      `Service "${name}" has several main containers (${listing(mains.map(quote))}); "${extra}" is one too many.`,
+      'Keep one main container and give the others a helper role: sidecar, ambassador, adapter or init.',
+    );
+  for (const [c, container] of containers)
+    if (container.role === 'init' && container.healthcheck)
       ctx.report(
-        'NO_MAIN_CONTAINER',
-        'error',
-        ['services', name, 'containers'],
-        containers.length === 0
-          ? `Service "${name}" has no containers.`
-          : `Service "${name}" has no container with role main (it has ${listing(containers.map(([c]) => quote(c)))}).`,
-        'Give exactly one container role: main (the default when role is omitted); it is the service itself.',
+        'INIT_WITH_HEALTHCHECK',
+        'warning',
+        ['services', name, 'containers', c, 'healthcheck'],
+        `Init container "${c}" of service "${name}" has a healthcheck, which is never used: init containers run to completion before the others start.`,
+        'Remove the healthcheck, or make the container a sidecar if it keeps running.',
       );
-    for (const extra of mains.slice(1))
-      ctx.report(
-        'MULTIPLE_MAIN_CONTAINERS',
-        'error',
-        ['services', name, 'containers', extra, 'role'],
-        `Service "${name}" has several main containers (${listing(mains.map(quote))}); "${extra}" is one too many.`,
-        'Keep one main container and give the others a helper role: sidecar, ambassador, adapter or init.',
-      );
-    for (const [c, container] of containers)
-      if (container.role === 'init' && container.healthcheck)
-        ctx.report(
-          'INIT_WITH_HEALTHCHECK',
-          'warning',
-          ['services', name, 'containers', c, 'healthcheck'],
-          `Init container "${c}" of service "${name}" has a healthcheck, which is never used: init containers run to completion before the others start.`,
-          'Remove the healthcheck, or make the container a sidecar if it keeps running.',
-        );
-    checkHelperPorts(ctx, name, service);
-  });
+  checkHelperPorts(ctx, name, service);
 }
 
 interface PortClaim {

@@ -5,11 +5,14 @@ import { type Ctx, perService, serviceMemo } from './context';
 const remembered = serviceMemo();
 
 export function checkScaling(all: Ctx): void {
-  perService(remembered, all, (ctx, name, service) => {
-    if (service.mode === 'global') checkGlobal(ctx, name, service);
-    else checkRange(ctx, name, service);
-    if (service.rollout) checkRollout(ctx, name, service, service.rollout);
-  });
+  perService(remembered, all, scalingOfService);
+}
+
+/** checkScaling's report about one service (from that service and its name alone). */
+export function scalingOfService(ctx: Ctx, name: string, service: Service): void {
+  if (service.mode === 'global') checkGlobal(ctx, name, service);
+  else checkRange(ctx, name, service);
+  if (service.rollout) checkRollout(ctx, name, service, service.rollout);
 }
 
 function checkRange(ctx: Ctx, name: string, s: Service): void {

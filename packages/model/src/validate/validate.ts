@@ -5,6 +5,7 @@ import { type Check, createCtx } from './context';
 import { checkCycles } from './cycles';
 import { checkDangerous } from './dangerous';
 import { checkDuplicateEntries } from './duplicates';
+import { checkEmpty } from './empty';
 import { checkReservedLabels } from './labels';
 import { checkLinks } from './links';
 import { checkMounts } from './mounts';
@@ -16,17 +17,6 @@ import { checkPorts } from './ports';
 import { checkResources } from './resources';
 import { checkScaling } from './scaling';
 import { checkUnused } from './unused';
-
-const checkEmpty: Check = (ctx) => {
-  if (ctx.services.length === 0)
-    ctx.report(
-      'EMPTY_BLUEPRINT',
-      'warning',
-      ['services'],
-      `The blueprint "${ctx.bp.metadata?.name}" has no services.`,
-      'Add a service: it compiles to nothing until then.',
-    );
-};
 
 /** Every semantic check, one concern each (DESIGN §3). Order does not matter: the result is sorted. */
 const CHECKS: readonly Check[] = [
