@@ -183,6 +183,9 @@ export function createLibrary(deps: LibraryDeps): LibraryController {
     asked = bp;
     const mark = deps.documents?.beginSave(entry.id) ?? 0;
     void saveInWorker(bp, entry.id).then((r) => {
+      // Deleted meanwhile (here, or in another tab): the worker's write may have landed after the
+      // deletion; its document goes again rather than coming back as a recovered blueprint.
+      if (r.ok && !state.index.entries.some((e) => e.id === entry.id)) deps.storage.removeItem(docKey(entry.id));
       // A later save, a switch or a flush took over (a flush writes the document here at once).
       if (asked !== bp) return;
       asked = undefined;

@@ -38,6 +38,8 @@ function fakeWorker() {
   const w = {
     mode: 'ok' as 'ok' | 'quota' | 'stale',
     calls: 0,
+    /** Saves answered. */
+    done: 0,
     held: undefined as Array<() => void> | undefined,
     async save(bp: Blueprint, doc: string): Promise<WorkerSaveOutcome> {
       w.calls++;
@@ -45,6 +47,7 @@ function fakeWorker() {
       if (w.mode === 'stale') return { ok: false, stale: true };
       if (w.mode === 'quota') return { ok: false, error: 'QuotaExceededError', quota: true };
       await db.put(doc, JSON.stringify(bp));
+      w.done++;
       return { ok: true };
     },
   };
@@ -181,6 +184,25 @@ describe('library with its documents in IndexedDB', () => {
     const again = await start(app.ls, fakeWorker());
     expect(names(again)).toContain('later');
     expect(localDocs(again)).toEqual([]); // and the next start moved it into IndexedDB
+  });
+
+  it('deleting the open blueprint while the worker saves it: its document does not come back', async () => {
+    const app = await start();
+    const first = currentId(app);
+    expect(await app.library.createFromTemplate('patterns', 'Patterns')).toBe(true);
+    const doomed = currentId(app);
+    app.worker.held = [];
+    app.store.getState().dispatch({ kind: 'addService', name: 'api' });
+    app.library.scheduleSave(0);
+    await vi.waitFor(() => expect(app.worker.calls).toBe(1));
+    expect(await app.library.remove(doomed)).toBe(true);
+    expect(currentId(app)).toBe(first);
+    for (const release of app.worker.held) release();
+    app.worker.held = undefined;
+    await vi.waitFor(() => expect(app.worker.done).toBe(1)); // written after the deletion
+    await vi.waitFor(async () => expect(await openDocumentDb().ids()).toEqual([first]));
+    const again = await start(app.ls);
+    expect(again.library.state().index.entries.map((e) => e.title)).toEqual(['seed-haproxy']);
   });
 
   it('create, duplicate, rename, delete and switch work over IndexedDB', async () => {
