@@ -32,9 +32,9 @@ function* composeFile(ctx: EmitContext, pods: PlannedService[], omitted: Set<str
     'services',
     dockerServices(
       pods,
-      (s, add) => {
+      (s, add, streamed) => {
         noteComposeService(ctx, s);
-        addPodServices(ctx, s, s.main as PlannedContainer, add);
+        addPodServices(ctx, s, s.main as PlannedContainer, add, streamed);
       },
       ctx.memo && { memo: ctx.memo, extra: () => NOTHING },
     ),
