@@ -7,7 +7,7 @@ import { composeEmitter } from './targets/compose/emit';
 import { type CompileOptions, DEFAULT_KUBERNETES_VERSION, type EmitContext, type Emitter } from './targets/emitter';
 import { kubernetesEmitter } from './targets/kubernetes/emit';
 import { swarmEmitter } from './targets/swarm/emit';
-import { emitYamlDocumentPieces, ShapeSet, type SourceRange, writeSample } from './yaml';
+import { emitYamlDocumentPieces, type SourceRange } from './yaml';
 
 export type { NotesByMessage } from './notes';
 
@@ -56,19 +56,14 @@ export function compileAll(blueprint: Blueprint, targets: readonly Target[] = TA
   return targets.map((target) => emitTarget(plan, target, options));
 }
 
-/**
- * With `cache`, services whose inputs did not change since the last compile reuse their output (see
- * incremental/). `shapes` false builds and writes every object (the emitters' fast paths off): the
- * reference the property tests hold the fast paths to.
- */
-export function emitTarget(plan: Plan, target: Target, options: CompileOptions, cache?: ServiceCache, shapes = true): CompileResult {
+/** With `cache`, services whose inputs did not change since the last compile reuse their output (see incremental/). */
+export function emitTarget(plan: Plan, target: Target, options: CompileOptions, cache?: ServiceCache): CompileResult {
   const emitter = emitters[target];
   const notes = new Notes(target, cache !== undefined, cache?.lastNotes);
   const ctx: EmitContext = {
     plan,
     options: { ...options, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION },
     note: (kind, path, elementId, message, hint) => notes.add(kind, path, elementId, message, hint),
-    shapes: shapes ? new ShapeSet(writeSample) : undefined,
   };
   if (cache) {
     cache.begin(sharedInputs(plan, ctx.options));

@@ -1,7 +1,6 @@
 import type { Diagnostic, Path, Target } from '@blaupause/model';
 import type { ServiceMemo } from '../incremental/memo';
 import type { Plan } from '../plan/plan';
-import type { ShapeSet } from '../yaml';
 
 export interface CompileOptions {
   /** Kubernetes minor version the manifests are written for (native sidecars need ≥ 1.29). */
@@ -19,8 +18,6 @@ export interface EmitContext {
   note(kind: 'lost' | 'approximated', path: Path, elementId: string, message: string, hint?: string): void;
   /** Set by the incremental compiler: emitters render each service through it (see incremental/). */
   memo?: ServiceMemo;
-  /** The shapes of this compile (yaml/shape.ts): emitters write their usual objects through them; unset, every object is built. */
-  shapes?: ShapeSet;
 }
 
 /** A target: turns the plan into YAML documents (plain objects, tagged with their elements). */

@@ -1,6 +1,5 @@
 import type { Rendered } from './rendered';
 import { scalarRest } from './scalar';
-import { keyScalar, type Shaped } from './shape';
 import type { SourceRange } from './source-tag';
 import type { Form } from './template';
 
@@ -87,20 +86,6 @@ export class Output {
     this.piece(pieces[values.length] as string);
     this.line += form.lines;
     for (const x of form.ranges) this.ranges.push({ elementId: x.elementId, startLine: x.startLine + offset, endLine: x.endLine + offset });
-  }
-
-  /** Writes a shape use (see shape.ts): its pieces, then its ranges numbered from where it lands. */
-  protected pushShaped(use: Shaped): void {
-    const offset = this.line;
-    const { runs, holes, isKey, values, text, ids } = use;
-    for (let i = 0; i < values.length; i++) {
-      this.piece(runs[i] as string);
-      this.piece(isKey[holes[i] as number] ? keyScalar(values[i] as string) : scalarRest(values[i]));
-    }
-    this.piece(runs[values.length] as string);
-    this.line += text.lines;
-    for (const r of text.ranges)
-      this.ranges.push({ elementId: ids[r.id] as string, startLine: r.startLine + offset, endLine: r.endLine + offset });
   }
 
   private piece(s: string): void {

@@ -15,8 +15,7 @@ import {
 import { Output } from './output';
 import { Rendered } from './rendered';
 import { flat, literalBlock, scalarRest } from './scalar';
-import { Shaped } from './shape';
-import { type SourceRange, tagOf } from './source-tag';
+import { tagOf } from './source-tag';
 import { StreamedMapping } from './streamed';
 import { Filled, Form, type Template } from './template';
 
@@ -58,10 +57,6 @@ export class Writer extends Output {
     }
     if (v instanceof StreamedMapping) {
       if (!this.streamed(v.entries, 0, undefined)) this.pushLine('{}\n');
-      return;
-    }
-    if (v instanceof Shaped) {
-      this.shaped(v, 0);
       return;
     }
     const start = this.line + 1;
@@ -137,11 +132,6 @@ export class Writer extends Output {
       }
       if (!written && header !== undefined) this.pushLine(header);
       written = true;
-      if (v instanceof Shaped) {
-        // A shape use of an entry holds the key's line too (its first slot is the key).
-        this.shaped(v, d);
-        continue;
-      }
       const head = cachedHead(PLAIN_HEADS[d] as Heads, INDENT[d] as string, k);
       if (!(v instanceof StreamedMapping)) this.entry(head, v, d);
       else if (!this.streamed(v.entries, d + 1, head.openLine)) this.push(head.inline, '{}\n');
@@ -167,7 +157,6 @@ export class Writer extends Output {
       this.scalarLine(head.inline, v, d + 1);
       return;
     }
-    if (v instanceof Shaped) throw new Error('a shape use must be an entry of a streamed mapping or a document');
     const start = this.line + 1;
     const form = v instanceof Filled ? this.form(v, d + 1, 'entry') : undefined;
     if (form) {
@@ -205,21 +194,6 @@ export class Writer extends Output {
       else if (!this.streamed(v.entries, d + 1, head.openLine)) this.push(head.inline, '{}\n');
     });
     return written;
-  }
-
-  /** A shape use (shape.ts) as the entries at depth `d` of a mapping (a document root at 0), where it was rendered for. */
-  private shaped(v: Shaped, d: number): void {
-    if (v.depth !== d) throw new Error(`a shape use rendered for depth ${v.depth} written at ${d}`);
-    this.pushShaped(v);
-  }
-
-  /** The placeholder object of a shape written as entries at depth `d` (a root at 0). */
-  sampleEntries(sample: Record<string, unknown>, d: number): void {
-    if (d === 0) this.root(sample);
-    else {
-      ensureDepth(d + 1);
-      this.entries(sample, d, INDENT[d] as string, PLAIN_HEADS[d], undefined);
-    }
   }
 
   /** Writes the entries of a streamed mapping at depth `d`, without a header (see renderEntries). */
@@ -286,11 +260,4 @@ export class Writer extends Output {
     }
     return form ?? undefined;
   }
-}
-
-/** What a ShapeSet writes its shapes' placeholder objects with. */
-export function writeSample(sample: Record<string, unknown>, d: number): { text: string; lines: number; ranges: SourceRange[] } {
-  const w = new Writer();
-  w.sampleEntries(sample, d);
-  return { text: w.text(), lines: w.line, ranges: w.ranges };
 }

@@ -32,9 +32,9 @@ function* composeFile(ctx: EmitContext, pods: PlannedService[], omitted: Set<str
     'services',
     dockerServices(
       pods,
-      (s, add, streamed) => {
+      (s, add) => {
         noteComposeService(ctx, s);
-        addPodServices(ctx, s, s.main as PlannedContainer, add, streamed);
+        addPodServices(ctx, s, s.main as PlannedContainer, add);
       },
       ctx.memo && { memo: ctx.memo, extra: () => NOTHING },
     ),

@@ -1,5 +1,5 @@
 import type { PlannedContainer, PlannedService, ResolvedLink } from '../../plan/plan';
-import { type Shaped, type ShapeSet, tag } from '../../yaml';
+import { tag } from '../../yaml';
 import type { EmitContext } from '../emitter';
 import { serviceNetworks } from '../shared/docker-resources';
 import {
@@ -12,13 +12,10 @@ import {
   dockerPorts,
   dockerResources,
   dockerServiceName,
-  ELEMENT_LABEL,
   nonEmpty,
   noteHealthApproximation,
-  ROLE_LABEL,
-  SERVICE_LABEL,
 } from '../shared/docker-service';
-import { type DockerHealthcheck, dockerHealthcheck } from '../shared/healthcheck';
+import { dockerHealthcheck } from '../shared/healthcheck';
 import { esc, escList } from '../shared/interpolation';
 import type { AddService } from '../shared/service-stream';
 
@@ -34,9 +31,7 @@ export const CONDITION = {
   completed: 'service_completed_successfully',
 } as const;
 
-/** `streamed`: the services are entries of a streamed mapping at depth 1, where shape uses (yaml/shape.ts) can go. */
-export function addPodServices(ctx: EmitContext, s: PlannedService, main: PlannedContainer, add: AddService, streamed: boolean): void {
-  const shapes = streamed ? ctx.shapes : undefined;
+export function addPodServices(ctx: EmitContext, s: PlannedService, main: PlannedContainer, add: AddService): void {
   const svc = s.service;
   const host = svc.hostNetwork === true;
   const networkMode = host ? 'host' : undefined;
@@ -49,7 +44,7 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
     const dependsOn = previous ? dependency(dockerServiceName(s, previous), CONDITION.completed) : linkDependencies(s);
     add(
       dockerServiceName(s, init),
-      composeService(ctx, shapes, s, init, wiring(undefined, networkMode, networks, dependsOn, 'no', undefined, NO_LINKS)),
+      composeService(ctx, s, init, wiring(undefined, networkMode, networks, dependsOn, 'no', undefined, NO_LINKS)),
     );
   }
 
@@ -61,7 +56,6 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
     s.name,
     composeService(
       ctx,
-      shapes,
       s,
       main,
       wiring(ports, networkMode, networks, dependsOn.size ? dependsOn : undefined, undefined, replicas, s.links),
@@ -80,7 +74,7 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
     undefined,
     NO_LINKS,
   );
-  for (const helper of s.helpers) add(dockerServiceName(s, helper), composeService(ctx, shapes, s, helper, helperWiring));
+  for (const helper of s.helpers) add(dockerServiceName(s, helper), composeService(ctx, s, helper, helperWiring));
 }
 
 const NO_LINKS: readonly ResolvedLink[] = [];
@@ -125,10 +119,9 @@ const wiring = (
   links: readonly ResolvedLink[],
 ): Wiring => ({ ports, network_mode, networks, depends_on, restart, replicas, links });
 
-function composeService(ctx: EmitContext, shapes: ShapeSet | undefined, s: PlannedService, pc: PlannedContainer, w: Wiring): unknown {
+function composeService(ctx: EmitContext, s: PlannedService, pc: PlannedContainer, w: Wiring): Record<string, unknown> {
   const c = pc.container;
-  // An exec probe is taken as it is (no approximation to note): the fast path records it without the object.
-  const health = c.healthcheck && !(shapes && 'exec' in c.healthcheck.test) ? dockerHealthcheck(c.healthcheck) : undefined;
+  const health = c.healthcheck && dockerHealthcheck(c.healthcheck);
   noteHealthApproximation(ctx, s, pc, health?.approximation);
   if (c.healthcheck?.liveness)
     ctx.note(
@@ -138,21 +131,6 @@ function composeService(ctx: EmitContext, shapes: ShapeSet | undefined, s: Plann
       'Docker marks a container unhealthy when its healthcheck fails but does not restart it.',
       'The Blaupause Docker driver restarts unhealthy containers itself; plain "docker compose up" does not.',
     );
-  return (
-    (shapes && composeShaped(shapes, ctx, s, pc, w, health?.value)) ??
-    composeObject(ctx, s, pc, w, (health ?? (c.healthcheck && dockerHealthcheck(c.healthcheck)))?.value)
-  );
-}
-
-/** The service as an object: the reference every use of a shape reads as (see composeShaped). */
-function composeObject(
-  ctx: EmitContext,
-  s: PlannedService,
-  pc: PlannedContainer,
-  w: Wiring,
-  health: DockerHealthcheck | undefined,
-): Record<string, unknown> {
-  const c = pc.container;
   const mounts = dockerMounts(ctx.plan.blueprint, c.mounts);
   const svc = s.service;
   const service = {
@@ -168,7 +146,7 @@ function composeObject(
     network_mode: w.network_mode,
     networks: w.networks,
     depends_on: w.depends_on,
-    healthcheck: health,
+    healthcheck: health?.value,
     restart: w.restart ?? c.restart,
     volumes: mounts.volumes,
     configs: mounts.configs,
@@ -186,81 +164,4 @@ function composeObject(
     labels: dockerLabels(s, pc),
   };
   return tag(service, pc === s.main ? s.elementId : pc.elementId);
-}
-
-/**
- * The fast path (yaml/shape.ts): the same entry as composeObject's, recorded key by key from the
- * planned container without building it; keys in the same order, each written when the object's
- * would be. Undefined when a part cannot be recorded: the caller builds the object.
- */
-function composeShaped(
-  shapes: ShapeSet,
-  ctx: EmitContext,
-  s: PlannedService,
-  pc: PlannedContainer,
-  w: Wiring,
-  health: DockerHealthcheck | undefined,
-): Shaped | undefined {
-  const c = pc.container;
-  const svc = s.service;
-  const r = shapes.rec.begin();
-  r.map(dockerServiceName(s, pc));
-  r.id(pc === s.main ? s.elementId : pc.elementId);
-  if (c.image !== undefined) r.kv('image', esc(c.image));
-  if (c.build !== undefined && !r.value('build', dockerBuild(c.build))) return undefined;
-  if (c.command !== undefined) r.strings('entrypoint', escList(c.command));
-  if (c.args !== undefined) r.strings('command', escList(c.args));
-  if (c.workingDir !== undefined) r.kv('working_dir', esc(c.workingDir));
-  if (c.user !== undefined) r.kv('user', esc(c.user));
-  const env = dockerEnvironment(c.env, w.links);
-  if (env !== undefined && !r.value('environment', env)) return undefined;
-  if (w.ports !== undefined) {
-    if (!r.value('ports', w.ports.ports)) return undefined;
-    if (w.ports.expose !== undefined) r.strings('expose', w.ports.expose);
-  }
-  if (w.network_mode !== undefined) r.kv('network_mode', w.network_mode);
-  if (w.networks !== undefined) r.strings('networks', w.networks);
-  if (w.depends_on !== undefined && !r.mapValue('depends_on', w.depends_on)) return undefined;
-  const hc = c.healthcheck;
-  if (hc !== undefined && 'exec' in hc.test) {
-    // dockerHealthcheck's value of an exec probe, key by key.
-    r.map('healthcheck');
-    r.list('test');
-    r.item('CMD');
-    for (const word of hc.test.exec) r.item(esc(word));
-    r.end();
-    r.opt('interval', hc.interval);
-    r.opt('timeout', hc.timeout);
-    r.opt('retries', hc.retries);
-    r.opt('start_period', hc.startPeriod);
-    r.end();
-  } else if (health !== undefined && !r.value('healthcheck', health)) return undefined;
-  const restart = w.restart ?? c.restart;
-  if (restart !== undefined) r.kv('restart', restart);
-  if (c.mounts !== undefined && c.mounts.length > 0) {
-    const mounts = dockerMounts(ctx.plan.blueprint, c.mounts);
-    if (!r.value('volumes', mounts.volumes) || !r.value('configs', mounts.configs) || !r.value('secrets', mounts.secrets)) return undefined;
-  }
-  if (w.replicas !== undefined || c.resources !== undefined) {
-    const deploy = compact({ replicas: w.replicas, resources: dockerResources(c.resources) });
-    if (!r.value('deploy', deploy)) return undefined;
-  }
-  if (c.privileged) r.kv('privileged', c.privileged);
-  if (c.capAdd?.length) r.strings('cap_add', escList(c.capAdd));
-  if (c.capDrop?.length) r.strings('cap_drop', escList(c.capDrop));
-  if (c.devices?.length) r.strings('devices', escList(c.devices));
-  if (c.readOnlyRootFilesystem) r.kv('read_only', c.readOnlyRootFilesystem);
-  if (svc.hostPid) r.kv('pid', 'host');
-  if (svc.hostIpc) r.kv('ipc', 'host');
-  if (svc.profiles?.length) r.strings('profiles', svc.profiles);
-  if (svc.labels === undefined) {
-    // dockerLabels' own three (its template use, as written).
-    r.map('labels');
-    r.kv(ELEMENT_LABEL, pc.elementId);
-    r.kv(SERVICE_LABEL, s.name);
-    r.opt(ROLE_LABEL, pc.container.role);
-    r.end();
-  } else if (!r.value('labels', dockerLabels(s, pc))) return undefined;
-  r.end();
-  return shapes.use(1);
 }

@@ -58,9 +58,9 @@ export function dockerEnvironment(
 const copyOf = (map: Readonly<Record<string, string>> | undefined): Record<string, string> =>
   map === undefined ? {} : Object.hasOwn(map, '__proto__') ? { ...map } : Object.assign({}, map);
 
-export const ELEMENT_LABEL = `${LABEL_PREFIX}element`;
-export const SERVICE_LABEL = `${LABEL_PREFIX}service`;
-export const ROLE_LABEL = `${LABEL_PREFIX}role`;
+const ELEMENT_LABEL = `${LABEL_PREFIX}element`;
+const SERVICE_LABEL = `${LABEL_PREFIX}service`;
+const ROLE_LABEL = `${LABEL_PREFIX}role`;
 
 function ownLabels(labels: Record<string, string>, element: string, service: string, role: string): Record<string, string> {
   labels[ELEMENT_LABEL] = element;

@@ -17,23 +17,15 @@ export type AddService = (name: string, service: unknown) => void;
  */
 export function dockerServices(
   pods: readonly PlannedService[],
-  addPod: (s: PlannedService, add: AddService, streamed: boolean) => void,
+  addPod: (s: PlannedService, add: AddService) => void,
   memo?: { memo: ServiceMemo; extra: (s: PlannedService) => readonly unknown[] },
 ): unknown {
-  if (streamable(pods)) {
-    // Entries of a streamed mapping (at depth 1, under the root's `services:`): addPod may give shape uses.
-    const pod = (s: PlannedService, add: AddService) => addPod(s, add, true);
-    return new StreamedMapping(memo ? podByPodMemo(pods, pod, memo.memo, memo.extra) : podByPod(pods, pod));
-  }
+  if (streamable(pods)) return new StreamedMapping(memo ? podByPodMemo(pods, addPod, memo.memo, memo.extra) : podByPod(pods, addPod));
   const services: Record<string, unknown> = {};
   for (const s of pods)
-    addPod(
-      s,
-      (name, service) => {
-        services[name] = service;
-      },
-      false,
-    );
+    addPod(s, (name, service) => {
+      services[name] = service;
+    });
   return services;
 }
 
