@@ -25,11 +25,13 @@ async function covered(page: Page): Promise<{ hits: string[]; nodes: number }> {
       const r = e.getBoundingClientRect();
       return { name, x: r.x, y: r.y, width: r.width, height: r.height };
     };
-    const floating = [
-      ['minimap', '.flow-minimap'],
-      ['zoom controls', '.react-flow__controls'],
-      ['deploy dock', '.deploy-dock'],
-    ].flatMap(([name, selector]) => [...document.querySelectorAll(selector)].map((e) => box(name, e)));
+    const floating = (
+      [
+        ['minimap', '.flow-minimap'],
+        ['zoom controls', '.react-flow__controls'],
+        ['deploy dock', '.deploy-dock'],
+      ] as const
+    ).flatMap(([name, selector]) => [...document.querySelectorAll(selector)].map((e) => box(name, e)));
     const nodes = [...document.querySelectorAll('.react-flow__node')].map((e) => box(e.getAttribute('data-id') ?? '', e));
     return { floating, nodes };
   });

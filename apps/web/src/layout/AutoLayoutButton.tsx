@@ -36,7 +36,8 @@ export function AutoLayoutButton() {
       aria-keyshortcuts="Control+Shift+L"
       title="Arrange by dependency, left to right (Ctrl+Shift+L)"
     >
-      {busy ? '⇶ Arranging…' : '⇶ Auto layout'}
+      <span aria-hidden="true">⇶</span>
+      <span className="button-label">{busy ? 'Arranging…' : 'Auto layout'}</span>
     </button>
   );
 }

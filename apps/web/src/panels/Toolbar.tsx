@@ -104,10 +104,12 @@ function UndoRedo() {
   return (
     <>
       <button type="button" className="button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
-        ↶ Undo
+        <span aria-hidden="true">↶</span>
+        <span className="button-label">Undo</span>
       </button>
       <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
-        ↷ Redo
+        <span aria-hidden="true">↷</span>
+        <span className="button-label">Redo</span>
       </button>
     </>
   );

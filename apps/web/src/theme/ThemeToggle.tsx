@@ -19,7 +19,8 @@ export function ThemeToggle() {
       aria-label={`Theme: ${now}. Switch to ${LABEL[next].toLowerCase()}`}
       title={`Theme: ${now} — click for ${LABEL[next].toLowerCase()}`}
     >
-      <span aria-hidden="true">{GLYPH[choice]}</span> {LABEL[choice]}
+      <span aria-hidden="true">{GLYPH[choice]}</span>
+      <span className="button-label">{LABEL[choice]}</span>
     </button>
   );
 }
