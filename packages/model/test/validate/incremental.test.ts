@@ -132,7 +132,7 @@ function edit(bp: Blueprint, [kind, at, x, y]: Step): Blueprint {
     }
     case 12: {
       // volumes declared: single-writer, shared, per replica, ephemeral, gone
-      const pool = [{ access: 'single' }, { access: 'shared' }, { access: 'single', perReplica: true }, { ephemeral: true }];
+      const pool = [{ access: 'single-writer' }, { access: 'shared' }, { access: 'single-writer', perReplica: true }, { ephemeral: true }];
       const volumes = { ...bp.volumes } as Record<string, unknown>;
       const name = VOLUMES[x % VOLUMES.length] as string;
       if (y % 5 === 4) delete volumes[name];
@@ -171,7 +171,7 @@ const START: Blueprint = {
   kind: 'Blueprint',
   metadata: { name: 'app' },
   services: { a: service(0), b: service(1), c: service(2), d: service(6) },
-  volumes: { v1: { access: 'single' } },
+  volumes: { v1: { access: 'single-writer' } },
 } as Blueprint;
 
 const steps = fc.array(fc.tuple(fc.nat(17), fc.nat(50), fc.nat(1000), fc.nat(1000)), { minLength: 60, maxLength: 60 });
