@@ -1,17 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/app';
+import { overlaps } from '../fixtures/geometry';
 
 /** Canvas and toolbar defects found by the usability pass (session 11). */
-
-interface Box {
-  name: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Picks a template and waits until the canvas shows it (laid out by ELK: slow on a loaded machine). */
 async function pickTemplate(page: Page, label: string, shows: string): Promise<void> {

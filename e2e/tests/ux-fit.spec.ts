@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures/app';
+import { overlaps } from '../fixtures/geometry';
 
 /**
  * A fit (the first one, a template, an opened file, the zoom controls' fit button) keeps every node
@@ -7,16 +8,6 @@ import { expect, screenshot, test } from '../fixtures/app';
  * and the deploy dock (top right). With React Flow's fit padding of 0.25 the minimap covered the
  * bottom-right nodes of a fitted graph.
  */
-
-interface Box {
-  name: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Nodes that lie (partly) under the minimap, the zoom controls or the deploy dock, and the nodes' count. */
 async function covered(page: Page): Promise<{ hits: string[]; nodes: number }> {
