@@ -10,13 +10,18 @@
 //                       /bin/busybox, its applet links, /etc/passwd and /www/index.html (cached).
 //   startDockerd(opts)  a dockerd of its own (socket, data-root, exec-root, network namespace),
 //                       for tests that must restart an engine without disturbing the shared one.
+//   labelTestRun(d)     makes a dockerode instance label what it creates with TEST_RUN_LABEL (the
+//                       test helpers do; the label names the test process).
+//   sweepTestLeftovers() removes what interrupted test runs left on the engine (selectLeftovers says
+//                       what: never a resource a test did not create); `npm test` runs it first.
 //
 // Standalone for people: `node scripts/docker-env.mjs up` (engine + images, left running) and
 // `node scripts/docker-env.mjs down` (stops the dockerd that `up` started, found by its pid file).
 // No shell anywhere: every process is spawned with an argv array.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   answersPing,
@@ -150,6 +155,175 @@ export async function ensureBusyboxImage(image, socket = dockerSocket(), addFile
   const { code, err } = await importBusyboxRootfs({ cli: 'docker', image, env, tmpPrefix: 'blaupause-rootfs-', addFiles });
   if (code !== 0) throw new Error(`docker import ${image} failed: ${err}`);
   return { built: true, image };
+}
+
+/**
+ * The label on every container, network and volume a test creates in its own process (through
+ * labelTestRun): `<hostname>:<pid>` of that process, so a later run can tell a finished run's
+ * leftovers from the resources of a run still going. A `dev.blaupause.` key: no blueprint or
+ * imported file may set one (model's reserved labels), so no user's deployment carries it.
+ */
+export const TEST_RUN_LABEL = 'dev.blaupause.test-run';
+
+/** This process as TEST_RUN_LABEL names it. */
+export const testRunId = () => `${hostname()}:${process.pid}`;
+
+const CREATES = /^\/(containers|networks|volumes)\/create(\?|$)/;
+
+/** A dockerode dial request with TEST_RUN_LABEL added to the body of a container, network or volume create. */
+export function withTestRunLabel(req, id = testRunId()) {
+  if (req.method !== 'POST' || !CREATES.test(req.path) || !req.options) return req;
+  const body = req.options._body ?? req.options;
+  const labelled = { ...body, Labels: { ...(body.Labels ?? {}), [TEST_RUN_LABEL]: id } };
+  return { ...req, options: req.options._body ? { ...req.options, _body: labelled } : labelled };
+}
+
+/** Makes `docker` (dockerode) put TEST_RUN_LABEL on everything it creates; returns it. */
+export function labelTestRun(docker) {
+  const modem = docker.modem;
+  if (modem.blaupauseTestRun) return docker;
+  const dial = modem.dial.bind(modem);
+  modem.dial = (req, cb) => dial(withTestRunLabel(req), cb);
+  modem.blaupauseTestRun = true;
+  return docker;
+}
+
+/**
+ * Projects of tests that cannot set the label: what the CLI, the API server (e2e) and the
+ * benchmarks create in child processes. Exact test prefixes with the random suffix each test adds.
+ */
+export const UNLABELLED_TEST_PROJECTS = [
+  /^bpcli-[a-z0-9-]+-[0-9a-f]{6}$/, // packages/cli/test/engine-helpers.ts uniqueProject
+  /^bp(img|orc)-cli-[0-9a-f]{6}$/, // packages/cli images and orchestrate tests, apps/server orchestration's CLI run
+  /^bpsec-cli-[0-9a-z]+$/, // packages/cli security-file-refs (Date.now() in base 36)
+  /^e2e-([a-z]+-)?[0-9a-f]{6}$/, // e2e deploy, deploy-crash, patterns (through the API server)
+  /^bp(img-e2e|mon)-[0-9a-f]{6}$/, // e2e diagnose, orchestration
+  /^bpbench-?[a-z0-9-]*[0-9a-f]{6}(-ours|v1)?$/, // bench deploy and repaint (compose v1 drops the dashes)
+];
+
+const PROJECT_LABEL = 'com.docker.compose.project';
+/** An unlabelled test project younger than this may belong to a run still going (when the engine was not started here). */
+export const STALE_MS = 30 * 60_000;
+/** A labelled resource this old is a leftover whatever its pid says (pids get reused). */
+const LABELLED_STALE_MS = 6 * 3_600_000;
+
+const pidAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+};
+
+/**
+ * Which of the engine's resources are test leftovers. `resources`: { kind, id, name, labels,
+ * createdMs }. Swept: a resource with TEST_RUN_LABEL whose process is gone (same host, pid not
+ * alive), or that is older than six hours, or from another host and older than STALE_MS; and one
+ * without it whose compose project matches UNLABELLED_TEST_PROJECTS, when the engine was started by
+ * this run (nothing else can be using it yet) or it is older than STALE_MS. Everything else is
+ * kept, with the reason.
+ */
+export function selectLeftovers(
+  resources,
+  { host = hostname(), alive = pidAlive, now = Date.now(), engineStartedHere = false, staleMs = STALE_MS } = {},
+) {
+  const sweep = [];
+  const keep = [];
+  for (const r of resources) {
+    const labels = r.labels ?? {};
+    const age = now - r.createdMs;
+    const run = labels[TEST_RUN_LABEL];
+    let why;
+    let kept;
+    if (run !== undefined) {
+      const at = run.lastIndexOf(':');
+      const [runHost, pid] = [run.slice(0, at), Number(run.slice(at + 1))];
+      if (age > LABELLED_STALE_MS) why = `test run ${run}, older than 6 h`;
+      else if (runHost !== host) {
+        if (age > staleMs) why = `test run ${run} of another host, older than ${staleMs / 60_000} min`;
+        else kept = `test run ${run} of another host, recent`;
+      } else if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) why = `test run ${run} has ended`;
+      else kept = `test run ${run} is still going`;
+    } else {
+      const project = labels[PROJECT_LABEL];
+      if (project === undefined || !UNLABELLED_TEST_PROJECTS.some((p) => p.test(project))) kept = 'not a test resource';
+      else if (engineStartedHere) why = `test project ${project}, engine started by this run`;
+      else if (age > staleMs) why = `test project ${project}, older than ${staleMs / 60_000} min`;
+      else kept = `test project ${project}, recent (a run may still use it)`;
+    }
+    if (why) sweep.push({ ...r, why });
+    else keep.push({ ...r, why: kept });
+  }
+  return { sweep, keep };
+}
+
+function engineApi(socket, method, path) {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath: socket, path, method, timeout: 30_000 }, (res) => {
+      let body = '';
+      res.on('data', (c) => {
+        body += c;
+      });
+      res.on('end', () => {
+        if (res.statusCode >= 400 && res.statusCode !== 404) reject(new Error(`${method} ${path}: ${res.statusCode} ${body.trim()}`));
+        else resolve(body ? JSON.parse(body) : undefined);
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Containers, networks and volumes of the engine as selectLeftovers takes them. */
+export async function listEngineResources(socket = dockerSocket()) {
+  const [containers, networks, volumes] = await Promise.all([
+    engineApi(socket, 'GET', '/containers/json?all=1'),
+    engineApi(socket, 'GET', '/networks'),
+    engineApi(socket, 'GET', '/volumes'),
+  ]);
+  return [
+    ...containers.map((c) => ({
+      kind: 'container',
+      id: c.Id,
+      name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''),
+      labels: c.Labels ?? {},
+      createdMs: c.Created * 1000,
+      state: c.State,
+    })),
+    ...networks.map((n) => ({ kind: 'network', id: n.Id, name: n.Name, labels: n.Labels ?? {}, createdMs: Date.parse(n.Created) })),
+    ...(volumes.Volumes ?? []).map((v) => ({
+      kind: 'volume',
+      id: v.Name,
+      name: v.Name,
+      labels: v.Labels ?? {},
+      createdMs: Date.parse(v.CreatedAt),
+    })),
+  ];
+}
+
+/**
+ * Removes the leftovers of earlier test runs (selectLeftovers) from the engine: containers first
+ * (forced, with their anonymous volumes), then networks, then volumes. Returns what was removed and
+ * what could not be ({ removed, failed: [{ ...resource, error }] }).
+ */
+export async function sweepTestLeftovers(socket = dockerSocket(), options = {}) {
+  const { sweep } = selectLeftovers(await listEngineResources(socket), options);
+  const removed = [];
+  const failed = [];
+  const order = { container: 0, network: 1, volume: 2 };
+  for (const r of sweep.sort((a, b) => order[a.kind] - order[b.kind])) {
+    const id = encodeURIComponent(r.id);
+    const path = r.kind === 'container' ? `/containers/${id}?force=1&v=1` : r.kind === 'network' ? `/networks/${id}` : `/volumes/${id}`;
+    try {
+      await engineApi(socket, 'DELETE', path);
+      removed.push(r);
+    } catch (e) {
+      failed.push({ ...r, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return { removed, failed };
 }
 
 upDownCli(import.meta.url, {

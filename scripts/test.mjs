@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDemoImages } from './demo-images.mjs';
-import { ensureDocker, ensureTestImages } from './docker-env.mjs';
+import { ensureDocker, ensureTestImages, sweepTestLeftovers } from './docker-env.mjs';
 import { aptInstall } from './env-common.mjs';
 import { ensurePnpm } from './pnpm.mjs';
 import { ensurePodman, ensurePodmanImages } from './podman-env.mjs';
@@ -94,11 +94,28 @@ async function setUpEngine() {
       `${e.started ? 'dockerd started' : 'engine answers'} on ${e.socket}; ${img.image} ${img.built ? 'built' : 'present'}; ${demo.image} ${demo.built ? 'built' : 'present'}`,
     );
     gate('docker engine and test images', true);
+    await sweepLeftovers(e);
     return e;
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     gate('docker engine and test images', false);
     return undefined;
+  }
+}
+
+/**
+ * What interrupted earlier test runs left on the engine (containers, networks, volumes tests created;
+ * never a user's: scripts/docker-env.mjs selectLeftovers), removed and listed. Not a gate: a
+ * leftover that cannot be removed is reported and the tests run anyway.
+ */
+async function sweepLeftovers(e) {
+  try {
+    const { removed, failed } = await sweepTestLeftovers(e.socket, { engineStartedHere: e.started });
+    console.log(`leftovers of earlier test runs: ${removed.length} removed${failed.length ? `, ${failed.length} could not be` : ''}`);
+    for (const r of removed) console.log(`  removed ${r.kind} ${r.name} (${r.why})`);
+    for (const r of failed) console.log(`  could not remove ${r.kind} ${r.name}: ${r.error}`);
+  } catch (err) {
+    console.error(`sweeping leftovers of earlier test runs failed: ${err instanceof Error ? err.message : err}`);
   }
 }
 

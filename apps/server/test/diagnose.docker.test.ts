@@ -5,7 +5,7 @@ import { createDockerDriver, type ProgressEvent } from '@blaupause/engine';
 import { TRPCClientError } from '@trpc/client';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDocker, ensureTestImages } from '../../../scripts/docker-env.mjs';
+import { ensureDocker, ensureTestImages, labelTestRun } from '../../../scripts/docker-env.mjs';
 import type { DiagnoseExecEvent } from '../src/routers/diagnose';
 import { collect, startTestServer } from './harness';
 
@@ -52,7 +52,7 @@ async function failure(p: Promise<unknown>) {
 }
 
 let srv: Awaited<ReturnType<typeof startTestServer<ReturnType<typeof createDockerDriver>>>>;
-const docker = new Docker();
+const docker = labelTestRun(new Docker());
 let foreign = '';
 const runToEnd = (runId: string) =>
   collect<{ data: ProgressEvent }>(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStatusHub, DockerDriver, type Driver, type TargetKind } from '@blaupause/engine';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { labelTestRun } from '../../../scripts/docker-env.mjs';
 import { type AppRouter, createAppRouter } from '../src/app-router';
 import { startServer } from '../src/http/server';
 import { DeployRuns } from '../src/services/deploy-runs';
@@ -21,11 +22,16 @@ export function fakeStaticDir(root: string): string {
   return dir;
 }
 
-/** The real HTTP server on an ephemeral loopback port, with the given driver injected. */
+/**
+ * The real HTTP server on an ephemeral loopback port, with the given driver injected. A Docker
+ * driver's engine client labels what it creates with the test-run label (so `npm test` can sweep
+ * what an interrupted run left).
+ */
 export async function startTestServer<D extends Driver>(
   d: D,
   more: { targets?: Partial<Record<Exclude<TargetKind, 'docker'>, Driver>>; orchestrate?: boolean } = {},
 ) {
+  if (d instanceof DockerDriver) labelTestRun(d.docker);
   const root = mkdtempSync(join(tmpdir(), 'blaupause-server-'));
   const workspace = new Workspace(join(root, 'workspace'));
   // The orchestrator and supervisors as main.ts composes them (a real Docker driver only).

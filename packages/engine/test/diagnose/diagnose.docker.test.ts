@@ -1,5 +1,6 @@
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labelTestRun } from '../../../../scripts/docker-env.mjs';
 import type { ExecOutput } from '../../src/docker/exec';
 import { startExec } from '../../src/docker/exec';
 import { diagnoseRun, inspectContainer, MASK, secretEnvNames } from '../../src/docker/inspect';
@@ -20,7 +21,7 @@ async function drain(output: AsyncIterable<ExecOutput>): Promise<{ text: string;
 
 /** Inspect, terminal and failed-deploy diagnosis against the real engine; foreign containers refused. */
 describe('Docker diagnosis: inspect, exec, failed deploys (real engine)', () => {
-  const docker = new Docker();
+  const docker = labelTestRun(new Docker());
   const d = driver(docker, { settleMs: 1500 });
   const p = projectName('diag');
   const failing = projectName('diagfail');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Blueprint, type BlueprintInput, Blueprint as BlueprintSchema } from '@blaupause/model';
 import Docker from 'dockerode';
-import { ensureDocker, ensureTestImages } from '../../../../scripts/docker-env.mjs';
+import { ensureDocker, ensureTestImages, labelTestRun } from '../../../../scripts/docker-env.mjs';
 import { DockerDriver, type DockerDriverOptions } from '../../src/docker/driver';
 import { LABEL } from '../../src/docker/labels';
 import type { EngineError, ProgressEvent } from '../../src/types';
@@ -10,7 +10,8 @@ import type { EngineError, ProgressEvent } from '../../src/types';
  * Real-engine harness for the Docker driver tests (DESIGN §8: never a mock of the engine). The
  * engine is the one at DOCKER_HOST / the default socket, started if none answers; images are the
  * local busybox ones (no registry). Engine calls are counted by wrapping the real dockerode
- * instance's HTTP dialer: every non-GET request is a mutating call.
+ * instance's HTTP dialer: every non-GET request is a mutating call. What the instance creates
+ * carries the test-run label (labelTestRun), so `npm test` can sweep what an interrupted run left.
  */
 export const IMAGE = 'blaupause-test/busybox:1';
 
@@ -29,7 +30,7 @@ export interface Counted {
 }
 
 export function counted(options?: Docker.DockerOptions): Counted {
-  const docker = new Docker(options);
+  const docker = labelTestRun(new Docker(options));
   const calls: { method: string; path: string }[] = [];
   const modem = docker.modem as unknown as { dial: (o: { method: string; path: string }, cb: unknown) => unknown };
   const dial = modem.dial.bind(modem);

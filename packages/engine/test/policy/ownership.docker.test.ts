@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_RUN_LABEL, testRunId } from '../../../../scripts/docker-env.mjs';
 import { LABEL } from '../../src/docker/labels';
 import { blueprint, cleanup, collect, counted, driver, engine, errorsOf, IMAGE, project, succeeded } from '../docker/harness';
 
@@ -115,7 +116,8 @@ describe('Docker driver: what it did not create, it never touches', () => {
       const events = await collect(d.apply(bp, { project: Q }));
       expect(errorsOf(events)).toEqual([expect.objectContaining({ code: 'NOT_OWNED', elementId: 'volume:data' })]);
       expect(c.mutating()).toEqual([]);
-      expect((await c.docker.getVolume(name).inspect()).Labels).toEqual({ owner: 'someone else' });
+      // Its labels as created (the harness adds the test-run label to every create): nothing of ours was added.
+      expect((await c.docker.getVolume(name).inspect()).Labels).toEqual({ owner: 'someone else', [TEST_RUN_LABEL]: testRunId() });
     } finally {
       await cleanup(c.docker, Q);
       await c.docker

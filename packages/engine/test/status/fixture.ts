@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Dockerode from 'dockerode';
+import { labelTestRun } from '../../../../scripts/docker-env.mjs';
 import { LABEL } from '../../src/docker/labels';
 import type { StatusEvent } from '../../src/types';
 
@@ -10,7 +11,8 @@ import type { StatusEvent } from '../../src/types';
  */
 export const IMAGE = 'blaupause-test/busybox:1';
 
-export const docker = new Dockerode();
+/** Labels what it creates with the test-run label, so `npm test` can sweep what an interrupted run left. */
+export const docker = labelTestRun(new Dockerode());
 
 export function uniqueProject(name: string): string {
   return `bpst-${name}-${randomBytes(3).toString('hex')}`;
