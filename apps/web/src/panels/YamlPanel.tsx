@@ -1,5 +1,5 @@
 import type { Target } from '@blaupause/model';
-import { type KeyboardEvent, Suspense, useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, type RefObject, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { blueprintYaml } from '../analysis/analyze';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { downloadText } from '../files/download';
@@ -50,13 +50,25 @@ export function YamlPanel() {
     if (reveal) setTab('blueprint');
   }, [reveal]);
 
+  // Arrow keys (and Home/End) move the selection and the focus to the next tab (WAI-ARIA tabs, automatic
+  // activation); the focused tab scrolls into view when the strip is narrower than the tabs.
+  const tabList = useRef<HTMLDivElement>(null);
   const onTabKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    const next = TABS[(i + step + TABS.length) % TABS.length];
-    if (next) setTab(next.id);
+    const to =
+      e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : undefined;
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = TABS[(to + TABS.length) % TABS.length];
+    if (!next) return;
+    setTab(next.id);
+    tabList.current?.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
+  const overflow = useTabOverflow(tabList);
+  // The selected tab is whole in view (a click on a half-shown tab, a problem's "show" that opens the Blueprint tab).
+  useEffect(() => {
+    tabList.current?.querySelector(`#tab-${tab}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [tab]);
 
   // While Monaco loads: the text as it is, so the panel is never empty.
   const fallback = <pre className="yaml">{text}</pre>;
@@ -64,7 +76,27 @@ export function YamlPanel() {
   return (
     <section className="yaml-panel" aria-label="YAML preview">
       <div className="tabs-bar">
-        <div className="tabs" role="tablist" aria-label="Output" onKeyDown={onTabKey}>
+        {/* A narrow panel (1024 px window) scrolls the tabs: the side with more tabs fades and its arrow shows. */}
+        <button
+          type="button"
+          className="tabs-more is-start"
+          hidden={!overflow.scrolls}
+          disabled={!overflow.before}
+          tabIndex={-1}
+          aria-hidden="true"
+          title="More tabs"
+          onClick={() => overflow.scroll(-1)}
+        >
+          ‹
+        </button>
+        <div
+          ref={tabList}
+          className={`tabs${overflow.before ? ' more-before' : ''}${overflow.after ? ' more-after' : ''}`}
+          role="tablist"
+          aria-label="Output"
+          onKeyDown={onTabKey}
+          onScroll={overflow.update}
+        >
           {TABS.map((t) => (
             <button
               key={t.id}
@@ -86,6 +118,18 @@ export function YamlPanel() {
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="tabs-more is-end"
+          hidden={!overflow.scrolls}
+          disabled={!overflow.after}
+          tabIndex={-1}
+          aria-hidden="true"
+          title="More tabs"
+          onClick={() => overflow.scroll(1)}
+        >
+          ›
+        </button>
         <button
           type="button"
           className="button download"
@@ -117,4 +161,37 @@ export function YamlPanel() {
       {compiled && <NotesStrip exists={exists} notes={compiled.diagnostics} target={TABS.find((t) => t.id === tab)?.label ?? tab} />}
     </section>
   );
+}
+
+/**
+ * Whether the tab strip scrolls (its tabs are wider than the panel), and whether tabs lie hidden
+ * before or after the shown part: the strip's scroll bar is hidden, so these are the cue.
+ */
+function useTabOverflow(list: RefObject<HTMLDivElement | null>) {
+  const [state, setState] = useState({ scrolls: false, before: false, after: false });
+  const update = useCallback(() => {
+    const el = list.current;
+    if (!el) return;
+    const max = el.scrollWidth - el.clientWidth;
+    const next = { scrolls: max > 1, before: el.scrollLeft > 1, after: el.scrollLeft < max - 1 };
+    setState((s) => (s.scrolls === next.scrolls && s.before === next.before && s.after === next.after ? s : next));
+  }, [list]);
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!el) return;
+    update();
+    // The strip's width (the window, the panel) and the tabs' (their note counts come with the analysis).
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    for (const t of el.children) observer.observe(t);
+    return () => observer.disconnect();
+  }, [list, update]);
+  const scroll = useCallback(
+    (direction: 1 | -1) => {
+      // Most of a strip's width at a time (a tab cut by a few px would move the strip by as little).
+      list.current?.scrollBy({ left: direction * list.current.clientWidth * 0.6, behavior: 'smooth' });
+    },
+    [list],
+  );
+  return { ...state, update, scroll };
 }
