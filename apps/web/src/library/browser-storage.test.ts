@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentDb } from '../persistence/doc-db';
 import { hybridStorage } from './browser-storage';
-import { docKey, LIBRARY_KEY, type LibraryStorage } from './library';
-
-function memory(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  const s: LibraryStorage & { data: Map<string, string> } = {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-    keys: () => [...data.keys()],
-  };
-  return s;
-}
+import { docKey, LIBRARY_KEY } from './library';
+import { memoryStorage as memory } from './testing';
 
 /** An IndexedDB stand-in whose puts can be refused per id or held until released. */
 function fakeDb(initial: Record<string, string> = {}) {

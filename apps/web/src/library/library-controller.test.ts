@@ -4,24 +4,9 @@ import { withDefaultLayout } from '../flow/default-layout';
 import { restoreDocument } from '../persistence/autosave';
 import { createAppStore, selectBlueprint } from '../store/store';
 import { EMPTY_TEMPLATE, emptyBlueprint, templateBlueprint } from '../templates/templates';
-import { docKey, LIBRARY_KEY, type LibraryStorage } from './library';
+import { docKey, LIBRARY_KEY } from './library';
 import { createLibrary, type LibraryDeps } from './library-controller';
-
-function memory(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  const s: LibraryStorage & { data: Map<string, string>; full: boolean } = {
-    data,
-    full: false,
-    getItem: (k) => data.get(k) ?? null,
-    setItem(k, v) {
-      if (s.full) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
-      data.set(k, v);
-    },
-    removeItem: (k) => void data.delete(k),
-    keys: () => [...data.keys()],
-  };
-  return s;
-}
+import { memoryStorage as memory } from './testing';
 
 /** The page's startup (main.tsx) with the worker's restore run in-process. */
 async function start(storage = memory(), tab = 'bp', text?: LibraryDeps['text'], idle?: LibraryDeps['idle']) {

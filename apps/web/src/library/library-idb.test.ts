@@ -9,24 +9,12 @@ import type { WorkerSaveOutcome } from '../persistence/document-text';
 import { createAppStore, selectBlueprint } from '../store/store';
 import { EMPTY_TEMPLATE, emptyBlueprint, templateBlueprint } from '../templates/templates';
 import { hybridStorage } from './browser-storage';
-import { docKey, LIBRARY_KEY, type LibraryStorage } from './library';
+import { docKey, LIBRARY_KEY } from './library';
 import { createLibrary } from './library-controller';
+import { memoryStorage } from './testing';
 
-function memory(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  const s: LibraryStorage & { data: Map<string, string>; full: boolean } = {
-    data,
-    full: false,
-    getItem: (k) => data.get(k) ?? null,
-    setItem(k, v) {
-      if (s.full && k.startsWith('blaupause:blueprint:')) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
-      data.set(k, v);
-    },
-    removeItem: (k) => void data.delete(k),
-    keys: () => [...data.keys()],
-  };
-  return s;
-}
+/** Full, it refuses only documents' keys: the index still fits. */
+const memory = (initial: Record<string, string> = {}) => memoryStorage(initial, (k) => k.startsWith('blaupause:blueprint:'));
 
 /**
  * The worker's save (worker/dispatch.ts) in-process: the document's text into IndexedDB over a

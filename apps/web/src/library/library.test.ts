@@ -18,22 +18,7 @@ import {
   selectEntry,
   uniqueTitle,
 } from './library';
-
-function memory(initial: Record<string, string> = {}): LibraryStorage & { data: Map<string, string>; full: boolean } {
-  const data = new Map(Object.entries(initial));
-  const s = {
-    data,
-    full: false,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem(k: string, v: string) {
-      if (s.full) throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-      data.set(k, v);
-    },
-    removeItem: (k: string) => void data.delete(k),
-    keys: () => [...data.keys()],
-  };
-  return s;
-}
+import { memoryStorage as memory } from './testing';
 
 function ids() {
   let n = 0;
