@@ -115,3 +115,62 @@ test('after a fit no node of a wide imported graph is under the minimap, the zoo
   await screenshot(page, testInfo, 'wide-fitted');
   expect(afterFit.hits, 'after the fit button').toEqual([]);
 });
+
+/** The nodes' box on the page, as a fraction of the canvas's width and height. */
+async function filled(page: Page): Promise<{ width: number; height: number }> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const boxes = [...document.querySelectorAll('.react-flow__node')].map((e) => e.getBoundingClientRect());
+    if (!pane || boxes.length === 0) return { width: 0, height: 0 };
+    const width = Math.max(...boxes.map((b) => b.right)) - Math.min(...boxes.map((b) => b.left));
+    const height = Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top));
+    return { width: width / pane.width, height: height / pane.height };
+  });
+}
+
+async function openCompose(page: Page, name: string, compose: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open or import a file' }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(compose) });
+}
+
+const service = (name: string, dependsOn?: string) =>
+  `  ${name}:\n    image: nginx:1.27\n${dependsOn ? `    depends_on:\n      - ${dependsOn}\n` : ''}`;
+
+/**
+ * A fit uses the space the floating parts leave: a tall graph (twelve services that use one: ELK
+ * stacks them in one column) keeps the left and right columns clear (zoom controls; minimap and
+ * dock) and takes the height, a wide one (a chain of eight) keeps the bottom and top strips clear
+ * and takes the width. Before, every fit kept the bottom strip (184 px) and the top one (64 px)
+ * free: the tall graph got 55 % of the canvas's height at 1280×800 and 49 % at 1024×700.
+ */
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+]) {
+  test(`a fit gives a tall graph the height and a wide one the width, clear of the floating parts (${size.width}×${size.height})`, async ({
+    page,
+    canvas,
+  }, testInfo) => {
+    await page.setViewportSize(size);
+    const tall = `services:\n${Array.from({ length: 12 }, (_, i) => service(`s${i}`, 'hub')).join('')}${service('hub')}`;
+    await openCompose(page, 'tall.compose.yaml', tall);
+    await expect(canvas.services).toHaveCount(13, { timeout: 20_000 });
+    await settled(page);
+    await screenshot(page, testInfo, 'tall-opened');
+    expect((await covered(page)).hits, 'tall, after opening').toEqual([]);
+    expect((await filled(page)).height, 'tall: share of the canvas height').toBeGreaterThan(0.7);
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await fitByButton(page);
+    expect((await covered(page)).hits, 'tall, after the fit button').toEqual([]);
+    expect((await filled(page)).height, 'tall: share of the canvas height after the fit button').toBeGreaterThan(0.7);
+
+    const wide = `services:\n${Array.from({ length: 8 }, (_, i) => service(`c${i}`, i < 7 ? `c${i + 1}` : undefined)).join('')}`;
+    await openCompose(page, 'wide.compose.yaml', wide);
+    await expect(canvas.services).toHaveCount(8, { timeout: 20_000 });
+    await settled(page);
+    await screenshot(page, testInfo, 'wide-opened');
+    expect((await covered(page)).hits, 'wide, after opening').toEqual([]);
+    expect((await filled(page)).width, 'wide: share of the canvas width').toBeGreaterThan(0.75);
+  });
+}

@@ -30,7 +30,7 @@ import { FlowMinimap } from './FlowMinimap';
 import { FlowRaster } from './FlowRaster';
 import { useFarHover } from './far-hover';
 import { FarFilter, FarHider, isLiveEdge, isLiveNode, setGraphEdges, useFarBoxSelect, useFitHiddenNodes } from './far-live';
-import { FIT_VIEW } from './fit-view';
+import { FIT_VIEW, useFitPadding } from './fit-view';
 import { edgeTypes, nodeTypes } from './flow-types';
 import { keepFocusOnCanvas } from './focus-node';
 import { GestureContext } from './gesture-store';
@@ -217,6 +217,7 @@ export function Canvas() {
   const [host, setHost] = useState<HTMLElement | null>(null);
   const keep = useFarHover(host, sparse);
   useFitHiddenNodes();
+  useFitPadding();
   const selectInside = useCallback(
     (ids: string[]) => {
       const { select, selection: current } = store.getState();

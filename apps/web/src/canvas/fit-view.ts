@@ -1,16 +1,100 @@
+import { type ReactFlowState, useStoreApi } from '@xyflow/react';
+import { useLayoutEffect } from 'react';
+
 /**
  * How the canvas fits a blueprint into the view (React Flow's fitView): every fit — the first one,
  * the zoom controls' fit button, a template, an opened file, auto layout — keeps the nodes clear of
- * what floats over the canvas (styles/canvas.css, deploy/DeployDock):
- * - the bottom strip holds the minimap (bottom right, 150 px + React Flow's 15 px panel margin) and
- *   the zoom controls (bottom left, 130 px + 15 px): BOTTOM reserves it whole, so neither corner
- *   covers a node whatever the graph's shape. A strip rather than the minimap's column on the
- *   right: blueprints are laid out left to right (ELK's direction RIGHT), so a fit is mostly limited
- *   by the width, and the height the strip takes would have stayed empty anyway;
- * - the top strip holds the deploy dock (top right, ≈ 45 px).
- * Pixels, not a fraction of the view: the parts that float keep their size when the window shrinks.
+ * what floats over the canvas (styles/canvas.css, deploy/DeployDock): the minimap (bottom right,
+ * 200×150 px + React Flow's 15 px panel margin), the zoom controls (bottom left, 26×130 px + 15 px)
+ * and the deploy dock (top right, ≈ 100×33 px + 12 px). Two ways to keep clear of them:
+ * - STRIP: the bottom strip (minimap and controls) and the top one (dock) stay empty, the graph has
+ *   the whole width. For wide graphs — blueprints are laid out left to right (ELK's direction
+ *   RIGHT), so most fits are limited by the width.
+ * - COLUMNS: the right column (minimap and dock) and the left one (controls) stay empty, the graph
+ *   has the whole height. For tall graphs (many services side by side in one layer): with the strip
+ *   they got 308 of 556 px of height at 1280×800 and 234 of 482 at 1024×700.
+ * Each fit takes the one that shows the graph larger (the strip when both are the same, e.g. both
+ * at the least or the most zoom). Pixels, not a fraction of the view: the parts that float keep
+ * their size when the window shrinks.
  */
-export const FIT_PADDING = { top: '64px', right: '48px', bottom: '184px', left: '48px' } as const;
+export const STRIP = { top: 64, right: 48, bottom: 184, left: 48 } as const;
+export const COLUMNS = { top: 32, right: 232, bottom: 32, left: 64 } as const;
+
+type Sides = { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
+type Bounds = { width: number; height: number };
+
+/** The zoom React Flow's fit gives `bounds` in a `width`×`height` view with `p` kept free (getViewportForBounds). */
+export function fitZoom(p: Sides, bounds: Bounds, width: number, height: number, minZoom: number, maxZoom: number): number {
+  const zoom = Math.min((width - p.left - p.right) / bounds.width, (height - p.top - p.bottom) / bounds.height);
+  return Math.min(Math.max(zoom, minZoom), maxZoom);
+}
+
+/** The padding that shows `bounds` larger: COLUMNS only when it zooms in further than STRIP. */
+export function fitSides(bounds: Bounds | undefined, width: number, height: number, minZoom: number, maxZoom: number): Sides {
+  if (!bounds || !(bounds.width > 0) || !(bounds.height > 0) || !(width > 0) || !(height > 0)) return STRIP;
+  const strip = fitZoom(STRIP, bounds, width, height, minZoom, maxZoom);
+  const columns = fitZoom(COLUMNS, bounds, width, height, minZoom, maxZoom);
+  return columns > strip * 1.001 ? COLUMNS : STRIP;
+}
+
+/** The bounds React Flow fits: every node with a size (the app's fits include the far view's hidden nodes, far-live.ts). */
+function nodeBounds(s: Pick<ReactFlowState, 'nodeLookup'>): Bounds | undefined {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const n of s.nodeLookup.values()) {
+    const w = n.measured.width ?? n.width ?? 0;
+    const h = n.measured.height ?? n.height ?? 0;
+    if (!w || !h) continue;
+    const { x, y } = n.internals.positionAbsolute;
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x + w);
+    y1 = Math.max(y1, y + h);
+  }
+  return x1 > x0 ? { width: x1 - x0, height: y1 - y0 } : undefined;
+}
+
+/** The canvas's React Flow store while the canvas is mounted (useFitPadding). */
+let fitStore: { getState(): ReactFlowState } | undefined;
+
+function side(key: keyof Sides): `${number}px` {
+  const s = fitStore?.getState();
+  const sides = s ? fitSides(nodeBounds(s), s.width, s.height, s.minZoom, Math.min(s.maxZoom, 1)) : STRIP;
+  return `${sides[key]}px`;
+}
+
+/**
+ * The fit's padding. React Flow reads it (getViewportForBounds) when the fit runs — for a queued fit
+ * (a template, a file, the first fit) after the new nodes have their sizes — so each side is chosen
+ * then, from the nodes' bounds and the view's size in the canvas's store.
+ */
+export const FIT_PADDING = {
+  get top() {
+    return side('top');
+  },
+  get right() {
+    return side('right');
+  },
+  get bottom() {
+    return side('bottom');
+  },
+  get left() {
+    return side('left');
+  },
+};
+
+/** Lets FIT_PADDING see the canvas's nodes and size; in the component that renders <ReactFlow>, before its effects. */
+export function useFitPadding(): void {
+  const api = useStoreApi();
+  useLayoutEffect(() => {
+    fitStore = api;
+    return () => {
+      if (fitStore === api) fitStore = undefined;
+    };
+  }, [api]);
+}
 
 /**
  * A module constant, as every prop React Flow tracks (StoreUpdater): a new object per render is
