@@ -2,6 +2,8 @@
 import './monaco-features';
 import { loader } from '@monaco-editor/react';
 import { conf as yamlConf, language as yamlGrammar } from 'monaco-editor/esm/vs/basic-languages/yaml/yaml.js';
+// A shown line's class, so that the indent guides' read of each line's start needs no layout (line-start.ts).
+import { ViewLine } from 'monaco-editor/esm/vs/editor/browser/viewParts/viewLines/viewLine.js';
 // The colour detector's class, to stop it when colour decorators are off (color-stop.ts).
 import { ColorDetector } from 'monaco-editor/esm/vs/editor/contrib/colorPicker/browser/colorDetector.js';
 // The folding model's class, to skip its updates that change nothing (folding-keep.ts).
@@ -19,6 +21,7 @@ import { elementFoldingOf } from './element-folding';
 import { afterFirstLine } from './first-line';
 import { keepFoldingWhenUnchanged } from './folding-keep';
 import { OUTPUT_LANGUAGE } from './languages';
+import { knowLineStarts } from './line-start';
 
 /** The URI of the editable Blueprint model: the blueprint JSON Schema applies to it only. */
 export const BLUEPRINT_URI = 'inmemory://blaupause/blueprint.yaml';
@@ -62,6 +65,8 @@ monaco.languages.registerFoldingRangeProvider(OUTPUT_LANGUAGE, {
 keepFoldingWhenUnchanged(FoldingModel.prototype as unknown as Parameters<typeof keepFoldingWhenUnchanged>[0]);
 // Colour decorators switched off (long previews) stop the detector's per-edit scans in the editor worker.
 stopColorsWhenOff(ColorDetector.prototype as unknown as Parameters<typeof stopColorsWhenOff>[0]);
+// The indent guides' offset of column 1 of a line rendered afresh is 0, not read from the page's layout.
+knowLineStarts(ViewLine.prototype as unknown as Parameters<typeof knowLineStarts>[0]);
 
 export { monaco, OUTPUT_LANGUAGE };
 
