@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
-import { openApp } from '../fixtures/open';
-import { buildServer, ROOT, TestServer } from '../fixtures/server';
+import { expect, test } from '../fixtures/deploy';
+import { ROOT } from '../fixtures/server';
 
 /**
  * A deployed container that keeps failing, on the real engine: its node says how often it was
@@ -11,7 +9,7 @@ import { buildServer, ROOT, TestServer } from '../fixtures/server';
  * the crash loop — not one per restart while the loop goes on.
  */
 const WEB_DIST = process.env.E2E_STATIC ?? join(ROOT, 'apps', 'web', 'dist');
-const server = new TestServer({ port: 4329, workspace: `${ROOT}e2e/test-results/workspace-crash`, args: ['--static', WEB_DIST] });
+test.use({ apiServerOptions: { port: 4329, workspace: `${ROOT}e2e/test-results/workspace-crash`, args: ['--static', WEB_DIST] } });
 const PROJECT = `e2e-crash-${randomBytes(3).toString('hex')}`;
 
 const BLUEPRINT = `apiVersion: blaupause.dev/v1
@@ -27,40 +25,22 @@ services:
         command: ["sh", "-c", "echo starting; sleep 1; echo giving-up; exit 3"]
 `;
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  const env = await ensureDocker();
-  await ensureTestImages(env.socket);
-  buildServer();
-  await server.start({ DOCKER_HOST: `unix://${env.socket}` });
-});
-
-test.afterAll(async () => {
-  await server.post('deployments.destroy', { project: PROJECT });
+test.afterAll(async ({ apiServer }) => {
+  await apiServer.post('deployments.destroy', { project: PROJECT });
   await new Promise((r) => setTimeout(r, 1500));
-  await server.stop();
 });
 
-test('a crash-looping container shows its restarts and exit code on the node, with one toast', async ({ page }, testInfo) => {
+test('a crash-looping container shows its restarts and exit code on the node, with one toast', async ({ page, deploy }, testInfo) => {
   test.setTimeout(150_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-
-  await openApp(page, server.appUrl);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open or import a file' }).click();
-  await (await chooser).setFiles({ name: 'crashy.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BLUEPRINT) });
+  await deploy.open();
+  await deploy.openFile('crashy.blueprint.yaml', BLUEPRINT);
   const node = page.getByRole('article', { name: 'Service worker', exact: true });
   await expect(node).toBeVisible();
 
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
-  const dock = page.getByRole('region', { name: 'Deploy' });
-  await dock.getByRole('textbox').fill(PROJECT);
-  await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
-  const run = dock.getByRole('region', { name: 'Run' });
+  await deploy.toggleDock();
   // The run itself may end done or failed (the container exits within its start window); either way it ends.
-  await expect(run.locator('.run-outcome')).toHaveText(/done|failed/, { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await deploy.deploy(PROJECT, /done|failed/, 60_000);
+  await deploy.toggleDock();
 
   // The node's live status names the restarts and the last exit code, in words for screen readers too.
   const live = node.getByRole('status', { name: /^worker: / });
@@ -78,10 +58,8 @@ test('a crash-looping container shows its restarts and exit code on the node, wi
   const toasts = page.locator('.toast-error').filter({ hasText: /worker/ });
   await expect(toasts).toHaveCount(1);
 
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
-  await dock.getByRole('button', { name: 'Tear down' }).click();
-  await expect(run).toContainText('Tear down');
-  await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
+  await deploy.toggleDock();
+  await deploy.tearDown(60_000);
   await expect(live).toHaveCount(0, { timeout: 30_000 });
-  expect(errors).toEqual([]);
+  expect(deploy.errors).toEqual([]);
 });

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
-import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
-import { openApp } from '../fixtures/open';
-import { buildServer, ROOT, TestServer } from '../fixtures/server';
+import { expect, test } from '../fixtures/deploy';
+import { ROOT } from '../fixtures/server';
 
 /**
  * Issue 4 end to end: the app served by the Blaupause server (not vite preview), a blueprint with
@@ -10,7 +8,14 @@ import { buildServer, ROOT, TestServer } from '../fixtures/server';
  * The server is started here on a port of its own, with a token this test knows; the engine is
  * the real one (scripts/docker-env.mjs starts it when none answers).
  */
-const server = new TestServer({ port: 4319, workspace: `${ROOT}e2e/test-results/workspace` });
+// E2E_STATIC: a built app elsewhere (as the other deploy specs take it), else the server's own apps/web/dist.
+test.use({
+  apiServerOptions: {
+    port: 4319,
+    workspace: `${ROOT}e2e/test-results/workspace`,
+    args: process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [],
+  },
+});
 const PROJECT = `e2e-${randomBytes(3).toString('hex')}`;
 const PUBLISHED = 20000 + Math.floor(Math.random() * 20000);
 
@@ -30,37 +35,27 @@ services:
         command: ["sh", "-c", "echo web-says-hello; echo deployed-from-the-canvas > /www/index.html && exec httpd -f -p 80 -h /www"]
 `;
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  const env = await ensureDocker();
-  await ensureTestImages(env.socket);
-  buildServer();
-  await server.start({ DOCKER_HOST: `unix://${env.socket}` });
-});
-
-test.afterAll(async () => {
+test.afterAll(async ({ apiServer }) => {
   // Whatever a failed run left on the engine goes away through the same API.
-  await server.post('deployments.destroy', { project: PROJECT });
+  await apiServer.post('deployments.destroy', { project: PROJECT });
   await new Promise((r) => setTimeout(r, 1500));
-  await server.stop();
 });
 
-test('deploys the drawn blueprint, shows it running on the node, and tears it down', async ({ page }, testInfo) => {
+test('deploys the drawn blueprint, shows it running on the node, and tears it down', async ({
+  page,
+  deploy,
+  apiServer: server,
+}, testInfo) => {
   test.setTimeout(120_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-
-  await openApp(page, server.appUrl);
+  await deploy.open();
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
 
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open or import a file' }).click();
-  await (await chooser).setFiles({ name: 'busy.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BLUEPRINT) });
+  await deploy.openFile('busy.blueprint.yaml', BLUEPRINT);
   const node = page.getByRole('article', { name: 'Service web', exact: true });
   await expect(node).toBeVisible();
 
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
-  const dock = page.getByRole('region', { name: 'Deploy' });
+  await deploy.toggleDock();
+  const { dock, run } = deploy;
   await expect(dock).toContainText('docker');
   // The token left the address bar once the page had it.
   expect(page.url()).toBe(`${server.origin}/`);
@@ -70,8 +65,7 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   await expect(dock.getByRole('region', { name: 'Plan' })).toContainText('create');
 
   await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
-  const run = dock.getByRole('region', { name: 'Run' });
-  await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
+  await deploy.outcome('done', 60_000);
   await expect(run).toContainText(/done in \d/);
   // The node's live state (its replica control is a status too).
   const live = node.getByRole('status', { name: /^web: / });
@@ -85,23 +79,21 @@ test('deploys the drawn blueprint, shows it running on the node, and tears it do
   await expect(dock.getByRole('region', { name: 'Logs' })).toContainText('web-says-hello');
   await page.screenshot({ path: testInfo.outputPath('deployed.png') });
   // Folded, the dock leaves the canvas to the nodes; the status stream goes on.
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await deploy.toggleDock();
   await expect(live).toContainText('running');
   await page.screenshot({ path: testInfo.outputPath('node-running.png') });
   // The server goes away and comes back (same token here; a new launch would print a new one):
   // the page says it is reconnecting and picks the stream up again by itself.
-  const toggle = page.getByRole('button', { name: 'Deploy panel' });
+  const toggle = deploy.toggle;
   await server.stop();
   await expect(toggle).toContainText('reconnecting', { timeout: 20_000 });
   await server.start();
   await expect(toggle).not.toContainText('reconnecting', { timeout: 30_000 });
   await expect(live).toContainText('running');
   await expect(live).not.toHaveClass(/is-stale/);
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await deploy.toggleDock();
 
-  await dock.getByRole('button', { name: 'Tear down' }).click();
-  await expect(run).toContainText('Tear down');
-  await expect(run.locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
+  await deploy.tearDown(60_000);
   await expect(live).toHaveCount(0, { timeout: 30_000 });
-  expect(errors).toEqual([]);
+  expect(deploy.errors).toEqual([]);
 });

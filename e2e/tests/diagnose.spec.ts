@@ -3,10 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
-import { openApp } from '../fixtures/open';
-import { buildServer, ROOT, TestServer } from '../fixtures/server';
+import { expect, test } from '../fixtures/deploy';
+import { ROOT } from '../fixtures/server';
 
 /**
  * Issue 10 end to end: a deployed container from the inside — the Inspect panel (environment with
@@ -17,9 +15,8 @@ import { buildServer, ROOT, TestServer } from '../fixtures/server';
 const WEB_DIST = process.env.E2E_STATIC ?? join(ROOT, 'apps', 'web', 'dist');
 // The server's workspace (blueprints, build contexts) outside e2e/test-results: another Playwright run clears that folder.
 const WORKSPACE = join(tmpdir(), 'blaupause-e2e-diagnose');
-const server = new TestServer({ port: 4327, workspace: WORKSPACE, args: ['--static', WEB_DIST] });
-const ORIGIN = server.origin;
-const TOKEN = server.token;
+// The server starts with the first test, after beforeAll has put the build context into its workspace.
+test.use({ apiServerOptions: { port: 4327, workspace: WORKSPACE, args: ['--static', WEB_DIST] } });
 const PROJECT = `bpimg-e2e-${randomBytes(3).toString('hex')}`;
 
 const BLUEPRINT = `apiVersion: blaupause.dev/v1
@@ -67,38 +64,23 @@ services:
         build: { context: ${CONTEXT} }
         args: ["sh", "-c", "cat /v.txt; sleep 3600"]
 `;
-let dockerSocket = '';
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const env = await ensureDocker();
-  await ensureTestImages(env.socket);
-  dockerSocket = env.socket;
   // A build context inside the server's workspace folder (where its builds resolve); slow enough to watch.
   rmSync(WORKSPACE, { recursive: true, force: true });
   mkdirSync(`${WORKSPACE}/${CONTEXT}`, { recursive: true });
   writeFileSync(`${WORKSPACE}/${CONTEXT}/Dockerfile`, 'FROM blaupause-test/busybox:1\nCOPY v.txt /v.txt\nRUN sleep 2\n');
   writeFileSync(`${WORKSPACE}/${CONTEXT}/v.txt`, `${CONTEXT} one\n`);
   if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error(`no web build in ${WEB_DIST} (vite build --outDir ${WEB_DIST})`);
-  buildServer();
-  await server.start({ DOCKER_HOST: `unix://${env.socket}` });
 });
 
-test.afterAll(async () => {
-  for (const project of [PROJECT, FAILING_PROJECT, BUILD_PROJECT])
-    await fetch(`${ORIGIN}/api/trpc/deployments.destroy`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
-      body: JSON.stringify({ project }),
-    }).catch(() => undefined);
+test.afterAll(async ({ apiServer, dockerSocket }) => {
+  for (const project of [PROJECT, FAILING_PROJECT, BUILD_PROJECT]) await apiServer.post('deployments.destroy', { project });
   // The tear-down runs on the server: wait until the project is gone before stopping it.
   for (let i = 0; i < 60; i++) {
-    const listed = await fetch(`${ORIGIN}/api/trpc/deployments.list`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-blaupause-token': TOKEN },
-      body: '{}',
-    })
-      .then((r) => r.text())
+    const listed = await apiServer
+      .post('deployments.list', {})
+      .then((r) => r?.text() ?? '')
       .catch(() => '');
     if (!listed.includes(PROJECT)) break; // FAILING_PROJECT starts with PROJECT
     await new Promise((r) => setTimeout(r, 500));
@@ -110,27 +92,21 @@ test.afterAll(async () => {
     .split('\n')
     .filter(Boolean);
   if (ids.length > 0) docker(['image', 'rm', '-f', ...new Set(ids)]);
-  await server.stop();
+  await apiServer.stop();
   rmSync(WORKSPACE, { recursive: true, force: true });
 });
 
-test('inspects a deployed container with its secret masked and runs a command in its terminal', async ({ page }, testInfo) => {
+test('inspects a deployed container with its secret masked and runs a command in its terminal', async ({ page, deploy }, testInfo) => {
   test.setTimeout(150_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
+  await deploy.open();
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open or import a file' }).click();
-  await (await chooser).setFiles({ name: 'inside.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BLUEPRINT) });
+  await deploy.openFile('inside.blueprint.yaml', BLUEPRINT);
   await expect(page.getByRole('article', { name: 'Service web', exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
-  const dock = page.getByRole('region', { name: 'Deploy' });
+  await deploy.toggleDock();
+  const { dock } = deploy;
   await expect(dock).toContainText('docker');
-  await dock.getByRole('textbox').fill(PROJECT);
-  await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
-  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('done', { timeout: 60_000 });
+  await deploy.deploy(PROJECT, 'done', 60_000);
 
   await dock.getByRole('region', { name: 'Inspect containers' }).getByRole('button', { name: 'Inspect web' }).click();
   const panel = page.getByRole('complementary', { name: 'Inspect web' });
@@ -151,22 +127,18 @@ test('inspects a deployed container with its secret masked and runs a command in
 
   await panel.getByRole('button', { name: 'Close inspect' }).click();
   await expect(panel).toHaveCount(0);
-  expect(errors).toEqual([]);
+  expect(deploy.errors).toEqual([]);
 });
 
-test('diagnoses a failed deploy and lists the blueprint’s images', async ({ page }, testInfo) => {
+test('diagnoses a failed deploy and lists the blueprint’s images', async ({ page, deploy }, testInfo) => {
   test.setTimeout(120_000);
-  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open or import a file' }).click();
-  await (await chooser).setFiles({ name: 'failing.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(FAILING) });
+  await deploy.open();
+  await deploy.openFile('failing.blueprint.yaml', FAILING);
   await expect(page.getByRole('article', { name: 'Service job', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
-  const dock = page.getByRole('region', { name: 'Deploy' });
+  await deploy.toggleDock();
+  const { dock } = deploy;
   await expect(dock).toContainText('docker');
-  await dock.getByRole('textbox').fill(FAILING_PROJECT);
-  await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
-  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('failed', { timeout: 60_000 });
+  await deploy.deploy(FAILING_PROJECT, 'failed', 60_000);
 
   await dock.getByRole('button', { name: 'Why did it fail?' }).click();
   const diagnosis = dock.getByRole('region', { name: 'Diagnosis' });
@@ -181,18 +153,14 @@ test('diagnoses a failed deploy and lists the blueprint’s images', async ({ pa
   await page.screenshot({ path: testInfo.outputPath('diagnosis.png') });
 });
 
-test('builds a missing image from the images view, and a deploy shows the build on the node', async ({ page }, testInfo) => {
+test('builds a missing image from the images view, and a deploy shows the build on the node', async ({ page, deploy }, testInfo) => {
   test.setTimeout(180_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await openApp(page, `${ORIGIN}/#token=${TOKEN}`);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open or import a file' }).click();
-  await (await chooser).setFiles({ name: 'builds.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BUILT) });
+  await deploy.open();
+  await deploy.openFile('builds.blueprint.yaml', BUILT);
   const node = page.getByRole('article', { name: 'Service app', exact: true });
   await expect(node).toBeVisible();
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
-  const dock = page.getByRole('region', { name: 'Deploy' });
+  await deploy.toggleDock();
+  const { dock } = deploy;
   await expect(dock).toContainText('docker');
   await dock.getByRole('textbox').fill(BUILD_PROJECT);
 
@@ -221,8 +189,8 @@ test('builds a missing image from the images view, and a deploy shows the build 
   await expect(node.getByRole('status', { name: /^app image: building · Step \d+\/\d+$/ })).toBeVisible({ timeout: 30_000 });
   await expect(node.getByRole('status', { name: /^app image: building/ })).toHaveAttribute('title', /^app: /);
   await page.screenshot({ path: testInfo.outputPath('node-building.png') });
-  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('done', { timeout: 90_000 });
+  await deploy.outcome('done', 90_000);
   await expect(node.getByRole('status', { name: 'app image: built' })).toBeVisible();
   await node.screenshot({ path: testInfo.outputPath('node-built.png') });
-  expect(errors).toEqual([]);
+  expect(deploy.errors).toEqual([]);
 });

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { expect, type Page, test } from '@playwright/test';
-import { ensureDocker, ensureTestImages } from '../../scripts/docker-env.mjs';
-import { buildServer, ROOT, TestServer } from '../fixtures/server';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/deploy';
+import { ROOT, type TestServer } from '../fixtures/server';
 
 /**
  * Issue 7 in the browser: the orchestrator on the canvas with the real engine. Deploy a busybox
@@ -14,10 +14,12 @@ import { buildServer, ROOT, TestServer } from '../fixtures/server';
  * built elsewhere (when another run rebuilds apps/web/dist meanwhile).
  */
 const run = promisify(execFile);
-const server = new TestServer({
-  port: 4325,
-  workspace: `${ROOT}e2e/test-results/workspace-orchestration`,
-  args: process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [],
+test.use({
+  apiServerOptions: {
+    port: 4325,
+    workspace: `${ROOT}e2e/test-results/workspace-orchestration`,
+    args: process.env.E2E_STATIC ? ['--static', process.env.E2E_STATIC] : [],
+  },
 });
 const PROJECT = `bpmon-${randomBytes(3).toString('hex')}`;
 
@@ -47,19 +49,13 @@ let dockerSocket = '';
 /** The docker CLI on the test's engine, with an argument array (never a shell). */
 const docker = (...args: string[]) => run('docker', ['-H', `unix://${dockerSocket}`, ...args]).then((r) => r.stdout.trim());
 
-async function openBlueprint(page: Page, text: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open or import a file' }).click();
-  await (await chooser).setFiles({ name: 'busy.blueprint.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
-}
-
 /**
  * Chromium drops every request in flight with ERR_NETWORK_CHANGED when any engine on the machine
  * adds or removes a bridge (other projects' networks on a shared engine); a lazy chunk lost that
  * way leaves the app blank. So the page counts as loaded once its lazy parts are there (the deploy
  * dock, the YAML editor), and is loaded again otherwise; errors of a dropped load are forgotten.
  */
-async function gotoApp(page: Page, errors: string[]): Promise<void> {
+async function gotoApp(page: Page, server: TestServer, errors: string[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     errors.length = 0;
     const loaded = await page.goto(server.appUrl).then(
@@ -78,41 +74,33 @@ async function gotoApp(page: Page, errors: string[]): Promise<void> {
   }
 }
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  const env = await ensureDocker();
-  await ensureTestImages(env.socket);
-  dockerSocket = env.socket;
-  buildServer();
-  await server.start({ DOCKER_HOST: `unix://${env.socket}` });
+test.beforeAll(async ({ dockerSocket: socket }) => {
+  dockerSocket = socket;
 });
 
-test.afterAll(async () => {
-  await server.post('deployments.destroy', { project: PROJECT });
+test.afterAll(async ({ apiServer }) => {
+  await apiServer.post('deployments.destroy', { project: PROJECT });
   await new Promise((r) => setTimeout(r, 3000));
-  await server.stop();
+  await apiServer.stop();
   // Whatever is left of this test's project (never anything else) goes too.
   const left = await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${PROJECT}`).catch(() => '');
   if (left) await docker('rm', '-f', ...left.split('\n')).catch(() => undefined);
   await docker('network', 'prune', '-f', '--filter', `label=com.docker.compose.project=${PROJECT}`).catch(() => undefined);
 });
 
-test('scales from the node, runs and aborts a canary, shows a healing and the Monitor', async ({ page }, testInfo) => {
+test('scales from the node, runs and aborts a canary, shows a healing and the Monitor', async ({ page, deploy, apiServer }, testInfo) => {
   test.setTimeout(300_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { errors, dock } = deploy;
+  const openBlueprint = (text: string) => deploy.openFile('busy.blueprint.yaml', text);
   await page.setViewportSize({ width: 1600, height: 1000 });
-  await gotoApp(page, errors);
-  await openBlueprint(page, blueprint(1, 'one'));
+  await gotoApp(page, apiServer, errors);
+  await openBlueprint(blueprint(1, 'one'));
   const node = page.getByRole('article', { name: 'Service web', exact: true });
   await expect(node).toBeVisible();
 
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
-  const dock = page.getByRole('region', { name: 'Deploy' });
-  await dock.getByRole('textbox').fill(PROJECT);
-  await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
-  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('done', { timeout: 90_000 });
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await deploy.toggleDock();
+  await deploy.deploy(PROJECT, 'done', 90_000);
+  await deploy.toggleDock();
 
   // The node shows the entry point and the replica control once the orchestrator answers.
   const orch = node.getByRole('region', { name: 'Orchestration of web' });
@@ -136,8 +124,8 @@ test('scales from the node, runs and aborts a canary, shows a healing and the Mo
   await node.screenshot({ path: testInfo.outputPath('node-scaled.png') });
 
   // A new version (an env change) as a canary on 1 of 3, then aborted: the old one runs again.
-  await openBlueprint(page, blueprint(3, 'two'));
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await openBlueprint(blueprint(3, 'two'));
+  await deploy.toggleDock();
   const canary = dock.getByRole('region', { name: 'Canary' });
   await expect(canary.getByRole('combobox', { name: 'Canary service' })).toHaveValue('web', { timeout: 30_000 });
   await canary.getByRole('spinbutton', { name: 'Canary replicas' }).fill('1');
@@ -153,7 +141,7 @@ test('scales from the node, runs and aborts a canary, shows a healing and the Mo
   });
   const after = (await docker('ps', '-q', '--filter', `label=com.docker.compose.project=${PROJECT}`)).split('\n');
   expect(after.sort()).toEqual(ids.sort()); // abort restores the old containers themselves
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await deploy.toggleDock();
 
   // A replica removed behind Blaupause's back: the supervisor re-creates it, the node says so.
   const victim = await docker(
@@ -197,23 +185,23 @@ test('scales from the node, runs and aborts a canary, shows a healing and the Mo
   await expect(monitor).toHaveCount(0);
 
   // Deploying the new version rolls the replicas one by one (start-first), shown on the node.
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await deploy.toggleDock();
   await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
   const rollout = orch.getByRole('status', { name: /^Rollout of web/ });
   await expect(rollout).toContainText('deploy', { timeout: 30_000 });
-  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('done', { timeout: 90_000 });
-  await expect(dock.getByRole('region', { name: 'Run' })).toContainText('web #3: committed');
+  await deploy.outcome('done', 90_000);
+  await expect(deploy.run).toContainText('web #3: committed');
   await expect(rollout).toContainText('#1 done');
   await expect(rollout).toContainText('#3 done');
   await expect(count).toHaveText('3');
 
   // A version that never turns healthy: the update rolls itself back and the node says why.
-  await openBlueprint(page, blueprint(3, 'two', 'false'));
+  await openBlueprint(blueprint(3, 'two', 'false'));
   await dock.getByRole('button', { name: 'Deploy', exact: true }).click();
-  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('failed', { timeout: 90_000 });
+  await deploy.outcome('failed', 90_000);
   await expect(rollout).toContainText(/^rolled back: /, { timeout: 10_000 });
   await expect(rollout).toContainText('failed');
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
+  await deploy.toggleDock();
   await node.screenshot({ path: testInfo.outputPath('node-rolled-back.png') });
   await expect(node.getByRole('status', { name: /^web:/ })).toContainText('3/3', { timeout: 30_000 });
   await orch.getByRole('button', { name: 'Monitor web' }).click();
@@ -221,10 +209,8 @@ test('scales from the node, runs and aborts a canary, shows a healing and the Mo
   await expect(timeline).toContainText('web rolled back:');
   await page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: 'Deploy panel' }).click();
-  await dock.getByRole('button', { name: 'Tear down' }).click();
-  await expect(dock.getByRole('region', { name: 'Run' })).toContainText('Tear down');
-  await expect(dock.getByRole('region', { name: 'Run' }).locator('.run-outcome')).toHaveText('done', { timeout: 90_000 });
+  await deploy.toggleDock();
+  await deploy.tearDown(90_000);
   await expect(orch).toHaveCount(0, { timeout: 30_000 });
   expect(errors).toEqual([]);
 });
