@@ -6,21 +6,47 @@ import { documentCall } from './documents-host';
 import type { SaveReply, SaveRequest, WorkerReply, WorkerRequest } from './protocol';
 import { createSaveHost } from './save-host';
 
+/** A document answered whole with at least this many services new to the worker gets a warm-up (analysis-host.ts). */
+export const WARM_MIN_SERVICES = 50;
+/** How long after that answer the warm-up starts (ms): the page is applying and painting it meanwhile. */
+export const WARM_DELAY_MS = 1000;
+
 /**
  * The worker's answer to each request, free of worker globals (analysis.worker.ts posts it; tests
  * call it through clones). The analysis host's documents are the ones autosave's texts are made of.
  * Saves answer later (a promise: IndexedDB is asynchronous); everything else at once.
+ *
+ * After a large document arrives (loaded, restored, replaced), a while later and one step per task,
+ * the worker warms up: the analysis host's edit of one service and the texts of autosave's first
+ * save. Any analysis request cancels what is left of it (that edit has then been paid for anyway).
  */
 export function createWorkerDispatch(
   analyze: (bp: Blueprint, only?: readonly Target[]) => Analysis,
   db?: DocumentDb,
+  later: (f: () => void, ms: number) => void = (f, ms) => void setTimeout(f, ms),
 ): (request: WorkerRequest) => WorkerReply | Promise<WorkerReply> {
   const saves = createSaveHost();
   let seq = 0;
-  const analysis = createAnalysisHost((bp, only) => {
-    saves.record(seq, bp);
-    return analyze(bp, only);
-  });
+  const analysis = createAnalysisHost(analyze, (bp) => saves.record(seq, bp));
+  /** Bumped by each analysis request: a warm-up step of an older one does not run. */
+  let generation = 0;
+  const warmUp = () => {
+    const mine = generation;
+    let steps: Array<() => void> | undefined;
+    const next = () => {
+      if (generation !== mine) return;
+      steps ??= [...analysis.warmUp(), () => saves.prepare()];
+      const step = steps.shift();
+      if (!step) return;
+      try {
+        step();
+      } catch {
+        return; // a warm-up that fails only leaves the first edit as slow as without it
+      }
+      later(next, 0);
+    };
+    later(next, WARM_DELAY_MS);
+  };
   /** The text last written for each document: the same text is not written again. */
   const written = new Map<string, string>();
   const save = async (data: SaveRequest): Promise<SaveReply> => {
@@ -52,7 +78,10 @@ export function createWorkerDispatch(
     if (data.kind === 'save') return save(data);
     if (data.kind === 'analyze') {
       seq = data.seq;
-      return { kind: 'analysis', ...analysis(data) };
+      generation++;
+      const reply = analysis(data);
+      if (!data.only && !('error' in reply) && Object.keys(data.patch.services).length >= WARM_MIN_SERVICES) warmUp();
+      return { kind: 'analysis', ...reply };
     }
     try {
       if (data.kind === 'text') return { kind: 'text', id: data.id, text: saves.text(data) };

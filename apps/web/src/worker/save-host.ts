@@ -11,6 +11,8 @@ export interface SaveHost {
    * patch failed) or lacks a part the page names.
    */
   text(request: Pick<TextRequest, 'seq' | 'keys' | 'layout'>): string;
+  /** Makes the texts of the recorded document's services ahead (an idle worker's warm-up): the first save then joins them. */
+  prepare(): void;
 }
 
 /**
@@ -49,6 +51,9 @@ export function createSaveHost(): SaveHost {
   return {
     record(seq, blueprint) {
       latest = { seq, blueprint };
+    },
+    prepare() {
+      if (latest) servicesText(latest.blueprint.services as Record<string, unknown>);
     },
     text({ seq, keys, layout }) {
       if (latest?.seq !== seq) throw new Error(`the worker holds the document of request ${latest?.seq ?? 'none'}, not ${seq}`);
