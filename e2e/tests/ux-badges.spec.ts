@@ -9,11 +9,13 @@ test('a link’s notes badge stays on one line in the narrowest gap between two 
   await expect(api).toBeVisible({ timeout: 20_000 });
   await expect(canvas.root.locator('.edge-label .mark-note').first()).toBeVisible();
   await page.waitForTimeout(400); // the fit's animation
-  // Drag api to the left until the gap web → api is almost closed: the label is as narrow as it gets.
+  // Drag api to the left until the gap web → api is ~80 px (flow units; 64-98 px keep the least
+  // label): the label is as narrow as it gets (a narrower gap shows a badge, ux-link-badge.spec).
   const from = await web.boundingBox();
   const to = await api.boundingBox();
   if (!from || !to) throw new Error('no boxes');
-  const shift = to.x - (from.x + from.width) - 12;
+  const zoom = await canvas.root.locator('.react-flow__viewport').evaluate((e) => new DOMMatrix(getComputedStyle(e).transform).a);
+  const shift = to.x - (from.x + from.width) - 80 * zoom;
   const grab = { x: to.x + to.width / 2, y: to.y + 8 };
   await page.mouse.move(grab.x, grab.y);
   await page.mouse.down();

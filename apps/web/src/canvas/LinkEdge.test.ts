@@ -1,6 +1,6 @@
 import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { labelMaxWidth, labelPoint } from './LinkEdge';
+import { labelFit, labelMaxWidth, labelPoint } from './LinkEdge';
 
 const SHARED_SOURCE = 1;
 const SHARED_TARGET = 2;
@@ -46,5 +46,32 @@ describe('labelPoint', () => {
     expect(place(wide, SHARED_TARGET)).toEqual(middle(wide));
     const back = { ...edge(125, 173), targetX: 20 };
     expect(labelPoint(back, 60, 149, labelMaxWidth(back.sourceX, back.targetX), SHARED_TARGET)).toEqual([60, 149]);
+  });
+});
+
+describe('labelFit', () => {
+  const fit = (gap: number) => labelFit(labelMaxWidth(100, 100 + gap));
+  it('shrinks the label to a badge when the gap has no room for its least width, and hides it when not even the badge fits', () => {
+    expect(fit(400)).toBe('');
+    expect(fit(150)).toBe('is-narrow');
+    expect(fit(70)).toBe('is-narrow is-tight');
+    // Handles 54 px apart: the cards 64 px apart, room for 56 px of label and 4 px either side.
+    expect(fit(54)).toBe('is-narrow is-tight');
+    // Narrower: the label covered both cards' edges.
+    expect(fit(53)).toBe('is-badge');
+    expect(fit(30)).toBe('is-badge');
+    expect(fit(14)).toBe('is-badge');
+    expect(fit(13)).toBe('is-hidden');
+    expect(fit(2)).toBe('is-hidden');
+    expect(labelFit(labelMaxWidth(100, 40))).toBe('');
+  });
+
+  it('keeps every label and badge 4 px off the cards (the handle points lie 5 px outside them)', () => {
+    for (let gap = 1; gap < 300; gap++) {
+      const w = labelMaxWidth(0, gap) ?? 0;
+      const fitted = labelFit(w);
+      const width = fitted === 'is-badge' ? 16 : fitted === 'is-hidden' ? 0 : w;
+      expect(width, `gap ${gap}`).toBeLessThanOrEqual(gap + 10 - 8);
+    }
   });
 });

@@ -31,19 +31,32 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
     props.selected ? 'is-selected' : '',
     data?.severity ? `has-${data.severity}` : '',
   ];
+  const fit = labelFit(maxWidth);
+  const notes = data?.notes ?? [];
+  // A badge: the condition's glyph, the whole label as its tooltip (and the edge's inspector).
+  const badge = fit === 'is-badge';
+  const title = badge
+    ? `uses · ${condition}${notes.length ? ` · ${notes.length} fidelity ${notes.length === 1 ? 'note' : 'notes'}` : ''}`
+    : undefined;
   return (
     <>
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} className={classes.join(' ')} />
       <EdgeLabel>
         <div
-          className={`edge-label ${labelFit(maxWidth)} ${props.selected ? 'is-selected' : ''} ${data?.severity ? `has-${data.severity}` : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, maxWidth }}
+          className={`edge-label ${fit} ${props.selected ? 'is-selected' : ''} ${data?.severity ? `has-${data.severity}` : ''}${badge && notes.length ? ' has-notes' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, maxWidth: badge ? undefined : maxWidth }}
+          title={title}
         >
+          {badge && (
+            <span className="edge-label-glyph" aria-hidden="true">
+              {GLYPH[condition]}
+            </span>
+          )}
           <span className="edge-label-text">
             <span className="edge-label-uses">uses · </span>
             {condition}
           </span>
-          <NotesMark notes={data?.notes ?? []} />
+          <NotesMark notes={notes} />
         </div>
       </EdgeLabel>
     </>
@@ -81,23 +94,43 @@ export function labelPoint(ends: Ends, middleX: number, middleY: number, maxWidt
   return [middleX, ends.sourceY + (ends.targetY - ends.sourceY) * eased];
 }
 
-/** Room between the handles less a margin either side (the arrowhead stays clear); none set when the target is not to the right. */
+/**
+ * Room between the handles less a margin either side (the arrowhead stays clear), at least the
+ * label's least width — as long as that stays 4 px off both cards; none set when the target is
+ * not to the right.
+ */
 export function labelMaxWidth(sourceX: number, targetX: number): number | undefined {
   const gap = targetX - sourceX;
-  return gap > 0 ? Math.max(LABEL_MIN_WIDTH, Math.floor(gap - 2 * LABEL_MARGIN)) : undefined;
+  if (!(gap > 0)) return undefined;
+  const cards = gap + 2 * HANDLE_OUTSIDE;
+  return Math.min(Math.floor(cards - 2 * CARD_CLEARANCE), Math.max(LABEL_MIN_WIDTH, Math.floor(gap - 2 * LABEL_MARGIN)));
 }
 
 /**
  * 'is-narrow': the notes badge shows its count alone (the targets stay in its name and tooltip);
  * 'is-tight' too: no room for "uses · started", the condition alone (the arrow says "uses").
+ * 'is-badge': the gap between the cards has no room for the least label (56 px) — it covered both
+ * cards' edges — so the condition shows as a glyph in a 16 px badge, the words in its tooltip.
+ * 'is-hidden': not even the badge fits (the cards all but touch); the edge's inspector shows it.
  */
 export function labelFit(maxWidth: number | undefined): string {
   if (maxWidth === undefined || maxWidth >= WIDE_LABEL) return '';
+  if (maxWidth < BADGE) return 'is-hidden';
+  if (maxWidth < LABEL_MIN_WIDTH) return 'is-badge';
   return maxWidth < USES_LABEL ? 'is-narrow is-tight' : 'is-narrow';
 }
 
+/** The condition as a badge's glyph (a link in a gap too narrow for its words). */
+const GLYPH: Readonly<Record<string, string>> = { started: '▸', healthy: '♥', completed: '✓' };
+
 const LABEL_MARGIN = 16;
+/** The handles' points (sourceX, targetX) lie this far outside the cards (styles/nodes.css: 10 px handles on the border). */
+const HANDLE_OUTSIDE = 5;
+/** The least room between a label and either card. */
+const CARD_CLEARANCE = 4;
 const LABEL_MIN_WIDTH = 56;
+/** The badge (styles/canvas.css .edge-label.is-badge). */
+const BADGE = 16;
 /** Room for "uses · completed" and "3 notes · Compose, Swarm, K8s" on one line. */
 const WIDE_LABEL = 240;
 /** Room for "uses · completed" (10 px text and the padding). */
