@@ -1,5 +1,6 @@
 import type { Blueprint, Container, Link, Service } from '@blaupause/model';
 import { elementId } from '@blaupause/model';
+import { Derived } from '../derived';
 
 /**
  * The target-neutral plan: the blueprint with every reference resolved and the pods taken
@@ -85,7 +86,7 @@ function planService(bp: Blueprint, name: string, service: Service): PlannedServ
   const helpers: PlannedContainer[] = [];
   const inits: PlannedContainer[] = [];
   for (const c in service.containers) {
-    const pc: PlannedContainer = { name: c, container: service.containers[c] as Container, elementId: elementId.container(name, c) };
+    const pc: PlannedContainer = { name: c, container: service.containers[c] as Container, elementId: containerIds.get(name, c) };
     const role = pc.container.role;
     if (role === 'main') main ??= pc;
     else if (role === 'init') inits.push(pc);
@@ -99,7 +100,7 @@ function planService(bp: Blueprint, name: string, service: Service): PlannedServ
     if (!target || link.to === name) continue;
     const port = link.port ?? target.ports?.[0]?.port;
     const id = elementId.link(name, link.to);
-    const url = port === undefined || link.env === undefined ? undefined : `${link.protocol ?? 'tcp'}://${link.to}:${port}`;
+    const url = port === undefined || link.env === undefined ? undefined : linkUrl(link.protocol ?? 'tcp', link.to, port);
     links.push(
       port === undefined ? { link, index, target: link.to, elementId: id } : { link, index, target: link.to, port, url, elementId: id },
     );
@@ -115,6 +116,19 @@ function planService(bp: Blueprint, name: string, service: Service): PlannedServ
   };
   if (main) planned.main = main;
   return planned;
+}
+
+/** Element ids of containers and link URLs, the same strings from compile to compile (see derived.ts). */
+const containerIds = new Derived<string, string>(elementId.container);
+const urls = new Map<string, Derived<string, number>>();
+
+function linkUrl(protocol: string, to: string, port: number): string {
+  let byProtocol = urls.get(protocol);
+  if (byProtocol === undefined) {
+    byProtocol = new Derived<string, number>((target, p) => `${protocol}://${target}:${p}`);
+    urls.set(protocol, byProtocol);
+  }
+  return byProtocol.get(to, port);
 }
 
 const networksOf = (service: Service): string[] => (service.networks?.length ? [...service.networks] : [DEFAULT_NETWORK]);

@@ -1,3 +1,4 @@
+import { Derived } from '../../derived';
 import type { PlannedContainer, PlannedService, ResolvedLink } from '../../plan/plan';
 import { tag } from '../../yaml';
 import type { EmitContext } from '../emitter';
@@ -67,7 +68,7 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
   // (the writer only reads it).
   const helperWiring = wiring(
     undefined,
-    `service:${s.name}`,
+    networkModes.get(s.name, ''),
     undefined,
     dependency(s.name, CONDITION.started),
     undefined,
@@ -78,6 +79,9 @@ export function addPodServices(ctx: EmitContext, s: PlannedService, main: Planne
 }
 
 const NO_LINKS: readonly ResolvedLink[] = [];
+
+/** A helper's `network_mode: service:<main>`, the same string from compile to compile (see derived.ts). */
+const networkModes = new Derived<string, string>((service) => `service:${service}`);
 
 // depends_on is keyed by service names: Maps, which the writer writes as the objects with their
 // entries would be, without a hidden class for every other set of names.

@@ -2,7 +2,7 @@ import type { Container, Mount, Path, Resources, ServicePort } from '@blaupause/
 import type { PlannedContainer, PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
 import type { KubeContext, Obj } from './context';
-import { isPortName } from './names';
+import { defaultPortName, isPortName } from './names';
 import { probes } from './probes';
 import { cpuQuantity, escapeExpansion } from './units';
 import type { PodVolumes } from './volumes';
@@ -101,7 +101,7 @@ function buildCommand(image: string, b: NonNullable<Container['build']>): string
 }
 
 function containerPort(p: ServicePort): Obj {
-  const name = p.name ?? `${p.protocol}-${p.port}`;
+  const name = p.name ?? defaultPortName(p);
   return { name: isPortName(name) ? name : undefined, containerPort: p.port, protocol: p.protocol === 'udp' ? 'UDP' : 'TCP' };
 }
 

@@ -1,4 +1,5 @@
 import type { Path } from '@blaupause/model';
+import { Derived } from '../../derived';
 import type { PlannedService, ResolvedLink } from '../../plan/plan';
 import { Template, tag } from '../../yaml';
 import type { KubeContext, Obj } from './context';
@@ -67,6 +68,9 @@ const waitFor = (name: string, target: string, port: string): Obj => ({
 /** Every link of every service gets one: 16 lines of which 3 values vary (see Template). */
 const WAIT_FOR = new Template(waitFor, 3);
 
+/** `wait-for-<target>`, the same string from compile to compile (see derived.ts). */
+const waitNames = new Derived<string, string>((target) => `wait-for-${target}`);
+
 function waitContainer(k: KubeContext, ps: PlannedService, l: ResolvedLink, port: number, names: NameAllocator): Obj {
   // A timed-out wait fails the init container: the pod shows Init:Error naming the dependency, and retries.
   const timeout = l.link.timeout === undefined ? undefined : durationSeconds(l.link.timeout, 1);
@@ -77,7 +81,7 @@ function waitContainer(k: KubeContext, ps: PlannedService, l: ResolvedLink, port
       l.elementId,
       `The wait counts whole seconds: ${l.link.timeout} becomes ${timeout.value}s.`,
     );
-  const name = names.take(`wait-for-${l.target}`);
+  const name = names.take(waitNames.get(l.target, ''));
   if (!timeout) return tag(WAIT_FOR.fill(name, l.target, String(port)), l.elementId) as unknown as Obj;
   const wait = waitFor(name, l.target, String(port));
   return tag({ ...wait, command: ['timeout', String(timeout.value), ...(wait.command as string[])] }, l.elementId);

@@ -2,6 +2,7 @@
  * Kubernetes names and labels. Blueprint names are DNS-1123 labels already; what we derive from
  * them (suffixes, prefixes) may grow past 63 characters, and user labels may break the label rules.
  */
+import { Derived } from '../../derived';
 
 export const MAX_LABEL = 63;
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
@@ -140,3 +141,7 @@ export const isPortName = (n: string): boolean => n.length <= 15 && IANA_SVC_NAM
 
 /** Service names are DNS-1035 labels: they must start with a letter. */
 export const isServiceName = (n: string): boolean => /^[a-z]/.test(n);
+
+/** `<protocol>-<port>`, a port's name where the blueprint gives none: the same string from compile to compile (see derived.ts). */
+const portNames = new Derived<string, number>((protocol, port) => `${protocol}-${port}`);
+export const defaultPortName = (p: { protocol: string; port: number }): string => portNames.get(p.protocol, p.port);

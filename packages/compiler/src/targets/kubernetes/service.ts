@@ -2,7 +2,7 @@ import type { ServicePort } from '@blaupause/model';
 import type { PlannedService } from '../../plan/plan';
 import { tag } from '../../yaml';
 import { type KubeContext, type LabelSet, meta, type Obj } from './context';
-import { isServiceName, NameAllocator, suffixed } from './names';
+import { defaultPortName, isServiceName, NameAllocator, suffixed } from './names';
 import type { WorkloadKind } from './rollout';
 
 /** The NodePort range of a default cluster (--service-node-port-range). */
@@ -58,7 +58,7 @@ function namedPorts(ports: readonly ServicePort[]): Obj[] {
   const names = new NameAllocator();
   for (const p of ports) if (p.name) names.reserve(p.name);
   return ports.map((p) => ({
-    name: p.name ?? names.take(`${p.protocol}-${p.port}`),
+    name: p.name ?? names.take(defaultPortName(p)),
     port: p.port,
     targetPort: p.port,
     protocol: upper(p.protocol),

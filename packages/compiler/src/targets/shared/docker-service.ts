@@ -1,4 +1,5 @@
 import type { Blueprint, Build, Mount, Resources, ServicePort } from '@blaupause/model';
+import { Derived } from '../../derived';
 import type { PlannedContainer, PlannedService, ResolvedLink } from '../../plan/plan';
 import { type Filled, Template } from '../../yaml';
 import type { EmitContext } from '../emitter';
@@ -14,7 +15,11 @@ import { quantityToBytes, quantityToDockerBytes } from './quantity';
 export type DockerTarget = 'compose' | 'swarm';
 
 /** Service name of a pod's container: the main one is named after the blueprint service, the others `<service>-<container>`. */
-export const dockerServiceName = (s: PlannedService, pc: PlannedContainer): string => (pc === s.main ? s.name : `${s.name}-${pc.name}`);
+export const dockerServiceName = (s: PlannedService, pc: PlannedContainer): string =>
+  pc === s.main ? s.name : helperNames.get(s.name, pc.name);
+
+/** `<service>-<container>`, the same string from compile to compile (see derived.ts). */
+const helperNames = new Derived<string, string>((service, container) => `${service}-${container}`);
 
 /** Our labels live under one prefix; com.docker.compose.* belongs to the engine. */
 export const LABEL_PREFIX = 'dev.blaupause.';
