@@ -40,7 +40,7 @@ export function serviceLinks(ctx: Ctx, name: string, service: Service): void {
         'warning',
         path,
         `Service "${name}" links to "${link.to}" twice (links ${first} and ${i}).`,
-        'Keep one link per target; a link stands for one start-order dependency and one edge on the canvas.',
+        'Keep one link per target: Compose takes the start order from the first one and ignores this one’s condition; a link stands for one start-order dependency and one edge on the canvas.',
       );
     else seen.set(link.to, i);
     checkCondition(ctx, path, name, link.to, link.condition, target);

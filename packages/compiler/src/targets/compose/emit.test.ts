@@ -46,6 +46,14 @@ describe('compose emitter', () => {
     expect(s.web.environment).toEqual({ DB: 'tcp://db:5432' });
   });
 
+  it('takes a second link to the same service (DUPLICATE_LINK) as the first one, whatever its condition', () => {
+    const dup = bp({
+      db: { ports: [{ port: 5432 }], containers: { pg: { image: 'postgres', healthcheck: { test: { exec: ['pg_isready'] } } } } },
+      api: { links: [{ to: 'db', condition: 'healthy' }, { to: 'db' }], containers: { main: { image: 'api' } } },
+    });
+    expect(compose(dup).doc.services.api.depends_on).toEqual({ db: { condition: 'service_healthy' } });
+  });
+
   it('puts helpers into the main container’s network namespace', () => {
     const s = compose(pod).doc.services;
     expect(s['web-sync']).toMatchObject({ network_mode: 'service:web', depends_on: { web: { condition: 'service_started' } } });

@@ -92,7 +92,8 @@ function dependency(service: string, condition: string): Map<string, unknown> {
 function linkDependencies(s: PlannedService): Map<string, unknown> | undefined {
   if (s.links.length === 0) return undefined;
   const deps = new Map<string, unknown>();
-  for (const l of s.links) deps.set(l.target, linkDependency(l));
+  // depends_on has one entry per service: a second link to it (DUPLICATE_LINK) does not override the first's condition.
+  for (const l of s.links) if (!deps.has(l.target)) deps.set(l.target, linkDependency(l));
   return deps;
 }
 
