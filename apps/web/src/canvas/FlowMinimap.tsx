@@ -1,13 +1,15 @@
-import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from '@xyflow/react';
+import { Panel, type ReactFlowState, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { type PointerEvent, useEffect, useRef, type WheelEvent } from 'react';
 import { useTheme } from '../theme/ThemeContext';
 import { TOKENS, type Tokens } from '../theme/tokens';
 import { graphItems } from './far-live';
+import { minimapSize } from './fit-view';
 import { type Box, nodeBox, nodesBounds, type RasterNode, visibleRect } from './raster-scene';
 
-const W = 200;
-const H = 150;
 const PAD = 5;
+
+/** The minimap's width for the canvas's size (fit-view.ts: the fits keep clear of it at that size). */
+const widthOf = (s: ReactFlowState) => minimapSize(s.width, s.height).width;
 
 interface Fit {
   scale: number;
@@ -20,6 +22,7 @@ interface Fit {
  * animation frame) from React Flow's store. React Flow's own MiniMap subscribes one selector per
  * node to that store, so every pan frame and every drag step ran N selectors and repainted N SVG
  * rects (bench:canvas C3). Drag on it to pan, wheel on it to zoom, as with `pannable zoomable`.
+ * Its size follows the canvas's (minimapSize): 200×150 px on a large canvas, a quarter of a small one.
  */
 export function FlowMinimap() {
   const api = useStoreApi();
@@ -27,6 +30,8 @@ export function FlowMinimap() {
   const ref = useRef<HTMLCanvasElement>(null);
   const fit = useRef<Fit>({ scale: 1, x: 0, y: 0 });
   const tokens = TOKENS[useTheme()];
+  const W = useStore(widthOf);
+  const H = Math.round((W * 3) / 4);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -52,19 +57,23 @@ export function FlowMinimap() {
       const nodes = graphItems(s.nodes);
       if (bounds.nodes !== nodes)
         bounds = { nodes, box: nodesBounds((s.nodeLookup as unknown as ReadonlyMap<string, RasterNode>).values()) };
-      const f = fitFor(s, bounds.box);
+      const f = fitFor(s, bounds.box, W, H);
       if (lctx && (layerOf?.nodes !== nodes || !sameFit(layerOf.fit, f))) {
-        drawNodes(lctx, s, f, tokens, dpr);
+        drawNodes(lctx, s, f, tokens, dpr, W, H);
         layerOf = { nodes, fit: f };
       }
-      drawMinimap(ctx, layer, s, f, tokens, dpr);
+      drawMinimap(ctx, layer, s, f, tokens, dpr, W, H);
       fit.current = f;
     };
     draw();
     const unsubscribe = api.subscribe((s) => {
       if (
         frame !== 0 ||
-        (drawn && drawn.transform === s.transform && graphItems(drawn.nodes) === graphItems(s.nodes) && drawn.width === s.width)
+        (drawn &&
+          drawn.transform === s.transform &&
+          graphItems(drawn.nodes) === graphItems(s.nodes) &&
+          drawn.width === s.width &&
+          drawn.height === s.height)
       )
         return;
       frame = requestAnimationFrame(draw);
@@ -73,7 +82,7 @@ export function FlowMinimap() {
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, [api, tokens]);
+  }, [api, tokens, W, H]);
 
   /** Centres the view on the flow point under the pointer. */
   const panTo = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -118,7 +127,7 @@ export function FlowMinimap() {
 }
 
 /** The fit (as React Flow's MiniMap): the nodes and the view together. */
-function fitFor(s: ReactFlowState, nodes: Box | undefined): Fit {
+function fitFor(s: ReactFlowState, nodes: Box | undefined, W: number, H: number): Fit {
   const view = visibleRect(s.transform, s.width, s.height);
   const x0 = Math.min(view.x, nodes?.x ?? view.x);
   const y0 = Math.min(view.y, nodes?.y ?? view.y);
@@ -131,7 +140,7 @@ function fitFor(s: ReactFlowState, nodes: Box | undefined): Fit {
 const sameFit = (a: Fit, b: Fit) => Math.abs(a.scale / b.scale - 1) < 1e-9 && Math.abs(a.x - b.x) < 0.01 && Math.abs(a.y - b.y) < 0.01;
 
 /** The node boxes on the surface, at the fit. */
-function drawNodes(ctx: CanvasRenderingContext2D, s: ReactFlowState, fit: Fit, t: Tokens, dpr: number): void {
+function drawNodes(ctx: CanvasRenderingContext2D, s: ReactFlowState, fit: Fit, t: Tokens, dpr: number, W: number, H: number): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = t.surface;
   ctx.fillRect(0, 0, W, H);
@@ -154,7 +163,16 @@ function drawNodes(ctx: CanvasRenderingContext2D, s: ReactFlowState, fit: Fit, t
 }
 
 /** The node layer and the viewport frame over it. */
-function drawMinimap(ctx: CanvasRenderingContext2D, layer: HTMLCanvasElement, s: ReactFlowState, fit: Fit, t: Tokens, dpr: number): void {
+function drawMinimap(
+  ctx: CanvasRenderingContext2D,
+  layer: HTMLCanvasElement,
+  s: ReactFlowState,
+  fit: Fit,
+  t: Tokens,
+  dpr: number,
+  W: number,
+  H: number,
+): void {
   const view = visibleRect(s.transform, s.width, s.height);
   const scale = fit.scale;
   ctx.setTransform(1, 0, 0, 1, 0, 0);

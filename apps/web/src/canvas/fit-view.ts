@@ -5,22 +5,54 @@ import { useLayoutEffect } from 'react';
  * How the canvas fits a blueprint into the view (React Flow's fitView): every fit — the first one,
  * the zoom controls' fit button, a template, an opened file, auto layout — keeps the nodes clear of
  * what floats over the canvas (styles/canvas.css, deploy/DeployDock): the minimap (bottom right,
- * 200×150 px + React Flow's 15 px panel margin), the zoom controls (bottom left, 26×130 px + 15 px)
- * and the deploy dock (top right, ≈ 100×33 px + 12 px). Two ways to keep clear of them:
- * - STRIP: the bottom strip (minimap and controls) and the top one (dock) stay empty, the graph has
+ * minimapSize below + React Flow's 15 px panel margin), the zoom controls (bottom left, 26×130 px +
+ * 15 px) and the deploy dock (top right, ≈ 100×33 px + 12 px). Two ways to keep clear of them:
+ * - strip: the bottom strip (minimap and controls) and the top one (dock) stay empty, the graph has
  *   the whole width. For wide graphs — blueprints are laid out left to right (ELK's direction
  *   RIGHT), so most fits are limited by the width.
- * - COLUMNS: the right column (minimap and dock) and the left one (controls) stay empty, the graph
+ * - columns: the right column (minimap and dock) and the left one (controls) stay empty, the graph
  *   has the whole height. For tall graphs (many services side by side in one layer): with the strip
  *   they got 308 of 556 px of height at 1280×800 and 234 of 482 at 1024×700.
  * Each fit takes the one that shows the graph larger (the strip when both are the same, e.g. both
- * at the least or the most zoom). Pixels, not a fraction of the view: the parts that float keep
- * their size when the window shrinks.
+ * at the least or the most zoom). The room is the minimap's real size for the view's size.
  */
-export const STRIP = { top: 64, right: 48, bottom: 184, left: 48 } as const;
-export const COLUMNS = { top: 32, right: 232, bottom: 32, left: 64 } as const;
 
-type Sides = { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
+/** The minimap's largest and least size (4:3), and the share of the canvas it may take. */
+export const MINIMAP_MAX = { width: 200, height: 150 } as const;
+export const MINIMAP_MIN = { width: 120, height: 90 } as const;
+const MINIMAP_SHARE = 0.25;
+
+/**
+ * The minimap's size on a `width`×`height` canvas: at most a quarter of its width and of its
+ * height, 200×150 px on a large canvas, never under 120×90 px. A fixed 200×150 took 42 % of the
+ * canvas's width at a 1024×700 window (476 px) and limited every fit.
+ */
+export function minimapSize(width: number, height: number): { width: number; height: number } {
+  if (!(width > 0) || !(height > 0)) return MINIMAP_MAX;
+  const w = Math.min(width * MINIMAP_SHARE, ((height * MINIMAP_SHARE) / MINIMAP_MAX.height) * MINIMAP_MAX.width);
+  const clamped = Math.round(Math.min(MINIMAP_MAX.width, Math.max(MINIMAP_MIN.width, w)));
+  return { width: clamped, height: Math.round((clamped * MINIMAP_MAX.height) / MINIMAP_MAX.width) };
+}
+
+/** React Flow's margin around a panel, the zoom controls' height, the deploy dock's width, and a gap beyond them. */
+const PANEL_MARGIN = 15;
+const CONTROLS_HEIGHT = 130;
+const DOCK_WIDTH = 100;
+const GAP = 19;
+
+/** The strip's sides on a `width`×`height` canvas: the bottom clear of the minimap and the zoom controls. */
+export function stripSides(width: number, height: number): Sides {
+  const m = minimapSize(width, height);
+  return { top: 64, right: 48, bottom: Math.max(m.height, CONTROLS_HEIGHT) + PANEL_MARGIN + GAP, left: 48 };
+}
+
+/** The columns' sides on a `width`×`height` canvas: the right clear of the minimap and the deploy dock. */
+export function columnSides(width: number, height: number): Sides {
+  const m = minimapSize(width, height);
+  return { top: 32, right: Math.max(m.width, DOCK_WIDTH) + PANEL_MARGIN + 17, bottom: 32, left: 64 };
+}
+
+export type Sides = { readonly top: number; readonly right: number; readonly bottom: number; readonly left: number };
 type Bounds = { width: number; height: number };
 
 /** The zoom React Flow's fit gives `bounds` in a `width`×`height` view with `p` kept free (getViewportForBounds). */
@@ -29,12 +61,14 @@ export function fitZoom(p: Sides, bounds: Bounds, width: number, height: number,
   return Math.min(Math.max(zoom, minZoom), maxZoom);
 }
 
-/** The padding that shows `bounds` larger: COLUMNS only when it zooms in further than STRIP. */
+/** The padding that shows `bounds` larger: the columns only when they zoom in further than the strip. */
 export function fitSides(bounds: Bounds | undefined, width: number, height: number, minZoom: number, maxZoom: number): Sides {
-  if (!bounds || !(bounds.width > 0) || !(bounds.height > 0) || !(width > 0) || !(height > 0)) return STRIP;
-  const strip = fitZoom(STRIP, bounds, width, height, minZoom, maxZoom);
-  const columns = fitZoom(COLUMNS, bounds, width, height, minZoom, maxZoom);
-  return columns > strip * 1.001 ? COLUMNS : STRIP;
+  const strip = stripSides(width, height);
+  if (!bounds || !(bounds.width > 0) || !(bounds.height > 0) || !(width > 0) || !(height > 0)) return strip;
+  const columns = columnSides(width, height);
+  const stripZoom = fitZoom(strip, bounds, width, height, minZoom, maxZoom);
+  const columnsZoom = fitZoom(columns, bounds, width, height, minZoom, maxZoom);
+  return columnsZoom > stripZoom * 1.001 ? columns : strip;
 }
 
 /** The bounds React Flow fits: every node with a size (the app's fits include the far view's hidden nodes, far-live.ts). */
@@ -61,7 +95,7 @@ let fitStore: { getState(): ReactFlowState } | undefined;
 
 function side(key: keyof Sides): `${number}px` {
   const s = fitStore?.getState();
-  const sides = s ? fitSides(nodeBounds(s), s.width, s.height, s.minZoom, Math.min(s.maxZoom, 1)) : STRIP;
+  const sides = s ? fitSides(nodeBounds(s), s.width, s.height, s.minZoom, Math.min(s.maxZoom, 1)) : stripSides(0, 0);
   return `${sides[key]}px`;
 }
 
