@@ -5,7 +5,7 @@ import { applyCommand } from '../model/commands';
 import type { Command } from '../model/types';
 import { templateBlueprint } from '../templates/templates';
 import { createAnalysisHost } from './analysis-host';
-import { type AnalysisPort, createAnalysisSource, EMPTY_ANALYSIS } from './analysis-source';
+import { type AnalysisPort, afterPaint, createAnalysisSource, EMPTY_ANALYSIS, SETTLE_BOUND_MS } from './analysis-source';
 import type { AnalysisReply, AnalysisRequest } from './protocol';
 
 /** A worker stand-in: requests queue up and are answered by the real host when the test says so. */
@@ -253,6 +253,57 @@ describe('analysis in a worker', () => {
         if (r < 0.35) source.request(bp);
       }
       settleAll();
+    }
+  });
+});
+
+describe('afterPaint', () => {
+  const stubFrames = () => {
+    const frames: Array<() => void> = [];
+    vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
+    /** Runs the frame's callbacks (those it asks for go to the next frame), then the timers it queued. */
+    const frame = () => {
+      for (const f of frames.splice(0)) f();
+      vi.advanceTimersByTime(0);
+    };
+    return frame;
+  };
+
+  it('runs once, after the frame that follows the next one — not in a timer of the next frame', () => {
+    vi.useFakeTimers();
+    try {
+      const frame = stubFrames();
+      const f = vi.fn();
+      afterPaint(f);
+      vi.advanceTimersByTime(0);
+      expect(f).not.toHaveBeenCalled();
+      // The frame that paints what the page holds now (the preview), and its timers (a probe's mark).
+      frame();
+      expect(f).not.toHaveBeenCalled();
+      frame();
+      expect(f).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(SETTLE_BOUND_MS);
+      frame();
+      expect(f).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('runs after SETTLE_BOUND_MS at the latest when no frame comes (hidden page)', () => {
+    vi.useFakeTimers();
+    try {
+      stubFrames();
+      const f = vi.fn();
+      afterPaint(f);
+      vi.advanceTimersByTime(SETTLE_BOUND_MS - 1);
+      expect(f).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(f).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
     }
   });
 });

@@ -20,7 +20,7 @@ export interface AnalysisSource {
   sent(): { seq: number; blueprint: Blueprint } | undefined;
   /**
    * The target whose preview is shown (undefined: none). An edit then asks the worker for that
-   * target first (AnalysisRequest.only) and for the whole analysis after the next frame: the
+   * target first (AnalysisRequest.only) and for the whole analysis once the preview is painted: the
    * preview does not wait for validation and the other two compilers, which would also take a
    * core from the page while it paints the edit (2 cores: page, worker, compositor).
    */
@@ -44,16 +44,29 @@ export const EMPTY_ANALYSIS: Analysis = {
   notes: [],
 };
 
-/** Runs `f` once the page has painted what it holds now: after the next frame (at the latest after 100 ms: a hidden page draws no frames). */
-const afterNextFrame = (f: () => void): void => {
+/** The longest the whole analysis waits for the page to paint (a hidden page draws no frames). */
+export const SETTLE_BOUND_MS = 150;
+
+/**
+ * Runs `f` once the page has painted what it holds now and the frame after it has begun: in a task
+ * after the second frame (at the latest after SETTLE_BOUND_MS). Called in the task of the worker's
+ * answer (whose commit changes the preview), the first frame is the one that paints the preview.
+ * The former way (a timer queued from the first frame) ran right after that frame's main-thread
+ * work, while the compositor was still drawing it and before any timer another callback of the same
+ * frame had queued; its request (an empty patch: the same document, ~0.5 ms of CPU) woke the worker
+ * for validation and the other two targets (tens of ms of CPU) on a 2-core machine in the middle of
+ * the edit's paint. An idle callback came too late (Chrome gave the first idle period ~110–130 ms
+ * after the reply under the edit probe, i.e. at the bound).
+ */
+export const afterPaint = (f: () => void): void => {
   let done = false;
   const once = () => {
     if (done) return;
     done = true;
     f();
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 100);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(once, 0)));
+  setTimeout(once, SETTLE_BOUND_MS);
 };
 
 /**
@@ -63,7 +76,7 @@ const afterNextFrame = (f: () => void): void => {
 export function createAnalysisSource(
   port: AnalysisPort,
   onError: (message: string) => void = console.error,
-  later: (f: () => void) => void = afterNextFrame,
+  later: (f: () => void) => void = afterPaint,
 ): AnalysisSource {
   const patch = createPatcher();
   const listeners = new Set<() => void>();
@@ -96,7 +109,7 @@ export function createAnalysisSource(
     port.postMessage(request);
     resync = false;
   };
-  /** After the next frame, the whole analysis of the document last sent (unless another request goes first). */
+  /** Once the page has painted the answer (afterPaint), the whole analysis of the document last sent (unless another request goes first). */
   const settle = () => {
     if (settling) return;
     settling = true;
