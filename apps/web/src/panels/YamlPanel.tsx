@@ -77,18 +77,7 @@ export function YamlPanel() {
     <section className="yaml-panel" aria-label="YAML preview">
       <div className="tabs-bar">
         {/* A narrow panel (1024 px window) scrolls the tabs: the side with more tabs fades and its arrow shows. */}
-        <button
-          type="button"
-          className="tabs-more is-start"
-          hidden={!overflow.scrolls}
-          disabled={!overflow.before}
-          tabIndex={-1}
-          aria-hidden="true"
-          title="More tabs"
-          onClick={() => overflow.scroll(-1)}
-        >
-          ‹
-        </button>
+        <TabsMore side="start" shown={overflow.scrolls} enabled={overflow.before} onScroll={overflow.scroll} />
         <div
           ref={tabList}
           className={`tabs${overflow.before ? ' more-before' : ''}${overflow.after ? ' more-after' : ''}`}
@@ -118,18 +107,7 @@ export function YamlPanel() {
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          className="tabs-more is-end"
-          hidden={!overflow.scrolls}
-          disabled={!overflow.after}
-          tabIndex={-1}
-          aria-hidden="true"
-          title="More tabs"
-          onClick={() => overflow.scroll(1)}
-        >
-          ›
-        </button>
+        <TabsMore side="end" shown={overflow.scrolls} enabled={overflow.after} onScroll={overflow.scroll} />
         <button
           type="button"
           className="button download"
@@ -160,6 +138,25 @@ export function YamlPanel() {
       </div>
       {compiled && <NotesStrip exists={exists} notes={compiled.diagnostics} target={TABS.find((t) => t.id === tab)?.label ?? tab} />}
     </section>
+  );
+}
+
+/** An arrow beside a scrolling tab strip: for the mouse only (out of the Tab order, hidden from screen readers). */
+function TabsMore(props: { side: 'start' | 'end'; shown: boolean; enabled: boolean; onScroll: (direction: -1 | 1) => void }) {
+  const { side, shown, enabled, onScroll } = props;
+  return (
+    <button
+      type="button"
+      className={`tabs-more is-${side}`}
+      hidden={!shown}
+      disabled={!enabled}
+      tabIndex={-1}
+      aria-hidden="true"
+      title="More tabs"
+      onClick={() => onScroll(side === 'start' ? -1 : 1)}
+    >
+      {side === 'start' ? '‹' : '›'}
+    </button>
   );
 }
 
