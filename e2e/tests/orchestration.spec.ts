@@ -58,6 +58,9 @@ const docker = (...args: string[]) => run('docker', ['-H', `unix://${dockerSocke
 async function gotoApp(page: Page, server: TestServer, errors: string[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     errors.length = 0;
+    // A retry must load the document again: going to the same URL with its `#token=` fragment is a
+    // same-document navigation that leaves the broken (blank) page as it was (fixtures/open.ts).
+    if (attempt > 1) await page.goto('about:blank');
     const loaded = await page.goto(server.appUrl).then(
       () => '',
       (e: Error) => e.message,
