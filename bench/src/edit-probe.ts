@@ -17,13 +17,21 @@
  * that hook is waited on through its `<pre data-yaml-text>` (a MutationObserver), so both pay one
  * check per change. --detail: what filled the main thread, by trace event. --profile: a CPU profile of the main thread over each edit instead (build the
  * app with `vite build --minify false` for names).
+ *
+ * The anchor (--stock, always in the suite): the stock Monaco page (bench/stock-monaco) — the app's
+ * monaco-editor showing the same Compose text at the app's editor size, a plain <input>; one edit is
+ * Enter → `model.applyEdits` of the one-line splice the worker would send (precomputed, no compile) →
+ * the next painted frame, measured with the same marks and trace code. What the editor alone takes.
  */
 
+import { join } from 'node:path';
+import { compile } from '@blaupause/compiler';
+import { Blueprint } from '@blaupause/model';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { withGridLayout } from './canvas-graph';
 import { printTrace, stopTrace, summarizeTrace, type TraceEvent } from './canvas-trace';
 import { generateBlueprint } from './generate';
-import { buildApp, launch, serve, tempDir, VIEWPORT } from './lib/browser';
+import { buildApp, launch, ROOT, serve, tempDir, VIEWPORT, viteBuild } from './lib/browser';
 import { type CpuProfile, printProfile } from './lib/cpu-profile';
 import { arg, isMain, runMain, sleep } from './lib/main';
 import { consoleTable, type Row, row } from './lib/result';
@@ -128,7 +136,7 @@ async function openProbe(
   browser: Browser,
   origin: string,
   n: number,
-): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
+): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void>; box: EditorBox | undefined }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const seeded = storage(n);
@@ -171,6 +179,51 @@ async function openProbe(
   await sleep(200);
   await page.mouse.click(c.x, c.y);
   await sleep(2000);
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('.yaml-editor')?.getBoundingClientRect();
+    return r ? { left: r.left, top: r.top, width: r.width, height: r.height } : undefined;
+  });
+  return { page, cdp: await context.newCDPSession(page), close: () => context.close(), box };
+}
+
+export type EditorBox = { left: number; top: number; width: number; height: number };
+
+/** The stock page's text and the edited line: svc-<n/2>'s image in the Compose file compiled in node (the app's compiler). */
+export function stockText(n: number): { text: string; line: number; start: number } {
+  const text = compile(Blueprint.parse(withGridLayout(generateBlueprint(n))), 'compose').files[0]?.content ?? '';
+  const lines = text.split('\n');
+  const head = lines.indexOf(`  svc-${Math.floor(n / 2)}:`);
+  const at = lines.findIndex((l, i) => i > head && l.startsWith('    image: '));
+  if (head < 0 || at < 0) throw new Error('no image line in the compiled Compose text');
+  return { text, line: at + 1, start: '    image: '.length + 1 };
+}
+
+/** The stock Monaco page (bench/stock-monaco), built as the app is. */
+export function buildStockMonaco(out: string): string {
+  const dir = join(out, 'stock-monaco');
+  viteBuild(['--config', join(ROOT, 'bench', 'stock-monaco', 'vite.config.mjs'), '--outDir', dir, '--emptyOutDir'], 'stock Monaco page');
+  return dir;
+}
+
+/** Opens the stock Monaco page on the same text, at the app's editor box, with the same probe. */
+async function openStock(
+  browser: Browser,
+  origin: string,
+  stock: { text: string; line: number; start: number },
+  box: EditorBox,
+): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript((s) => Object.assign(window, { __BENCH_STOCK__: s }), { ...stock, box });
+  await page.addInitScript({ content: 'window.__name = window.__name || ((f) => f);' });
+  await page.addInitScript(pageProbe);
+  await page.goto(`${origin}/app/`);
+  await page.locator('.yaml-editor[data-ready="true"]').waitFor({ timeout: 180_000 });
+  await page.waitForFunction(() => (document.querySelector('.yaml-editor .view-lines')?.textContent?.length ?? 0) > 0, null, {
+    timeout: 180_000,
+  });
+  // As long as the app's page settles (5 s + the selection's 2.2 s).
+  await sleep(7200);
   return { page, cdp: await context.newCDPSession(page), close: () => context.close() };
 }
 
@@ -290,28 +343,48 @@ export function editFigures(events: readonly TraceEvent[]): Omit<EditSample, 'wa
 export interface EditRun {
   appDist: string;
   label: string;
+  /** The stock Monaco page (the anchor) instead of the app. */
+  stock?: boolean;
   samples: EditSample[];
+  /** The index in the page of each sample's edit (0 = the page's first edit). */
+  order: number[];
 }
 
 /** `rounds` pages per app (alternating when two), `edits` traced edits per page. */
 export async function measureEdits(
   browser: Browser,
-  apps: ReadonlyArray<{ appDist: string; label: string }>,
+  apps: ReadonlyArray<{ appDist: string; label: string; stock?: boolean }>,
   opts: { n: number; edits: number; rounds: number; profile?: boolean; detail?: boolean; log: (line: string) => void },
 ): Promise<EditRun[]> {
-  const runs = apps.map((a) => ({ ...a, samples: [] as EditSample[] }));
+  const runs: EditRun[] = apps.map((a) => ({ ...a, samples: [], order: [] }));
+  // The stock page's text, and the app's editor box (from its first page: the stock page comes after an app's).
+  const stock = runs.some((r) => r.stock) ? stockText(opts.n) : undefined;
+  let box: EditorBox | undefined;
   for (let r = 0; r < opts.rounds; r++) {
-    const order = r % 2 === 0 ? runs : [...runs].reverse();
+    const apps = runs.filter((x) => !x.stock);
+    const stocks = r % 2 === 0 ? runs.filter((x) => x.stock) : runs.filter((x) => x.stock).reverse();
+    // Apps alternate (A B, B A, …); the stock page after the first app page of the round.
+    const ordered = r % 2 === 0 ? apps : [...apps].reverse();
+    const order = [...ordered.slice(0, 1), ...stocks, ...ordered.slice(1)];
     for (const run of order) {
       const { server, origin } = await serve({ app: run.appDist });
       try {
-        const probe = await openProbe(browser, origin, opts.n);
+        let probe: { page: Page; cdp: CDPSession; close: () => Promise<void> };
+        if (run.stock) {
+          if (!stock || !box) throw new Error('the stock page needs an app page first (its editor box)');
+          probe = await openStock(browser, origin, stock, box);
+        } else {
+          const opened = await openProbe(browser, origin, opts.n);
+          box ??= opened.box;
+          probe = opened;
+        }
         try {
           for (let i = 0; i < opts.edits; i++) {
             const how = { profile: opts.profile ?? false, detail: opts.detail ?? false };
             const s = await oneEdit(probe.page, probe.cdp, `probe/image:${r}-${i}`, how, opts.log);
             if (!s) continue;
             run.samples.push(s);
+            run.order.push(i);
             opts.log(
               `  ${run.label} round ${r + 1} edit ${i + 1} @ ${opts.n}: main thread ${s.mainWork.toFixed(1)} ms (CPU ${s.mainCpu.toFixed(1)}) in ${s.tasks} tasks (longest ${s.longestTask.toFixed(1)}; ${s.settledWork.toFixed(0)} ms with the follow-up), wall ${s.wall.toFixed(0)} ms, worker ${s.workerBusy.toFixed(0)} ms`,
             );
@@ -335,50 +408,91 @@ export function printRuns(runs: readonly EditRun[], log: (line: string) => void)
     log(
       `${r.label}: ${s.length} edits; main-thread work ${fmt(s.map((x) => x.mainWork))} ms (thread CPU ${fmt(s.map((x) => x.mainCpu))} ms; with ${FOLLOW_UP_MS} ms of follow-up ${fmt(s.map((x) => x.settledWork))} ms); longest task ${fmt(s.map((x) => x.longestTask))} ms; wall ${fmt(s.map((x) => x.wall))} ms; worker ${fmt(s.map((x) => x.workerBusy))} ms`,
     );
+    const [first, steady] = firstAndSteady(r);
+    log(
+      `  first edits (n=${first.length}): work ${fmt(first.map((x) => x.mainWork))}, CPU ${fmt(first.map((x) => x.mainCpu))}; steady (n=${steady.length}): work ${fmt(steady.map((x) => x.mainWork))}, CPU ${fmt(steady.map((x) => x.mainCpu))} ms`,
+    );
   }
+  const stock = runs.find((r) => r.stock);
+  if (!stock || stock.samples.length === 0) return;
+  const [sFirst, sSteady] = firstAndSteady(stock);
+  for (const r of runs) {
+    if (r.stock || r.samples.length === 0) continue;
+    const [first, steady] = firstAndSteady(r);
+    const ratio = (a: EditSample[], b: EditSample[], f: (x: EditSample) => number) =>
+      b.length && a.length ? (median(a.map(f)) / median(b.map(f))).toFixed(2) : '-';
+    log(
+      `${r.label} / stock Monaco (median ratio, work | CPU): all ${ratio(r.samples, stock.samples, (x) => x.mainWork)} | ${ratio(r.samples, stock.samples, (x) => x.mainCpu)}; first edit ${ratio(first, sFirst, (x) => x.mainWork)} | ${ratio(first, sFirst, (x) => x.mainCpu)}; steady ${ratio(steady, sSteady, (x) => x.mainWork)} | ${ratio(steady, sSteady, (x) => x.mainCpu)}`,
+    );
+  }
+}
+
+/** A run's samples split into its pages' first edits and the rest. */
+export function firstAndSteady(run: Pick<EditRun, 'samples' | 'order'>): [EditSample[], EditSample[]] {
+  const first = run.samples.filter((_, i) => run.order[i] === 0);
+  const steady = run.samples.filter((_, i) => run.order[i] !== 0);
+  return [first, steady];
 }
 
 const p95 = (xs: readonly number[]) => percentile(xs, 95);
 
-/** Row K3: p95 of the main thread's work per edit against the worker's busy time for the same edits. */
-export function editRow(samples: readonly EditSample[], n: number, pages: number): Row {
+/** Row K3: p95 of the main thread's work per edit against the stock Monaco page's for the same edit of the same text. */
+export function editRow(run: EditRun, stock: EditRun, n: number, pages: number): Row {
+  const samples = run.samples;
+  const part = (r: EditRun, k: 0 | 1, f: (x: EditSample) => number) => fmt(firstAndSteady(r)[k].map(f));
   return row({
     id: 'K3',
     name: `edit → Compose preview, ${n.toLocaleString('en')} services: main-thread work per edit (sum of tasks, Enter → painted), p95`,
-    anchor: "the analysis worker's busy time for the same edits (incremental compile, validation, delta), p95",
+    anchor:
+      'stock Monaco page (bench/stock-monaco): the same Compose text and editor size, Enter in an <input> → applyEdits of the same one-line splice → painted, p95',
     unit: 'ms',
     ours: samples.map((x) => x.mainWork),
-    theirs: samples.map((x) => x.workerBusy),
+    theirs: stock.samples.map((x) => x.mainWork),
     stat: p95,
     ciBasis: `bootstrap of the p95 over ${samples.length} edits (${pages} page loads)`,
     target: `≤ ${EDIT_BUDGET_MS} ms`,
     pass: (m) => m <= EDIT_BUDGET_MS,
-    note: `wall (Enter → preview painted) ${fmt(samples.map((x) => x.wall))} ms; longest main-thread task ${fmt(samples.map((x) => x.longestTask))} ms; main-thread work ${fmt(samples.map((x) => x.mainWork))} ms (of it thread CPU ${fmt(samples.map((x) => x.mainCpu))} ms), with the follow-up work of the next ${FOLLOW_UP_MS} ms (autosave, folding ranges, idle work) ${fmt(samples.map((x) => x.settledWork))} ms.`,
+    note: `first edit of a page: ours ${part(run, 0, (x) => x.mainWork)} ms work (CPU ${part(run, 0, (x) => x.mainCpu)}) vs stock ${part(stock, 0, (x) => x.mainWork)} (CPU ${part(stock, 0, (x) => x.mainCpu)}); later edits: ours ${part(run, 1, (x) => x.mainWork)} (CPU ${part(run, 1, (x) => x.mainCpu)}) vs stock ${part(stock, 1, (x) => x.mainWork)} (CPU ${part(stock, 1, (x) => x.mainCpu)}); analysis worker busy ${fmt(samples.map((x) => x.workerBusy))} ms; wall (Enter → preview painted) ${fmt(samples.map((x) => x.wall))} ms; longest main-thread task ${fmt(samples.map((x) => x.longestTask))} ms; main-thread work ${fmt(samples.map((x) => x.mainWork))} ms (of it thread CPU ${fmt(samples.map((x) => x.mainCpu))} ms), with the follow-up work of the next ${FOLLOW_UP_MS} ms (autosave, folding ranges, idle work) ${fmt(samples.map((x) => x.settledWork))} ms.`,
   });
 }
 
 /** The suite's K3 section: `rounds` page loads of the app, `edits` edits each. */
 export async function benchEdit(
   browser: Browser,
-  opts: { appDist: string; n?: number; edits?: number; rounds?: number; log: (line: string) => void },
+  opts: { appDist: string; stockDist?: string; n?: number; edits?: number; rounds?: number; log: (line: string) => void },
 ): Promise<Row[]> {
   const n = opts.n ?? 1000;
   const rounds = opts.rounds ?? 2;
-  const [run] = await measureEdits(browser, [{ appDist: opts.appDist, label: 'app' }], {
-    n,
-    edits: opts.edits ?? 8,
-    rounds,
-    log: opts.log,
-  });
-  if (!run || run.samples.length === 0) throw new Error('no edit measured');
-  printRuns([run], opts.log);
-  return [editRow(run.samples, n, rounds)];
+  const stockDist = opts.stockDist ?? buildStockMonaco(tempDir('edit-stock'));
+  const runs = await measureEdits(
+    browser,
+    [
+      { appDist: opts.appDist, label: 'app' },
+      { appDist: stockDist, label: 'stock Monaco', stock: true },
+    ],
+    { n, edits: opts.edits ?? 8, rounds, log: opts.log },
+  );
+  const [run, stock] = runs;
+  if (!run || !stock || run.samples.length === 0 || stock.samples.length === 0) throw new Error('no edit measured');
+  printRuns(runs, opts.log);
+  return [editRow(run, stock, n, rounds)];
 }
 
 async function main(): Promise<void> {
   const sizes = arg('sizes', '1000').split(',').map(Number);
   const dists = process.argv.includes('--app-dist') ? arg('app-dist', '').split(',') : [buildApp(tempDir('edit-probe'))];
-  const apps = dists.map((d, i) => ({ appDist: d, label: dists.length > 1 ? `${String.fromCharCode(65 + i)} ${d}` : 'app' }));
+  const apps: Array<{ appDist: string; label: string; stock?: boolean }> = dists.map((d, i) => ({
+    appDist: d,
+    label: dists.length > 1 ? `${String.fromCharCode(65 + i)} ${d}` : 'app',
+  }));
+  // --stock [--stock-dist DIR]: the stock Monaco page too (the K3 anchor).
+  // Several --stock-dist folders (A,B): each a stock run, the first the one the ratios are taken against.
+  if (process.argv.includes('--stock')) {
+    const stocks = process.argv.includes('--stock-dist') ? arg('stock-dist', '').split(',') : [buildStockMonaco(tempDir('edit-stock'))];
+    stocks.forEach((d, i) => {
+      apps.push({ appDist: d, label: i === 0 ? 'stock Monaco' : `stock Monaco ${d}`, stock: true });
+    });
+  }
   const browser = await launch();
   try {
     for (const n of sizes) {
@@ -391,8 +505,10 @@ async function main(): Promise<void> {
         log: console.log,
       });
       if (!process.argv.includes('--profile')) printRuns(runs, console.log);
-      const only = runs.length === 1 ? runs[0] : undefined;
-      if (only && only.samples.length > 0) console.log(consoleTable([editRow(only.samples, n, Number(arg('rounds', '2')))]));
+      const ours = runs.filter((r) => !r.stock);
+      const stock = runs.find((r) => r.stock);
+      if (ours.length === 1 && ours[0] && stock && ours[0].samples.length > 0 && stock.samples.length > 0)
+        console.log(consoleTable([editRow(ours[0], stock, n, Number(arg('rounds', '2')))]));
     }
   } finally {
     await browser.close();
