@@ -20,8 +20,9 @@ import { stopColorsWhenOff } from './color-stop';
 import { elementFoldingOf } from './element-folding';
 import { afterFirstLine } from './first-line';
 import { keepFoldingWhenUnchanged } from './folding-keep';
-import { OUTPUT_LANGUAGE } from './languages';
+import { OUTPUT_LANGUAGE, WHOLE_TEXT_FEATURES_MAX_LINES } from './languages';
 import { knowLineStarts } from './line-start';
+import { warmOnFirstText } from './warm-edit';
 
 /** The URI of the editable Blueprint model: the blueprint JSON Schema applies to it only. */
 export const BLUEPRINT_URI = 'inmemory://blaupause/blueprint.yaml';
@@ -67,6 +68,10 @@ keepFoldingWhenUnchanged(FoldingModel.prototype as unknown as Parameters<typeof 
 stopColorsWhenOff(ColorDetector.prototype as unknown as Parameters<typeof stopColorsWhenOff>[0]);
 // The indent guides' offset of column 1 of a line rendered afresh is 0, not read from the page's layout.
 knowLineStarts(ViewLine.prototype as unknown as Parameters<typeof knowLineStarts>[0]);
+// A long preview's edit path runs once, unseen, before the user's first edit (warm-edit.ts).
+monaco.editor.onDidCreateModel((m) => {
+  if (m.getLanguageId() === OUTPUT_LANGUAGE) warmOnFirstText(m, () => monaco.editor.getEditors(), WHOLE_TEXT_FEATURES_MAX_LINES);
+});
 
 export { monaco, OUTPUT_LANGUAGE };
 
