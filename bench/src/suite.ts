@@ -28,9 +28,9 @@ import { benchStorm } from './storm.bench';
 
 /** What to look at when a target is missed (RESULTS.md lists it under the table). */
 const HINTS: Record<string, string> = {
-  K1: 'Profile: `node --cpu-prof node_modules/.bin/tsx bench/src/compile.bench.ts --sizes 1000`; the emitters and the planner share the time (packages/compiler/PIPELINE.md). Compile performance is being worked on.',
+  K1: 'Profile: `node --cpu-prof node_modules/.bin/tsx bench/src/compile.bench.ts --sizes 1000`; the row note gives the same compile with the texts as pieces (no final join): the difference is the two joined texts landing in fresh memory, ~15–60 µs per 4 KB page on this VM against ~1 µs on ordinary Linux (packages/compiler/PIPELINE.md, eighth pass).',
   K4: 'Profile the importer the same way (`--cpu-prof`, importCompose on the 1,000-service file); the YAML parse alone is the anchor.',
-  K3: 'Per edit: `bench:edit -- --detail` (what filled the main thread, by trace event) or `--profile` on an unminified build (inclusive time by function). At 1,000 services the canvas re-projects and React Flow re-renders every node when the document or the analysis changes (apps/web/src/canvas/).',
+  K3: 'The anchor is the editor alone (stock Monaco page, bench/stock-monaco): compare first and later edits with it in the row note. Per edit: `bench:edit -- --detail` (what filled the main thread, by trace event) or `--profile` on an unminified build (inclusive time by function); the rest is the keydown task (store dispatch, React commit of the inspector, canvas projection) and the worker reply (store, React, the editor splice).',
   K2: 'The incremental compiler re-emits the edited service and its link neighbours; check `inc.stats()` reuse and the swarm emitter.',
   E1: 'Sizes per chunk: `node apps/web/scripts/check-bundle.mjs`; the ratio target (0.15×) is against the eager build, the absolute budget is the gate in npm test.',
   E2: 'The editor chunk (monaco-editor full entry + monaco-yaml) loads after the canvas; the lean `editor.api` entry would cut ~40 % (performance-anchors §0).',

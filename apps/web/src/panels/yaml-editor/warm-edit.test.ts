@@ -36,9 +36,10 @@ function fakeModel(lines: string[]): WarmModel & { lines: string[]; edits: numbe
   return m;
 }
 
-const editorOf = (model: unknown, start: number, end: number): WarmEditor => ({
+const editorOf = (model: unknown, start: number, end: number, focused = false): WarmEditor => ({
   getModel: () => model,
   getVisibleRanges: () => [{ startLineNumber: start, endLineNumber: end }],
+  hasTextFocus: () => focused,
 });
 
 describe('warm-up edit of a long preview', () => {
@@ -67,6 +68,12 @@ describe('warm-up edit of a long preview', () => {
     expect(warmEdit(m, [editorOf({}, 1, 2)])).toBe(false);
     (m as unknown as { dispose(): void }).dispose();
     expect(warmEdit(m, [editorOf(m, 1, 2)])).toBe(false);
+    expect(m.edits).toBe(0);
+  });
+
+  it('leaves an editor the user is in alone (its cursor could move with the edit)', () => {
+    const m = fakeModel(['a', 'b', 'c']);
+    expect(warmEdit(m, [editorOf(m, 1, 3, true)])).toBe(false);
     expect(m.edits).toBe(0);
   });
 

@@ -27,6 +27,8 @@ export interface WarmModel {
 export interface WarmEditor {
   getModel(): unknown;
   getVisibleRanges(): Array<{ startLineNumber: number; endLineNumber: number }>;
+  /** Focus in the editor: a cursor or selection there could move with the edit, so none is made. */
+  hasTextFocus(): boolean;
 }
 
 /**
@@ -51,10 +53,15 @@ export function warmOnFirstText(
   return sub;
 }
 
-/** The identity edit of the middle line an editor shows of `model`; false when none shows it. */
+/**
+ * The identity edit of the middle line an editor shows of `model`; false when none shows it or the
+ * user is in it (its cursor or selection is left alone: the warm-up is skipped, not retried).
+ */
 export function warmEdit(model: WarmModel, editors: readonly WarmEditor[]): boolean {
   if (model.isDisposed()) return false;
-  const view = editors.find((e) => e.getModel() === model)?.getVisibleRanges()[0];
+  const editor = editors.find((e) => e.getModel() === model);
+  if (!editor || editor.hasTextFocus()) return false;
+  const view = editor.getVisibleRanges()[0];
   if (!view) return false;
   const line = Math.min(model.getLineCount(), Math.max(1, Math.round((view.startLineNumber + view.endLineNumber) / 2)));
   const text = model.getLineContent(line);
