@@ -3,6 +3,7 @@ import { Suspense, useState } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { createLiveData, LiveDataContext } from './canvas/live-data';
 import { FileDropOverlay } from './files/FileDropOverlay';
+import { INSPECTOR_SPLIT, PaneSeparator, SIDEBAR_SPLIT } from './layout/PaneSeparator';
 import { LazyPart } from './lazy/ChunkBoundary';
 import { lazyRetry } from './lazy/retry';
 import { useLibrary } from './library/LibraryContext';
@@ -26,7 +27,7 @@ const problemsFrame = (
   </section>
 );
 
-/** The designer: palette | canvas over problems | inspector over the YAML preview. */
+/** The designer: palette | canvas over problems | inspector over the YAML preview, with resizable splits. */
 export function App() {
   const store = useAppStore();
   useShortcuts(store);
@@ -44,8 +45,10 @@ export function App() {
               <ProblemsPanel />
             </Suspense>
           </main>
-          <aside className="sidebar">
+          <PaneSeparator split={SIDEBAR_SPLIT} />
+          <aside className="sidebar" id="sidebar" aria-label="Sidebar">
             <Inspector />
+            <PaneSeparator split={INSPECTOR_SPLIT} />
             <YamlPanel />
           </aside>
           <LazyPart what="the deploy panel" load={loadDeployDock} />

@@ -19,7 +19,9 @@ describe('deploy.css', () => {
   });
 
   it('puts the toasts beside an open dock, not over its bottom', () => {
-    expect(rule('body:has(.deploy-dock.is-open) .toasts')).toMatch(/right:\s*calc\(32vw \+ 360px \+ 2 \* var\(--space-3\)\)/);
+    expect(rule('body:has(.deploy-dock.is-open) .toasts')).toMatch(
+      /right:\s*calc\(var\(--sidebar-shown, 32vw\) \+ 360px \+ 2 \* var\(--space-3\)\)/,
+    );
   });
 
   it('keeps the target picker inside the dock (its longest option widened it past the edge)', () => {

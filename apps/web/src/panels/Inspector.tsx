@@ -20,7 +20,7 @@ export function Inspector() {
     return () => clearTimeout(t);
   }, []);
   return (
-    <section className="inspector" aria-label="Inspector">
+    <section className="inspector" id="inspector" aria-label="Inspector">
       <h2 className="panel-title">Inspector</h2>
       {only === undefined ? (
         <Summary bp={bp} selected={selection.length} />

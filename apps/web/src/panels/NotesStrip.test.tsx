@@ -6,7 +6,7 @@ import { AppContext, type AppContextValue } from '../store/app-context';
 import { elementExists } from '../store/selection';
 import { createAppStore } from '../store/store';
 import { templateBlueprint } from '../templates/templates';
-import { NOTES_SHOWN, NotesStrip } from './NotesStrip';
+import { NOTES_SHOWN, NotesStrip, noteTitle } from './NotesStrip';
 
 const note = (i: number): Diagnostic => ({
   code: 'FIDELITY_APPROXIMATED',
@@ -43,5 +43,12 @@ describe('NotesStrip', () => {
     const html = render(12);
     expect(html.match(/<li>/g)).toHaveLength(12);
     expect(html).not.toContain('Show all');
+  });
+
+  it('keeps each note’s whole message in its text and its tooltip (the strip shows one line of it)', () => {
+    const html = render(1);
+    expect(html).toContain('<span class="note-message">note 0</span>');
+    expect(html).toContain('title="note 0"');
+    expect(noteTitle({ ...note(1), hint: 'Use a volume.' })).toBe('note 1\nUse a volume.');
   });
 });

@@ -59,6 +59,13 @@ export const NotesStrip = memo(function NotesStrip({
   );
 });
 
+/**
+ * A note's tooltip: its whole message (the strip shows one line of it, app's panels.css; the full
+ * text stays the button's accessible name and shows whole while the note has the keyboard's focus)
+ * and its hint.
+ */
+export const noteTitle = (d: Diagnostic) => (d.hint ? `${d.message}\n${d.hint}` : d.message);
+
 const NoteRow = memo(function NoteRow({ note: d, id, focus }: { note: Diagnostic; id: string | undefined; focus: (id: string) => void }) {
   return (
     <li>
@@ -67,7 +74,7 @@ const NoteRow = memo(function NoteRow({ note: d, id, focus }: { note: Diagnostic
         data-list-item=""
         className={`note note-${d.severity}`}
         aria-disabled={id ? undefined : true}
-        title={d.hint}
+        title={noteTitle(d)}
         onClick={() => id && focus(id)}
       >
         <span className="note-code">{d.code === 'FIDELITY_LOST' ? 'lost' : 'approx.'}</span>

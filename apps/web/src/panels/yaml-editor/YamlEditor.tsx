@@ -82,7 +82,7 @@ const LONG_PREVIEW_OPTIONS = {
   guides: { highlightActiveIndentation: false },
 } as const;
 const FULL_OPTIONS = {
-  stickyScroll: { enabled: true },
+  stickyScroll: { enabled: true, maxLineCount: 2 }, // a short editor (1024×700: ~14 lines) keeps its text in view
   matchBrackets: 'always',
   occurrencesHighlight: 'singleFile',
   selectionHighlight: true,

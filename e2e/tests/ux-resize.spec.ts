@@ -1,0 +1,172 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from '../fixtures/app';
+
+/**
+ * Resizable panes at small and ordinary windows (issue 3): the sidebar had a fixed width and the
+ * inspector/YAML split a fixed share, so at 1024 px graphs were width-limited and the editor short.
+ * Two WAI-ARIA window splitters (layout/PaneSeparator.tsx): canvas | sidebar and inspector / YAML.
+ * Also: Monaco's sticky scroll keeps to two lines, and the fidelity notes take one line each.
+ */
+
+async function box(page: Page, selector: string) {
+  const b = await page.locator(selector).first().boundingBox();
+  if (!b) throw new Error(`${selector} has no box`);
+  return b;
+}
+
+const sidebarSeparator = (page: Page) => page.getByRole('separator', { name: 'Resize the sidebar' });
+const inspectorSeparator = (page: Page) => page.getByRole('separator', { name: 'Resize the inspector and the YAML panel' });
+
+async function openPatterns(page: Page) {
+  await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Sidecar, ambassador and adapter in one pod' });
+  await expect(page.locator('.react-flow').getByRole('article', { name: 'Service web', exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.yaml-editor')).toBeVisible({ timeout: 20_000 });
+}
+
+test('the canvas | sidebar separator: keyboard, limits, collapse, reset, and React Flow follows (1024×700)', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const sep = sidebarSeparator(page);
+  await expect(sep).toBeVisible();
+  await expect(sep).toHaveAttribute('aria-controls', 'sidebar');
+  await expect(sep).toHaveAttribute('aria-orientation', 'vertical');
+  // Default as before the panes: max(360 px, 32 % of the window).
+  await expect(sep).toHaveAttribute('aria-valuenow', '360');
+  await expect(sep).toHaveAttribute('aria-valuemin', '280');
+  expect(Math.round((await box(page, '.sidebar')).width)).toBe(360);
+  const flow0 = await box(page, '.react-flow');
+
+  await sep.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(sep).toHaveAttribute('aria-valuenow', '336');
+  await expect.poll(async () => Math.round((await box(page, '.sidebar')).width)).toBe(336);
+  // React Flow saw the resize: its pane and the minimap are inside the wider canvas.
+  await expect.poll(async () => Math.round((await box(page, '.react-flow')).width)).toBe(Math.round(flow0.width) + 24);
+  await page.keyboard.press('Home');
+  await expect(sep).toHaveAttribute('aria-valuenow', '280');
+  await page.keyboard.press('End');
+  const max = Number(await sep.getAttribute('aria-valuemax'));
+  await expect(sep).toHaveAttribute('aria-valuenow', String(max));
+  // The canvas keeps its least width at the sidebar's largest.
+  await expect.poll(async () => Math.round((await box(page, '.react-flow')).width)).toBeGreaterThanOrEqual(400);
+  const flow = await box(page, '.react-flow');
+  const minimap = await box(page, '.flow-minimap canvas');
+  expect(minimap.x + minimap.width).toBeLessThanOrEqual(flow.x + flow.width);
+  await screenshot(page, testInfo, 'sidebar-end');
+
+  // Enter collapses the sidebar (out of view and of the accessibility tree) and restores it.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#sidebar')).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Inspector' })).toHaveCount(0);
+  await expect(sep).toHaveAttribute('aria-valuenow', '0');
+  await expect.poll(async () => Math.round((await box(page, '.react-flow')).width)).toBeGreaterThan(800);
+  await screenshot(page, testInfo, 'sidebar-collapsed');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#sidebar')).toBeVisible();
+  await expect(sep).toHaveAttribute('aria-valuenow', String(max));
+
+  // A double-click puts the default back.
+  await sep.dblclick();
+  await expect(sep).toHaveAttribute('aria-valuenow', '360');
+  await expect.poll(async () => Math.round((await box(page, '.sidebar')).width)).toBe(360);
+});
+
+test('dragging the separators resizes the panes, and the sizes come back after a reload (1280×800)', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openPatterns(page);
+  const side0 = await box(page, '.sidebar');
+  const flow0 = await box(page, '.react-flow');
+  const editor0 = await box(page, '.yaml-editor');
+  // The YAML panel keeps 58 % of the sidebar by default.
+  const yaml0 = await box(page, '.yaml-panel');
+  expect(yaml0.height / side0.height).toBeGreaterThanOrEqual(0.57);
+
+  // Sidebar 150 px wider.
+  const sep = await sidebarSeparator(page).boundingBox();
+  if (!sep) throw new Error('no separator');
+  await page.mouse.move(sep.x + sep.width / 2, sep.y + 300);
+  await page.mouse.down();
+  await page.mouse.move(sep.x + sep.width / 2 - 150, sep.y + 300, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await box(page, '.sidebar')).width - side0.width)).toBeGreaterThanOrEqual(148);
+  await expect.poll(async () => Math.round(flow0.width - (await box(page, '.react-flow')).width)).toBeGreaterThanOrEqual(148);
+  // Monaco follows the wider panel.
+  await expect.poll(async () => Math.round((await box(page, '.yaml-editor')).width - editor0.width)).toBeGreaterThanOrEqual(140);
+
+  // Inspector 120 px shorter: the editor 120 px taller.
+  const hsep = await inspectorSeparator(page).boundingBox();
+  if (!hsep) throw new Error('no separator');
+  await page.mouse.move(hsep.x + 120, hsep.y + hsep.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(hsep.x + 120, hsep.y + hsep.height / 2 - 120, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await box(page, '.yaml-panel')).height - yaml0.height)).toBeGreaterThanOrEqual(115);
+  // The editor gets most of it (the notes strip is a fifth of the panel).
+  expect(Math.round((await box(page, '.yaml-editor')).height - editor0.height)).toBeGreaterThanOrEqual(90);
+  await screenshot(page, testInfo, 'dragged');
+  const side1 = await box(page, '.sidebar');
+  const editor1 = await box(page, '.yaml-editor');
+
+  await page.reload();
+  await expect(page.locator('.yaml-editor')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(async () => Math.round((await box(page, '.sidebar')).width)).toBe(Math.round(side1.width));
+  await expect
+    .poll(async () => Math.round((await box(page, '.yaml-editor')).height))
+    .toBeGreaterThanOrEqual(Math.round(editor1.height) - 2);
+});
+
+test('the inspector / YAML separator: keyboard, the YAML panel’s least height, collapse (1024×700)', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const sep = inspectorSeparator(page);
+  await expect(sep).toHaveAttribute('aria-controls', 'inspector');
+  await expect(sep).toHaveAttribute('aria-orientation', 'horizontal');
+  await expect(sep).toHaveAttribute('aria-valuenow', '42');
+  const yaml0 = await box(page, '.yaml-panel');
+  await sep.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(sep).toHaveAttribute('aria-valuenow', '37');
+  await expect.poll(async () => Math.round((await box(page, '.yaml-panel')).height - yaml0.height)).toBeGreaterThanOrEqual(25);
+  await page.keyboard.press('End');
+  // The YAML panel keeps 160 px.
+  await expect.poll(async () => Math.round((await box(page, '.yaml-panel')).height)).toBe(160);
+  await page.keyboard.press('Home');
+  await expect.poll(async () => Math.round((await box(page, '.inspector')).height)).toBe(96);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Inspector' })).toHaveCount(0);
+  const side = await box(page, '.sidebar');
+  await expect.poll(async () => Math.round((await box(page, '.yaml-panel')).height)).toBe(Math.round(side.height));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Inspector' })).toBeVisible();
+});
+
+test('a short YAML editor shows at most two sticky header lines (1024×700)', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openPatterns(page);
+  // Selecting web reveals its lines: the editor scrolls into the services' nesting.
+  await page.locator('.react-flow').getByRole('article', { name: 'Service web', exact: true }).click();
+  await expect(page.locator('.yaml-editor .sticky-widget .sticky-line-content').first()).toBeVisible({ timeout: 10_000 });
+  await page.waitForTimeout(600);
+  await screenshot(page, testInfo, 'sticky');
+  const lines = await page.locator('.yaml-editor .sticky-widget .sticky-line-content').count();
+  expect(lines).toBeGreaterThanOrEqual(1);
+  expect(lines).toBeLessThanOrEqual(2);
+});
+
+test('fidelity notes take one line each at 1024×700, their whole text kept', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openPatterns(page);
+  const notes = page.getByRole('list', { name: /^Fidelity notes: / });
+  await expect(notes).toBeVisible();
+  const first = notes.getByRole('button').first();
+  const message = (await first.locator('.note-message').textContent()) ?? '';
+  expect(message.length).toBeGreaterThan(60);
+  await screenshot(page, testInfo, 'notes');
+  const rows = await notes
+    .locator('.note')
+    .evaluateAll((buttons) =>
+      buttons.map((b) => ({ height: b.getBoundingClientRect().height, line: Number.parseFloat(getComputedStyle(b).lineHeight) || 20 })),
+    );
+  for (const r of rows) expect(r.height, 'a note on one line').toBeLessThanOrEqual(r.line * 1.6);
+  // The whole message is still the button's name, and its tooltip.
+  await expect(first).toHaveAccessibleName(new RegExp(message.slice(-30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  expect(await first.getAttribute('title')).toContain(message);
+});
