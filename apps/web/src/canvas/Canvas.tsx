@@ -26,6 +26,7 @@ import { selectBlueprint } from '../store/store';
 import { useApp, useAppStore, useStorage } from '../store/useApp';
 import { useTheme } from '../theme/ThemeContext';
 import { EdgeLabelLayer } from './EdgeLabelLayer';
+import { EmptyHint } from './EmptyHint';
 import { FlowMinimap } from './FlowMinimap';
 import { FlowRaster } from './FlowRaster';
 import { useFarHover } from './far-hover';
@@ -40,6 +41,7 @@ import { readSnap, writeSnap } from './snap-pref';
 import { useCanvasActions } from './useCanvasActions';
 import { useCanvasMenu } from './useCanvasMenu';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
+import { useGlyphScale } from './useGlyphScale';
 import { useMeasuredNodes } from './useMeasuredNodes';
 import { PALETTE_MIME, usePaletteAdd } from './usePaletteAdd';
 import { useRasterMode } from './useRasterMode';
@@ -188,6 +190,8 @@ export function Canvas() {
   const colorMode = useTheme();
   const far = useStore(isFar);
   const { raster, moving, large, gesture, onMoveStart, onMoveEnd } = useRasterMode(far, nodes.length);
+  // A new, empty blueprint says how to begin instead of showing a blank grid.
+  const empty = flow.nodes.length === 0;
   // The same elements while what they show is the same: an edit renders the canvas, and new elements
   // rendered React Flow's controls, minimap and background again with it.
   const parts = useMemo(
@@ -207,15 +211,17 @@ export function Canvas() {
             #
           </ControlButton>
         </Controls>
+        {empty && <EmptyHint />}
       </>
     ),
-    [raster, moving, large, far, flow.edges, snap, toggleSnap],
+    [raster, moving, large, far, flow.edges, snap, toggleSnap, empty],
   );
   // The far view of a large graph mounts only the nodes and edges selected, focused, dragged or near
   // the pointer (far-live.ts, far-hover.ts); React Flow gets the others hidden and the raster draws them.
   const sparse = far && large;
   const [host, setHost] = useState<HTMLElement | null>(null);
   const keep = useFarHover(host, sparse);
+  useGlyphScale(host);
   useFitHiddenNodes();
   useFitPadding();
   const selectInside = useCallback(

@@ -1,6 +1,7 @@
 import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { labelFit, labelMaxWidth, labelPoint } from './LinkEdge';
+import { labelFit, labelLayout, labelMaxWidth, labelPoint } from './LinkEdge';
+import { GLYPH_ZOOM, glyphScale, MAX_GLYPH_SCALE } from './useGlyphScale';
 
 const SHARED_SOURCE = 1;
 const SHARED_TARGET = 2;
@@ -72,6 +73,58 @@ describe('labelFit', () => {
       const fitted = labelFit(w);
       const width = fitted === 'is-badge' ? 16 : fitted === 'is-hidden' ? 0 : w;
       expect(width, `gap ${gap}`).toBeLessThanOrEqual(gap + 10 - 8);
+    }
+  });
+});
+
+describe('labelLayout (zoomed out)', () => {
+  const wants = [1, 1.05, 1.25, 1.5, 1.85, MAX_GLYPH_SCALE];
+  it('is labelFit at zoom 1 (and down to GLYPH_ZOOM)', () => {
+    for (let gap = 1; gap < 300; gap++) {
+      const w = labelMaxWidth(0, gap);
+      expect(labelLayout(w, glyphScale(1))).toEqual({ fit: labelFit(w), scale: 1, width: w });
+      expect(labelLayout(w, glyphScale(GLYPH_ZOOM)).scale).toBe(1);
+    }
+  });
+
+  it('keeps every label and badge 4 px off the cards on screen, however far it grows', () => {
+    for (const want of wants)
+      for (let gap = 1; gap < 300; gap++) {
+        const room = gap + 10 - 8;
+        const w = labelMaxWidth(0, gap);
+        const { fit, scale, width } = labelLayout(w, want);
+        const onScreen = fit === 'is-badge' ? 16 * scale : fit === 'is-hidden' ? 0 : (width ?? 0) * scale;
+        expect(onScreen, `gap ${gap}, ×${want}`).toBeLessThanOrEqual(room + 0.01);
+      }
+  });
+
+  it('keeps its fit while zooming and grows by what the zoom took as far as its room lets it', () => {
+    const least: Record<string, number> = { 'is-badge': 16, 'is-narrow is-tight': 56, 'is-narrow': 100, '': 240 };
+    for (const want of wants)
+      for (let gap = 1; gap < 300; gap++) {
+        const w = labelMaxWidth(0, gap) ?? 0;
+        const { fit, scale, width } = labelLayout(w, want);
+        expect(fit, `gap ${gap}`).toBe(labelFit(w));
+        if (fit === 'is-hidden') continue;
+        const room = least[fit] ?? 0;
+        expect(scale, `gap ${gap}, ×${want}`).toBe(Math.max(1, Math.min(want, Math.floor((w / room) * 100) / 100)));
+        expect(width ?? 0, `gap ${gap}, ×${want}`).toBeGreaterThanOrEqual(Math.min(w, room));
+      }
+    // A badge at half zoom: the size it has at 75 %; a backwards link's label grows freely.
+    expect(labelLayout(labelMaxWidth(0, 30), glyphScale(0.5))).toMatchObject({ fit: 'is-badge', scale: 1.5 });
+    expect(labelLayout(undefined, glyphScale(0.4))).toEqual({ fit: '', scale: glyphScale(0.4), width: undefined });
+  });
+});
+
+describe('glyphScale', () => {
+  it('is 1 from GLYPH_ZOOM up, keeps the size on screen below (0.05 steps, never smaller), at most MAX_GLYPH_SCALE', () => {
+    expect(glyphScale(1)).toBe(1);
+    expect(glyphScale(GLYPH_ZOOM)).toBe(1);
+    for (let zoom = 0.1; zoom < GLYPH_ZOOM; zoom += 0.01) {
+      const s = glyphScale(zoom);
+      expect(s).toBeLessThanOrEqual(MAX_GLYPH_SCALE);
+      if (zoom >= GLYPH_ZOOM / MAX_GLYPH_SCALE) expect(s * zoom).toBeGreaterThanOrEqual(GLYPH_ZOOM - 1e-9);
+      expect(Math.round(s * 20)).toBeCloseTo(s * 20, 9);
     }
   });
 });

@@ -4,6 +4,7 @@ import type { LinkEdge as LinkEdgeType } from '../flow/to-flow';
 import { EdgeLabel } from './EdgeLabelLayer';
 import { useLiveData } from './live-data';
 import { NotesMark } from './MarkBadges';
+import { glyphScale } from './useGlyphScale';
 
 /**
  * "uses" with its start condition as label, at the middle of the edge. The label is no wider than
@@ -17,12 +18,17 @@ import { NotesMark } from './MarkBadges';
 function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
   const [path, middleX, middleY] = getBezierPath(props);
   const maxWidth = labelMaxWidth(props.sourceX, props.targetX);
-  const shared = useStore(
+  // One selector per edge: which ends it shares with other links, and the labels' counter-scale
+  // (glyphScale of the zoom, in 0.05 steps: the edge renders again only when a step changes).
+  const packed = useStore(
     (s) =>
       (more(s.connectionLookup.get(`${props.source}-source-${props.sourceHandleId}`)) ? SHARED_SOURCE : 0) |
-      (more(s.connectionLookup.get(`${props.target}-target-${props.targetHandleId}`)) ? SHARED_TARGET : 0),
+      (more(s.connectionLookup.get(`${props.target}-target-${props.targetHandleId}`)) ? SHARED_TARGET : 0) |
+      (Math.round(glyphScale(s.transform[2]) * 20) << 2),
   );
-  const [labelX, labelY] = labelPoint(props, middleX, middleY, maxWidth, shared);
+  const shared = packed & (SHARED_SOURCE | SHARED_TARGET);
+  const { fit, scale, width } = labelLayout(maxWidth, (packed >> 2) / 20);
+  const [labelX, labelY] = labelPoint(props, middleX, middleY, width, shared);
   const data = useLiveData(props.id, props.data);
   const condition = data?.condition ?? 'started';
   const classes = [
@@ -31,7 +37,6 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
     props.selected ? 'is-selected' : '',
     data?.severity ? `has-${data.severity}` : '',
   ];
-  const fit = labelFit(maxWidth);
   const notes = data?.notes ?? [];
   // A badge: the condition's glyph, the whole label as its tooltip (and the edge's inspector).
   const badge = fit === 'is-badge';
@@ -44,7 +49,10 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
       <EdgeLabel>
         <div
           className={`edge-label ${fit} ${props.selected ? 'is-selected' : ''} ${data?.severity ? `has-${data.severity}` : ''}${badge && notes.length ? ' has-notes' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, maxWidth: badge ? undefined : maxWidth }}
+          style={{
+            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)${scale === 1 ? '' : ` scale(${scale})`}`,
+            maxWidth: badge ? undefined : width,
+          }}
           title={title}
         >
           {badge && (
@@ -52,11 +60,12 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
               {GLYPH[condition]}
             </span>
           )}
-          <span className="edge-label-text">
+          {/* A badge keeps its words and notes for screen readers, out of sight. */}
+          <span className={badge ? 'edge-label-text sr-only' : 'edge-label-text'}>
             <span className="edge-label-uses">uses · </span>
             {condition}
           </span>
-          <NotesMark notes={notes} />
+          <NotesMark notes={notes} hidden={badge} />
         </div>
       </EdgeLabel>
     </>
@@ -118,6 +127,24 @@ export function labelFit(maxWidth: number | undefined): string {
   if (maxWidth < BADGE) return 'is-hidden';
   if (maxWidth < LABEL_MIN_WIDTH) return 'is-badge';
   return maxWidth < USES_LABEL ? 'is-narrow is-tight' : 'is-narrow';
+}
+
+/**
+ * A label's fit, counter-scale and layout width at a zoom whose glyphs want to grow `want` times
+ * (glyphScale: zoomed out below GLYPH_ZOOM they keep their size on screen). The fit is the room's
+ * (`maxWidth`, as at zoom 1: no label turns into another while zooming); the label grows as far as
+ * `want` and the room allow — its max-width is divided by the scale, so it never gets wider on
+ * screen than the room between the cards, and the scale stops where that width would fall under
+ * what its fit needs (a badge 16 px, a tight label 56, a narrow one 100, a wide one 240). No room
+ * known (the target is not to the right): it grows freely.
+ */
+export function labelLayout(maxWidth: number | undefined, want: number): { fit: string; scale: number; width: number | undefined } {
+  if (maxWidth === undefined) return { fit: '', scale: want, width: undefined };
+  const fit = labelFit(maxWidth);
+  const least = fit === 'is-badge' ? BADGE : fit.includes('is-tight') ? LABEL_MIN_WIDTH : fit === 'is-narrow' ? USES_LABEL : WIDE_LABEL;
+  const scale = Math.max(1, Math.min(want, Math.floor((maxWidth / least) * 100) / 100));
+  // Rounded (100.0 rather than 99.99999: the layout would wrap a label that fits exactly).
+  return { fit, scale, width: Math.round((maxWidth / scale) * 1000) / 1000 };
 }
 
 /** The condition as a badge's glyph (a link in a gap too narrow for its words). */

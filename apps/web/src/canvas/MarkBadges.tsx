@@ -34,20 +34,25 @@ export const MarkBadges = memo(function MarkBadges({ severity, problems, notes }
   );
 });
 
-/** The fidelity-note badge alone: "2 notes · Swarm, K8s", the notes grouped by target as tooltip and name. */
-export function NotesMark({ notes }: { notes: readonly NoteView[] }) {
+/**
+ * The fidelity-note badge alone: "2 notes · Swarm, K8s", the notes grouped by target as tooltip and
+ * name. Where room is short (a link's label in a tight gap, styles/canvas.css) it shows the count
+ * alone; `hidden`: out of sight, for screen readers only (a link's badge has the words as tooltip).
+ */
+export function NotesMark({ notes, hidden = false }: { notes: readonly NoteView[]; hidden?: boolean }) {
   if (notes.length === 0) return null;
   const noun = notes.length === 1 ? 'note' : 'notes';
   const targets = (['compose', 'swarm', 'kubernetes'] as const).filter((t) => notes.some((n) => n.target === t));
   const grouped = notesText(notes);
   return (
     <span
-      className={`mark mark-note${notes.some((n) => n.lost) ? ' is-lost' : ''}`}
+      className={`mark mark-note${notes.some((n) => n.lost) ? ' is-lost' : ''}${hidden ? ' sr-only' : ''}`}
       role="note"
       aria-label={`${notes.length} fidelity ${noun}. ${grouped.replace(/\n/g, ' ')}`}
       title={grouped}
     >
-      {notes.length} {noun}
+      {notes.length}
+      <span className="mark-noun"> {noun}</span>
       <span className="mark-targets"> · {targets.map((t) => SHORT[t]).join(', ')}</span>
     </span>
   );
