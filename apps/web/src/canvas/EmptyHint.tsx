@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { FilePicker, type FilePickerHandle } from '../files/FilePicker';
 import { useOpenFile } from '../files/useOpenFile';
 import { usePaletteAdd } from './usePaletteAdd';
 
@@ -11,7 +12,7 @@ import { usePaletteAdd } from './usePaletteAdd';
 export function EmptyHint() {
   const add = usePaletteAdd();
   const openFile = useOpenFile();
-  const input = useRef<HTMLInputElement>(null);
+  const picker = useRef<FilePickerHandle>(null);
   return (
     <div className="empty-hint">
       <section className="empty-hint-card" aria-labelledby="empty-hint-title">
@@ -29,7 +30,7 @@ export function EmptyHint() {
           <button
             type="button"
             className="button"
-            onClick={() => input.current?.click()}
+            onClick={() => picker.current?.open()}
             title="Open a blueprint, or import a Compose file or Kubernetes YAML"
           >
             Import a file…
@@ -38,17 +39,7 @@ export function EmptyHint() {
         <p className="empty-hint-text">
           Or paste Compose or Kubernetes YAML here (<kbd>Ctrl</kbd>+<kbd>V</kbd>) or drop the file on the canvas.
         </p>
-        <input
-          ref={input}
-          type="file"
-          accept=".yaml,.yml,.json"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openFile(file);
-          }}
-        />
+        <FilePicker ref={picker} onFile={(file) => void openFile(file)} />
       </section>
     </div>
   );

@@ -1,9 +1,10 @@
 import { useRef } from 'react';
+import { FilePicker, type FilePickerHandle } from '../files/FilePicker';
 import { useOpenFile, useOpenFolder } from '../files/useOpenFile';
 
 /** Opens a blueprint, or imports a Compose file or Kubernetes YAML (or a Compose project folder), from the user's disk. */
 export function OpenFileButton() {
-  const input = useRef<HTMLInputElement>(null);
+  const picker = useRef<FilePickerHandle>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const open = useOpenFile();
   const openFolder = useOpenFolder();
@@ -12,23 +13,13 @@ export function OpenFileButton() {
       <button
         type="button"
         className="button"
-        onClick={() => input.current?.click()}
+        onClick={() => picker.current?.open()}
         aria-label="Open or import a file"
         title="Open a blueprint, or import a Compose file or Kubernetes YAML"
       >
         Open…
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".yaml,.yml,.json"
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void open(file);
-        }}
-      />
+      <FilePicker ref={picker} onFile={(file) => void open(file)} />
       <button
         type="button"
         className="button"
