@@ -86,3 +86,19 @@ test('a palette item dropped on the empty hint lands on the canvas', async ({ pa
   await expect(canvas.services).toHaveCount(1);
   await expect(page.locator('.empty-hint')).toHaveCount(0);
 });
+
+test('an empty blueprint shows no minimap; the first element brings it', async ({ page, canvas }, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await canvas.startEmpty();
+  await expect(canvas.root.getByRole('region', { name: 'An empty blueprint' })).toBeVisible();
+  await expect(page.locator('.flow-minimap')).toHaveCount(0);
+  await expect(page.getByRole('img', { name: 'Minimap' })).toHaveCount(0);
+  await screenshot(page, testInfo, 'empty-no-minimap');
+  await canvas.root.getByRole('button', { name: 'Add a service' }).click();
+  await expect(canvas.services).toHaveCount(1);
+  await expect(page.locator('.flow-minimap canvas')).toBeVisible();
+  // Undo: empty again, the minimap gone again.
+  await canvas.undo();
+  await expect(canvas.services).toHaveCount(0);
+  await expect(page.locator('.flow-minimap')).toHaveCount(0);
+});

@@ -4,7 +4,8 @@ import { expect, screenshot, test } from '../fixtures/app';
 /**
  * Resizable panes at small and ordinary windows (issue 3): the sidebar had a fixed width and the
  * inspector/YAML split a fixed share, so at 1024 px graphs were width-limited and the editor short.
- * Two WAI-ARIA window splitters (layout/PaneSeparator.tsx): canvas | sidebar and inspector / YAML.
+ * Three WAI-ARIA window splitters (layout/PaneSeparator.tsx): canvas | sidebar, inspector / YAML and
+ * canvas / problems (the problems list kept 26 % of the workspace even when it said "No problems").
  * Also: Monaco's sticky scroll keeps to two lines, and the fidelity notes take one line each.
  */
 
@@ -16,6 +17,7 @@ async function box(page: Page, selector: string) {
 
 const sidebarSeparator = (page: Page) => page.getByRole('separator', { name: 'Resize the sidebar' });
 const inspectorSeparator = (page: Page) => page.getByRole('separator', { name: 'Resize the inspector and the YAML panel' });
+const problemsSeparator = (page: Page) => page.getByRole('separator', { name: 'Resize the problems list' });
 
 async function openPatterns(page: Page) {
   await page.getByRole('combobox', { name: 'Start from a template' }).selectOption({ label: 'Sidecar, ambassador and adapter in one pod' });
@@ -169,4 +171,96 @@ test('fidelity notes take one line each at 1024×700, their whole text kept', as
   // The whole message is still the button's name, and its tooltip.
   await expect(first).toHaveAccessibleName(new RegExp(message.slice(-30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   expect(await first.getAttribute('title')).toContain(message);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the canvas / problems separator: keyboard, limits, collapse, reset (1024×700, ${scheme})`, async ({ page }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const sep = problemsSeparator(page);
+    await expect(sep).toBeVisible();
+    await expect(sep).toHaveAttribute('aria-controls', 'problems');
+    await expect(sep).toHaveAttribute('aria-orientation', 'horizontal');
+    // Default as before the separator: 26 % of the workspace (652 px high at 1024×700), at least 96 px.
+    await expect(sep).toHaveAttribute('aria-valuenow', '170');
+    await expect(sep).toHaveAttribute('aria-valuemin', '64');
+    await expect(sep).toHaveAttribute('aria-valuemax', '452');
+    const workspace = await box(page, '.workspace');
+    await expect(page.locator('.problems:not([aria-busy])')).toBeVisible();
+    expect(Math.round((await box(page, '.problems')).height)).toBe(170);
+    await screenshot(page, testInfo, `problems-default-${scheme}`);
+
+    await sep.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(sep).toHaveAttribute('aria-valuenow', '146');
+    await expect.poll(async () => Math.round((await box(page, '.problems')).height)).toBe(146);
+    // React Flow follows: its pane fills the taller canvas.
+    await expect.poll(async () => Math.round((await box(page, '.react-flow')).height)).toBe(Math.round(workspace.height) - 146);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => Math.round((await box(page, '.problems')).height)).toBe(194);
+    // Home: the header only (title and counts); End: the canvas keeps 200 px.
+    await page.keyboard.press('Home');
+    await expect.poll(async () => Math.round((await box(page, '.problems')).height)).toBe(64);
+    await expect(page.locator('.problems .panel-title')).toBeVisible();
+    await screenshot(page, testInfo, `problems-home-${scheme}`);
+    await page.keyboard.press('End');
+    await expect.poll(async () => Math.round((await box(page, '.react-flow')).height)).toBe(200);
+    const minimap = await box(page, '.flow-minimap canvas');
+    const flow = await box(page, '.react-flow');
+    expect(minimap.y + minimap.height).toBeLessThanOrEqual(flow.y + flow.height);
+
+    // Enter collapses the list (out of view and of the accessibility tree) and restores it.
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Problems' })).toHaveCount(0);
+    await expect(sep).toHaveAttribute('aria-valuenow', '0');
+    await expect.poll(async () => Math.round((await box(page, '.react-flow')).height)).toBe(Math.round(workspace.height));
+    await expect(sep).toBeVisible();
+    await screenshot(page, testInfo, `problems-collapsed-${scheme}`);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Problems' })).toBeVisible();
+    await expect(sep).toHaveAttribute('aria-valuenow', '452');
+
+    // A double-click puts the default back.
+    await sep.dblclick();
+    await expect(sep).toHaveAttribute('aria-valuenow', '170');
+    await expect.poll(async () => Math.round((await box(page, '.problems')).height)).toBe(170);
+  });
+}
+
+test('dragging the problems separator resizes the list, not its content; the height comes back after a reload', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 15_000 });
+  // The list's own code is a chunk of its own: wait for it, not its frame.
+  await expect(page.locator('.problems:not([aria-busy])')).toBeVisible();
+  const problems0 = await box(page, '.problems');
+  const flow0 = await box(page, '.react-flow');
+  const sep = await problemsSeparator(page).boundingBox();
+  if (!sep) throw new Error('no separator');
+  // 90 px down: the list 90 px shorter, the canvas 90 px taller.
+  await page.mouse.move(sep.x + 200, sep.y + sep.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sep.x + 200, sep.y + sep.height / 2 + 90, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round(problems0.height - (await box(page, '.problems')).height)).toBeGreaterThanOrEqual(88);
+  await expect.poll(async () => Math.round((await box(page, '.react-flow')).height - flow0.height)).toBeGreaterThanOrEqual(88);
+  // Not below its header, however far it is dragged.
+  await page.mouse.move(sep.x + 200, sep.y + 95);
+  await page.mouse.down();
+  await page.mouse.move(sep.x + 200, 699, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await box(page, '.problems')).height)).toBe(64);
+  await page.mouse.move(sep.x + 200, 700 - 64 - 1);
+  await page.mouse.down();
+  await page.mouse.move(sep.x + 200, 700 - 120, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await box(page, '.problems')).height)).toBe(120);
+  await screenshot(page, testInfo, 'problems-dragged');
+
+  await page.reload();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => Math.round((await box(page, '.problems')).height)).toBe(120);
+  await expect(problemsSeparator(page)).toHaveAttribute('aria-valuenow', '120');
 });

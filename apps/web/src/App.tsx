@@ -3,7 +3,7 @@ import { Suspense, useState } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { createLiveData, LiveDataContext } from './canvas/live-data';
 import { FileDropOverlay } from './files/FileDropOverlay';
-import { INSPECTOR_SPLIT, PaneSeparator, SIDEBAR_SPLIT } from './layout/PaneSeparator';
+import { INSPECTOR_SPLIT, PaneSeparator, PROBLEMS_SPLIT, SIDEBAR_SPLIT } from './layout/PaneSeparator';
 import { LazyPart } from './lazy/ChunkBoundary';
 import { lazyRetry } from './lazy/retry';
 import { useLibrary } from './library/LibraryContext';
@@ -22,7 +22,7 @@ const loadDeployDock = () => import('./deploy/DeployDock');
 // code (and the file report view) is a chunk of its own, the panel's frame is there from the start.
 const ProblemsPanel = lazyRetry(() => import('./panels/ProblemsPanel').then((m) => ({ default: m.ProblemsPanel })));
 const problemsFrame = (
-  <section className="problems" aria-label="Problems" aria-busy="true">
+  <section className="problems" id="problems" aria-label="Problems" aria-busy="true">
     <h2 className="panel-title">Problems</h2>
   </section>
 );
@@ -44,6 +44,7 @@ export function App() {
             <Suspense fallback={problemsFrame}>
               <ProblemsPanel />
             </Suspense>
+            <PaneSeparator split={PROBLEMS_SPLIT} />
           </main>
           <PaneSeparator split={SIDEBAR_SPLIT} />
           <aside className="sidebar" id="sidebar" aria-label="Sidebar">

@@ -10,6 +10,8 @@ const PAD = 5;
 
 /** The minimap's width for the canvas's size (fit-view.ts: the fits keep clear of it at that size). */
 const widthOf = (s: ReactFlowState) => minimapSize(s.width, s.height).width;
+/** An empty blueprint has no minimap: an empty frame says nothing (the empty hint says how to begin). */
+const hasNodes = (s: ReactFlowState) => s.nodes.length > 0;
 
 interface Fit {
   scale: number;
@@ -23,6 +25,7 @@ interface Fit {
  * node to that store, so every pan frame and every drag step ran N selectors and repainted N SVG
  * rects (bench:canvas C3). Drag on it to pan, wheel on it to zoom, as with `pannable zoomable`.
  * Its size follows the canvas's (minimapSize): 200×150 px on a large canvas, a quarter of a small one.
+ * None while the blueprint has no nodes.
  */
 export function FlowMinimap() {
   const api = useStoreApi();
@@ -32,8 +35,10 @@ export function FlowMinimap() {
   const tokens = TOKENS[useTheme()];
   const W = useStore(widthOf);
   const H = Math.round((W * 3) / 4);
+  const shown = useStore(hasNodes);
 
   useEffect(() => {
+    if (!shown) return;
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
@@ -82,7 +87,7 @@ export function FlowMinimap() {
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, [api, tokens, W, H]);
+  }, [api, tokens, W, H, shown]);
 
   /** Centres the view on the flow point under the pointer. */
   const panTo = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -111,6 +116,7 @@ export function FlowMinimap() {
     void setViewport({ x: width / 2 - cx * zoom, y: height / 2 - cy * zoom, zoom });
   };
 
+  if (!shown) return null;
   return (
     <Panel position="bottom-right" className="react-flow__minimap flow-minimap">
       <canvas

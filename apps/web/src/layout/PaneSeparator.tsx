@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type PointerEvent, useLayoutEffect, useRef, useState } from 'react';
-import { clamp, INSPECTOR, keyToState, type PaneRules, type PaneState, readState, SIDEBAR, writeState } from './pane-sizes';
+import { clamp, INSPECTOR, keyToState, type PaneRules, type PaneState, PROBLEMS, readState, SIDEBAR, writeState } from './pane-sizes';
 
 /**
  * A WAI-ARIA window splitter between two panes: role="separator", focusable, aria-valuenow/min/max
@@ -79,6 +79,23 @@ export const INSPECTOR_SPLIT: Split = {
   paneId: 'inspector',
   label: 'Resize the inspector and the YAML panel',
   valueText: (size, collapsed) => (collapsed ? 'Inspector collapsed' : `Inspector ${Math.round(size)} % of the sidebar`),
+};
+
+export const PROBLEMS_SPLIT: Split = {
+  rules: PROBLEMS,
+  orientation: 'horizontal',
+  // The problems list is below: the separator going up makes it taller.
+  keys: { grow: 'ArrowUp', shrink: 'ArrowDown' },
+  host: (el) => el.closest('.workspace'),
+  target: (host) => host,
+  room: (host) => host.clientHeight,
+  fromPointer: (host, _x, y) => host.getBoundingClientRect().bottom - y,
+  property: '--problems-height',
+  unit: 'px',
+  collapsedAttribute: 'data-problems-collapsed',
+  paneId: 'problems',
+  label: 'Resize the problems list',
+  valueText: (size, collapsed) => (collapsed ? 'Problems list collapsed' : `Problems list ${Math.round(size)} pixels high`),
 };
 
 const localStore = (): Storage | undefined => {

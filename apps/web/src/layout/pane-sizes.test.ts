@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CANVAS_MIN_HEIGHT_PX,
   CANVAS_MIN_PX,
   clamp,
   INSPECTOR,
   INSPECTOR_MIN_PX,
   keyToState,
   type PaneState,
+  PROBLEMS,
+  PROBLEMS_MIN_PX,
   readState,
   SIDEBAR,
   SIDEBAR_MIN_PX,
@@ -43,6 +46,28 @@ describe('pane sizes', () => {
       expect((min * room) / 100).toBeCloseTo(INSPECTOR_MIN_PX, 5);
       expect(room - (max * room) / 100).toBeCloseTo(YAML_MIN_PX, 5);
     }
+  });
+
+  it('starts the problems list at 26 % of the workspace and at least 96 px, keeps its header and the canvas’s 200 px', () => {
+    expect(PROBLEMS.initial(652, 1024)).toBe(170);
+    expect(PROBLEMS.initial(300, 1024)).toBe(96);
+    expect(PROBLEMS.initial(1000, 1920)).toBe(260);
+    for (const room of [200, 264, 400, 652, 1000]) {
+      const { min, max } = PROBLEMS.limits(room);
+      expect(min).toBe(PROBLEMS_MIN_PX);
+      expect(max).toBe(Math.max(PROBLEMS_MIN_PX, room - CANVAS_MIN_HEIGHT_PX));
+      for (const size of [0, 50, 100, 500, 5000]) {
+        const s = clamp(size, { min, max });
+        expect(s).toBeGreaterThanOrEqual(PROBLEMS_MIN_PX);
+        if (room - CANVAS_MIN_HEIGHT_PX >= PROBLEMS_MIN_PX) expect(room - s).toBeGreaterThanOrEqual(CANVAS_MIN_HEIGHT_PX);
+      }
+    }
+    // The list is below the separator: ArrowUp makes it taller.
+    const keys = { grow: 'ArrowUp', shrink: 'ArrowDown' };
+    expect(keyToState('ArrowUp', false, open(170), 170, PROBLEMS, 652, keys)).toEqual(open(194));
+    expect(keyToState('ArrowDown', false, open(170), 170, PROBLEMS, 652, keys)).toEqual(open(146));
+    expect(keyToState('Home', false, open(170), 170, PROBLEMS, 652, keys)).toEqual(open(PROBLEMS_MIN_PX));
+    expect(keyToState('End', false, open(170), 170, PROBLEMS, 652, keys)).toEqual(open(652 - CANVAS_MIN_HEIGHT_PX));
   });
 
   it('moves with the arrow keys, goes to its limits with Home and End, collapses and restores with Enter', () => {

@@ -1,9 +1,11 @@
 /**
  * The sizes of the designer's resizable panes (PaneSeparator.tsx): pure rules, unit-tested.
  *
- * Two splits: the canvas | the sidebar (the sidebar's width in px) and, in the sidebar, the
- * inspector over the YAML panel (the inspector's share of the sidebar's height in %). A size is
- * kept within its limits for the room there is (the window's width, the sidebar's height); the CSS
+ * Three splits: the canvas | the sidebar (the sidebar's width in px), in the sidebar the inspector
+ * over the YAML panel (the inspector's share of the sidebar's height in %), and the canvas over the
+ * problems list (the list's height in px, never by its content: problems come and go as one types,
+ * the canvas must not jump). A size is kept within its limits for the room there is (the window's
+ * width, the sidebar's and the workspace's height); the CSS
  * (app.css) applies the same limits, so a window made smaller later keeps them too.
  */
 
@@ -16,6 +18,12 @@ export const INSPECTOR_DEFAULT_PCT = 42;
 /** Least heights (px): the inspector's title and a line of its form; the YAML tabs and a few lines. */
 export const INSPECTOR_MIN_PX = 96;
 export const YAML_MIN_PX = 160;
+/** The problems list under the canvas: 26 % of the workspace and at least 96 px by default, as before its separator. */
+export const PROBLEMS_DEFAULT_PCT = 26;
+export const PROBLEMS_DEFAULT_MIN_PX = 96;
+/** Least heights (px): the problems list's header (title and counts); the canvas above it. */
+export const PROBLEMS_MIN_PX = 64;
+export const CANVAS_MIN_HEIGHT_PX = 200;
 
 export interface Limits {
   min: number;
@@ -49,6 +57,13 @@ export const INSPECTOR: PaneRules = {
     return { min: (100 * INSPECTOR_MIN_PX) / room, max: (100 * (room - YAML_MIN_PX)) / room };
   },
   step: 5,
+};
+
+export const PROBLEMS: PaneRules = {
+  storageKey: 'blaupause.pane.problems',
+  initial: (room) => clamp(Math.round(Math.max(PROBLEMS_DEFAULT_MIN_PX, (room * PROBLEMS_DEFAULT_PCT) / 100)), PROBLEMS.limits(room)),
+  limits: (room) => ({ min: PROBLEMS_MIN_PX, max: Math.max(PROBLEMS_MIN_PX, Math.floor(room - CANVAS_MIN_HEIGHT_PX)) }),
+  step: 24,
 };
 
 export const clamp = (value: number, { min, max }: Limits) => Math.min(Math.max(value, min), Math.max(min, max));

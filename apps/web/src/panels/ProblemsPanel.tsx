@@ -33,7 +33,7 @@ export function ProblemsPanel() {
     return id && exists(id) ? id : undefined;
   };
   return (
-    <section className="problems" aria-label="Problems">
+    <section className="problems" id="problems" aria-label="Problems">
       <h2 className="panel-title">
         Problems <span className={errors ? 'count count-error' : 'count'}>{plural(errors, 'error')}</span>{' '}
         <span className={warnings ? 'count count-warning' : 'count'}>{plural(warnings, 'warning')}</span>
