@@ -1,7 +1,7 @@
 import { BaseEdge, type EdgeProps, getBezierPath, Position, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import type { LinkEdge as LinkEdgeType } from '../flow/to-flow';
-import { EdgeLabel } from './EdgeLabelLayer';
+import { EdgeLabel, useEdgeFocused } from './EdgeLabelLayer';
 import { useLiveData } from './live-data';
 import { NotesMark } from './MarkBadges';
 import { glyphScale } from './useGlyphScale';
@@ -30,6 +30,7 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
   const { fit, scale, width } = labelLayout(maxWidth, (packed >> 2) / 20);
   const [labelX, labelY] = labelPoint(props, middleX, middleY, width, shared);
   const data = useLiveData(props.id, props.data);
+  const focused = useEdgeFocused(props.id);
   const condition = data?.condition ?? 'started';
   const classes = [
     'edge-link',
@@ -48,7 +49,7 @@ function LinkEdgeView(props: EdgeProps<LinkEdgeType>) {
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} className={classes.join(' ')} />
       <EdgeLabel>
         <div
-          className={`edge-label ${fit} ${props.selected ? 'is-selected' : ''} ${data?.severity ? `has-${data.severity}` : ''}${badge && notes.length ? ' has-notes' : ''}`}
+          className={`edge-label ${fit} ${props.selected ? 'is-selected' : ''} ${data?.severity ? `has-${data.severity}` : ''}${badge && notes.length ? ' has-notes' : ''}${focused ? ' is-focused' : ''}`}
           style={{
             transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)${scale === 1 ? '' : ` scale(${scale})`}`,
             maxWidth: badge ? undefined : width,
